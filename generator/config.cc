@@ -1,0 +1,105 @@
+// config.cc: site.toml → SiteConfig, with every mistake reported at its line.
+#include "config.h"
+
+#include "field_reader.h"
+#include "messages.h"
+#include "text.h"
+#include "toml_reader.h"
+
+namespace congbo {
+
+std::string SiteConfig::base_path() const {
+  size_t scheme = base_url.find("://");
+  size_t slash = base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (slash == std::string::npos) return "/";
+  return base_url.substr(slash);
+}
+
+std::string SiteConfig::origin() const {
+  size_t scheme = base_url.find("://");
+  size_t slash = base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  return base_url.substr(0, slash);
+}
+
+const std::string* SiteConfig::kind_name(const std::string& abbr) const {
+  for (const auto& [k, name] : kinds) {
+    if (k == abbr) return &name;
+  }
+  return nullptr;
+}
+
+const Issuer* SiteConfig::issuer(const std::string& key) const {
+  for (const auto& i : issuers) {
+    if (i.key == key) return &i;
+  }
+  return nullptr;
+}
+
+std::optional<SiteConfig> parse_config(std::string_view text, const std::string& path,
+                                       Diagnostics& diags) {
+  auto root = read_toml(text, path, 1, diags);
+  if (!root) return std::nullopt;
+  int errors_before = diags.error_count();
+
+  SiteConfig c;
+  FieldReader r(*root, path, diags);
+  if (auto v = r.string("title", true)) c.title = *v;
+  if (auto v = r.string("description")) c.description = *v;
+  if (auto v = r.string("base_url", true)) {
+    if (!starts_with(*v, "http://") && !starts_with(*v, "https://")) {
+      auto [line, col] = r.where("base_url");
+      diags.error(path, line, col, msg::bad_base_url(*v));
+    }
+    c.base_url = *v;
+    if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
+  }
+  if (auto v = r.string("language")) c.language = *v;
+  if (auto v = r.string("committee")) c.committee = *v;
+  if (auto v = r.string("theme")) c.theme = *v;
+  if (auto v = r.integer("paginate")) {
+    if (*v < 1 || *v > 1000) {
+      auto [line, col] = r.where("paginate");
+      diags.error(path, line, col, msg::bad_paginate());
+    } else {
+      c.paginate = static_cast<int>(*v);
+    }
+  }
+  if (const Value* kinds = r.raw("kinds")) {
+    if (kinds->type != Value::Type::Table) {
+      diags.error(path, kinds->line, kinds->col,
+                  msg::wrong_type("kinds", msg::type_table(), kinds->type_name()));
+    } else {
+      FieldReader kr(*kinds, path, diags, "kinds.");
+      for (const auto& [abbr, v] : kinds->members) {
+        if (auto name = kr.string(abbr, true)) c.kinds.emplace_back(abbr, *name);
+      }
+    }
+  }
+  if (const Value* issuers = r.raw("issuers")) {
+    if (issuers->type != Value::Type::Table) {
+      diags.error(path, issuers->line, issuers->col,
+                  msg::wrong_type("issuers", msg::type_table(), issuers->type_name()));
+    } else {
+      for (const auto& [key, v] : issuers->members) {
+        if (v.type != Value::Type::Table) {
+          diags.error(path, v.line, v.col,
+                      msg::wrong_type("issuers." + key, msg::type_table(), v.type_name()));
+          continue;
+        }
+        FieldReader ir(v, path, diags, "issuers." + key + ".");
+        Issuer i;
+        i.key = key;
+        if (auto s = ir.string("abbr", true)) i.abbr = *s;
+        if (auto s = ir.string("name", true)) i.name = *s;
+        if (auto s = ir.string("parent")) i.parent = *s;
+        ir.finish(msg::unknown_site_key);
+        c.issuers.push_back(std::move(i));
+      }
+    }
+  }
+  r.finish(msg::unknown_site_key);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return c;
+}
+
+}  // namespace congbo

@@ -1,0 +1,44 @@
+// config.h: the site's settings from site.toml.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "diagnostic.h"
+
+namespace congbo {
+
+/// An issuing body: the key used in front matter, the abbreviation used in
+/// document numbers ("ĐUK"), its full name, and the body above it, which the
+/// official header prints on the first line ("ĐẢNG BỘ TỈNH BẾN TRE").
+struct Issuer {
+  std::string key, abbr, name, parent;
+};
+
+struct SiteConfig {
+  std::string title;
+  std::string description;
+  std::string base_url;      ///< "https://example.vn/sub/", always ends with '/'
+  std::string language = "vi";
+  std::string committee;     ///< the committee that publishes the site
+  std::string theme = "default";
+  int paginate = 10;         ///< items per list page
+  std::vector<std::pair<std::string, std::string>> kinds;  ///< "KH" → "Kế hoạch"
+  std::vector<Issuer> issuers;
+
+  /// Path part of base_url: "/" or "/sub/". Every internal link starts with it.
+  std::string base_path() const;
+  /// "https://example.vn", no trailing slash.
+  std::string origin() const;
+  const std::string* kind_name(const std::string& abbr) const;
+  const Issuer* issuer(const std::string& key) const;
+};
+
+/// Reads site.toml's text. Errors and unknown-key warnings go to `diags`.
+std::optional<SiteConfig> parse_config(std::string_view text, const std::string& path,
+                                       Diagnostics& diags);
+
+}  // namespace congbo

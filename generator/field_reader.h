@@ -1,0 +1,49 @@
+// field_reader.h: typed, checked reads of a TOML table, shared by site.toml
+// and front matter. Each read reports missing or wrong-typed fields at their
+// line; finish() warns about keys nobody asked for (usually typos).
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "diagnostic.h"
+#include "value.h"
+
+namespace congbo {
+
+class FieldReader {
+ public:
+  FieldReader(const Value& table, std::string path, Diagnostics& diags,
+              std::string prefix = "");
+
+  std::optional<std::string> string(const std::string& key, bool required = false);
+  std::optional<int64_t> integer(const std::string& key, bool required = false);
+  std::optional<bool> boolean(const std::string& key);
+  /// A TOML date (2020-10-21) or a string "2020-10-21" / "21/10/2020".
+  std::optional<Date> date(const std::string& key, bool required = false);
+  std::optional<std::vector<std::string>> string_list(const std::string& key,
+                                                      bool required = false);
+  /// The raw value, marked as used; nullptr if absent.
+  const Value* raw(const std::string& key);
+
+  /// Warns once per key that no read asked for. `unknown` picks the message.
+  void finish(std::string (*unknown)(const std::string&));
+
+  /// Line and column of a key, or of the table itself when the key is absent.
+  std::pair<int, int> where(const std::string& key) const;
+
+ private:
+  const Value* take(const std::string& key, bool required);
+  void wrong_type(const std::string& key, const Value& v, const std::string& expected);
+
+  const Value& table_;
+  std::string path_;
+  Diagnostics& diags_;
+  std::string prefix_;  ///< "issuers.duk." for nested tables, so messages name the full key
+  std::set<std::string> used_;
+};
+
+}  // namespace congbo

@@ -1,0 +1,87 @@
+// main.cc: the congbo command: parse arguments, run the pipeline, print
+// diagnostics, set the exit status (0 ok, 1 content errors, 2 usage).
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "messages.h"
+#include "site.h"
+
+namespace {
+
+int usage_error(const std::string& what) {
+  std::cerr << "congbo: " << what << "\n\n" << congbo::msg::usage();
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("thiếu lệnh (build hoặc check)");
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") {
+      std::cout << congbo::msg::usage();
+      return 0;
+    }
+    if (a == "--version") {
+      std::cout << "congbo " << CONGBO_VERSION << "\n";
+      return 0;
+    }
+  }
+
+  const std::string command = args[0];
+  if (command != "build" && command != "check") return usage_error("lệnh không rõ: " + command);
+
+  congbo::BuildOptions options;
+  options.write = command == "build";
+  bool quiet = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* {
+      return i + 1 < args.size() ? &args[++i] : nullptr;
+    };
+    if (a == "--site") {
+      const std::string* v = value();
+      if (!v) return usage_error("--site cần một thư mục");
+      options.site_dir = *v;
+    } else if (a == "--out" && command == "build") {
+      const std::string* v = value();
+      if (!v) return usage_error("--out cần một thư mục");
+      options.out_dir = *v;
+    } else if (a == "--quiet" || a == "-q") {
+      quiet = true;
+    } else {
+      return usage_error("tùy chọn không rõ: " + a);
+    }
+  }
+
+  auto start = std::chrono::steady_clock::now();
+  congbo::Diagnostics diags;
+  congbo::BuildReport report;
+  bool ok = congbo::build(options, diags, &report);
+  for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
+  if (!ok) {
+    std::error_code ec;
+    std::filesystem::path out =
+        options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+    bool had_output = options.write && std::filesystem::exists(out, ec);
+    std::cerr << congbo::msg::build_failed(diags.error_count(), diags.warning_count(), had_output)
+              << "\n";
+    return 1;
+  }
+  if (!quiet) {
+    long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - start).count());
+    if (options.write) {
+      std::string out = (options.out_dir.empty() ? options.site_dir / "public" : options.out_dir).string();
+      std::cout << congbo::msg::build_done(report.pages, out, ms) << "\n";
+    } else {
+      std::cout << congbo::msg::check_done(report.pages) << "\n";
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,205 @@
+// markdown.cc: cmark-gfm parse, a sanitising walk over the tree, HTML render.
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <regex>
+
+#include "messages.h"
+#include "text.h"
+
+namespace congbo {
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+
+const int kOptions = CMARK_OPT_FOOTNOTES;  // not CMARK_OPT_UNSAFE: raw HTML stays out
+
+// The only raw HTML a writer may use, in its normalised form.
+std::string allowed_tag(std::string_view literal) {
+  static const std::regex re(R"(^<\s*(/?)\s*(sup|sub|br)\s*(/?)\s*>$)", std::regex::icase);
+  std::string s(literal);
+  std::smatch m;
+  if (!std::regex_match(s, m, re)) return "";
+  std::string name = m[2].str();
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name == "br") return m[1].length() ? "" : "<br />";
+  return "<" + m[1].str() + name + ">";
+}
+
+bool is_unsafe_url(std::string_view url) {
+  std::string lower = fold(trim(url));
+  for (const char* scheme : {"javascript:", "vbscript:", "file:", "data:"}) {
+    if (starts_with(lower, scheme)) return true;
+  }
+  return false;
+}
+
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  cmark_iter* it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += cmark_node_get_literal(n);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+std::string shorten(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = text.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut < max_bytes / 2) cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return trim(text.substr(0, cut)) + "…";
+}
+
+cmark_syntax_extension* attach(cmark_parser* parser, const char* name) {
+  cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
+  if (ext) cmark_parser_attach_syntax_extension(parser, ext);
+  return ext;
+}
+
+}  // namespace
+
+RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
+                                 Diagnostics& diags) {
+  cmark_gfm_core_extensions_ensure_registered();
+  ParserPtr parser(cmark_parser_new(kOptions));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    attach(parser.get(), name);
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+
+  auto line_of = [&](cmark_node* n) { return cmark_node_get_start_line(n) + options.first_line - 1; };
+
+  // Walk once, collecting what to change; the tree is edited after the walk.
+  std::vector<cmark_node*> html_nodes, headings, links;
+  cmark_node* first_paragraph = nullptr;
+  cmark_iter* it = cmark_iter_new(doc.get());
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_HTML_BLOCK:
+        html_nodes.push_back(n);
+        break;
+      case CMARK_NODE_HEADING:
+        headings.push_back(n);
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        links.push_back(n);
+        break;
+      case CMARK_NODE_PARAGRAPH:
+        if (!first_paragraph) first_paragraph = n;
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(it);
+
+  for (cmark_node* n : html_nodes) {
+    std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+    bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+    std::string tag = block ? "" : allowed_tag(literal);
+    if (!tag.empty()) {
+      cmark_node* custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+      cmark_node_set_on_enter(custom, tag.c_str());
+      cmark_node_set_on_exit(custom, "");
+      cmark_node_replace(n, custom);
+      cmark_node_free(n);
+      continue;
+    }
+    diags.warning(options.path, line_of(n), cmark_node_get_start_column(n),
+                  msg::raw_html_removed(shorten(trim(literal), 60)));
+    // Show what was typed, escaped, so nothing is silently lost.
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, literal.c_str());
+    if (block) {
+      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(para, text);
+      cmark_node_replace(n, para);
+    } else {
+      cmark_node_replace(n, text);
+    }
+    cmark_node_free(n);
+  }
+
+  for (cmark_node* n : links) {
+    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    if (is_unsafe_url(url)) {
+      diags.warning(options.path, line_of(n), cmark_node_get_start_column(n),
+                    msg::unsafe_link_removed(url));
+      cmark_node_set_url(n, "");
+    } else if (starts_with(url, "/") && !starts_with(url, "//") && options.base_path != "/") {
+      cmark_node_set_url(n, (options.base_path + url.substr(1)).c_str());
+    }
+  }
+
+  RenderedMarkdown out;
+  std::map<std::string, int> seen;
+  for (cmark_node* n : headings) {
+    Heading h;
+    h.level = cmark_node_get_heading_level(n);
+    h.text = trim(plain_text(n));
+    std::string id = slugify(h.text);
+    if (id.empty()) id = "muc";
+    int count = ++seen[id];
+    h.id = count == 1 ? id : id + "-" + std::to_string(count);
+    out.headings.push_back(std::move(h));
+  }
+  if (first_paragraph) out.summary = shorten(trim(plain_text(first_paragraph)), 300);
+
+  char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
+  std::string rendered(html);
+  std::free(html);
+
+  // Give headings their ids. Raw HTML never reaches the output and code is
+  // escaped, so every "<hN>" in it is a heading, in document order.
+  size_t next = 0;
+  out.html.reserve(rendered.size() + out.headings.size() * 24);
+  size_t pos = 0;
+  while (next < out.headings.size()) {
+    std::string open = "<h" + std::to_string(out.headings[next].level) + ">";
+    size_t at = rendered.find(open, pos);
+    if (at == std::string::npos) break;
+    out.html.append(rendered, pos, at - pos);
+    out.html += "<h" + std::to_string(out.headings[next].level) + " id=\"" +
+                out.headings[next].id + "\">";
+    pos = at + open.size();
+    ++next;
+  }
+  out.html.append(rendered, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace congbo

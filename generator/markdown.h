@@ -1,0 +1,36 @@
+// markdown.h: Markdown → safe HTML through cmark-gfm (the only user of cmark).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.h"
+
+namespace congbo {
+
+struct Heading {
+  int level = 2;
+  std::string text;  ///< plain text of the heading
+  std::string id;    ///< stable anchor: slug of the text, "-2", "-3"… when repeated
+};
+
+struct MarkdownOptions {
+  std::string base_path = "/";  ///< prefixed to root-relative links ("/van-ban/" → "/sub/van-ban/")
+  std::string path;             ///< source file, for diagnostics
+  int first_line = 1;           ///< file line of the Markdown's first line
+};
+
+struct RenderedMarkdown {
+  std::string html;
+  std::vector<Heading> headings;
+  std::string summary;  ///< plain text of the first paragraph, shortened
+};
+
+/// Renders GFM (tables, strikethrough, autolinks, task lists, footnotes).
+/// Raw HTML is shown as text except <sup>, <sub> and <br>; unsafe link
+/// schemes are dropped. Both are reported as warnings.
+RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
+                                 Diagnostics& diags);
+
+}  // namespace congbo

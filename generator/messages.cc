@@ -1,0 +1,172 @@
+// messages.cc: the Vietnamese message catalogue (see messages.h).
+#include "messages.h"
+
+namespace congbo::msg {
+
+std::string invalid_utf8() {
+  return "tệp không phải văn bản UTF-8 hợp lệ (byte sai ở vị trí này); "
+         "hãy mở tệp và lưu lại với bảng mã UTF-8";
+}
+std::string missing_front_matter() {
+  return "tệp phải bắt đầu bằng một dòng chỉ có +++ để mở phần thông tin đầu (front matter)";
+}
+std::string unclosed_front_matter(int open_line) {
+  return "không thấy dòng +++ đóng phần thông tin đầu đã mở ở dòng " + std::to_string(open_line);
+}
+std::string toml_syntax(const std::string& detail) {
+  return "cú pháp TOML sai: " + detail;
+}
+std::string missing_field(const std::string& field) {
+  return "thiếu trường bắt buộc \"" + field + "\"";
+}
+std::string wrong_type(const std::string& field, const std::string& expected,
+                       const std::string& got) {
+  return "trường \"" + field + "\" phải là " + expected + ", nhưng ở đây là " + got;
+}
+std::string empty_field(const std::string& field) {
+  return "trường \"" + field + "\" không được để trống";
+}
+std::string bad_date(const std::string& text) {
+  return "\"" + text + "\" không phải là ngày hợp lệ; hãy viết theo dạng 2020-10-21 hoặc 21/10/2020";
+}
+std::string unknown_field(const std::string& field) {
+  return "trường \"" + field + "\" không được hỗ trợ nên bị bỏ qua (viết sai tên trường?)";
+}
+std::string unknown_site_key(const std::string& key) {
+  return "khóa \"" + key + "\" không được hỗ trợ trong site.toml nên bị bỏ qua (viết sai tên khóa?)";
+}
+std::string unknown_kind(const std::string& kind) {
+  return "loại văn bản \"" + kind + "\" chưa được khai báo trong bảng [kinds] của site.toml";
+}
+std::string unknown_issuer(const std::string& issuer) {
+  return "cơ quan ban hành \"" + issuer + "\" chưa được khai báo trong bảng [issuers] của site.toml";
+}
+std::string duplicate_url(const std::string& url, const std::string& other_path) {
+  return "trang này có cùng địa chỉ " + url + " với " + other_path +
+         "; hãy đổi tên một trong hai tệp hoặc đặt trường \"slug\" khác nhau";
+}
+std::string raw_html_removed(const std::string& html) {
+  return "mã HTML \"" + html + "\" không được phép nên hiển thị như chữ thường; "
+         "chỉ dùng được <sup>, <sub> và <br>";
+}
+std::string unsafe_link_removed(const std::string& url) {
+  return "liên kết \"" + url + "\" không an toàn nên đã bị bỏ";
+}
+std::string missing_site_toml() {
+  return "không tìm thấy tệp site.toml ở thư mục gốc của trang";
+}
+std::string unreadable_file(const std::string& why) {
+  return "không đọc được tệp: " + why;
+}
+std::string template_missing(const std::string& name) {
+  return "giao diện thiếu mẫu \"" + name + "\"";
+}
+std::string template_error(const std::string& name, const std::string& detail) {
+  return "mẫu giao diện \"" + name + "\" có lỗi: " + detail;
+}
+std::string output_failed(const std::string& why) {
+  return "không ghi được thư mục kết quả: " + why;
+}
+std::string bad_base_url(const std::string& url) {
+  return "base_url \"" + url + "\" phải bắt đầu bằng http:// hoặc https://";
+}
+std::string bad_paginate() {
+  return "paginate phải là số nguyên dương (số mục trên một trang danh sách)";
+}
+std::string bad_slug(const std::string& slug) {
+  return "slug \"" + slug + "\" chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang";
+}
+
+std::string type_string() { return "chuỗi chữ (đặt trong dấu nháy kép)"; }
+std::string type_string_list() { return "danh sách chuỗi, ví dụ [\"a\", \"b\"]"; }
+std::string type_date() { return "ngày"; }
+std::string type_integer() { return "số nguyên"; }
+std::string type_boolean() { return "true hoặc false"; }
+std::string type_table() { return "bảng"; }
+std::string type_list() { return "danh sách"; }
+std::string type_float() { return "số thực"; }
+
+std::string date_long(int year, int month, int day) {
+  // Official style writes day and month 1–2 with a leading zero ("ngày 05 tháng 02").
+  auto two = [](int n) { return n < 10 ? "0" + std::to_string(n) : std::to_string(n); };
+  return "ngày " + two(day) + " tháng " + two(month) + " năm " + std::to_string(year);
+}
+std::string unknown_date() { return "Chưa rõ ngày"; }
+std::string page_title_numbered(const std::string& title, int page) {
+  return title + " – trang " + std::to_string(page);
+}
+
+std::string usage() {
+  return
+      "congbo " CONGBO_VERSION " – dựng trang web công bố văn bản của cấp ủy\n"
+      "\n"
+      "Cách dùng:\n"
+      "  congbo build [--site THƯ_MỤC] [--out THƯ_MỤC] [--quiet]\n"
+      "      Dựng toàn bộ trang vào thư mục kết quả (mặc định THƯ_MỤC_TRANG/public).\n"
+      "      Chỉ thay thư mục kết quả khi dựng thành công; khi có lỗi, bản cũ giữ nguyên.\n"
+      "  congbo check [--site THƯ_MỤC]\n"
+      "      Đọc và kiểm tra toàn bộ nội dung, không ghi gì.\n"
+      "  congbo --help       In hướng dẫn này.\n"
+      "  congbo --version    In số phiên bản.\n"
+      "\n"
+      "Tùy chọn:\n"
+      "  --site THƯ_MỤC   thư mục gốc của trang, nơi có site.toml (mặc định: thư mục hiện tại)\n"
+      "  --out THƯ_MỤC    thư mục kết quả (mặc định: THƯ_MỤC_TRANG/public)\n"
+      "  --quiet          chỉ in lỗi và cảnh báo\n"
+      "\n"
+      "Mã thoát: 0 thành công, 1 nội dung có lỗi, 2 sai cách dùng.\n"
+      "Lỗi được in theo dạng tệp:dòng:cột: error: nội dung lỗi.\n";
+}
+std::string build_done(int pages, const std::string& out_dir, long ms) {
+  return "Đã dựng " + std::to_string(pages) + " trang vào " + out_dir + " trong " +
+         std::to_string(ms) + " ms.";
+}
+std::string check_done(int pages) {
+  return "Đã kiểm tra " + std::to_string(pages) + " trang: không có lỗi.";
+}
+std::string build_failed(int errors, int warnings, bool had_output) {
+  std::string s = "Có " + std::to_string(errors) + " lỗi, " + std::to_string(warnings) +
+                  " cảnh báo.";
+  if (had_output) s += " Thư mục kết quả cũ được giữ nguyên.";
+  return s;
+}
+std::string preview_hint(const std::string& out_dir) {
+  return "Xem thử: mở " + out_dir + "/index.html, hoặc chạy\n"
+         "  python3 -m http.server -d " + out_dir + " 8000\n"
+         "rồi vào http://127.0.0.1:8000/";
+}
+
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string theme_missing(const std::string& name) {
+  return "không tìm thấy giao diện \"" + name + "\" (thư mục themes/" + name + ")";
+}
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string output_not_ours(const std::string& dir) {
+  return "thư mục kết quả " + dir +
+         " đã có dữ liệu không do congbo tạo ra; congbo không ghi đè lên nó. "
+         "Hãy chọn thư mục khác bằng --out hoặc xóa thư mục đó";
+}
+std::string output_contains_site(const std::string& dir) {
+  return "thư mục kết quả " + dir + " chứa cả thư mục trang; hãy chọn thư mục khác bằng --out";
+}
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string default_section_title(const std::string& section) {
+  if (section == "van-ban") return "Văn bản";
+  if (section == "mo-hinh") return "Mô hình, điển hình tiên tiến";
+  if (section == "thi-dua") return "Kết quả thi đua";
+  if (section == "khen-thuong") return "Khen thưởng";
+  if (section == "don-vi") return "Đơn vị";
+  if (section == "tin-tuc") return "Tin tức";
+  return section;
+}
+std::string home_title() { return "Trang chủ"; }
+std::string reserved_url_owner(const std::string& section) {
+  return "trang danh sách của mục content/" + section + "/";
+}
+}  // namespace congbo::msg

@@ -1,0 +1,72 @@
+// messages.h: every sentence a writer or reader sees from the C++ side, in
+// Vietnamese, in one place. Code calls these instead of writing literals.
+#pragma once
+
+#include <string>
+
+namespace congbo::msg {
+
+// Content and configuration diagnostics.
+std::string invalid_utf8();
+std::string missing_front_matter();
+std::string unclosed_front_matter(int open_line);
+std::string toml_syntax(const std::string& detail);
+std::string missing_field(const std::string& field);
+std::string wrong_type(const std::string& field, const std::string& expected,
+                       const std::string& got);
+std::string empty_field(const std::string& field);
+std::string bad_date(const std::string& text);
+std::string unknown_field(const std::string& field);
+std::string unknown_site_key(const std::string& key);
+std::string unknown_kind(const std::string& kind);
+std::string unknown_issuer(const std::string& issuer);
+std::string duplicate_url(const std::string& url, const std::string& other_path);
+std::string raw_html_removed(const std::string& html);
+std::string unsafe_link_removed(const std::string& url);
+std::string missing_site_toml();
+std::string unreadable_file(const std::string& why);
+std::string template_missing(const std::string& name);
+std::string template_error(const std::string& name, const std::string& detail);
+std::string output_failed(const std::string& why);
+std::string bad_base_url(const std::string& url);
+std::string bad_paginate();
+std::string bad_slug(const std::string& slug);
+
+// Names of value types, as used in wrong_type().
+std::string type_string();
+std::string type_string_list();
+std::string type_date();
+std::string type_integer();
+std::string type_boolean();
+std::string type_table();
+std::string type_list();
+std::string type_float();
+
+// Words the generator puts into pages.
+std::string date_long(int year, int month, int day);  ///< "ngày 21 tháng 10 năm 2020"
+std::string unknown_date();
+std::string page_title_numbered(const std::string& title, int page);
+
+// Command line.
+std::string usage();
+std::string build_done(int pages, const std::string& out_dir, long ms);
+std::string check_done(int pages);
+std::string build_failed(int errors, int warnings, bool had_output);
+std::string preview_hint(const std::string& out_dir);
+
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string theme_missing(const std::string& name);
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string output_not_ours(const std::string& dir);
+std::string output_contains_site(const std::string& dir);
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string default_section_title(const std::string& section);
+std::string home_title();
+std::string reserved_url_owner(const std::string& section);
+}  // namespace congbo::msg

@@ -1,0 +1,121 @@
+// page.cc: front matter schema per section, URL from the file's path.
+#include "page.h"
+
+#include "field_reader.h"
+#include "front_matter.h"
+#include "messages.h"
+#include "text.h"
+
+namespace congbo {
+namespace {
+
+const char* kDocumentSection = "van-ban";
+
+bool valid_slug(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+// "content/van-ban/Kế hoạch 51.md" → "/van-ban/ke-hoach-51/"; "_index.md" names its folder.
+std::string url_for(const std::string& rel_path, const std::optional<std::string>& slug) {
+  std::string inner = rel_path.substr(std::string("content/").size());
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t slash = inner.find('/', start);
+    parts.push_back(inner.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  std::string file = parts.back();
+  parts.pop_back();
+  std::string stem = file.substr(0, file.rfind('.'));
+  std::string url = "/";
+  for (const auto& dir : parts) url += slugify(dir) + "/";
+  if (stem != "_index") url += (slug ? *slug : slugify(stem)) + "/";
+  return url;
+}
+
+}  // namespace
+
+std::optional<std::string> decode_text(std::string bytes, const std::string& path,
+                                       Diagnostics& diags) {
+  if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);
+  if (auto bad = find_invalid_utf8(bytes)) {
+    TextPosition p = position_of(bytes, *bad);
+    diags.error(path, p.line, p.col, msg::invalid_utf8());
+    return std::nullopt;
+  }
+  return to_nfc(bytes);
+}
+
+std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
+                              const SiteConfig& config, Diagnostics& diags) {
+  auto text = decode_text(std::move(bytes), rel_path, diags);
+  if (!text) return std::nullopt;
+  auto fm = parse_front_matter(*text, rel_path, diags);
+  if (!fm) return std::nullopt;
+  int errors_before = diags.error_count();
+
+  Page p;
+  p.source = rel_path;
+  std::string inner = rel_path.substr(std::string("content/").size());
+  size_t slash = inner.find('/');
+  p.section = slash == std::string::npos ? "" : inner.substr(0, slash);
+  // Only content/_index.md (home) and content/SECTION/_index.md describe lists.
+  p.is_index = inner == "_index.md" || inner == p.section + "/_index.md";
+  p.markdown = std::move(fm->body);
+  p.body_line = fm->body_line;
+
+  FieldReader r(fm->fields, rel_path, diags);
+  if (auto v = r.string("title", true)) p.title = *v;
+  if (auto v = r.string("description")) p.description = *v;
+  p.date = r.date("date");
+  if (auto v = r.boolean("draft")) p.draft = *v;
+  std::optional<std::string> slug = r.string("slug");
+  if (slug && !valid_slug(*slug)) {
+    auto [line, col] = r.where("slug");
+    diags.error(rel_path, line, col, msg::bad_slug(*slug));
+    slug.reset();
+  }
+  p.url = url_for(rel_path, slug);
+
+  p.is_document = p.section == kDocumentSection && !p.is_index;
+  if (p.is_document) {
+    DocumentMeta& d = p.doc;
+    if (auto v = r.string("number")) d.number = *v;
+    if (auto v = r.string("kind", true)) {
+      d.kind = *v;
+      if (!config.kind_name(d.kind)) {
+        auto [line, col] = r.where("kind");
+        diags.error(rel_path, line, col, msg::unknown_kind(d.kind));
+      }
+    }
+    if (auto v = r.string("issuer", true)) {
+      d.issuer = *v;
+      if (!config.issuer(d.issuer)) {
+        auto [line, col] = r.where("issuer");
+        diags.error(rel_path, line, col, msg::unknown_issuer(d.issuer));
+      }
+    }
+    if (auto v = r.string("place")) d.place = *v;
+    if (auto v = r.string("signer")) d.signer = *v;
+    if (auto v = r.string("signer_role")) d.signer_role = *v;
+    if (auto v = r.string("authority")) d.authority = *v;
+    if (auto v = r.string_list("recipients")) d.recipients = *v;
+    if (auto v = r.string_list("fields")) d.fields = *v;
+    if (auto v = r.string("period")) d.period = *v;
+    if (auto v = r.string("status")) d.status = *v;
+    if (auto v = r.string_list("based_on")) d.based_on = *v;
+    if (auto v = r.string_list("replaces")) d.replaces = *v;
+    if (auto v = r.string_list("amends")) d.amends = *v;
+  }
+  r.finish(msg::unknown_field);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return p;
+}
+
+}  // namespace congbo

@@ -1,0 +1,58 @@
+// page.h: one content file (Markdown with TOML front matter), validated.
+// Pages refer to each other by index into Site's list, never by pointer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "date.h"
+#include "diagnostic.h"
+#include "markdown.h"
+
+namespace congbo {
+
+/// What the front matter of a Party document states (files under van-ban/).
+struct DocumentMeta {
+  std::string number;       ///< as written: "51-KH/ĐUK"
+  std::string kind;         ///< key of site.toml's [kinds]: "KH"
+  std::string issuer;       ///< key of site.toml's [issuers]
+  std::string place;
+  std::string signer, signer_role, authority;
+  std::vector<std::string> recipients, fields;
+  std::string period;
+  std::string status;       ///< set by hand; otherwise derived later
+  std::vector<std::string> based_on, replaces, amends;
+};
+
+struct Page {
+  std::string source;       ///< "content/van-ban/51-kh-duk.md", relative to the site root
+  std::string section;      ///< first directory under content/ ("" for top-level pages)
+  bool is_index = false;    ///< _index.md: the section's (or home page's) own text
+  std::string url;          ///< "/van-ban/51-kh-duk/", without the site's base path
+
+  std::string title;
+  std::string description;
+  std::optional<Date> date;
+  bool draft = false;
+  bool is_document = false;
+  DocumentMeta doc;
+
+  std::string markdown;     ///< body, NFC
+  int body_line = 1;
+
+  RenderedMarkdown rendered;  ///< filled by the render step
+};
+
+/// Reads one content file from its bytes. `rel_path` is relative to the site
+/// root ("content/…"). Returns nullopt when the file has errors (reported).
+std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
+                              const SiteConfig& config, Diagnostics& diags);
+
+/// Bytes of a text file → NFC text, or an error at the first bad byte.
+/// A leading UTF-8 byte-order mark is dropped.
+std::optional<std::string> decode_text(std::string bytes, const std::string& path,
+                                       Diagnostics& diags);
+
+}  // namespace congbo

@@ -1,0 +1,315 @@
+// site.cc: the pipeline (see site.h).
+#include "site.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "markdown.h"
+#include "messages.h"
+#include "text.h"
+
+namespace fs = std::filesystem;
+
+namespace congbo {
+namespace {
+
+std::optional<std::string> read_file(const fs::path& p, const std::string& shown,
+                                     Diagnostics& diags) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    diags.error(shown, 0, 0, msg::unreadable_file(std::strerror(errno)));
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// "/van-ban/x/" → "van-ban/x/index.html"; a path with an extension stays as it is.
+std::string output_path(const std::string& url) {
+  std::string p = url.substr(1);
+  if (p.empty() || p.back() == '/') p += "index.html";
+  return p;
+}
+
+std::string list_url(const std::string& section_url, int page) {
+  return page == 1 ? section_url : section_url + "trang/" + std::to_string(page) + "/";
+}
+
+// Sections readers expect first, in this order; others follow by name.
+int section_rank(const std::string& name) {
+  static const std::vector<std::string> order = {"van-ban", "mo-hinh", "thi-dua", "khen-thuong",
+                                                 "don-vi"};
+  auto it = std::find(order.begin(), order.end(), name);
+  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
+}
+
+}  // namespace
+
+bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report) {
+  Site site;
+  if (!site.load(options.site_dir, diags)) return false;  // 1. load
+  site.link(diags);                                       // 2. link
+  if (diags.has_errors()) return false;
+  report->pages = static_cast<int>(site.pages().size());
+  if (!options.write) return true;  // `congbo check` stops here: nothing written
+
+  Output out;
+  std::string err;
+  fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  if (!out.begin(out_dir, options.site_dir, &err)) {
+    diags.error(out_dir.string(), 0, 0, err);
+    return false;
+  }
+  site.render(out, diags);  // 3. render, into the temporary directory
+  if (diags.has_errors()) return false;  // ~Output drops the temporary directory
+  if (!out.commit(&err)) {  // 4. write: swap it into place
+    diags.error(out_dir.string(), 0, 0, err);
+    return false;
+  }
+  report->files = out.files_written();
+  return true;
+}
+
+bool Site::load(const fs::path& site_dir, Diagnostics& diags) {
+  dir_ = site_dir;
+  std::error_code ec;
+  if (!fs::exists(site_dir / "site.toml", ec)) {
+    diags.error("site.toml", 0, 0, msg::missing_site_toml());
+    return false;
+  }
+  auto bytes = read_file(site_dir / "site.toml", "site.toml", diags);
+  if (!bytes) return false;
+  auto text = decode_text(std::move(*bytes), "site.toml", diags);
+  if (!text) return false;
+  auto config = parse_config(*text, "site.toml", diags);
+  if (!config) return false;
+  config_ = std::move(*config);
+  theme_ = Theme::load(site_dir, config_.theme, diags);
+
+  std::vector<std::string> files;
+  fs::path content = site_dir / "content";
+  if (fs::is_directory(content, ec)) {
+    for (auto it = fs::recursive_directory_iterator(content, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".md") {
+        files.push_back("content/" + fs::relative(it->path(), content).generic_string());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& rel : files) {
+    auto raw = read_file(site_dir / rel, rel, diags);
+    if (!raw) continue;
+    // Every file is read even after an error, so one run reports them all.
+    if (auto page = load_page(rel, std::move(*raw), config_, diags)) {
+      if (!page->draft) pages_.push_back(std::move(*page));
+    }
+  }
+  return !diags.has_errors();
+}
+
+void Site::link(Diagnostics& diags) {
+  // Sections: one per top-level folder that holds pages.
+  std::map<std::string, int> by_name;
+  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+    const Page& p = pages_[i];
+    if (p.section.empty()) {
+      if (p.is_index) home_index_ = i;
+      continue;
+    }
+    auto [it, inserted] = by_name.emplace(p.section, static_cast<int>(sections_.size()));
+    if (inserted) sections_.push_back({p.section, msg::default_section_title(p.section), -1, {}});
+    Section& s = sections_[it->second];
+    if (p.is_index) {
+      s.index_page = i;
+      s.title = p.title;
+    } else {
+      s.pages.push_back(i);
+    }
+  }
+  std::sort(sections_.begin(), sections_.end(), [](const Section& a, const Section& b) {
+    return std::make_pair(section_rank(a.name), a.name) < std::make_pair(section_rank(b.name), b.name);
+  });
+  for (auto& s : sections_) {
+    s.pages = newest_first(std::move(s.pages));
+    nav_.push_back({s.title, "/" + slugify(s.name) + "/", s.name});
+  }
+
+  // Every URL is written by exactly one file. List pages own theirs.
+  std::map<std::string, std::string> owner;
+  owner["/"] = "content/_index.md";
+  for (const auto& s : sections_) {
+    int pages = std::max<int>(1, (static_cast<int>(s.pages.size()) + config_.paginate - 1) / config_.paginate);
+    for (int n = 1; n <= pages; ++n) {
+      owner[list_url("/" + slugify(s.name) + "/", n)] = msg::reserved_url_owner(s.name);
+    }
+  }
+  for (const Page& p : pages_) {
+    if (p.is_index) continue;
+    auto [it, inserted] = owner.emplace(p.url, p.source);
+    if (!inserted) diags.error(p.source, 1, 1, msg::duplicate_url(p.url, it->second));
+  }
+}
+
+std::vector<int> Site::newest_first(std::vector<int> pages) const {
+  std::stable_sort(pages.begin(), pages.end(), [this](int a, int b) {
+    const Page& x = pages_[a];
+    const Page& y = pages_[b];
+    if (x.date.has_value() != y.date.has_value()) return x.date.has_value();  // undated last
+    if (x.date && *x.date != *y.date) return *x.date > *y.date;
+    return x.title < y.title;
+  });
+  return pages;
+}
+
+void Site::render(Output& out, Diagnostics& diags) {
+  for (Page& p : pages_) {
+    p.rendered = render_markdown(p.markdown, {config_.base_path(), p.source, p.body_line}, diags);
+  }
+  for (const Page& p : pages_) {
+    if (!p.is_index) render_page(p, out, diags);
+  }
+  for (const Section& s : sections_) render_list(s, out, diags);
+  render_home(out, diags);
+  render_feeds(out, diags);
+
+  View missing = base_view(config_, nav_, "", "/404.html", "Không tìm thấy trang");
+  emit(out, "/404.html", "404", std::move(missing), diags);
+  std::string err;
+  for (const auto& [path, data] : theme_->static_files()) {
+    if (!out.write(path, data, &err)) diags.error(path, 0, 0, err);
+  }
+}
+
+void Site::emit(Output& out, const std::string& url, const std::string& layout, View view,
+                Diagnostics& diags) {
+  std::string html = theme_->render(layout, view, diags);
+  view.set("body", std::move(html));
+  std::string page = theme_->render("base", view, diags);
+  std::string err;
+  if (!out.write(output_path(url), page, &err)) diags.error(url, 0, 0, err);
+}
+
+void Site::render_page(const Page& page, Output& out, Diagnostics& diags) {
+  std::string title = page.title;
+  if (page.is_document && !page.doc.number.empty()) title = page.doc.number + ": " + page.title;
+  View v = base_view(config_, nav_, page.section, page.url, title);
+  const View own = page_view(page, config_);
+  for (const auto& [k, m] : own.members()) v.set(k, m);
+  for (const Section& s : sections_) {
+    if (s.name != page.section) continue;
+    v.set("section_title", s.title).set("section_url", href(config_, "/" + slugify(s.name) + "/"));
+  }
+  emit(out, page.url, page.is_document ? "document" : "page", std::move(v), diags);
+}
+
+void Site::render_list(const Section& s, Output& out, Diagnostics& diags) {
+  const int per = config_.paginate;
+  const int total = std::max<int>(1, (static_cast<int>(s.pages.size()) + per - 1) / per);
+  const std::string base = "/" + slugify(s.name) + "/";
+  for (int n = 1; n <= total; ++n) {
+    std::string url = list_url(base, n);
+    View v = base_view(config_, nav_, s.name, url, n == 1 ? s.title : msg::page_title_numbered(s.title, n));
+    v.set("title", s.title);
+    if (s.index_page >= 0 && n == 1) {
+      const Page& index = pages_[s.index_page];
+      v.set("intro", index.rendered.html);
+    }
+    View items = View::list();
+    for (int i = (n - 1) * per; i < std::min<int>(n * per, static_cast<int>(s.pages.size())); ++i) {
+      items.push(list_item_view(pages_[s.pages[i]], config_));
+    }
+    v.set("items", std::move(items)).set("count", std::to_string(s.pages.size()));
+    if (total > 1) {
+      View pages = View::list();
+      for (int k = 1; k <= total; ++k) {
+        pages.push(View().set("number", std::to_string(k)).set("url", href(config_, list_url(base, k)))
+                       .set("current", k == n));
+      }
+      View pager;
+      pager.set("pages", std::move(pages))
+          .set("prev", n > 1 ? href(config_, list_url(base, n - 1)) : "")
+          .set("next", n < total ? href(config_, list_url(base, n + 1)) : "")
+          .set("current", std::to_string(n))
+          .set("total", std::to_string(total));
+      v.set("pager", std::move(pager));
+    }
+    emit(out, url, "list", std::move(v), diags);
+  }
+}
+
+void Site::render_home(Output& out, Diagnostics& diags) {
+  View v = base_view(config_, nav_, "", "/", config_.title);
+  v.set("title", home_index_ >= 0 ? pages_[home_index_].title : config_.title);
+  if (home_index_ >= 0) v.set("intro", pages_[home_index_].rendered.html);
+  std::vector<int> all;
+  for (const Section& s : sections_) all.insert(all.end(), s.pages.begin(), s.pages.end());
+  all = newest_first(std::move(all));
+  View latest = View::list();
+  for (size_t i = 0; i < all.size() && i < 10; ++i) latest.push(list_item_view(pages_[all[i]], config_));
+  v.set("latest", std::move(latest));
+  View sections = View::list();
+  for (const Section& s : sections_) {
+    View item;
+    item.set("title", s.title)
+        .set("url", href(config_, "/" + slugify(s.name) + "/"))
+        .set("count", std::to_string(s.pages.size()));
+    if (s.index_page >= 0) item.set("summary", pages_[s.index_page].rendered.summary);
+    sections.push(std::move(item));
+  }
+  v.set("has_sections", !sections_.empty()).set("sections", std::move(sections));
+  emit(out, "/", "home", std::move(v), diags);
+}
+
+void Site::render_feeds(Output& out, Diagnostics& diags) {
+  std::string err;
+  auto write = [&](const std::string& path, const std::string& layout, const View& v) {
+    std::string text = theme_->render(layout, v, diags);
+    if (!out.write(path, text, &err)) diags.error(path, 0, 0, err);
+  };
+
+  // Sitemap: home, list pages, every page.
+  View urls = View::list();
+  urls.push(View().set("loc", permalink(config_, "/")));
+  for (const Section& s : sections_) urls.push(View().set("loc", permalink(config_, "/" + slugify(s.name) + "/")));
+  for (const Page& p : pages_) {
+    if (p.is_index) continue;
+    urls.push(View().set("loc", permalink(config_, p.url)).set("lastmod", p.date ? p.date->iso() : ""));
+  }
+  write("sitemap.xml", "sitemap.xml", View().set("urls", std::move(urls)));
+
+  // Atom feed: newest 20 pages. Atom needs a time on every entry; an undated
+  // document takes the newest date the site knows rather than an invented one.
+  std::vector<int> all;
+  for (const Section& s : sections_) all.insert(all.end(), s.pages.begin(), s.pages.end());
+  all = newest_first(std::move(all));
+  std::string updated = "2000-01-01T00:00:00+07:00";
+  if (!all.empty() && pages_[all[0]].date) updated = pages_[all[0]].date->rfc3339();
+  View entries = View::list();
+  for (size_t i = 0; i < all.size() && i < 20; ++i) {
+    const Page& p = pages_[all[i]];
+    View e = list_item_view(p, config_);
+    e.set("id", permalink(config_, p.url))
+        .set("link", permalink(config_, p.url))
+        .set("updated", p.date ? p.date->rfc3339() : updated);
+    entries.push(std::move(e));
+  }
+  View feed;
+  feed.set("title", config_.title)
+      .set("subtitle", config_.description)
+      .set("committee", config_.committee.empty() ? config_.title : config_.committee)
+      .set("id", permalink(config_, "/"))
+      .set("self", permalink(config_, "/feed.xml"))
+      .set("home", permalink(config_, "/"))
+      .set("updated", updated)
+      .set("entries", std::move(entries));
+  write("feed.xml", "feed.xml", feed);
+  write("robots.txt", "robots.txt", View().set("sitemap", permalink(config_, "/sitemap.xml")));
+}
+
+}  // namespace congbo

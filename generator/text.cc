@@ -1,0 +1,142 @@
+// text.cc: Unicode handling through utf8proc.
+#include "text.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace congbo {
+namespace {
+
+struct FreeDeleter {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+
+std::string map(std::string_view s, int options) {
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &out,
+                                    static_cast<utf8proc_option_t>(options));
+  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(out);
+  if (n < 0) return std::string(s);  // invalid input: callers validate first
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
+}
+
+}  // namespace
+
+std::optional<size_t> find_invalid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return i;
+    i += static_cast<size_t>(n);
+  }
+  return std::nullopt;
+}
+
+std::string to_nfc(std::string_view s) {
+  // Pure ASCII is already NFC; most lines of markup are, so skip the copy work.
+  bool ascii = true;
+  for (unsigned char c : s) {
+    if (c >= 0x80) { ascii = false; break; }
+  }
+  if (ascii) return std::string(s);
+  return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+std::string fold(std::string_view s) {
+  // Decompose, drop combining marks, case-fold. đ (U+0111) has no decomposition,
+  // so it is mapped by hand after folding (Đ folds to đ first).
+  std::string folded = map(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                  UTF8PROC_CASEFOLD);
+  std::string out;
+  out.reserve(folded.size());
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (static_cast<unsigned char>(folded[i]) == 0xC4 && i + 1 < folded.size() &&
+        static_cast<unsigned char>(folded[i + 1]) == 0x91) {
+      out += 'd';
+      ++i;
+    } else {
+      out += folded[i];
+    }
+  }
+  return out;
+}
+
+std::string slugify(std::string_view s) {
+  std::string folded = fold(s);
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : folded) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && !out.empty()) out += '-';
+      out += static_cast<char>(c);
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::string to_upper(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) { out += s[i++]; continue; }
+    utf8proc_uint8_t buf[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(m));
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+TextPosition position_of(std::string_view s, size_t byte_offset) {
+  TextPosition p;
+  for (size_t i = 0; i < byte_offset && i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      ++p.line;
+      p.col = 1;
+    } else if ((c & 0xC0) != 0x80) {  // count code points, not continuation bytes
+      ++p.col;
+    }
+  }
+  return p;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace congbo

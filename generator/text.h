@@ -1,0 +1,36 @@
+// text.h: Unicode and string helpers shared by every step (utf8proc stays in text.cc).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace congbo {
+
+/// Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
+std::optional<size_t> find_invalid_utf8(std::string_view s);
+
+/// Unicode NFC. Input must be valid UTF-8. Decomposed Vietnamese ("tổ hợp")
+/// comes out byte-identical to precomposed text.
+std::string to_nfc(std::string_view s);
+
+/// Folding for matching and slugs: lower case, every tone and vowel mark
+/// removed, đ/Đ → d. "Đảng viên" → "dang vien".
+std::string fold(std::string_view s);
+
+/// ASCII slug: folded, runs of anything but [a-z0-9] become one '-'.
+/// "Mục đích, yêu cầu" → "muc-dich-yeu-cau".
+std::string slugify(std::string_view s);
+
+/// Upper case (Unicode aware), for official headings ("Kế hoạch" → "KẾ HOẠCH").
+std::string to_upper(std::string_view s);
+
+/// 1-based line and column (in code points) of a byte offset.
+struct TextPosition { int line = 1; int col = 1; };
+TextPosition position_of(std::string_view s, size_t byte_offset);
+
+std::string html_escape(std::string_view s);
+std::string trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+
+}  // namespace congbo

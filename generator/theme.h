@@ -1,0 +1,42 @@
+// theme.h: templates and static assets, with the site's own files taking
+// precedence: site/layouts and site/static, then site/themes/NAME, then the
+// default theme compiled into the binary. kainjow::mustache stays in theme.cc.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "diagnostic.h"
+#include "view.h"
+
+namespace congbo {
+
+class Theme {
+ public:
+  /// Gathers layouts and static files for theme `name` of the site at `site_dir`.
+  /// Reports a theme that exists nowhere.
+  static std::optional<Theme> load(const std::filesystem::path& site_dir, const std::string& name,
+                                   Diagnostics& diags);
+
+  bool has(const std::string& layout) const;
+  /// Renders layouts/`layout`.mustache with `view`. `{{> name}}` includes
+  /// layouts/partials/name.mustache. Errors name the template.
+  std::string render(const std::string& layout, const View& view, Diagnostics& diags) const;
+
+  /// Static files by output path ("css/congbo.css"), after overrides.
+  const std::map<std::string, std::string>& static_files() const { return static_; }
+  /// Where a template came from, for messages ("themes/default/layouts/page.mustache").
+  std::string origin(const std::string& layout) const;
+
+ private:
+  struct Template {
+    std::string text;
+    std::string origin;
+  };
+  std::map<std::string, Template> layouts_;  ///< "page", "partials/header"
+  std::map<std::string, std::string> static_;
+};
+
+}  // namespace congbo

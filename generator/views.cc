@@ -1,0 +1,127 @@
+// views.cc: Page and SiteConfig → View.
+#include "views.h"
+
+#include "messages.h"
+#include "text.h"
+
+namespace congbo {
+
+std::string href(const SiteConfig& config, const std::string& url) {
+  return config.base_path() + (starts_with(url, "/") ? url.substr(1) : url);
+}
+
+std::string permalink(const SiteConfig& config, const std::string& url) {
+  return config.origin() + href(config, url);
+}
+
+View base_view(const SiteConfig& config, const std::vector<NavItem>& nav,
+               const std::string& current_section, const std::string& url,
+               const std::string& page_title) {
+  View site;
+  site.set("title", config.title)
+      .set("description", config.description)
+      .set("committee", config.committee)
+      .set("lang", config.language)
+      .set("home", href(config, "/"))
+      .set("base", config.base_path());
+  View items = View::list();
+  for (const auto& n : nav) {
+    View item;
+    item.set("title", n.title).set("url", href(config, n.url));
+    item.set("current", n.section == current_section && !current_section.empty());
+    items.push(std::move(item));
+  }
+  View v;
+  v.set("has_nav", !nav.empty());
+  v.set("site", std::move(site))
+      .set("nav", std::move(items))
+      .set("css", href(config, "/css/congbo.css"))
+      .set("canonical", permalink(config, url))
+      .set("feed_url", href(config, "/feed.xml"))
+      .set("page_title", page_title == config.title ? page_title : page_title + " – " + config.title);
+  return v;
+}
+
+namespace {
+
+View document_view(const Page& page, const SiteConfig& config) {
+  const DocumentMeta& d = page.doc;
+  View v;
+  const std::string* kind = config.kind_name(d.kind);
+  const Issuer* issuer = config.issuer(d.issuer);
+  v.set("number", d.number)
+      .set("kind", d.kind)
+      .set("kind_name", kind ? *kind : d.kind)
+      .set("kind_upper", to_upper(kind ? *kind : d.kind))
+      .set("issuer_name", issuer ? issuer->name : d.issuer)
+      .set("issuer_upper", to_upper(issuer ? issuer->name : d.issuer))
+      .set("issuer_parent_upper", issuer ? to_upper(issuer->parent) : "")
+      .set("issuer_abbr", issuer ? issuer->abbr : "")
+      .set("place", d.place)
+      .set("signer", d.signer)
+      .set("signer_role", d.signer_role)
+      .set("signer_role_upper", to_upper(d.signer_role))
+      .set("authority", d.authority)
+      .set("period", d.period)
+      .set("status", d.status);
+  std::string dateline;
+  if (!d.place.empty()) dateline = d.place + ", ";
+  if (page.date) {
+    dateline += msg::date_long(page.date->year, page.date->month, page.date->day);
+  } else if (!dateline.empty()) {
+    dateline += "ngày … tháng … năm …";
+  }
+  v.set("dateline", dateline);
+  View recipients = View::list();
+  for (const auto& r : d.recipients) recipients.push(View().set("name", r));
+  v.set("has_recipients", !d.recipients.empty()).set("recipients", std::move(recipients));
+  View fields = View::list();
+  for (const auto& f : d.fields) fields.push(View().set("name", f));
+  v.set("has_fields", !d.fields.empty()).set("fields", std::move(fields));
+  return v;
+}
+
+}  // namespace
+
+View page_view(const Page& page, const SiteConfig& config) {
+  View v;
+  v.set("title", page.title)
+      .set("description", page.description.empty() ? page.rendered.summary : page.description)
+      .set("url", href(config, page.url))
+      .set("date", page.date ? page.date->display() : "")
+      .set("date_iso", page.date ? page.date->iso() : "")
+      .set("date_unknown", !page.date.has_value())
+      .set("unknown_date", msg::unknown_date())
+      .set("content", page.rendered.html);
+  // A contents list helps on long documents; short ones do not need it.
+  View toc = View::list();
+  int count = 0;
+  for (const auto& h : page.rendered.headings) {
+    if (h.level > 3) continue;
+    ++count;
+    toc.push(View().set("id", h.id).set("text", h.text).set("sub", h.level == 3));
+  }
+  v.set("has_toc", count >= 3).set("toc", std::move(toc));
+  if (page.is_document) v.set("doc", document_view(page, config));
+  v.set("is_document", page.is_document);
+  return v;
+}
+
+View list_item_view(const Page& page, const SiteConfig& config) {
+  View v;
+  v.set("title", page.title)
+      .set("url", href(config, page.url))
+      .set("date", page.date ? page.date->display() : msg::unknown_date())
+      .set("date_iso", page.date ? page.date->iso() : "")
+      .set("summary", page.description.empty() ? page.rendered.summary : page.description);
+  if (page.is_document) {
+    const std::string* kind = config.kind_name(page.doc.kind);
+    const Issuer* issuer = config.issuer(page.doc.issuer);
+    v.set("number", page.doc.number)
+        .set("kind_name", kind ? *kind : page.doc.kind)
+        .set("issuer_name", issuer ? issuer->name : "");
+  }
+  return v;
+}
+
+}  // namespace congbo
