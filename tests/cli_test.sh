@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End to end, as a user runs it: the real congbo binary on a copy of the
+# sample site. Usage: cli_test.sh PATH/TO/congbo SOURCE_DIR
+set -euo pipefail
+congbo=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cp -r "$src/site.toml" "$src/content" "$work/"
+cd "$work"
+
+# --help, --version and wrong usage
+"$congbo" --help | grep -q "congbo build" || fail "--help does not describe build"
+"$congbo" --version | grep -q "^congbo " || fail "--version"
+set +e
+"$congbo" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown command must exit 2"
+"$congbo" build --bogus >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option must exit 2"
+set -e
+
+# check writes nothing
+"$congbo" check --site . | grep -q "không có lỗi" || fail "check on the sample site"
+[ ! -e public ] || fail "check wrote output"
+
+# build the sample
+"$congbo" build --site . >build.log 2>&1 || { cat build.log; fail "sample build"; }
+[ -f public/index.html ] || fail "no public/index.html"
+xmllint --noout public/sitemap.xml || fail "sitemap.xml is not well-formed"
+xmllint --noout public/feed.xml || fail "feed.xml is not well-formed"
+[ -f public/van-ban/index.html ] || fail "no list page for van-ban"
+[ -f public/robots.txt ] && [ -f public/404.html ] || fail "robots.txt or 404.html missing"
+
+# one page per seed document, with its title and (where it has one) its number
+check_page() {  # url-dir, expected text...
+  local f="public/van-ban/$1/index.html"; shift
+  [ -f "$f" ] || fail "missing $f"
+  for t in "$@"; do grep -qF -- "$t" "$f" || fail "$f lacks: $t"; done
+}
+check_page 51-kh-duk "51-KH/ĐUK" "Thi đua xây dựng chi bộ trong sạch, vững mạnh" "Phạm Hữu Dự"
+check_page 05-kh-duk "05 -KH/ĐUK" "Đổi mới, nâng cao chất lượng, hiệu quả công tác chính trị, tư tưởng" "Bến Tre, ngày 21 tháng 10 năm 2020"
+check_page 12-kh-duk "12/KH/ĐUK" "Thực hiện 03 nhiệm vụ trọng tâm nhiệm kỳ 2020 - 2025" 'data-footnote-ref'
+check_page kh-thi-dua-chi-bo-bon-tot-2022-2027 "chi bộ bốn tốt" "Đinh Thị Hồng Minh"
+check_page ctr-nang-cao-nang-luc-lanh-dao-to-chuc-co-so-dang-2020-2025 "CHƯƠNG TRÌNH HÀNH ĐỘNG" "Không ghi số"
+
+# break the front matter of one sample file: exit 1, path:line: in the
+# message, and public/ byte for byte unchanged
+(cd public && find . -type f -print0 | sort -z | xargs -0 sha256sum) > before.sum
+sed -i 's/^kind = "KH"$/kind = "KH/' content/van-ban/51-kh-duk.md
+set +e
+"$congbo" build --site . >out.log 2>err.log
+status=$?
+set -e
+[ $status -eq 1 ] || fail "broken front matter must exit 1 (got $status)"
+grep -q "^content/van-ban/51-kh-duk.md:[0-9]*:[0-9]*: error: " err.log || { cat err.log; fail "no path:line:col in the error"; }
+(cd public && find . -type f -print0 | sort -z | xargs -0 sha256sum) > after.sum
+cmp -s before.sum after.sum || fail "public/ changed after a failed build"
+ls -a | grep -q '\.tmp-' && fail "temporary output left behind"
+
+echo "cli_sample_site: all checks passed"

@@ -1,0 +1,86 @@
+// site_fixture.h: a small site written into a temporary directory from
+// strings, built with the real pipeline, and its output read back.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "diagnostic.h"
+#include "site.h"
+
+namespace congbo::testing {
+
+inline const char* kMinimalConfig =
+    "title = \"Đảng ủy Khối thử\"\n"
+    "base_url = \"https://example.vn/\"\n"
+    "committee = \"Ban Thường vụ Đảng ủy Khối thử\"\n"
+    "paginate = 2\n"
+    "[kinds]\n"
+    "KH = \"Kế hoạch\"\n"
+    "CT = \"Chỉ thị\"\n"
+    "[issuers.duk]\n"
+    "abbr = \"ĐUK\"\n"
+    "name = \"Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre\"\n"
+    "parent = \"Đảng bộ tỉnh Bến Tre\"\n";
+
+class TempSite {
+ public:
+  TempSite() {
+    std::random_device rd;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("congbo-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(dir_);
+  }
+  ~TempSite() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  const std::filesystem::path& dir() const { return dir_; }
+  std::filesystem::path out() const { return dir_ / "public"; }
+
+  TempSite& file(const std::string& rel, const std::string& content) {
+    auto p = dir_ / rel;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return *this;
+  }
+
+  /// Runs `congbo build` (or `check` when write is false) and keeps the diagnostics.
+  bool build(bool write = true) {
+    diags = Diagnostics();
+    BuildOptions o;
+    o.site_dir = dir_;
+    o.write = write;
+    return congbo::build(o, diags, &report);
+  }
+
+  bool exists(const std::string& rel) const { return std::filesystem::exists(out() / rel); }
+  std::string read(const std::string& rel) const {
+    std::ifstream in(out() / rel, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  /// Every diagnostic as main() prints it, one per line.
+  std::string messages() const {
+    std::string s;
+    for (const auto& d : diags.sorted()) s += d.format() + "\n";
+    return s;
+  }
+
+  Diagnostics diags;
+  BuildReport report;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+inline std::string contains_msg(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos ? "yes" : "no: " + haystack;
+}
+
+}  // namespace congbo::testing

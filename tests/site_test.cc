@@ -1,0 +1,287 @@
+// A writer's site built end to end: what readers get, and what a writer sees
+// when a file is wrong (the published output must stay as it was).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "site_fixture.h"
+
+using namespace congbo;
+using congbo::testing::contains_msg;
+using congbo::testing::kMinimalConfig;
+using congbo::testing::TempSite;
+
+namespace {
+
+std::string doc(const std::string& title, const std::string& number, const std::string& date,
+                const std::string& body = "Nội dung.\n") {
+  std::string s = "+++\ntitle = \"" + title + "\"\n";
+  if (!number.empty()) s += "number = \"" + number + "\"\n";
+  s += "kind = \"KH\"\nissuer = \"duk\"\n";
+  if (!date.empty()) s += "date = " + date + "\n";
+  return s + "+++\n" + body;
+}
+
+bool has(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// Every file under `dir` with its bytes, to compare outputs byte for byte.
+std::map<std::string, std::string> snapshot(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> files;
+  for (auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    files[std::filesystem::relative(e.path(), dir).string()] = ss.str();
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("a small site builds a home page, document pages, list pages, sitemap, feed, robots and 404") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/_index.md", "+++\ntitle = \"Chào mừng\"\n+++\nTrang của **Đảng ủy Khối**.\n")
+      .file("content/van-ban/51-kh-duk.md",
+            doc("Thi đua xây dựng chi bộ trong sạch, vững mạnh", "51-KH/ĐUK", "2021-06-01"))
+      .file("content/van-ban/05-kh-duk.md",
+            "+++\ntitle = \"Đổi mới công tác chính trị, tư tưởng\"\nnumber = \"05 -KH/ĐUK\"\n"
+            "kind = \"KH\"\nissuer = \"duk\"\nplace = \"Bến Tre\"\ndate = \"21/10/2020\"\n"
+            "signer = \"Võ Văn A\"\nsigner_role = \"Phó Bí thư\"\nauthority = \"T/M BAN THƯỜNG VỤ\"\n"
+            "recipients = [\"Ban Thường vụ Tỉnh ủy (báo cáo)\", \"Lưu VT\"]\n+++\n"
+            "## I- MỤC ĐÍCH, YÊU CẦU\n\nNâng cao nhận thức.\n")
+      .file("content/van-ban/chuong-trinh.md", doc("Chương trình hành động", "", ""))
+      .file("content/gioi-thieu.md", "+++\ntitle = \"Giới thiệu\"\n+++\nVề trang này.\n");
+
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(site.report.pages == 5);
+
+  SUBCASE("the home page lists the newest documents and the sections") {
+    std::string home = site.read("index.html");
+    CHECK(has(home, "<html lang=\"vi\">"));
+    CHECK(has(home, "Chào mừng"));
+    CHECK(has(home, "Trang của <strong>Đảng ủy Khối</strong>."));
+    CHECK(has(home, "href=\"/van-ban/\""));
+    // newest first, undated last
+    size_t a = home.find("51-KH/ĐUK"), b = home.find("05 -KH/ĐUK"), c = home.find("Chương trình hành động");
+    CHECK(a < b);
+    CHECK(b < c);
+  }
+
+  SUBCASE("a document page shows the official layout and its properties") {
+    std::string page = site.read("van-ban/05-kh-duk/index.html");
+    CHECK(has(page, "<title>05 -KH/ĐUK: Đổi mới công tác chính trị, tư tưởng – Đảng ủy Khối thử</title>"));
+    CHECK(has(page, "ĐẢNG BỘ TỈNH BẾN TRE"));
+    CHECK(has(page, "ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH BẾN TRE"));
+    CHECK(has(page, "Số 05 -KH/ĐUK"));
+    CHECK(has(page, "ĐẢNG CỘNG SẢN VIỆT NAM"));
+    CHECK(has(page, "Bến Tre, ngày 21 tháng 10 năm 2020"));
+    CHECK(has(page, "KẾ HOẠCH"));
+    CHECK(has(page, "<h2 id=\"i-muc-dich-yeu-cau\">I- MỤC ĐÍCH, YÊU CẦU</h2>"));
+    CHECK(has(page, "T/M BAN THƯỜNG VỤ"));
+    CHECK(has(page, "PHÓ BÍ THƯ"));
+    CHECK(has(page, "Võ Văn A"));
+    CHECK(has(page, "<li>Ban Thường vụ Tỉnh ủy (báo cáo)</li>"));
+    CHECK(has(page, "Thuộc tính văn bản"));
+    CHECK(has(page, "href=\"/css/congbo.css\""));
+    CHECK(has(page, "class=\"skip-link\" href=\"#noi-dung\""));
+    CHECK(has(page, "<main id=\"noi-dung\""));
+  }
+
+  SUBCASE("a document without number or date says so instead of inventing one") {
+    std::string page = site.read("van-ban/chuong-trinh/index.html");
+    CHECK(has(page, "Không ghi số"));
+    CHECK(has(page, "Chưa rõ ngày"));
+    CHECK_FALSE(has(page, "Số </p>"));
+  }
+
+  SUBCASE("section lists are paginated, newest first") {
+    std::string p1 = site.read("van-ban/index.html");
+    std::string p2 = site.read("van-ban/trang/2/index.html");
+    CHECK(has(p1, "51-KH/ĐUK"));
+    CHECK(has(p1, "05 -KH/ĐUK"));
+    CHECK_FALSE(has(p1, "Chương trình hành động</a>"));
+    CHECK(has(p2, "Chương trình hành động"));
+    CHECK(has(p1, "rel=\"next\" href=\"/van-ban/trang/2/\""));
+    CHECK(has(p2, "rel=\"prev\" href=\"/van-ban/\""));
+    CHECK(has(p2, "<title>Văn bản – trang 2 – Đảng ủy Khối thử</title>"));
+  }
+
+  SUBCASE("sitemap, feed and robots use absolute URLs") {
+    std::string sitemap = site.read("sitemap.xml");
+    CHECK(has(sitemap, "<loc>https://example.vn/van-ban/51-kh-duk/</loc><lastmod>2021-06-01</lastmod>"));
+    CHECK(has(sitemap, "<loc>https://example.vn/gioi-thieu/</loc>"));
+    std::string feed = site.read("feed.xml");
+    CHECK(has(feed, "<title>51-KH/ĐUK: Thi đua xây dựng chi bộ trong sạch, vững mạnh</title>"));
+    CHECK(has(feed, "<updated>2021-06-01T00:00:00+07:00</updated>"));
+    CHECK(has(site.read("robots.txt"), "Sitemap: https://example.vn/sitemap.xml"));
+    CHECK(has(site.read("404.html"), "Không tìm thấy trang"));
+    CHECK(site.exists("css/congbo.css"));
+  }
+}
+
+TEST_CASE("under a sub-path of base_url every internal link carries the sub-path") {
+  TempSite site;
+  std::string config = kMinimalConfig;
+  config.replace(config.find("https://example.vn/"), 19, "https://example.vn/dang-uy/");
+  site.file("site.toml", config)
+      .file("content/van-ban/a.md", doc("Văn bản A", "1-KH/ĐUK", "2021-01-01", "Xem [danh sách](/van-ban/).\n"));
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  std::string page = site.read("van-ban/a/index.html");
+  CHECK(has(page, "href=\"/dang-uy/css/congbo.css\""));
+  CHECK(has(page, "href=\"/dang-uy/van-ban/\""));
+  CHECK(has(page, "href=\"/dang-uy/\""));
+  CHECK_FALSE(has(page, "href=\"/van-ban/"));
+  CHECK(has(site.read("sitemap.xml"), "<loc>https://example.vn/dang-uy/van-ban/a/</loc>"));
+}
+
+TEST_CASE("text typed with a decomposed (tổ hợp) keyboard comes out precomposed") {
+  TempSite site;
+  std::string decomposed_title = "Đa\xCC\x89ng u\xCC\x89y";  // "Đảng ủy" in NFD
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc(decomposed_title, "1-KH/ĐUK", "2021-01-01"));
+  REQUIRE(site.build());
+  std::string page = site.read("van-ban/a/index.html");
+  CHECK(has(page, "Đảng ủy"));
+  CHECK_FALSE(has(page, "a\xCC\x89"));
+}
+
+TEST_CASE("a long document gets a table of contents, a short one does not") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/dai.md", doc("Dài", "1-KH/ĐUK", "2021-01-01",
+                                          "## I. Mục đích\n\nA\n\n## II. Nội dung\n\n### 1. Một\n\nB\n\n## III. Tổ chức\n"))
+      .file("content/van-ban/ngan.md", doc("Ngắn", "2-KH/ĐUK", "2021-01-01", "## Một\n\nA\n"));
+  REQUIRE(site.build());
+  std::string dai = site.read("van-ban/dai/index.html");
+  CHECK(has(dai, "Mục lục"));
+  CHECK(has(dai, "<a href=\"#ii-noi-dung\">II. Nội dung</a>"));
+  CHECK(has(dai, "class=\"toc-sub\"><a href=\"#1-mot\">"));
+  CHECK_FALSE(has(site.read("van-ban/ngan/index.html"), "Mục lục"));
+}
+
+TEST_CASE("drafts are not published") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"Nháp\"\nkind = \"KH\"\nissuer = \"duk\"\ndraft = true\n+++\n");
+  REQUIRE(site.build());
+  CHECK_FALSE(site.exists("van-ban/a/index.html"));
+}
+
+TEST_CASE("every mistake in one run is reported with file, line and column, and nothing is written") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/toml-hong.md", "+++\ntitle = \"Kế hoạch\nkind = \"KH\"\n+++\n")
+      .file("content/van-ban/thieu-ten.md", "+++\nkind = \"KH\"\nissuer = \"duk\"\n+++\n")
+      .file("content/van-ban/sai-kieu.md",
+            "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\nrecipients = \"Lưu VT\"\n+++\n")
+      .file("content/van-ban/sai-ngay.md",
+            "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\ndate = \"31/02/2021\"\n+++\n")
+      .file("content/van-ban/khong-fence.md", "title = \"A\"\n")
+      .file("content/van-ban/loai-la.md", "+++\ntitle = \"A\"\nkind = \"KHH\"\nissuer = \"duk\"\n+++\n")
+      .file("content/van-ban/utf8.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nchữ \xC3 sai\n");
+
+  CHECK_FALSE(site.build());
+  CHECK_FALSE(std::filesystem::exists(site.out()));
+  const std::string all = site.messages();
+  CHECK(site.diags.error_count() == 7);
+  CHECK(contains_msg(all, "content/van-ban/khong-fence.md:1:1: error: tệp phải bắt đầu bằng một dòng "
+                          "chỉ có +++ để mở phần thông tin đầu (front matter)\n") == "yes");
+  CHECK(contains_msg(all, "content/van-ban/loai-la.md:3:1: error: loại văn bản \"KHH\" chưa được khai "
+                          "báo trong bảng [kinds] của site.toml\n") == "yes");
+  CHECK(contains_msg(all, "content/van-ban/sai-kieu.md:5:1: error: trường \"recipients\" phải là danh "
+                          "sách chuỗi, ví dụ [\"a\", \"b\"], nhưng ở đây là chuỗi chữ (đặt trong dấu nháy kép)\n") == "yes");
+  CHECK(contains_msg(all, "content/van-ban/sai-ngay.md:5:1: error: \"31/02/2021\" không phải là ngày "
+                          "hợp lệ; hãy viết theo dạng 2020-10-21 hoặc 21/10/2020\n") == "yes");
+  CHECK(contains_msg(all, "content/van-ban/thieu-ten.md:1:1: error: thiếu trường bắt buộc \"title\"\n") == "yes");
+  CHECK(contains_msg(all, "content/van-ban/toml-hong.md:2:") == "yes");
+  CHECK(contains_msg(all, "content/van-ban/utf8.md:6:5: error: tệp không phải văn bản UTF-8 hợp lệ") == "yes");
+}
+
+TEST_CASE("two files that would write the same URL are an error naming both") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/Kế hoạch 51.md", doc("A", "51-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/ke-hoach-51.md", doc("B", "52-KH/ĐUK", "2021-01-01"));
+  CHECK_FALSE(site.build());
+  CHECK(site.messages() ==
+        "content/van-ban/ke-hoach-51.md:1:1: error: trang này có cùng địa chỉ /van-ban/ke-hoach-51/ "
+        "với content/van-ban/Kế hoạch 51.md; hãy đổi tên một trong hai tệp hoặc đặt trường \"slug\" khác nhau\n");
+}
+
+TEST_CASE("a page may not take the address of a section's list") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban.md", "+++\ntitle = \"Trùng\"\n+++\n");
+  CHECK_FALSE(site.build());
+  CHECK(has(site.messages(), "content/van-ban.md:1:1: error: trang này có cùng địa chỉ /van-ban/ với "
+                             "trang danh sách của mục content/van-ban/"));
+}
+
+TEST_CASE("unknown front matter fields are warned about but the build goes on") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\nsinger = \"X\"\n+++\n");
+  REQUIRE(site.build());
+  CHECK(site.messages() ==
+        "content/van-ban/a.md:5:1: warning: trường \"singer\" không được hỗ trợ nên bị bỏ qua (viết sai tên trường?)\n");
+}
+
+TEST_CASE("a failed build leaves the previous output byte for byte as it was") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("Bản đúng", "1-KH/ĐUK", "2021-01-01"));
+  REQUIRE(site.build());
+  auto before = snapshot(site.out());
+  CHECK(before.count("van-ban/a/index.html") == 1);
+
+  site.file("content/van-ban/a.md", "+++\ntitle = \"Bản hỏng\nkind = \"KH\"\n+++\n");
+  CHECK_FALSE(site.build());
+  CHECK(snapshot(site.out()) == before);
+  // no temporary directories are left beside the output
+  int entries = 0;
+  for (auto& e : std::filesystem::directory_iterator(site.dir())) {
+    CHECK_MESSAGE(e.path().filename().string().find(".tmp-") == std::string::npos, e.path().string());
+    ++entries;
+  }
+  CHECK(entries == 3);  // site.toml, content, public
+}
+
+TEST_CASE("a successful rebuild replaces the output whole, dropping pages that were removed") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  std::filesystem::remove(site.dir() / "content/van-ban/b.md");
+  REQUIRE(site.build());
+  CHECK(site.exists("van-ban/a/index.html"));
+  CHECK_FALSE(site.exists("van-ban/b/index.html"));
+}
+
+TEST_CASE("check reads and validates everything and writes nothing") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"));
+  CHECK(site.build(/*write=*/false));
+  CHECK_FALSE(std::filesystem::exists(site.out()));
+}
+
+TEST_CASE("congbo never replaces a directory it did not make") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("public/tai-lieu-quan-trong.docx", "không được xóa");
+  CHECK_FALSE(site.build());
+  CHECK(has(site.messages(), "đã có dữ liệu không do congbo tạo ra"));
+  CHECK(site.read("tai-lieu-quan-trong.docx") == "không được xóa");
+}
+
+TEST_CASE("a missing site.toml is reported") {
+  TempSite site;
+  CHECK_FALSE(site.build());
+  CHECK(site.messages() == "site.toml: error: không tìm thấy tệp site.toml ở thư mục gốc của trang\n");
+}

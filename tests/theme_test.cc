@@ -1,0 +1,63 @@
+// Themes: the built-in default, and a site overriding any template or asset by name.
+#include <doctest/doctest.h>
+
+#include "site_fixture.h"
+#include "theme.h"
+
+using namespace congbo;
+using congbo::testing::TempSite;
+
+TEST_CASE("the default theme is built in, so a site needs no copy of it") {
+  TempSite site;
+  Diagnostics d;
+  auto theme = Theme::load(site.dir(), "default", d);
+  REQUIRE(theme.has_value());
+  for (const char* layout : {"base", "page", "document", "list", "home", "404", "sitemap.xml",
+                             "feed.xml", "robots.txt", "partials/header"}) {
+    CHECK_MESSAGE(theme->has(layout), layout);
+  }
+  CHECK(theme->static_files().count("css/congbo.css") == 1);
+}
+
+TEST_CASE("a site's layouts/ and static/ override the theme by name") {
+  TempSite site;
+  site.file("layouts/partials/footer.mustache", "<footer>Chân trang riêng của {{site.title}}</footer>")
+      .file("static/css/congbo.css", "body{color:black}");
+  Diagnostics d;
+  auto theme = Theme::load(site.dir(), "default", d);
+  REQUIRE(theme.has_value());
+  CHECK(theme->static_files().at("css/congbo.css") == "body{color:black}");
+  View v;
+  v.set("site", View().set("title", "Đảng ủy <Khối>"));
+  CHECK(theme->render("partials/footer", v, d) == "<footer>Chân trang riêng của Đảng ủy &lt;Khối&gt;</footer>");
+}
+
+TEST_CASE("an empty value never falls through to an outer value of the same name") {
+  TempSite site;
+  site.file("layouts/t.mustache", "{{#items}}[{{number}}]{{/items}}");
+  Diagnostics d;
+  auto theme = Theme::load(site.dir(), "default", d);
+  View v;
+  v.set("number", "51-KH/ĐUK");
+  v.set("items", View::list().push(View().set("number", "")).push(View().set("number", "05-KH/ĐUK")));
+  CHECK(theme->render("t", v, d) == "[][05-KH/ĐUK]");
+}
+
+TEST_CASE("a broken template is reported with its file") {
+  TempSite site;
+  site.file("layouts/page.mustache", "{{#title}}không đóng");
+  Diagnostics d;
+  auto theme = Theme::load(site.dir(), "default", d);
+  CHECK(theme->render("page", View(), d).empty());
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].path == "layouts/page.mustache");
+  CHECK(d.items()[0].message.rfind("mẫu giao diện \"page\" có lỗi: ", 0) == 0);
+}
+
+TEST_CASE("a theme that exists nowhere is an error") {
+  TempSite site;
+  Diagnostics d;
+  CHECK_FALSE(Theme::load(site.dir(), "khong-co", d).has_value());
+  CHECK(d.items()[0].format() ==
+        "site.toml: error: không tìm thấy giao diện \"khong-co\" (thư mục themes/khong-co)");
+}
