@@ -87,8 +87,8 @@ TEST_CASE("a small site builds a home page, document pages, list pages, sitemap,
     CHECK(has(page, "<li>Ban Thường vụ Tỉnh ủy (báo cáo)</li>"));
     CHECK(has(page, "Thuộc tính văn bản"));
     CHECK(has(page, "href=\"/css/congbo.css\""));
-    CHECK(has(page, "class=\"skip-link\" href=\"#noi-dung\""));
-    CHECK(has(page, "<main id=\"noi-dung\""));
+    CHECK(has(page, "class=\"skip-link\" href=\"#_noi-dung\""));
+    CHECK(has(page, "<main id=\"_noi-dung\""));
   }
 
   SUBCASE("a document without number or date says so instead of inventing one") {
