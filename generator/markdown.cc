@@ -84,6 +84,57 @@ cmark_syntax_extension* attach(cmark_parser* parser, const char* name) {
   return ext;
 }
 
+bool inside_link(cmark_node* n) {
+  for (cmark_node* p = cmark_node_parent(n); p; p = cmark_node_parent(p)) {
+    cmark_node_type t = cmark_node_get_type(p);
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) return true;
+  }
+  return false;
+}
+
+cmark_node* text_node(const std::string& s) {
+  cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(t, s.c_str());
+  return t;
+}
+
+// Splits text nodes around cited numbers that resolve to a URL:
+// "theo Kế hoạch số 05-KH/ĐUK của" → text, link(05-KH/ĐUK), text.
+void link_citations(cmark_node* doc, const std::function<std::string(const Citation&)>& cite_url) {
+  cmark_consolidate_text_nodes(doc);  // a number must not straddle two nodes
+  std::vector<cmark_node*> texts;
+  cmark_iter* it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT && !inside_link(n)) {
+      texts.push_back(n);
+    }
+  }
+  cmark_iter_free(it);
+
+  for (cmark_node* n : texts) {
+    std::string literal = cmark_node_get_literal(n);
+    auto citations = find_citations(literal);
+    size_t pos = 0;
+    bool changed = false;
+    for (const auto& c : citations) {
+      std::string url = cite_url(c);
+      if (url.empty()) continue;
+      if (c.begin > pos) cmark_node_insert_before(n, text_node(literal.substr(pos, c.begin - pos)));
+      cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+      cmark_node_set_url(link, url.c_str());
+      cmark_node_append_child(link, text_node(c.written));
+      cmark_node_insert_before(n, link);
+      pos = c.end;
+      changed = true;
+    }
+    if (!changed) continue;
+    if (pos < literal.size()) cmark_node_insert_before(n, text_node(literal.substr(pos)));
+    cmark_node_free(n);  // unlinks it too
+  }
+}
+
 }  // namespace
 
 RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
@@ -164,6 +215,8 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
       cmark_node_set_url(n, (options.base_path + url.substr(1)).c_str());
     }
   }
+
+  if (options.cite_url) link_citations(doc.get(), options.cite_url);
 
   RenderedMarkdown out;
   std::map<std::string, int> seen;

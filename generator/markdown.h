@@ -1,11 +1,13 @@
 // markdown.h: Markdown → safe HTML through cmark-gfm (the only user of cmark).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "diagnostic.h"
+#include "doc_number.h"
 
 namespace congbo {
 
@@ -19,6 +21,9 @@ struct MarkdownOptions {
   std::string base_path = "/";  ///< prefixed to root-relative links ("/van-ban/" → "/sub/van-ban/")
   std::string path;             ///< source file, for diagnostics
   int first_line = 1;           ///< file line of the Markdown's first line
+  /// For each document number cited in the text: the URL to link it to, or
+  /// "" to leave it as plain text. Unset: no citation links.
+  std::function<std::string(const Citation&)> cite_url;
 };
 
 struct RenderedMarkdown {
@@ -29,7 +34,8 @@ struct RenderedMarkdown {
 
 /// Renders GFM (tables, strikethrough, autolinks, task lists, footnotes).
 /// Raw HTML is shown as text except <sup>, <sub> and <br>; unsafe link
-/// schemes are dropped. Both are reported as warnings.
+/// schemes are dropped. Both are reported as warnings. Cited document numbers
+/// become links where `options.cite_url` gives a URL.
 RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
                                  Diagnostics& diags);
 

@@ -170,3 +170,53 @@ std::string reserved_url_owner(const std::string& section) {
   return "trang danh sách của mục content/" + section + "/";
 }
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string bad_reference(const std::string& field, const std::string& text) {
+  return "\"" + text + "\" trong \"" + field + "\" không phải số văn bản; hãy viết như "
+         "\"51-KH/ĐUK\" hoặc \"51-KH/ĐUK@2021-01-14\"";
+}
+std::string reference_not_found(const std::string& text) {
+  return "không có văn bản " + text + " trên trang; văn bản này sẽ hiện không có liên kết";
+}
+std::string reference_ambiguous(const std::string& text, const std::string& paths,
+                                const std::string& example) {
+  return "số " + text + " khớp với nhiều văn bản (" + paths +
+         "); hãy ghi thêm ngày ban hành, ví dụ \"" + example + "\"";
+}
+std::string duplicate_identity(const std::string& number, const std::string& other_path) {
+  return "văn bản số " + number + " cùng cơ quan ban hành và cùng ngày đã có ở " + other_path;
+}
+std::string replacement_cycle(const std::string& chain) {
+  return "các văn bản thay thế nhau thành vòng: " + chain;
+}
+std::string future_date(const std::string& date) {
+  return "ngày ban hành " + date + " ở trong tương lai";
+}
+std::string relation_title(int relation, bool incoming) {
+  static const char* out[] = {"Căn cứ", "Thay thế cho", "Sửa đổi", "Văn bản được dẫn chiếu"};
+  static const char* in[] = {"Được căn cứ bởi", "Bị thay thế bởi", "Bị sửa đổi bởi", "Được dẫn chiếu bởi"};
+  return incoming ? in[relation] : out[relation];
+}
+std::string status_in_force() { return "Còn hiệu lực"; }
+std::string status_replaced() { return "Hết hiệu lực"; }
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string facet_title(const std::string& facet) {
+  if (facet == "loai") return "Văn bản theo loại";
+  if (facet == "co-quan") return "Văn bản theo cơ quan ban hành";
+  if (facet == "nam") return "Văn bản theo năm ban hành";
+  if (facet == "linh-vuc") return "Văn bản theo lĩnh vực";
+  return facet;
+}
+std::string facet_short(const std::string& facet) {
+  if (facet == "loai") return "Loại văn bản";
+  if (facet == "co-quan") return "Cơ quan ban hành";
+  if (facet == "nam") return "Năm ban hành";
+  if (facet == "linh-vuc") return "Lĩnh vực";
+  return facet;
+}
+std::string unknown_year() { return "Chưa rõ năm"; }
+std::string cited_title() { return "Văn bản được dẫn chiếu chưa có trên trang"; }
+}  // namespace congbo::msg

@@ -70,3 +70,23 @@ std::string default_section_title(const std::string& section);
 std::string home_title();
 std::string reserved_url_owner(const std::string& section);
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string bad_reference(const std::string& field, const std::string& text);
+std::string reference_not_found(const std::string& text);
+std::string reference_ambiguous(const std::string& text, const std::string& paths,
+                                const std::string& example);
+std::string duplicate_identity(const std::string& number, const std::string& other_path);
+std::string replacement_cycle(const std::string& chain);
+std::string future_date(const std::string& date);
+std::string relation_title(int relation, bool incoming);
+std::string status_in_force();
+std::string status_replaced();
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string facet_title(const std::string& facet);     ///< "loai" → "Văn bản theo loại"
+std::string facet_short(const std::string& facet);     ///< "loai" → "Loại văn bản"
+std::string unknown_year();
+std::string cited_title();
+}  // namespace congbo::msg

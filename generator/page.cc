@@ -1,6 +1,9 @@
 // page.cc: front matter schema per section, URL from the file's path.
 #include "page.h"
 
+#include <tuple>
+
+#include "doc_number.h"
 #include "field_reader.h"
 #include "front_matter.h"
 #include "messages.h"
@@ -109,9 +112,25 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
     if (auto v = r.string_list("fields")) d.fields = *v;
     if (auto v = r.string("period")) d.period = *v;
     if (auto v = r.string("status")) d.status = *v;
-    if (auto v = r.string_list("based_on")) d.based_on = *v;
-    if (auto v = r.string_list("replaces")) d.replaces = *v;
-    if (auto v = r.string_list("amends")) d.amends = *v;
+    auto relation = [&](const char* key, std::vector<RelationEntry>& into) {
+      const Value* v = r.raw(key);
+      if (!v) return;
+      if (!v->is_string_list()) {
+        diags.error(rel_path, v->line, v->col, msg::wrong_type(key, msg::type_string_list(), v->type_name()));
+        return;
+      }
+      for (const auto& item : v->items) {
+        if (!parse_reference(item.str)) {
+          diags.error(rel_path, item.line, item.col, msg::bad_reference(key, item.str));
+          continue;
+        }
+        into.push_back({trim(item.str), item.line, item.col});
+      }
+    };
+    relation("based_on", d.based_on);
+    relation("replaces", d.replaces);
+    relation("amends", d.amends);
+    std::tie(d.date_line, d.date_col) = r.where("date");
   }
   r.finish(msg::unknown_field);
   if (diags.error_count() > errors_before) return std::nullopt;

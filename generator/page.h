@@ -13,6 +13,12 @@
 
 namespace congbo {
 
+/// One entry of based_on / replaces / amends, with where it was written.
+struct RelationEntry {
+  std::string text;  ///< "20-KH/ĐUK@2021-01-14"
+  int line = 0, col = 0;
+};
+
 /// What the front matter of a Party document states (files under van-ban/).
 struct DocumentMeta {
   std::string number;       ///< as written: "51-KH/ĐUK"
@@ -23,7 +29,8 @@ struct DocumentMeta {
   std::vector<std::string> recipients, fields;
   std::string period;
   std::string status;       ///< set by hand; otherwise derived later
-  std::vector<std::string> based_on, replaces, amends;
+  std::vector<RelationEntry> based_on, replaces, amends;
+  int date_line = 0, date_col = 0;  ///< where `date` was written, for warnings
 };
 
 struct Page {

@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include "document_view.h"
 #include "markdown.h"
 #include "messages.h"
 #include "text.h"
@@ -16,6 +18,8 @@ namespace fs = std::filesystem;
 
 namespace congbo {
 namespace {
+
+const char* kDocuments = "van-ban";
 
 std::optional<std::string> read_file(const fs::path& p, const std::string& shown,
                                      Diagnostics& diags) {
@@ -36,24 +40,30 @@ std::string output_path(const std::string& url) {
   return p;
 }
 
-std::string list_url(const std::string& section_url, int page) {
-  return page == 1 ? section_url : section_url + "trang/" + std::to_string(page) + "/";
+std::string list_url(const std::string& first, int page) {
+  return page == 1 ? first : first + "trang/" + std::to_string(page) + "/";
 }
 
 // Sections readers expect first, in this order; others follow by name.
 int section_rank(const std::string& name) {
-  static const std::vector<std::string> order = {"van-ban", "mo-hinh", "thi-dua", "khen-thuong",
-                                                 "don-vi"};
+  static const std::vector<std::string> order = {"van-ban", "mo-hinh", "thi-dua", "khen-thuong", "don-vi"};
   auto it = std::find(order.begin(), order.end(), name);
   return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
+}
+
+Date system_today() {
+  auto now = std::chrono::system_clock::now() + std::chrono::hours(7);  // Vietnam's time zone
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 }  // namespace
 
 bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report) {
   Site site;
-  if (!site.load(options.site_dir, diags)) return false;  // 1. load
-  site.link(diags);                                       // 2. link
+  if (!site.load(options.site_dir, diags)) return false;     // 1. load
+  site.link(options.today.value_or(system_today()), diags);  // 2. link
   if (diags.has_errors()) return false;
   report->pages = static_cast<int>(site.pages().size());
   if (!options.write) return true;  // `congbo check` stops here: nothing written
@@ -113,8 +123,14 @@ bool Site::load(const fs::path& site_dir, Diagnostics& diags) {
   return !diags.has_errors();
 }
 
-void Site::link(Diagnostics& diags) {
-  // Sections: one per top-level folder that holds pages.
+void Site::link(const Date& today, Diagnostics& diags) {
+  relations_ = link_documents(pages_, today, diags);
+  link_sections();
+  link_browse();
+  link_urls(diags);
+}
+
+void Site::link_sections() {
   std::map<std::string, int> by_name;
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
     const Page& p = pages_[i];
@@ -137,23 +153,115 @@ void Site::link(Diagnostics& diags) {
   });
   for (auto& s : sections_) {
     s.pages = newest_first(std::move(s.pages));
-    nav_.push_back({s.title, "/" + slugify(s.name) + "/", s.name});
+    std::string url = "/" + slugify(s.name) + "/";
+    nav_.push_back({s.title, url, s.name});
+    Listing l;
+    l.url = url;
+    l.title = s.title;
+    l.section = s.name;
+    l.intro_page = s.index_page;
+    l.pages = s.pages;
+    l.show_facets = s.name == kDocuments;
+    listings_.push_back(std::move(l));
   }
+}
 
-  // Every URL is written by exactly one file. List pages own theirs.
-  std::map<std::string, std::string> owner;
-  owner["/"] = "content/_index.md";
-  for (const auto& s : sections_) {
-    int pages = std::max<int>(1, (static_cast<int>(s.pages.size()) + config_.paginate - 1) / config_.paginate);
-    for (int n = 1; n <= pages; ++n) {
-      owner[list_url("/" + slugify(s.name) + "/", n)] = msg::reserved_url_owner(s.name);
+// Browse pages for documents: by kind, issuer, year and field.
+void Site::link_browse() {
+  auto docs = std::find_if(sections_.begin(), sections_.end(), [](const Section& s) { return s.name == kDocuments; });
+  if (docs == sections_.end()) return;
+
+  struct Group { std::string title; std::vector<int> pages; int order; };
+  auto add_facet = [&](const std::string& key, std::map<std::string, Group>& groups) {
+    Facet f;
+    f.key = key;
+    f.url = "/van-ban/" + key + "/";
+    f.title = msg::facet_title(key);
+    std::vector<std::pair<std::string, Group*>> sorted;
+    for (auto& [url, g] : groups) sorted.emplace_back(url, &g);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return a.second->order < b.second->order;
+    });
+    for (auto& [url, g] : sorted) {
+      Listing l;
+      l.url = url;
+      l.title = g->title;
+      l.section = kDocuments;
+      l.parent_title = f.title;
+      l.parent_url = f.url;
+      l.pages = newest_first(g->pages);
+      f.listings.push_back(static_cast<int>(listings_.size()));
+      listings_.push_back(std::move(l));
+    }
+    facets_.push_back(std::move(f));
+  };
+
+  std::map<std::string, Group> kinds, issuers, years, fields;
+  for (int i : docs->pages) {
+    const Page& p = pages_[i];
+    if (!p.is_document) continue;
+    // Order: as declared in site.toml for kinds and issuers, newest year first, fields by name.
+    int kind_order = 0;
+    for (const auto& [abbr, name] : config_.kinds) {
+      if (abbr == p.doc.kind) break;
+      ++kind_order;
+    }
+    const std::string* kind = config_.kind_name(p.doc.kind);
+    auto& k = kinds[BrowseUrls::kind(config_, p.doc.kind)];
+    k.title = kind ? *kind : p.doc.kind;
+    k.order = kind_order;
+    k.pages.push_back(i);
+
+    int issuer_order = 0;
+    for (const auto& is : config_.issuers) {
+      if (is.key == p.doc.issuer) break;
+      ++issuer_order;
+    }
+    const Issuer* issuer = config_.issuer(p.doc.issuer);
+    auto& is = issuers[BrowseUrls::issuer(p.doc.issuer)];
+    is.title = issuer ? issuer->name : p.doc.issuer;
+    is.order = issuer_order;
+    is.pages.push_back(i);
+
+    auto& y = years[BrowseUrls::year(p.date)];
+    y.title = p.date ? "Năm " + std::to_string(p.date->year) : msg::unknown_year();
+    y.order = p.date ? -p.date->year : 1;  // newest first, unknown last
+    y.pages.push_back(i);
+
+    for (const auto& field : p.doc.fields) {
+      auto& f = fields[BrowseUrls::field(field)];
+      f.title = field;
+      f.pages.push_back(i);
     }
   }
+  int n = 0;
+  for (auto& [url, f] : fields) f.order = n++;
+  add_facet("loai", kinds);
+  add_facet("co-quan", issuers);
+  add_facet("nam", years);
+  add_facet("linh-vuc", fields);
+}
+
+// Every URL is written by exactly one file.
+void Site::link_urls(Diagnostics& diags) {
+  std::map<std::string, std::string> owner;
+  owner["/"] = "content/_index.md";
+  for (const auto& l : listings_) {
+    for (int n = 1; n <= page_count(l); ++n) {
+      owner[list_url(l.url, n)] = msg::reserved_url_owner(l.section);
+    }
+  }
+  for (const auto& f : facets_) owner[f.url] = msg::reserved_url_owner(kDocuments);
+  if (!listings_.empty() && !relations_.external.empty()) owner[BrowseUrls::cited()] = msg::reserved_url_owner(kDocuments);
   for (const Page& p : pages_) {
     if (p.is_index) continue;
     auto [it, inserted] = owner.emplace(p.url, p.source);
     if (!inserted) diags.error(p.source, 1, 1, msg::duplicate_url(p.url, it->second));
   }
+}
+
+int Site::page_count(const Listing& l) const {
+  return std::max<int>(1, (static_cast<int>(l.pages.size()) + config_.paginate - 1) / config_.paginate);
 }
 
 std::vector<int> Site::newest_first(std::vector<int> pages) const {
@@ -167,14 +275,32 @@ std::vector<int> Site::newest_first(std::vector<int> pages) const {
   return pages;
 }
 
+std::vector<int> Site::all_listed() const {
+  std::vector<int> all;
+  for (const Section& s : sections_) all.insert(all.end(), s.pages.begin(), s.pages.end());
+  return newest_first(std::move(all));
+}
+
 void Site::render(Output& out, Diagnostics& diags) {
-  for (Page& p : pages_) {
-    p.rendered = render_markdown(p.markdown, {config_.base_path(), p.source, p.body_line}, diags);
+  // Markdown first: list pages need every page's summary.
+  DocumentIndex index(pages_);
+  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+    Page& p = pages_[i];
+    MarkdownOptions opts{config_.base_path(), p.source, p.body_line, nullptr};
+    if (p.is_document) {
+      opts.cite_url = [&, i](const Citation& c) -> std::string {
+        auto r = index.resolve(c.number, c.date, i);
+        return r.status == DocumentIndex::Status::Found ? href(config_, pages_[r.page].url) : "";
+      };
+    }
+    p.rendered = render_markdown(p.markdown, opts, diags);
   }
-  for (const Page& p : pages_) {
-    if (!p.is_index) render_page(p, out, diags);
+  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+    if (!pages_[i].is_index) render_page(i, out, diags);
   }
-  for (const Section& s : sections_) render_list(s, out, diags);
+  for (const Listing& l : listings_) render_listing(l, out, diags);
+  for (const Facet& f : facets_) render_facet(f, out, diags);
+  if (!relations_.external.empty()) render_cited(out, diags);
   render_home(out, diags);
   render_feeds(out, diags);
 
@@ -195,12 +321,14 @@ void Site::emit(Output& out, const std::string& url, const std::string& layout, 
   if (!out.write(output_path(url), page, &err)) diags.error(url, 0, 0, err);
 }
 
-void Site::render_page(const Page& page, Output& out, Diagnostics& diags) {
+void Site::render_page(int index, Output& out, Diagnostics& diags) {
+  const Page& page = pages_[index];
   std::string title = page.title;
   if (page.is_document && !page.doc.number.empty()) title = page.doc.number + ": " + page.title;
   View v = base_view(config_, nav_, page.section, page.url, title);
   const View own = page_view(page, config_);
   for (const auto& [k, m] : own.members()) v.set(k, m);
+  if (page.is_document) v.set("doc", document_view(pages_, index, relations_, config_));
   for (const Section& s : sections_) {
     if (s.name != page.section) continue;
     v.set("section_title", s.title).set("section_url", href(config_, "/" + slugify(s.name) + "/"));
@@ -208,33 +336,38 @@ void Site::render_page(const Page& page, Output& out, Diagnostics& diags) {
   emit(out, page.url, page.is_document ? "document" : "page", std::move(v), diags);
 }
 
-void Site::render_list(const Section& s, Output& out, Diagnostics& diags) {
+void Site::render_listing(const Listing& l, Output& out, Diagnostics& diags) {
   const int per = config_.paginate;
-  const int total = std::max<int>(1, (static_cast<int>(s.pages.size()) + per - 1) / per);
-  const std::string base = "/" + slugify(s.name) + "/";
+  const int total = page_count(l);
   for (int n = 1; n <= total; ++n) {
-    std::string url = list_url(base, n);
-    View v = base_view(config_, nav_, s.name, url, n == 1 ? s.title : msg::page_title_numbered(s.title, n));
-    v.set("title", s.title);
-    if (s.index_page >= 0 && n == 1) {
-      const Page& index = pages_[s.index_page];
-      v.set("intro", index.rendered.html);
+    std::string url = list_url(l.url, n);
+    View v = base_view(config_, nav_, l.section, url, n == 1 ? l.title : msg::page_title_numbered(l.title, n));
+    v.set("title", l.title);
+    if (l.intro_page >= 0 && n == 1) v.set("intro", pages_[l.intro_page].rendered.html);
+    if (!l.parent_url.empty()) v.set("parent_title", l.parent_title).set("parent_url", href(config_, l.parent_url));
+    if (l.show_facets && !facets_.empty()) {
+      v.set("show_facets", true);
+      View facets = View::list();
+      for (const Facet& f : facets_) {
+        if (!f.listings.empty()) facets.push(View().set("title", msg::facet_short(f.key)).set("url", href(config_, f.url)));
+      }
+      v.set("facets", std::move(facets));
+      if (!relations_.external.empty()) v.set("cited_url", href(config_, BrowseUrls::cited()));
     }
     View items = View::list();
-    for (int i = (n - 1) * per; i < std::min<int>(n * per, static_cast<int>(s.pages.size())); ++i) {
-      items.push(list_item_view(pages_[s.pages[i]], config_));
+    for (int i = (n - 1) * per; i < std::min<int>(n * per, static_cast<int>(l.pages.size())); ++i) {
+      items.push(list_item_view(pages_[l.pages[i]], config_));
     }
-    v.set("items", std::move(items)).set("count", std::to_string(s.pages.size()));
+    v.set("items", std::move(items)).set("count", std::to_string(l.pages.size()));
     if (total > 1) {
       View pages = View::list();
       for (int k = 1; k <= total; ++k) {
-        pages.push(View().set("number", std::to_string(k)).set("url", href(config_, list_url(base, k)))
-                       .set("current", k == n));
+        pages.push(View().set("number", std::to_string(k)).set("url", href(config_, list_url(l.url, k))).set("current", k == n));
       }
       View pager;
       pager.set("pages", std::move(pages))
-          .set("prev", n > 1 ? href(config_, list_url(base, n - 1)) : "")
-          .set("next", n < total ? href(config_, list_url(base, n + 1)) : "")
+          .set("prev", n > 1 ? href(config_, list_url(l.url, n - 1)) : "")
+          .set("next", n < total ? href(config_, list_url(l.url, n + 1)) : "")
           .set("current", std::to_string(n))
           .set("total", std::to_string(total));
       v.set("pager", std::move(pager));
@@ -243,13 +376,52 @@ void Site::render_list(const Section& s, Output& out, Diagnostics& diags) {
   }
 }
 
+void Site::render_facet(const Facet& f, Output& out, Diagnostics& diags) {
+  View v = base_view(config_, nav_, kDocuments, f.url, f.title);
+  v.set("title", f.title).set("parent_title", msg::default_section_title(kDocuments)).set("parent_url", href(config_, "/van-ban/"));
+  View values = View::list();
+  for (int i : f.listings) {
+    const Listing& l = listings_[i];
+    values.push(View().set("title", l.title).set("url", href(config_, l.url)).set("count", std::to_string(l.pages.size())));
+  }
+  v.set("has_values", !f.listings.empty()).set("values", std::move(values));
+  emit(out, f.url, "browse", std::move(v), diags);
+}
+
+void Site::render_cited(Output& out, Diagnostics& diags) {
+  const std::string url = BrowseUrls::cited();
+  View v = base_view(config_, nav_, kDocuments, url, msg::cited_title());
+  v.set("title", msg::cited_title()).set("parent_title", msg::default_section_title(kDocuments)).set("parent_url", href(config_, "/van-ban/"));
+  std::vector<const ExternalDocument*> sorted;
+  for (const auto& e : relations_.external) sorted.push_back(&e);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const ExternalDocument* a, const ExternalDocument* b) {
+    return a->cited_by.size() > b->cited_by.size();  // the most cited first
+  });
+  View docs = View::list();
+  for (const ExternalDocument* e : sorted) {
+    const std::string* kind = config_.kind_name(e->kind);
+    View citers = View::list();
+    for (int i : e->cited_by) {
+      const Page& p = pages_[i];
+      citers.push(View().set("number", p.doc.number).set("title", p.title).set("url", href(config_, p.url)));
+    }
+    docs.push(View()
+                  .set("anchor", e->anchor)
+                  .set("number", e->number)
+                  .set("kind_name", kind ? *kind : e->kind)
+                  .set("date", e->date ? e->date->display() : "")
+                  .set("count", std::to_string(e->cited_by.size()))
+                  .set("cited_by", std::move(citers)));
+  }
+  v.set("docs", std::move(docs)).set("count", std::to_string(sorted.size()));
+  emit(out, url, "cited", std::move(v), diags);
+}
+
 void Site::render_home(Output& out, Diagnostics& diags) {
   View v = base_view(config_, nav_, "", "/", config_.title);
   v.set("title", home_index_ >= 0 ? pages_[home_index_].title : config_.title);
   if (home_index_ >= 0) v.set("intro", pages_[home_index_].rendered.html);
-  std::vector<int> all;
-  for (const Section& s : sections_) all.insert(all.end(), s.pages.begin(), s.pages.end());
-  all = newest_first(std::move(all));
+  std::vector<int> all = all_listed();
   View latest = View::list();
   for (size_t i = 0; i < all.size() && i < 10; ++i) latest.push(list_item_view(pages_[all[i]], config_));
   v.set("latest", std::move(latest));
@@ -273,10 +445,10 @@ void Site::render_feeds(Output& out, Diagnostics& diags) {
     if (!out.write(path, text, &err)) diags.error(path, 0, 0, err);
   };
 
-  // Sitemap: home, list pages, every page.
+  // Sitemap: home, every listing, every page.
   View urls = View::list();
   urls.push(View().set("loc", permalink(config_, "/")));
-  for (const Section& s : sections_) urls.push(View().set("loc", permalink(config_, "/" + slugify(s.name) + "/")));
+  for (const Listing& l : listings_) urls.push(View().set("loc", permalink(config_, l.url)));
   for (const Page& p : pages_) {
     if (p.is_index) continue;
     urls.push(View().set("loc", permalink(config_, p.url)).set("lastmod", p.date ? p.date->iso() : ""));
@@ -285,9 +457,7 @@ void Site::render_feeds(Output& out, Diagnostics& diags) {
 
   // Atom feed: newest 20 pages. Atom needs a time on every entry; an undated
   // document takes the newest date the site knows rather than an invented one.
-  std::vector<int> all;
-  for (const Section& s : sections_) all.insert(all.end(), s.pages.begin(), s.pages.end());
-  all = newest_first(std::move(all));
+  std::vector<int> all = all_listed();
   std::string updated = "2000-01-01T00:00:00+07:00";
   if (!all.empty() && pages_[all[0]].date) updated = pages_[all[0]].date->rfc3339();
   View entries = View::list();

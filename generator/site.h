@@ -1,6 +1,7 @@
 // site.h: the build pipeline. Read build() first: it is the whole flow.
 //   load   – read site.toml, the theme and every content file; validate; write nothing
-//   link   – give every page its place: unique URLs, sections, order
+//   link   – give every page its place: relations between documents, sections,
+//            browse listings, unique URLs
 //   render – Markdown and templates → files in a temporary directory
 //   write  – swap the temporary directory into place (only if there were no errors)
 #pragma once
@@ -11,9 +12,11 @@
 #include <vector>
 
 #include "config.h"
+#include "date.h"
 #include "diagnostic.h"
 #include "output.h"
 #include "page.h"
+#include "relations.h"
 #include "theme.h"
 #include "views.h"
 
@@ -23,6 +26,7 @@ struct BuildOptions {
   std::filesystem::path site_dir = ".";
   std::filesystem::path out_dir;  ///< empty: site_dir/public
   bool write = true;              ///< false for `congbo check`
+  std::optional<Date> today;      ///< for "date in the future" warnings; unset: the system's date
 };
 
 struct BuildReport {
@@ -41,30 +45,61 @@ struct Section {
   std::vector<int> pages;   ///< newest first, undated last
 };
 
+/// A paginated list of pages: a section, or documents of one kind, issuer,
+/// year or field.
+struct Listing {
+  std::string url;          ///< of its first page
+  std::string title;
+  std::string section;      ///< highlighted in the navigation
+  int intro_page = -1;      ///< _index.md whose text opens the first page
+  std::string parent_title, parent_url;  ///< breadcrumb
+  bool show_facets = false; ///< offer the browse pages (the documents section)
+  std::vector<int> pages;   ///< newest first, undated last
+};
+
+/// An index of browse listings: "Văn bản theo loại" → Kế hoạch (3), Chỉ thị (1)…
+struct Facet {
+  std::string key;          ///< "loai", "co-quan", "nam", "linh-vuc"
+  std::string url, title;
+  std::vector<int> listings;  ///< indices into Site::listings()
+};
+
 class Site {
  public:
   bool load(const std::filesystem::path& site_dir, Diagnostics& diags);
-  void link(Diagnostics& diags);
+  void link(const Date& today, Diagnostics& diags);
   void render(Output& out, Diagnostics& diags);
 
   const std::vector<Page>& pages() const { return pages_; }
   const std::vector<Section>& sections() const { return sections_; }
+  const std::vector<Listing>& listings() const { return listings_; }
+  const Relations& relations() const { return relations_; }
   const SiteConfig& config() const { return config_; }
 
  private:
-  void render_page(const Page& page, Output& out, Diagnostics& diags);
-  void render_list(const Section& section, Output& out, Diagnostics& diags);
+  void link_sections();
+  void link_browse();
+  void link_urls(Diagnostics& diags);
+  void render_page(int index, Output& out, Diagnostics& diags);
+  void render_listing(const Listing& listing, Output& out, Diagnostics& diags);
+  void render_facet(const Facet& facet, Output& out, Diagnostics& diags);
+  void render_cited(Output& out, Diagnostics& diags);
   void render_home(Output& out, Diagnostics& diags);
   void render_feeds(Output& out, Diagnostics& diags);
-  void emit(Output& out, const std::string& url_or_path, const std::string& layout, View view,
+  void emit(Output& out, const std::string& url, const std::string& layout, View view,
             Diagnostics& diags);
   std::vector<int> newest_first(std::vector<int> pages) const;
+  std::vector<int> all_listed() const;  ///< every page of every section, newest first
+  int page_count(const Listing& l) const;
 
   std::filesystem::path dir_;
   SiteConfig config_;
   std::optional<Theme> theme_;
   std::vector<Page> pages_;
   std::vector<Section> sections_;
+  std::vector<Listing> listings_;
+  std::vector<Facet> facets_;
+  Relations relations_;
   std::vector<NavItem> nav_;
   int home_index_ = -1;
 };

@@ -42,47 +42,6 @@ View base_view(const SiteConfig& config, const std::vector<NavItem>& nav,
   return v;
 }
 
-namespace {
-
-View document_view(const Page& page, const SiteConfig& config) {
-  const DocumentMeta& d = page.doc;
-  View v;
-  const std::string* kind = config.kind_name(d.kind);
-  const Issuer* issuer = config.issuer(d.issuer);
-  v.set("number", d.number)
-      .set("kind", d.kind)
-      .set("kind_name", kind ? *kind : d.kind)
-      .set("kind_upper", to_upper(kind ? *kind : d.kind))
-      .set("issuer_name", issuer ? issuer->name : d.issuer)
-      .set("issuer_upper", to_upper(issuer ? issuer->name : d.issuer))
-      .set("issuer_parent_upper", issuer ? to_upper(issuer->parent) : "")
-      .set("issuer_abbr", issuer ? issuer->abbr : "")
-      .set("place", d.place)
-      .set("signer", d.signer)
-      .set("signer_role", d.signer_role)
-      .set("signer_role_upper", to_upper(d.signer_role))
-      .set("authority", d.authority)
-      .set("period", d.period)
-      .set("status", d.status);
-  std::string dateline;
-  if (!d.place.empty()) dateline = d.place + ", ";
-  if (page.date) {
-    dateline += msg::date_long(page.date->year, page.date->month, page.date->day);
-  } else if (!dateline.empty()) {
-    dateline += "ngày … tháng … năm …";
-  }
-  v.set("dateline", dateline);
-  View recipients = View::list();
-  for (const auto& r : d.recipients) recipients.push(View().set("name", r));
-  v.set("has_recipients", !d.recipients.empty()).set("recipients", std::move(recipients));
-  View fields = View::list();
-  for (const auto& f : d.fields) fields.push(View().set("name", f));
-  v.set("has_fields", !d.fields.empty()).set("fields", std::move(fields));
-  return v;
-}
-
-}  // namespace
-
 View page_view(const Page& page, const SiteConfig& config) {
   View v;
   v.set("title", page.title)
@@ -102,7 +61,6 @@ View page_view(const Page& page, const SiteConfig& config) {
     toc.push(View().set("id", h.id).set("text", h.text).set("sub", h.level == 3));
   }
   v.set("has_toc", count >= 3).set("toc", std::move(toc));
-  if (page.is_document) v.set("doc", document_view(page, config));
   v.set("is_document", page.is_document);
   return v;
 }

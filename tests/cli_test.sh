@@ -43,6 +43,23 @@ check_page 12-kh-duk "12/KH/ĐUK" "Thực hiện 03 nhiệm vụ trọng tâm nh
 check_page kh-thi-dua-chi-bo-bon-tot-2022-2027 "chi bộ bốn tốt" "Đinh Thị Hồng Minh"
 check_page ctr-nang-cao-nang-luc-lanh-dao-to-chuc-co-so-dang-2020-2025 "CHƯƠNG TRÌNH HÀNH ĐỘNG" "Không ghi số"
 
+# documents and their relationships (issue: Party documents as first-class content)
+p51=public/van-ban/51-kh-duk/index.html
+p05=public/van-ban/05-kh-duk/index.html
+grep -qF 'Kế hoạch số <a href="/van-ban/05-kh-duk/">05-KH/ĐUK</a>' $p51 || fail "51-KH/ĐUK does not link its reference to 05-KH/ĐUK"
+grep -qF '<h3>Được dẫn chiếu bởi</h3>' $p05 || fail "05-KH/ĐUK does not list who cites it"
+grep -qF '<a href="/van-ban/51-kh-duk/">Kế hoạch số 51-KH/ĐUK</a>' $p05 || fail "05-KH/ĐUK does not link back to 51-KH/ĐUK"
+grep -qF '<h3>Thay thế cho</h3>' $p51 || fail "51-KH/ĐUK does not show what it replaces"
+grep -qF '<span class="rel-external">Kế hoạch số 20-KH/ĐUK, ngày 14/01/2021</span>' $p51 || fail "20-KH/ĐUK not shown unlinked"
+grep -qF '<span class="rel-external">Kế hoạch số 43-KH/ĐUK, ngày 11/05/2021</span>' $p51 || fail "43-KH/ĐUK not shown unlinked"
+cited=public/van-ban/dan-chieu/index.html
+[ "$(grep -c 'Chỉ thị số 05-CT/TW</p>' $cited)" = 1 ] || fail "05-CT/TW is not collected as one cited document"
+grep -A1 'Chỉ thị số 05-CT/TW</p>' $cited | grep -qF 'Được dẫn chiếu bởi 3 văn bản' || fail "05-CT/TW should be cited by three seeds"
+grep -qF '"legislationIdentifier":"05 -KH/ĐUK"' $p05 || fail "JSON-LD number not as written"
+for f in loai/ke-hoach co-quan/duk-ben-tre nam/2020 nam/chua-ro linh-vuc/cong-tac-chinh-tri-tu-tuong; do
+  [ -f "public/van-ban/$f/index.html" ] || fail "browse page $f missing"
+done
+
 # break the front matter of one sample file: exit 1, path:line: in the
 # message, and public/ byte for byte unchanged
 (cd public && find . -type f -print0 | sort -z | xargs -0 sha256sum) > before.sum

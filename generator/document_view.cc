@@ -1,0 +1,203 @@
+// document_view.cc: see document_view.h.
+#include "document_view.h"
+
+#include <cstdio>
+
+#include "messages.h"
+#include "text.h"
+#include "views.h"
+
+namespace congbo {
+
+std::string BrowseUrls::kind(const SiteConfig& config, const std::string& kind) {
+  const std::string* name = config.kind_name(kind);
+  return "/van-ban/loai/" + slugify(name ? *name : kind) + "/";
+}
+std::string BrowseUrls::issuer(const std::string& key) { return "/van-ban/co-quan/" + slugify(key) + "/"; }
+std::string BrowseUrls::year(const std::optional<Date>& date) {
+  return "/van-ban/nam/" + (date ? std::to_string(date->year) : std::string("chua-ro")) + "/";
+}
+std::string BrowseUrls::field(const std::string& field) { return "/van-ban/linh-vuc/" + slugify(field) + "/"; }
+std::string BrowseUrls::cited() { return "/van-ban/dan-chieu/"; }
+
+std::string document_status(const Page& page, const DocumentLinks& links) {
+  if (!links.in[kReplaces].empty()) return msg::status_replaced();
+  return page.doc.status.empty() ? msg::status_in_force() : page.doc.status;
+}
+
+namespace {
+
+std::string json_escape(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '<': out += "\\u003c"; break;  // never close the <script> early
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return "\"" + out + "\"";
+}
+
+std::string kind_label(const SiteConfig& config, const std::string& kind) {
+  const std::string* name = config.kind_name(kind);
+  return name ? *name : kind;
+}
+
+// One related document, on the site or not.
+View related_item(const std::vector<Page>& pages, const Related& r, const Relations& rel,
+                  const SiteConfig& config) {
+  View v;
+  if (r.page >= 0) {
+    const Page& p = pages[r.page];
+    v.set("number", p.doc.number)
+        .set("kind_name", kind_label(config, p.doc.kind))
+        .set("title", p.title)
+        .set("url", href(config, p.url))
+        .set("date", p.date ? p.date->display() : "")
+        .set("on_site", true);
+  } else {
+    const ExternalDocument& e = rel.external[r.external];
+    v.set("number", r.written)
+        .set("kind_name", kind_label(config, e.kind))
+        .set("date", r.date ? r.date->display() : (e.date ? e.date->display() : ""))
+        .set("url", href(config, BrowseUrls::cited() + "#" + e.anchor))
+        .set("on_site", false);
+  }
+  return v;
+}
+
+View incoming_item(const std::vector<Page>& pages, int index, const SiteConfig& config) {
+  const Page& p = pages[index];
+  return View()
+      .set("number", p.doc.number)
+      .set("kind_name", kind_label(config, p.doc.kind))
+      .set("title", p.title)
+      .set("url", href(config, p.url))
+      .set("date", p.date ? p.date->display() : "")
+      .set("on_site", true);
+}
+
+std::string jsonld(const std::vector<Page>& pages, int index, const Relations& rel, const SiteConfig& config,
+                   const std::string& status) {
+  const Page& p = pages[index];
+  const DocumentLinks& links = rel.by_page[index];
+  const Issuer* issuer = config.issuer(p.doc.issuer);
+  auto refs = [&](std::initializer_list<Relation> kinds) {
+    std::string list;
+    for (Relation k : kinds) {
+      for (const auto& r : links.out[k]) {
+        std::string item = r.page >= 0 ? json_escape(permalink(config, pages[r.page].url))
+                                       : "{\"@type\":\"Legislation\",\"legislationIdentifier\":" +
+                                             json_escape(r.written) + "}";
+        list += (list.empty() ? "" : ",") + item;
+      }
+    }
+    return "[" + list + "]";
+  };
+  std::string j = "{\"@context\":\"https://schema.org\",\"@type\":\"Legislation\"";
+  j += ",\"name\":" + json_escape(p.title);
+  j += ",\"url\":" + json_escape(permalink(config, p.url));
+  if (!p.doc.number.empty()) j += ",\"legislationIdentifier\":" + json_escape(p.doc.number);
+  j += ",\"legislationType\":" + json_escape(kind_label(config, p.doc.kind));
+  if (p.date) j += ",\"legislationDate\":" + json_escape(p.date->iso());
+  if (issuer) {
+    j += ",\"legislationPassedBy\":{\"@type\":\"Organization\",\"name\":" + json_escape(issuer->name) + "}";
+  }
+  j += ",\"inLanguage\":\"vi\"";
+  j += ",\"legislationLegalForce\":" +
+       json_escape(status == msg::status_replaced() ? "https://schema.org/NotInForce" : "https://schema.org/InForce");
+  if (!links.out[kBasedOn].empty()) j += ",\"isBasedOn\":" + refs({kBasedOn});
+  if (!links.out[kReplaces].empty() || !links.out[kAmends].empty()) {
+    j += ",\"legislationChanges\":" + refs({kReplaces, kAmends});
+  }
+  if (!p.doc.signer.empty()) j += ",\"author\":{\"@type\":\"Person\",\"name\":" + json_escape(p.doc.signer) + "}";
+  return j + "}";
+}
+
+}  // namespace
+
+View document_view(const std::vector<Page>& pages, int index, const Relations& rel, const SiteConfig& config) {
+  const Page& page = pages[index];
+  const DocumentMeta& d = page.doc;
+  const DocumentLinks& links = rel.by_page[index];
+  const Issuer* issuer = config.issuer(d.issuer);
+  const std::string kind = kind_label(config, d.kind);
+
+  View v;
+  v.set("number", d.number)
+      .set("kind", d.kind)
+      .set("kind_name", kind)
+      .set("kind_upper", to_upper(kind))
+      .set("kind_url", href(config, BrowseUrls::kind(config, d.kind)))
+      .set("issuer_name", issuer ? issuer->name : d.issuer)
+      .set("issuer_upper", to_upper(issuer ? issuer->name : d.issuer))
+      .set("issuer_parent_upper", issuer ? to_upper(issuer->parent) : "")
+      .set("issuer_url", href(config, BrowseUrls::issuer(d.issuer)))
+      .set("year_url", href(config, BrowseUrls::year(page.date)))
+      .set("year", page.date ? std::to_string(page.date->year) : "")
+      .set("place", d.place)
+      .set("signer", d.signer)
+      .set("signer_role", d.signer_role)
+      .set("signer_role_upper", to_upper(d.signer_role))
+      .set("authority", d.authority)
+      .set("period", d.period);
+
+  std::string dateline;
+  if (!d.place.empty()) dateline = d.place + ", ";
+  if (page.date) {
+    dateline += msg::date_long(page.date->year, page.date->month, page.date->day);
+  } else if (!dateline.empty()) {
+    dateline += "ngày … tháng … năm …";
+  }
+  v.set("dateline", dateline);
+
+  View recipients = View::list();
+  for (const auto& r : d.recipients) recipients.push(View().set("name", r));
+  v.set("has_recipients", !d.recipients.empty()).set("recipients", std::move(recipients));
+  View fields = View::list();
+  for (const auto& f : d.fields) fields.push(View().set("name", f).set("url", href(config, BrowseUrls::field(f))));
+  v.set("has_fields", !d.fields.empty()).set("fields", std::move(fields));
+
+  // Status, with what replaced it.
+  const std::string status = document_status(page, links);
+  v.set("status", status).set("in_force", status != msg::status_replaced());
+  View replaced_by = View::list();
+  for (int i : links.in[kReplaces]) replaced_by.push(incoming_item(pages, i, config));
+  v.set("replaced_by", std::move(replaced_by));
+
+  // Relationship groups, both directions: this document → others on the
+  // left of the diagram, others → this document on the right.
+  View outgoing = View::list(), incoming = View::list();
+  bool any = false;
+  for (int k = 0; k < kRelationCount; ++k) {
+    if (!links.out[k].empty()) {
+      View items = View::list();
+      for (const auto& r : links.out[k]) items.push(related_item(pages, r, rel, config));
+      outgoing.push(View().set("title", msg::relation_title(k, false)).set("items", std::move(items)));
+      any = true;
+    }
+    if (!links.in[k].empty()) {
+      View items = View::list();
+      for (int i : links.in[k]) items.push(incoming_item(pages, i, config));
+      incoming.push(View().set("title", msg::relation_title(k, true)).set("items", std::move(items)));
+      any = true;
+    }
+  }
+  v.set("outgoing", std::move(outgoing)).set("incoming", std::move(incoming)).set("has_relations", any);
+  v.set("jsonld", jsonld(pages, index, rel, config, status));
+  return v;
+}
+
+}  // namespace congbo
