@@ -7,6 +7,7 @@
 namespace congbo {
 
 std::string Diagnostic::format() const {
+  if (severity == Severity::Note) return (path.empty() ? "" : path + ": ") + "note: " + message;
   std::string out = path;
   if (line > 0) {
     out += ":" + std::to_string(line);
@@ -25,6 +26,10 @@ void Diagnostics::warning(std::string path, int line, int col, std::string messa
   items_.push_back({std::move(path), line, col, Severity::Warning, std::move(message)});
 }
 
+void Diagnostics::note(std::string path, std::string message) {
+  items_.push_back({std::move(path), 0, 0, Severity::Note, std::move(message)});
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
@@ -38,7 +43,9 @@ int Diagnostics::error_count() const {
 }
 
 int Diagnostics::warning_count() const {
-  return static_cast<int>(items_.size()) - error_count();
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Warning;
+  }));
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {

@@ -7,7 +7,7 @@
 
 namespace congbo {
 
-enum class Severity { Warning, Error };
+enum class Severity { Note, Warning, Error };
 
 struct Diagnostic {
   std::string path;  ///< as the user would type it, relative to the site root
@@ -16,7 +16,8 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   std::string message;
 
-  /// "path:line:col: error: message", the form editors and CI understand.
+  /// "path:line:col: error: message", the form editors and CI understand;
+  /// "note: message" for a notice about no file in particular.
   std::string format() const;
 };
 
@@ -24,6 +25,7 @@ class Diagnostics {
  public:
   void error(std::string path, int line, int col, std::string message);
   void warning(std::string path, int line, int col, std::string message);
+  void note(std::string path, std::string message);
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
 

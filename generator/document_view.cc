@@ -1,7 +1,6 @@
 // document_view.cc: see document_view.h.
 #include "document_view.h"
 
-#include <cstdio>
 
 #include "messages.h"
 #include "text.h"
@@ -27,28 +26,7 @@ std::string document_status(const Page& page, const DocumentLinks& links) {
 
 namespace {
 
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '<': out += "\\u003c"; break;  // never close the <script> early
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return "\"" + out + "\"";
-}
+std::string json_escape(const std::string& s) { return json_string(s); }
 
 std::string kind_label(const SiteConfig& config, const std::string& kind) {
   const std::string* name = config.kind_name(kind);

@@ -220,3 +220,42 @@ std::string facet_short(const std::string& facet) {
 std::string unknown_year() { return "Chưa rõ năm"; }
 std::string cited_title() { return "Văn bản được dẫn chiếu chưa có trên trang"; }
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string no_repository() {
+  return "thư mục trang không nằm trong kho git nên trang không có lịch sử phiên bản";
+}
+std::string broken_repository(const std::string& why) {
+  return "không đọc được kho git: " + why;
+}
+std::string unknown_revision(const std::string& rev) {
+  return "không tìm thấy phiên bản \"" + rev + "\" trong kho git (tên nhánh, thẻ hoặc mã commit)";
+}
+std::string history_failed(const std::string& why) {
+  return "không đọc hết được lịch sử trong kho git: " + why;
+}
+std::string version_banner_past() { return "không phải bản hiện hành"; }
+std::string old_version_unreadable() {
+  return "Phiên bản này có phần thông tin đầu không đọc được, nên được hiển thị nguyên văn.";
+}
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string field_label(const std::string& key) {
+  static const std::pair<const char*, const char*> labels[] = {
+      {"title", "Trích yếu"},           {"number", "Số, ký hiệu"},       {"kind", "Loại văn bản"},
+      {"issuer", "Cơ quan ban hành"},   {"date", "Ngày ban hành"},       {"place", "Địa danh"},
+      {"signer", "Người ký"},           {"signer_role", "Chức vụ người ký"}, {"authority", "Thẩm quyền ký"},
+      {"recipients", "Nơi nhận"},       {"fields", "Lĩnh vực"},          {"period", "Giai đoạn"},
+      {"status", "Tình trạng"},         {"based_on", "Căn cứ"},          {"replaces", "Thay thế cho"},
+      {"amends", "Sửa đổi"},            {"description", "Mô tả"}};
+  for (const auto& [k, label] : labels) {
+    if (key == k) return label;
+  }
+  return key;
+}
+std::string empty_value() { return "(trống)"; }
+std::string deleted_notice(const std::string& date, const std::string& short_id, const std::string& subject) {
+  return "Văn bản này đã được gỡ khỏi trang ngày " + date + " (lần lưu " + short_id + ": " + subject + ").";
+}
+}  // namespace congbo::msg

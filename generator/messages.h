@@ -90,3 +90,18 @@ std::string facet_short(const std::string& facet);     ///< "loai" → "Loại v
 std::string unknown_year();
 std::string cited_title();
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string no_repository();
+std::string broken_repository(const std::string& why);
+std::string unknown_revision(const std::string& rev);
+std::string history_failed(const std::string& why);
+std::string version_banner_past();
+std::string old_version_unreadable();
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string field_label(const std::string& key);
+std::string empty_value();
+std::string deleted_notice(const std::string& date, const std::string& short_id, const std::string& subject);
+}  // namespace congbo::msg

@@ -38,6 +38,12 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 
 const char* Output::marker_name() { return ".congbo-output"; }
 
+std::string Output::path_for_url(const std::string& url) {
+  std::string p = url.substr(1);
+  if (p.empty() || p.back() == '/') p += "index.html";
+  return p;
+}
+
 Output::~Output() {
   if (active_) abort();
 }

@@ -13,6 +13,8 @@ class Output {
  public:
   /// The name of the marker file that says a directory was made by congbo.
   static const char* marker_name();
+  /// "/van-ban/x/" → "van-ban/x/index.html"; a URL naming a file stays as it is.
+  static std::string path_for_url(const std::string& url);
 
   Output() = default;
   Output(const Output&) = delete;

@@ -44,6 +44,8 @@ std::string url_for(const std::string& rel_path, const std::optional<std::string
 
 }  // namespace
 
+std::string url_for_path(const std::string& rel_path) { return url_for(rel_path, std::nullopt); }
+
 std::optional<std::string> decode_text(std::string bytes, const std::string& path,
                                        Diagnostics& diags) {
   if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "date.h"
 #include "diagnostic.h"
+#include "history.h"
 #include "markdown.h"
 
 namespace congbo {
@@ -49,8 +50,14 @@ struct Page {
   std::string markdown;     ///< body, NFC
   int body_line = 1;
 
+  FileHistory history;       ///< versions from git, newest first (link step)
+  bool uncommitted = false;  ///< the working copy differs from HEAD
+
   RenderedMarkdown rendered;  ///< filled by the render step
 };
+
+/// The URL a content file at `rel_path` is published at (no slug override).
+std::string url_for_path(const std::string& rel_path);
 
 /// Reads one content file from its bytes. `rel_path` is relative to the site
 /// root ("content/…"). Returns nullopt when the file has errors (reported).

@@ -21,25 +21,6 @@ namespace {
 
 const char* kDocuments = "van-ban";
 
-std::optional<std::string> read_file(const fs::path& p, const std::string& shown,
-                                     Diagnostics& diags) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    diags.error(shown, 0, 0, msg::unreadable_file(std::strerror(errno)));
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// "/van-ban/x/" → "van-ban/x/index.html"; a path with an extension stays as it is.
-std::string output_path(const std::string& url) {
-  std::string p = url.substr(1);
-  if (p.empty() || p.back() == '/') p += "index.html";
-  return p;
-}
-
 std::string list_url(const std::string& first, int page) {
   return page == 1 ? first : first + "trang/" + std::to_string(page) + "/";
 }
@@ -62,7 +43,7 @@ Date system_today() {
 
 bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report) {
   Site site;
-  if (!site.load(options.site_dir, diags)) return false;     // 1. load
+  if (!site.load(options.site_dir, options.ref, diags)) return false;  // 1. load
   site.link(options.today.value_or(system_today()), diags);  // 2. link
   if (diags.has_errors()) return false;
   report->pages = static_cast<int>(site.pages().size());
@@ -75,48 +56,60 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
     diags.error(out_dir.string(), 0, 0, err);
     return false;
   }
-  site.render(out, diags);  // 3. render, into the temporary directory
+  Cache cache(options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir);
+  site.render(out, cache, diags);  // 3. render, into the temporary directory
   if (diags.has_errors()) return false;  // ~Output drops the temporary directory
   if (!out.commit(&err)) {  // 4. write: swap it into place
     diags.error(out_dir.string(), 0, 0, err);
     return false;
   }
   report->files = out.files_written();
+  report->cached = cache.hits();
   return true;
 }
 
-bool Site::load(const fs::path& site_dir, Diagnostics& diags) {
+bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& diags) {
   dir_ = site_dir;
-  std::error_code ec;
-  if (!fs::exists(site_dir / "site.toml", ec)) {
+  // History is read once, here; pages look theirs up in link().
+  repo_ = Repository::open(site_dir, diags);
+  if (diags.has_errors()) return false;
+  if (!repo_) {
+    if (!ref.empty()) {
+      diags.error(ref, 0, 0, msg::unknown_revision(ref));
+      return false;
+    }
+    diags.note("", msg::no_repository());
+  } else if (!repo_->read_history(ref, diags)) {
+    return false;
+  }
+  from_ref_ = !ref.empty();
+  source_ = from_ref_ ? repo_->tree_at(ref, diags) : disk_source(site_dir);
+  if (!source_) return false;
+
+  auto bytes = source_->read("site.toml");
+  if (!bytes) {
     diags.error("site.toml", 0, 0, msg::missing_site_toml());
     return false;
   }
-  auto bytes = read_file(site_dir / "site.toml", "site.toml", diags);
-  if (!bytes) return false;
   auto text = decode_text(std::move(*bytes), "site.toml", diags);
   if (!text) return false;
+  config_text_ = *text;
   auto config = parse_config(*text, "site.toml", diags);
   if (!config) return false;
   config_ = std::move(*config);
-  theme_ = Theme::load(site_dir, config_.theme, diags);
+  theme_ = Theme::load(*source_, config_.theme, diags);
 
-  std::vector<std::string> files;
-  fs::path content = site_dir / "content";
-  if (fs::is_directory(content, ec)) {
-    for (auto it = fs::recursive_directory_iterator(content, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file() && it->path().extension() == ".md") {
-        files.push_back("content/" + fs::relative(it->path(), content).generic_string());
-      }
+  for (const auto& rel : source_->list("content")) {
+    if (rel.size() < 3 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;
+    auto raw = source_->read(rel);
+    if (!raw) {
+      diags.error(rel, 0, 0, msg::unreadable_file(std::strerror(errno)));
+      continue;
     }
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& rel : files) {
-    auto raw = read_file(site_dir / rel, rel, diags);
-    if (!raw) continue;
+    bool uncommitted = repo_ && !from_ref_ && repo_->changed_since_head(rel, *raw);
     // Every file is read even after an error, so one run reports them all.
     if (auto page = load_page(rel, std::move(*raw), config_, diags)) {
+      page->uncommitted = uncommitted;
       if (!page->draft) pages_.push_back(std::move(*page));
     }
   }
@@ -125,6 +118,7 @@ bool Site::load(const fs::path& site_dir, Diagnostics& diags) {
 
 void Site::link(const Date& today, Diagnostics& diags) {
   relations_ = link_documents(pages_, today, diags);
+  link_history();
   link_sections();
   link_browse();
   link_urls(diags);
@@ -258,6 +252,12 @@ void Site::link_urls(Diagnostics& diags) {
     auto [it, inserted] = owner.emplace(p.url, p.source);
     if (!inserted) diags.error(p.source, 1, 1, msg::duplicate_url(p.url, it->second));
   }
+  // A removed file keeps its page only while no live file has taken its URL.
+  std::vector<DeletedPage> kept;
+  for (auto& d : deleted_) {
+    if (owner.emplace(d.url, d.history.path).second) kept.push_back(std::move(d));
+  }
+  deleted_ = std::move(kept);
 }
 
 int Site::page_count(const Listing& l) const {
@@ -281,7 +281,7 @@ std::vector<int> Site::all_listed() const {
   return newest_first(std::move(all));
 }
 
-void Site::render(Output& out, Diagnostics& diags) {
+void Site::render(Output& out, const Cache& cache, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
   DocumentIndex index(pages_);
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
@@ -296,8 +296,11 @@ void Site::render(Output& out, Diagnostics& diags) {
     p.rendered = render_markdown(p.markdown, opts, diags);
   }
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
-    if (!pages_[i].is_index) render_page(i, out, diags);
+    if (pages_[i].is_index) continue;
+    render_page(i, out, diags);
+    render_archive(pages_[i], i, out, cache, diags);
   }
+  for (const DeletedPage& d : deleted_) render_deleted(d, out, cache, diags);
   for (const Listing& l : listings_) render_listing(l, out, diags);
   for (const Facet& f : facets_) render_facet(f, out, diags);
   if (!relations_.external.empty()) render_cited(out, diags);
@@ -312,27 +315,38 @@ void Site::render(Output& out, Diagnostics& diags) {
   }
 }
 
-void Site::emit(Output& out, const std::string& url, const std::string& layout, View view,
-                Diagnostics& diags) {
+std::string Site::compose(const std::string& layout, View view, Diagnostics& diags) const {
   std::string html = theme_->render(layout, view, diags);
   view.set("body", std::move(html));
-  std::string page = theme_->render("base", view, diags);
-  std::string err;
-  if (!out.write(output_path(url), page, &err)) diags.error(url, 0, 0, err);
+  return theme_->render("base", view, diags);
 }
 
-void Site::render_page(int index, Output& out, Diagnostics& diags) {
-  const Page& page = pages_[index];
+void Site::emit(Output& out, const std::string& url, const std::string& layout, View view,
+                Diagnostics& diags) {
+  std::string err;
+  if (!out.write(Output::path_for_url(url), compose(layout, std::move(view), diags), &err)) {
+    diags.error(url, 0, 0, err);
+  }
+}
+
+View Site::page_base(const Page& page, const std::vector<Page>& pages, int index, const Relations& rel) const {
   std::string title = page.title;
   if (page.is_document && !page.doc.number.empty()) title = page.doc.number + ": " + page.title;
   View v = base_view(config_, nav_, page.section, page.url, title);
   const View own = page_view(page, config_);
   for (const auto& [k, m] : own.members()) v.set(k, m);
-  if (page.is_document) v.set("doc", document_view(pages_, index, relations_, config_));
+  if (page.is_document) v.set("doc", document_view(pages, index, rel, config_));
   for (const Section& s : sections_) {
     if (s.name != page.section) continue;
     v.set("section_title", s.title).set("section_url", href(config_, "/" + slugify(s.name) + "/"));
   }
+  return v;
+}
+
+void Site::render_page(int index, Output& out, Diagnostics& diags) {
+  const Page& page = pages_[index];
+  View v = page_base(page, pages_, index, relations_);
+  v.set("history", history_view(page));
   emit(out, page.url, page.is_document ? "document" : "page", std::move(v), diags);
 }
 

@@ -11,12 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "cache.h"
 #include "config.h"
 #include "date.h"
 #include "diagnostic.h"
+#include "history.h"
 #include "output.h"
 #include "page.h"
 #include "relations.h"
+#include "source_tree.h"
 #include "theme.h"
 #include "views.h"
 
@@ -27,11 +30,14 @@ struct BuildOptions {
   std::filesystem::path out_dir;  ///< empty: site_dir/public
   bool write = true;              ///< false for `congbo check`
   std::optional<Date> today;      ///< for "date in the future" warnings; unset: the system's date
+  std::string ref;                ///< build the tree at this git revision, not the working copy
+  std::filesystem::path cache_dir;  ///< empty: site_dir/.congbo-cache
 };
 
 struct BuildReport {
   int pages = 0;  ///< content pages loaded (drafts excluded)
   int files = 0;  ///< files written
+  int cached = 0; ///< archive pages taken from the cache instead of rendered
 };
 
 /// Runs the pipeline. Returns false when anything reported an error; the
@@ -57,6 +63,12 @@ struct Listing {
   std::vector<int> pages;   ///< newest first, undated last
 };
 
+/// A content file removed from the repository: its URL keeps a page saying so.
+struct DeletedPage {
+  FileHistory history;  ///< newest first; versions[0] is the deletion
+  std::string url, title;
+};
+
 /// An index of browse listings: "Văn bản theo loại" → Kế hoạch (3), Chỉ thị (1)…
 struct Facet {
   std::string key;          ///< "loai", "co-quan", "nam", "linh-vuc"
@@ -66,9 +78,10 @@ struct Facet {
 
 class Site {
  public:
-  bool load(const std::filesystem::path& site_dir, Diagnostics& diags);
+  /// Reads everything from the working copy, or from the tree at `ref`.
+  bool load(const std::filesystem::path& site_dir, const std::string& ref, Diagnostics& diags);
   void link(const Date& today, Diagnostics& diags);
-  void render(Output& out, Diagnostics& diags);
+  void render(Output& out, const Cache& cache, Diagnostics& diags);
 
   const std::vector<Page>& pages() const { return pages_; }
   const std::vector<Section>& sections() const { return sections_; }
@@ -80,19 +93,34 @@ class Site {
   void link_sections();
   void link_browse();
   void link_urls(Diagnostics& diags);
+  void link_history();
   void render_page(int index, Output& out, Diagnostics& diags);
   void render_listing(const Listing& listing, Output& out, Diagnostics& diags);
   void render_facet(const Facet& facet, Output& out, Diagnostics& diags);
   void render_cited(Output& out, Diagnostics& diags);
   void render_home(Output& out, Diagnostics& diags);
   void render_feeds(Output& out, Diagnostics& diags);
+  // The archive (site_archive.cc): every version, what changed, deletions.
+  View history_view(const Page& page) const;
+  void render_archive(const Page& page, int cite_from, Output& out, const Cache& cache, Diagnostics& diags);
+  void render_deleted(const DeletedPage& deleted, Output& out, const Cache& cache, Diagnostics& diags);
+  std::string chrome_hash() const;
+  /// A page: `layout` rendered into the base layout.
+  std::string compose(const std::string& layout, View view, Diagnostics& diags) const;
   void emit(Output& out, const std::string& url, const std::string& layout, View view,
             Diagnostics& diags);
+  /// The view render_page gives `page` (also used for its old versions).
+  View page_base(const Page& page, const std::vector<Page>& pages, int index, const Relations& rel) const;
   std::vector<int> newest_first(std::vector<int> pages) const;
   std::vector<int> all_listed() const;  ///< every page of every section, newest first
   int page_count(const Listing& l) const;
 
   std::filesystem::path dir_;
+  std::unique_ptr<Repository> repo_;
+  std::unique_ptr<SourceTree> source_;
+  std::string config_text_;
+  bool from_ref_ = false;
+  std::vector<DeletedPage> deleted_;
   SiteConfig config_;
   std::optional<Theme> theme_;
   std::vector<Page> pages_;

@@ -30,6 +30,11 @@ struct TextPosition { int line = 1; int col = 1; };
 TextPosition position_of(std::string_view s, size_t byte_offset);
 
 std::string html_escape(std::string_view s);
+/// A JSON string literal, quotes included; "<", ">" and "&" escaped so the
+/// result can sit inside a <script> element.
+std::string json_string(std::string_view s);
+/// A stable 64-bit FNV-1a hash as 16 hex digits, for cache keys (not security).
+std::string stable_hash(std::string_view s);
 std::string trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 

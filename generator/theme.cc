@@ -18,13 +18,6 @@ namespace {
 
 const std::string kExt = ".mustache";
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 mstch::data to_data(const View& v) {
   switch (v.type()) {
     case View::Type::String:
@@ -74,8 +67,7 @@ class ThemeContext : public mstch::basic_context<std::string> {
 
 }  // namespace
 
-std::optional<Theme> Theme::load(const fs::path& site_dir, const std::string& name,
-                                 Diagnostics& diags) {
+std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name, Diagnostics& diags) {
   Theme t;
   if (name == "default") {
     for (const EmbeddedFile* f = embedded_theme_files(); f->path; ++f) {
@@ -90,40 +82,35 @@ std::optional<Theme> Theme::load(const fs::path& site_dir, const std::string& na
     }
   }
 
-  auto overlay = [&](const fs::path& root, const std::string& shown) {
-    std::error_code ec;
-    fs::path layouts = root / "layouts";
-    if (fs::is_directory(layouts, ec)) {
-      for (auto it = fs::recursive_directory_iterator(layouts, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file()) continue;
-        std::string rel = fs::relative(it->path(), layouts).generic_string();
-        if (rel.size() <= kExt.size() || rel.compare(rel.size() - kExt.size(), kExt.size(), kExt))
-          continue;
-        t.layouts_[rel.substr(0, rel.size() - kExt.size())] = {read_all(it->path()),
-                                                               shown + "layouts/" + rel};
-      }
+  auto overlay = [&](const std::string& root) {
+    const std::string layouts = root + "layouts/";
+    for (const auto& path : site.list(root + "layouts")) {
+      std::string rel = path.substr(layouts.size());
+      if (rel.size() <= kExt.size() || rel.compare(rel.size() - kExt.size(), kExt.size(), kExt)) continue;
+      t.layouts_[rel.substr(0, rel.size() - kExt.size())] = {site.read(path).value_or(""), path};
     }
-    fs::path stat = root / "static";
-    if (fs::is_directory(stat, ec)) {
-      for (auto it = fs::recursive_directory_iterator(stat, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file()) continue;
-        t.static_[fs::relative(it->path(), stat).generic_string()] = read_all(it->path());
-      }
+    const std::string stat = root + "static/";
+    for (const auto& path : site.list(root + "static")) {
+      t.static_[path.substr(stat.size())] = site.read(path).value_or("");
     }
   };
 
-  fs::path theme_dir = site_dir / "themes" / name;
-  std::error_code ec;
-  if (fs::is_directory(theme_dir, ec)) {
-    overlay(theme_dir, "themes/" + name + "/");
+  const std::string theme_dir = "themes/" + name;
+  if (site.is_dir(theme_dir)) {
+    overlay(theme_dir + "/");
   } else if (name != "default") {
     diags.error("site.toml", 0, 0, msg::theme_missing(name));
     return std::nullopt;
   }
-  overlay(site_dir, "");
+  overlay("");
   return t;
+}
+
+std::string Theme::fingerprint() const {
+  std::string all;
+  for (const auto& [name, t] : layouts_) all += name + '\0' + t.text + '\0';
+  for (const auto& [name, data] : static_) all += name + '\0' + data + '\0';
+  return stable_hash(all);
 }
 
 bool Theme::has(const std::string& layout) const { return layouts_.count(layout) > 0; }

@@ -9,16 +9,24 @@
 #include <string>
 
 #include "diagnostic.h"
+#include "source_tree.h"
 #include "view.h"
 
 namespace congbo {
 
 class Theme {
  public:
-  /// Gathers layouts and static files for theme `name` of the site at `site_dir`.
+  /// Gathers layouts and static files for theme `name` of the site in `site`.
   /// Reports a theme that exists nowhere.
+  static std::optional<Theme> load(const SourceTree& site, const std::string& name, Diagnostics& diags);
   static std::optional<Theme> load(const std::filesystem::path& site_dir, const std::string& name,
-                                   Diagnostics& diags);
+                                   Diagnostics& diags) {
+    return load(*disk_source(site_dir), name, diags);
+  }
+
+  /// A stable hash of every layout and asset: rendered pages cached under it
+  /// are reused only while the theme is unchanged.
+  std::string fingerprint() const;
 
   bool has(const std::string& layout) const;
   /// Renders layouts/`layout`.mustache with `view`. `{{> name}}` includes

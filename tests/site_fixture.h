@@ -65,10 +65,20 @@ class TempSite {
     ss << in.rdbuf();
     return ss.str();
   }
-  /// Every diagnostic as main() prints it, one per line.
+  /// Every error and warning as main() prints it, one per line.
   std::string messages() const {
     std::string s;
-    for (const auto& d : diags.sorted()) s += d.format() + "\n";
+    for (const auto& d : diags.sorted()) {
+      if (d.severity != Severity::Note) s += d.format() + "\n";
+    }
+    return s;
+  }
+  /// The notes ("no history available"…), one per line.
+  std::string notes() const {
+    std::string s;
+    for (const auto& d : diags.sorted()) {
+      if (d.severity == Severity::Note) s += d.format() + "\n";
+    }
     return s;
   }
 

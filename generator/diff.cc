@@ -1,0 +1,215 @@
+// diff.cc: Myers diff, two levels (lines, then words inside changed runs).
+#include "diff.h"
+
+#include <cstdint>
+#include <functional>
+
+#include "text.h"
+
+namespace congbo {
+
+std::vector<EditOp> diff_sequences(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b,
+                                   int max_cost) {
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  const int max = std::min(n + m, max_cost);
+  const int offset = max + 1;
+  std::vector<int> v(2 * max + 3, 0);
+  std::vector<std::vector<int>> trace;
+  int found = -1;
+  for (int d = 0; d <= max && found < 0; ++d) {
+    trace.push_back(v);
+    for (int k = -d; k <= d; k += 2) {
+      int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1]
+                                                                            : v[offset + k - 1] + 1;
+      int y = x - k;
+      while (x < n && y < m && a[x] == b[y]) { ++x; ++y; }
+      v[offset + k] = x;
+      if (x >= n && y >= m) { found = d; break; }
+    }
+  }
+  std::vector<EditOp> ops;
+  if (found < 0) {  // too different: replace wholesale
+    ops.assign(n, EditOp::Delete);
+    ops.insert(ops.end(), m, EditOp::Insert);
+    return ops;
+  }
+  // Walk the trace back from (n, m).
+  int x = n, y = m;
+  for (int d = found; d > 0; --d) {
+    const std::vector<int>& pv = trace[d];
+    int k = x - y;
+    int prev_k = (k == -d || (k != d && pv[offset + k - 1] < pv[offset + k + 1])) ? k + 1 : k - 1;
+    int prev_x = pv[offset + prev_k];
+    int prev_y = prev_x - prev_k;
+    while (x > prev_x && y > prev_y) { ops.push_back(EditOp::Equal); --x; --y; }
+    ops.push_back(x == prev_x ? EditOp::Insert : EditOp::Delete);
+    x = prev_x;
+    y = prev_y;
+  }
+  while (x > 0 && y > 0) { ops.push_back(EditOp::Equal); --x; --y; }
+  return std::vector<EditOp>(ops.rbegin(), ops.rend());
+}
+
+namespace {
+
+uint64_t hash_of(const std::string& s) { return std::hash<std::string>{}(s); }
+
+std::vector<std::string> split_lines(const std::string& html) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < html.size()) {
+    size_t nl = html.find('\n', start);
+    size_t end = nl == std::string::npos ? html.size() : nl + 1;
+    lines.push_back(html.substr(start, end - start));
+    start = end;
+  }
+  return lines;
+}
+
+// Tags, runs of spaces, and words (anything else up to a space or '<').
+std::vector<std::string> tokens(const std::string& html) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < html.size()) {
+    size_t j = i;
+    if (html[i] == '<') {
+      j = html.find('>', i);
+      j = j == std::string::npos ? html.size() : j + 1;
+    } else if (html[i] == ' ' || html[i] == '\n') {
+      while (j < html.size() && (html[j] == ' ' || html[j] == '\n')) ++j;
+    } else {
+      while (j < html.size() && html[j] != '<' && html[j] != ' ' && html[j] != '\n') ++j;
+    }
+    out.push_back(html.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool is_tag(const std::string& t) { return !t.empty() && t[0] == '<'; }
+bool is_space(const std::string& t) { return !t.empty() && (t[0] == ' ' || t[0] == '\n'); }
+
+// Word-level diff of two runs of HTML. Emits every token of `after` (so the
+// markup is exactly the new version's) and the deleted words of `before`.
+// Each changed region reads as one deletion then one insertion.
+void diff_words(const std::string& before, const std::string& after, std::string& out, DiffStats& stats) {
+  auto a = tokens(before), b = tokens(after);
+  std::vector<uint64_t> ha, hb;
+  for (auto& t : a) ha.push_back(hash_of(t));
+  for (auto& t : b) hb.push_back(hash_of(t));
+  auto ops = diff_sequences(ha, hb);
+
+  // A single space kept between two changes belongs to the change: otherwise
+  // "bị bỏ" → "mới thêm" reads as two separate edits.
+  std::vector<EditOp> merged;
+  for (size_t k = 0, i = 0, j = 0; k < ops.size(); ++k) {
+    bool lone_space = ops[k] == EditOp::Equal && is_space(b[j]) && k > 0 && k + 1 < ops.size() &&
+                      ops[k - 1] != EditOp::Equal && ops[k + 1] != EditOp::Equal;
+    if (lone_space) {
+      merged.push_back(EditOp::Delete);
+      merged.push_back(EditOp::Insert);
+    } else {
+      merged.push_back(ops[k]);
+    }
+    if (ops[k] != EditOp::Insert) ++i;
+    if (ops[k] != EditOp::Delete) ++j;
+  }
+
+  size_t i = 0, j = 0, k = 0;
+  while (k < merged.size()) {
+    if (merged[k] == EditOp::Equal) {
+      out += b[j];
+      ++i; ++j; ++k;
+      continue;
+    }
+    std::vector<const std::string*> dels, inss;
+    while (k < merged.size() && merged[k] != EditOp::Equal) {
+      if (merged[k] == EditOp::Delete) dels.push_back(&a[i++]); else inss.push_back(&b[j++]);
+      ++k;
+    }
+    // Deleted words, in one <del>; removed tags are dropped (the new ones stand in).
+    std::string del;
+    for (const std::string* t : dels) {
+      if (is_tag(*t)) continue;
+      if (is_space(*t)) { if (!del.empty() && del.back() != ' ') del += ' '; continue; }
+      del += *t;
+      ++stats.deleted;
+    }
+    while (!del.empty() && del.back() == ' ') del.pop_back();
+    if (!del.empty()) out += "<del>" + del + "</del>";
+    // Inserted tokens, words in <ins>, tags as they are.
+    bool open = false;
+    std::string pending_space;
+    for (const std::string* t : inss) {
+      if (is_tag(*t)) {
+        if (open) { out += "</ins>"; open = false; }
+        out += pending_space + *t;
+        pending_space.clear();
+        continue;
+      }
+      if (is_space(*t)) { (open ? out : pending_space) += *t; continue; }
+      if (!open) { out += pending_space + "<ins>"; pending_space.clear(); open = true; }
+      out += *t;
+      ++stats.inserted;
+    }
+    if (open) {
+      // trailing spaces go outside the <ins>
+      size_t trail = out.find_last_not_of(" \n");
+      std::string spaces = out.substr(trail + 1);
+      out.erase(trail + 1);
+      out += "</ins>" + spaces;
+    }
+    out += pending_space;
+  }
+}
+
+std::string run_diff(const std::string& before, const std::string& after, DiffStats& stats) {
+  auto la = split_lines(before), lb = split_lines(after);
+  std::vector<uint64_t> ha, hb;
+  for (auto& l : la) ha.push_back(hash_of(l));
+  for (auto& l : lb) hb.push_back(hash_of(l));
+  auto ops = diff_sequences(ha, hb);
+  std::string out;
+  size_t i = 0, j = 0, k = 0;
+  while (k < ops.size()) {
+    if (ops[k] == EditOp::Equal) {
+      out += lb[j];
+      ++i; ++j; ++k;
+      continue;
+    }
+    // A changed run: the deleted lines and the inserted lines, diffed word by word.
+    std::string del, ins;
+    while (k < ops.size() && ops[k] != EditOp::Equal) {
+      if (ops[k] == EditOp::Delete) del += la[i++]; else ins += lb[j++];
+      ++k;
+    }
+    if (ins.empty()) {
+      // A block removed whole: keep its tags so it stays a block, words struck out.
+      std::string marked;
+      for (const auto& t : tokens(del)) {
+        if (is_tag(t) || is_space(t)) { marked += t; continue; }
+        marked += "<del>" + t + "</del>";
+        ++stats.deleted;
+      }
+      out += marked;
+    } else {
+      diff_words(del, ins, out, stats);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string diff_html(const std::string& before, const std::string& after) {
+  DiffStats stats;
+  return run_diff(before, after, stats);
+}
+
+DiffStats diff_stats(const std::string& before, const std::string& after) {
+  DiffStats stats;
+  run_diff(before, after, stats);
+  return stats;
+}
+
+}  // namespace congbo

@@ -1,0 +1,336 @@
+// history.cc: libgit2 behind Repository. Every git_* pointer is owned by a
+// unique_ptr with libgit2's free function and never leaves this file.
+#include "history.h"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <ctime>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "messages.h"
+
+namespace fs = std::filesystem;
+
+namespace congbo {
+namespace {
+
+template <typename T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* p) const { if (p) Free(p); }
+};
+using RepoPtr = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
+using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
+using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
+using DiffPtr = std::unique_ptr<git_diff, Deleter<git_diff, git_diff_free>>;
+using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
+using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
+using EntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
+
+std::string last_error() {
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "lỗi không rõ";
+}
+
+std::string hex(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+struct Libgit2 {
+  Libgit2() { git_libgit2_init(); }
+  ~Libgit2() { git_libgit2_shutdown(); }
+};
+
+// Commit time in the committer's own zone: what the office saw on its clock.
+void set_time(Version& v, const git_time& when) {
+  std::time_t t = static_cast<std::time_t>(when.time + when.offset * 60);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  v.date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+  char buf[64];
+  int off = when.offset;
+  char sign = off < 0 ? '-' : '+';
+  off = off < 0 ? -off : off;
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign, off / 60, off % 60);
+  v.time = buf;
+}
+
+// The tree at REV, a SourceTree for `build --ref`.
+class GitTreeSource : public SourceTree {
+ public:
+  GitTreeSource(git_repository* repo, TreePtr tree, std::string prefix)
+      : repo_(repo), tree_(std::move(tree)), prefix_(std::move(prefix)) {}
+
+  std::optional<std::string> read(const std::string& rel) const override {
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree_.get(), (prefix_ + rel).c_str()) != 0) return std::nullopt;
+    EntryPtr entry(raw);
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return std::nullopt;
+    git_blob* b = nullptr;
+    if (git_blob_lookup(&b, repo_, git_tree_entry_id(entry.get())) != 0) return std::nullopt;
+    BlobPtr blob(b);
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                       static_cast<size_t>(git_blob_rawsize(blob.get())));
+  }
+  bool exists(const std::string& rel) const override { return type_of(rel) == GIT_OBJECT_BLOB; }
+  bool is_dir(const std::string& rel) const override { return type_of(rel) == GIT_OBJECT_TREE; }
+  std::vector<std::string> list(const std::string& rel_dir) const override {
+    std::vector<std::string> out;
+    std::string dir = rel_dir.empty() || rel_dir.back() == '/' ? rel_dir : rel_dir + "/";
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree_.get(), (prefix_ + dir.substr(0, dir.size() - 1)).c_str()) != 0) {
+      return out;
+    }
+    EntryPtr entry(raw);
+    git_object* obj = nullptr;
+    if (git_tree_entry_to_object(&obj, repo_, entry.get()) != 0) return out;
+    ObjectPtr sub(obj);
+    if (git_object_type(sub.get()) != GIT_OBJECT_TREE) return out;
+    struct Ctx { std::vector<std::string>* out; std::string dir; } ctx{&out, dir};
+    git_tree_walk(reinterpret_cast<git_tree*>(sub.get()), GIT_TREEWALK_PRE,
+                  [](const char* root, const git_tree_entry* e, void* payload) -> int {
+                    auto* c = static_cast<Ctx*>(payload);
+                    if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
+                      c->out->push_back(c->dir + root + git_tree_entry_name(e));
+                    }
+                    return 0;
+                  },
+                  &ctx);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  git_object_t type_of(const std::string& rel) const {
+    git_tree_entry* raw = nullptr;
+    std::string p = prefix_ + rel;
+    if (!p.empty() && p.back() == '/') p.pop_back();
+    if (git_tree_entry_bypath(&raw, tree_.get(), p.c_str()) != 0) return GIT_OBJECT_INVALID;
+    EntryPtr entry(raw);
+    return git_tree_entry_type(entry.get());
+  }
+
+  git_repository* repo_;
+  TreePtr tree_;
+  std::string prefix_;
+};
+
+}  // namespace
+
+struct Repository::Impl {
+  Libgit2 lib;
+  RepoPtr repo;
+  std::string prefix;  ///< the site's folder inside the repository, "" or "site/"
+  std::map<std::string, FileHistory> files;  ///< by latest path
+  TreePtr head_tree;
+
+  std::optional<TreePtr> tree_of(const std::string& rev, Diagnostics& diags, bool* unborn) {
+    *unborn = false;
+    git_object* obj = nullptr;
+    std::string spec = rev.empty() ? "HEAD" : rev;
+    if (git_revparse_single(&obj, repo.get(), spec.c_str()) != 0) {
+      if (rev.empty()) {  // no commits yet
+        *unborn = true;
+        return std::nullopt;
+      }
+      diags.error(rev, 0, 0, msg::unknown_revision(rev));
+      return std::nullopt;
+    }
+    ObjectPtr o(obj);
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, o.get(), GIT_OBJECT_TREE) != 0) {
+      diags.error(rev, 0, 0, msg::unknown_revision(rev));
+      return std::nullopt;
+    }
+    return TreePtr(reinterpret_cast<git_tree*>(peeled));
+  }
+};
+
+Repository::Repository() : impl_(std::make_unique<Impl>()) {}
+Repository::~Repository() = default;
+
+std::unique_ptr<Repository> Repository::open(const fs::path& site_dir, Diagnostics& diags) {
+  std::unique_ptr<Repository> r(new Repository());
+  git_repository* raw = nullptr;
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(fs::absolute(site_dir), ec);
+  int rc = git_repository_open_ext(&raw, abs.c_str(), 0, nullptr);
+  if (rc == GIT_ENOTFOUND) return nullptr;
+  if (rc != 0) {
+    diags.error(site_dir.string(), 0, 0, msg::broken_repository(last_error()));
+    return nullptr;
+  }
+  r->impl_->repo.reset(raw);
+  const char* workdir = git_repository_workdir(raw);
+  if (!workdir) return nullptr;  // a bare repository has no site folder
+  fs::path wd = fs::weakly_canonical(fs::path(workdir), ec);
+  std::string rel = fs::relative(abs, wd, ec).generic_string();
+  r->impl_->prefix = (rel.empty() || rel == ".") ? "" : rel + "/";
+  bool unborn = false;
+  if (auto t = r->impl_->tree_of("", diags, &unborn)) r->impl_->head_tree = std::move(*t);
+  return r;
+}
+
+bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
+  Impl& m = *impl_;
+  git_repository* repo = m.repo.get();
+  git_object* obj = nullptr;
+  std::string spec = rev.empty() ? "HEAD" : rev;
+  if (git_revparse_single(&obj, repo, spec.c_str()) != 0) {
+    if (rev.empty()) return true;  // no commits yet: no history, not an error
+    diags.error(rev, 0, 0, msg::unknown_revision(rev));
+    return false;
+  }
+  ObjectPtr start(obj);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, start.get(), GIT_OBJECT_COMMIT) != 0) {
+    diags.error(rev, 0, 0, msg::unknown_revision(rev));
+    return false;
+  }
+  CommitPtr commit(reinterpret_cast<git_commit*>(peeled));
+
+  // Commits whose parents this copy does not have (a shallow clone).
+  std::set<std::string> shallow;
+  {
+    std::ifstream in(fs::path(git_repository_path(repo)) / "shallow");
+    std::string line;
+    while (std::getline(in, line)) shallow.insert(line);
+  }
+
+  const std::string content = m.prefix + "content/";
+  std::string pathspec = content + "*";
+  char* specs[] = {pathspec.data()};
+  std::map<std::string, std::string> alias;  // path at this point in history → latest path
+
+  while (commit) {
+    const std::string id = hex(git_commit_id(commit.get()));
+    bool boundary = shallow.count(id) > 0;
+    CommitPtr parent;
+    if (!boundary && git_commit_parentcount(commit.get()) > 0) {
+      git_commit* p = nullptr;
+      if (git_commit_parent(&p, commit.get(), 0) == 0) {
+        parent.reset(p);
+      } else {
+        boundary = true;  // the parent is missing from this copy
+      }
+    }
+    git_tree* t = nullptr;
+    if (git_commit_tree(&t, commit.get()) != 0) {
+      diags.warning(".git", 0, 0, msg::history_failed(last_error()));
+      break;
+    }
+    TreePtr tree(t);
+    TreePtr parent_tree;
+    if (parent) {
+      git_tree* pt = nullptr;
+      if (git_commit_tree(&pt, parent.get()) == 0) parent_tree.reset(pt);
+    }
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    opts.pathspec.strings = specs;
+    opts.pathspec.count = 1;
+    git_diff* d = nullptr;
+    if (git_diff_tree_to_tree(&d, repo, parent_tree.get(), tree.get(), &opts) != 0) {
+      diags.warning(".git", 0, 0, msg::history_failed(last_error()));
+      break;
+    }
+    DiffPtr diff(d);
+    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    find.flags = GIT_DIFF_FIND_RENAMES;
+    git_diff_find_similar(diff.get(), &find);
+
+    Version base;
+    base.commit = id;
+    base.short_id = id.substr(0, 7);
+    const git_signature* author = git_commit_author(commit.get());
+    base.author = author && author->name ? author->name : "";
+    set_time(base, git_commit_committer(commit.get())->when);
+    const char* summary = git_commit_summary(commit.get());
+    base.subject = summary ? summary : "";
+
+    for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+      std::string new_path = delta->new_file.path ? delta->new_file.path : "";
+      std::string old_path = delta->old_file.path ? delta->old_file.path : "";
+      auto site_rel = [&](const std::string& p) { return p.substr(m.prefix.size()); };
+      auto latest = [&](const std::string& p) {
+        auto it = alias.find(p);
+        return it == alias.end() ? site_rel(p) : it->second;
+      };
+      Version v = base;
+      if (delta->status == GIT_DELTA_DELETED) {
+        if (old_path.size() < 3 || old_path.compare(old_path.size() - 3, 3, ".md")) continue;
+        std::string key = latest(old_path);
+        v.deleted = true;
+        v.path = site_rel(old_path);
+        FileHistory& h = m.files[key];
+        if (h.path.empty()) h.path = key;
+        h.versions.push_back(v);
+        alias[old_path] = key;
+        continue;
+      }
+      if (new_path.size() < 3 || new_path.compare(new_path.size() - 3, 3, ".md")) continue;
+      std::string key = latest(new_path);
+      v.blob = hex(&delta->new_file.id);
+      v.path = site_rel(new_path);
+      FileHistory& h = m.files[key];
+      if (h.path.empty()) h.path = key;
+      h.versions.push_back(v);
+      if (delta->status == GIT_DELTA_RENAMED) alias[old_path] = key;  // older versions had the old name
+      if (boundary) h.truncated = true;  // "added" here only because older commits are missing
+    }
+    if (boundary || !parent) break;
+    commit = std::move(parent);
+  }
+  return true;
+}
+
+const FileHistory* Repository::history(const std::string& rel) const {
+  auto it = impl_->files.find(rel);
+  if (it == impl_->files.end() || it->second.versions.empty() || it->second.versions.front().deleted) return nullptr;
+  return &it->second;
+}
+
+std::vector<const FileHistory*> Repository::deleted() const {
+  std::vector<const FileHistory*> out;
+  for (const auto& [path, h] : impl_->files) {
+    if (!h.versions.empty() && h.versions.front().deleted && h.versions.size() > 1) out.push_back(&h);
+  }
+  return out;
+}
+
+std::optional<std::string> Repository::blob(const std::string& id) const {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, id.c_str()) != 0) return std::nullopt;
+  git_blob* b = nullptr;
+  if (git_blob_lookup(&b, impl_->repo.get(), &oid) != 0) return std::nullopt;
+  BlobPtr blob(b);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                     static_cast<size_t>(git_blob_rawsize(blob.get())));
+}
+
+bool Repository::changed_since_head(const std::string& rel, const std::string& bytes) const {
+  if (!impl_->head_tree) return true;
+  git_tree_entry* raw = nullptr;
+  if (git_tree_entry_bypath(&raw, impl_->head_tree.get(), (impl_->prefix + rel).c_str()) != 0) return true;
+  EntryPtr entry(raw);
+  git_oid oid;
+  if (git_odb_hash(&oid, bytes.data(), bytes.size(), GIT_OBJECT_BLOB) != 0) return true;
+  return git_oid_cmp(&oid, git_tree_entry_id(entry.get())) != 0;
+}
+
+std::unique_ptr<SourceTree> Repository::tree_at(const std::string& rev, Diagnostics& diags) const {
+  bool unborn = false;
+  auto tree = impl_->tree_of(rev, diags, &unborn);
+  if (!tree) {
+    if (unborn) diags.error(rev, 0, 0, msg::unknown_revision(rev.empty() ? "HEAD" : rev));
+    return nullptr;
+  }
+  return std::make_unique<GitTreeSource>(impl_->repo.get(), std::move(*tree), impl_->prefix);
+}
+
+}  // namespace congbo

@@ -1,0 +1,69 @@
+// history.h: the site's history from git (the only user of libgit2).
+// History is read once: one walk from HEAD (or --ref) along first parents,
+// one tree diff per commit, giving every content file its list of versions;
+// pages then look theirs up.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "diagnostic.h"
+#include "source_tree.h"
+
+namespace congbo {
+
+struct Version {
+  std::string commit;     ///< full id
+  std::string short_id;   ///< first 7 hex digits: the version's permanent URL part
+  Date date;              ///< commit date, in the committer's zone
+  std::string time;       ///< ISO 8601 with zone, for <time datetime>
+  std::string author;
+  std::string subject;    ///< first line of the commit message
+  std::string blob;       ///< the file's blob id; empty for a deletion
+  std::string path;       ///< site-relative path of the file in this version
+  bool deleted = false;
+};
+
+struct FileHistory {
+  std::string path;               ///< latest path (for deleted files: the path it was deleted at)
+  std::vector<Version> versions;  ///< newest first
+  bool truncated = false;         ///< a shallow clone: older history is not in this copy
+};
+
+class Repository {
+ public:
+  ~Repository();
+  Repository(const Repository&) = delete;
+  Repository& operator=(const Repository&) = delete;
+
+  /// Opens the repository containing `site_dir`, searching upward. Returns
+  /// nullptr when there is none (not an error); reports a broken repository.
+  static std::unique_ptr<Repository> open(const std::filesystem::path& site_dir, Diagnostics& diags);
+
+  /// Walks history from `rev` ("" for HEAD) once. Reports a REV that does
+  /// not exist. A repository without commits has no history.
+  bool read_history(const std::string& rev, Diagnostics& diags);
+
+  /// History of the file now at `rel` (site-relative), or nullptr.
+  const FileHistory* history(const std::string& rel) const;
+  /// Files whose newest change is their deletion.
+  std::vector<const FileHistory*> deleted() const;
+  /// A blob's bytes by id.
+  std::optional<std::string> blob(const std::string& id) const;
+  /// Whether `bytes`, the working copy of `rel`, differs from the file in HEAD.
+  bool changed_since_head(const std::string& rel, const std::string& bytes) const;
+  /// The site's files as they are in the tree at `rev`. Reports an unknown REV.
+  std::unique_ptr<SourceTree> tree_at(const std::string& rev, Diagnostics& diags) const;
+
+ private:
+  Repository();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace congbo

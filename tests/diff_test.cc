@@ -1,0 +1,47 @@
+// What changed between versions, marked word by word inside the rendered text.
+#include <doctest/doctest.h>
+
+#include "diff.h"
+
+using namespace congbo;
+
+TEST_CASE("the edit script is minimal and replays one sequence into the other") {
+  std::vector<uint64_t> a = {1, 2, 3, 4, 5}, b = {1, 3, 4, 9, 5};
+  auto ops = diff_sequences(a, b);
+  int equal = 0, ins = 0, del = 0;
+  for (auto op : ops) (op == EditOp::Equal ? equal : op == EditOp::Insert ? ins : del)++;
+  CHECK(equal == 4);
+  CHECK(ins == 1);
+  CHECK(del == 1);
+  CHECK(diff_sequences({}, {}).empty());
+  CHECK(diff_sequences({1}, {}) == std::vector<EditOp>{EditOp::Delete});
+}
+
+TEST_CASE("a changed target is marked word by word, not as a whole line") {
+  std::string before = "<p>Hàng năm, trên 80% đảng viên hoàn thành tốt nhiệm vụ.</p>\n";
+  std::string after = "<p>Hàng năm, trên 90% đảng viên hoàn thành tốt nhiệm vụ.</p>\n";
+  CHECK(diff_html(before, after) ==
+        "<p>Hàng năm, trên <del>80%</del><ins>90%</ins> đảng viên hoàn thành tốt nhiệm vụ.</p>\n");
+}
+
+TEST_CASE("unchanged paragraphs pass through; added and removed paragraphs are marked") {
+  std::string before = "<h2 id=\"i\">I. MỤC ĐÍCH</h2>\n<p>Giữ nguyên.</p>\n<p>Đoạn bị bỏ.</p>\n";
+  std::string after = "<h2 id=\"i\">I. MỤC ĐÍCH</h2>\n<p>Giữ nguyên.</p>\n<p>Đoạn mới thêm.</p>\n<p>Thêm nữa.</p>\n";
+  std::string d = diff_html(before, after);
+  CHECK(d.rfind("<h2 id=\"i\">I. MỤC ĐÍCH</h2>\n<p>Giữ nguyên.</p>\n", 0) == 0);
+  CHECK(d.find("<p>Đoạn <del>bị bỏ.</del><ins>mới thêm.</ins></p>") != std::string::npos);
+  CHECK(d.find("<ins>Thêm nữa.</ins>") != std::string::npos);
+  auto stats = diff_stats(before, after);
+  CHECK(stats.inserted == 4);
+  CHECK(stats.deleted == 2);
+}
+
+TEST_CASE("a paragraph removed whole keeps its block and strikes its words") {
+  std::string d = diff_html("<p>Một.</p>\n<p>Hai ba.</p>\n", "<p>Một.</p>\n");
+  CHECK(d == "<p>Một.</p>\n<p><del>Hai</del> <del>ba.</del></p>\n");
+}
+
+TEST_CASE("markup changes never produce unbalanced tags") {
+  std::string d = diff_html("<p>chữ thường</p>\n", "<p><em>chữ</em> thường</p>\n");
+  CHECK(d == "<p><em>chữ</em> thường</p>\n");
+}

@@ -1,0 +1,188 @@
+// The plan archive: every version of every document from git, what changed,
+// removed documents, building exactly a committed revision.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "git_fixture.h"
+#include "site_fixture.h"
+
+using namespace congbo;
+using congbo::testing::GitFixture;
+using congbo::testing::kMinimalConfig;
+using congbo::testing::TempSite;
+
+namespace {
+
+bool has(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::string plan(const std::string& target, const std::string& signer = "Nguyễn Văn A") {
+  return "+++\ntitle = \"Thi đua xây dựng chi bộ\"\nnumber = \"51-KH/ĐUK\"\nkind = \"KH\"\nissuer = \"duk\"\n"
+         "signer = \"" + signer + "\"\n+++\n## I. Mục tiêu\n\nHàng năm, trên " + target +
+         " đảng viên hoàn thành tốt nhiệm vụ.\n";
+}
+
+}  // namespace
+
+TEST_CASE("every committed version gets a permanent page, newest first, with what changed") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  std::string v1 = git.commit("Đăng bản dự thảo Kế hoạch 51", 10);
+  site.file("content/van-ban/51.md", plan("90%", "Trần Thị B"));
+  std::string v2 = git.commit("Sửa chỉ tiêu và người ký theo bản chính thức", 12, "Chánh Văn phòng");
+
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(site.notes().empty());
+  std::string page = site.read("van-ban/51/index.html");
+  CHECK(has(page, "Cập nhật lần cuối: <time datetime=\"2024-01-13T08:00:00+07:00\">13/01/2024</time>"));
+  CHECK(has(page, "<h2 id=\"_lich-su\">Lịch sử phiên bản</h2>"));
+  size_t newer = page.find("Sửa chỉ tiêu và người ký theo bản chính thức"), older = page.find("Đăng bản dự thảo Kế hoạch 51");
+  CHECK(newer < older);
+  CHECK(has(page, "<a href=\"/van-ban/51/phien-ban/" + v1.substr(0, 7) + "/\">Đăng bản dự thảo Kế hoạch 51</a>"));
+  CHECK(has(page, "<span class=\"author\">Chánh Văn phòng</span>"));
+
+  std::string old = site.read("van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html");
+  CHECK(has(old, "Đây là phiên bản ngày 11/01/2024, không phải bản hiện hành."));
+  CHECK(has(old, "<a href=\"/van-ban/51/\">Xem bản hiện hành</a>"));
+  CHECK(has(old, "trên 80% đảng viên"));  // rendered from that version's own text…
+  CHECK(has(old, "Nguyễn Văn A"));        // …and its own front matter
+  std::string current = site.read("van-ban/51/phien-ban/" + v2.substr(0, 7) + "/index.html");
+  CHECK(has(current, "Đây là phiên bản ngày 13/01/2024, cũng là bản hiện hành."));
+
+  std::string changes = site.read("van-ban/51/phien-ban/" + v2.substr(0, 7) + "/so-sanh/index.html");
+  CHECK(has(changes, "trên <del>80%</del><ins>90%</ins> đảng viên"));
+  CHECK(has(changes, "<li><strong>Người ký</strong>: <del>Nguyễn Văn A</del> → <ins>Trần Thị B</ins></li>"));
+  CHECK(has(changes, "Thêm 1 từ, bỏ 1 từ."));
+
+  std::string json = site.read("van-ban/51/phien-ban/phien-ban.json");
+  CHECK(has(json, "\"id\":\"" + v2.substr(0, 7) + "\""));
+  CHECK(has(json, "\"id\":\"" + v1.substr(0, 7) + "\""));
+  CHECK(has(site.read("van-ban/51/phien-ban/index.html"), "so-sanh.js"));
+  CHECK(site.exists("js/so-sanh.js"));
+}
+
+TEST_CASE("a renamed file keeps its history") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/du-thao.md", plan("80%"));
+  git.commit("Bản đầu", 1);
+  std::filesystem::rename(site.dir() / "content/van-ban/du-thao.md", site.dir() / "content/van-ban/51-kh-duk.md");
+  git.commit("Đổi tên tệp theo số văn bản", 2);
+  REQUIRE(site.build());
+  std::string page = site.read("van-ban/51-kh-duk/index.html");
+  CHECK(has(page, "Đổi tên tệp theo số văn bản"));
+  CHECK(has(page, "Bản đầu"));
+}
+
+TEST_CASE("a removed document keeps a page saying so, with its versions") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/cu.md", plan("80%")).file("content/van-ban/khac.md", plan("70%"));
+  std::string v1 = git.commit("Đăng kế hoạch", 1);
+  std::filesystem::remove(site.dir() / "content/van-ban/cu.md");
+  std::string gone = git.commit("Gỡ kế hoạch đã hết hiệu lực", 5);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  std::string page = site.read("van-ban/cu/index.html");
+  CHECK(has(page, "<title>51-KH/ĐUK: Thi đua xây dựng chi bộ – Đảng ủy Khối thử</title>"));
+  CHECK(has(page, "Văn bản này đã được gỡ khỏi trang ngày 06/01/2024 (lần lưu " + gone.substr(0, 7) +
+                      ": Gỡ kế hoạch đã hết hiệu lực)."));
+  CHECK(has(page, "/van-ban/cu/phien-ban/" + v1.substr(0, 7) + "/"));
+  CHECK(has(site.read("van-ban/cu/phien-ban/" + v1.substr(0, 7) + "/index.html"), "không phải bản hiện hành"));
+}
+
+TEST_CASE("an old version with broken front matter is shown as text and never fails the build") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", "+++\ntitle = \"Thiếu dấu nháy\n+++\nNội dung <cũ>.\n");
+  std::string v1 = git.commit("Bản lỗi", 1);
+  site.file("content/van-ban/51.md", plan("90%"));
+  git.commit("Sửa lỗi phần đầu", 2);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  std::string old = site.read("van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html");
+  CHECK(has(old, "Phiên bản này có phần thông tin đầu không đọc được, nên được hiển thị nguyên văn."));
+  CHECK(has(old, "Nội dung &lt;cũ&gt;."));
+}
+
+TEST_CASE("uncommitted changes are flagged; --ref builds exactly the committed tree") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  git.commit("Bản đã duyệt", 1);
+  site.file("content/van-ban/51.md", plan("95%"))
+      .file("content/van-ban/moi.md", "+++\ntitle = \"Chưa duyệt\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\n");
+
+  REQUIRE(site.build());
+  std::string working = site.read("van-ban/51/index.html");
+  CHECK(has(working, "trên 95%"));
+  CHECK(has(working, "Trang đang hiển thị có thay đổi chưa được lưu vào kho (chưa commit)."));
+  CHECK(site.exists("van-ban/moi/index.html"));
+
+  BuildOptions o;
+  o.site_dir = site.dir();
+  o.ref = "HEAD";
+  site.diags = Diagnostics();
+  REQUIRE(congbo::build(o, site.diags, &site.report));
+  std::string published = site.read("van-ban/51/index.html");
+  CHECK(has(published, "trên 80%"));
+  CHECK_FALSE(has(published, "chưa commit"));
+  CHECK_FALSE(site.exists("van-ban/moi/index.html"));
+}
+
+TEST_CASE("a revision that does not exist is a clear error, and nothing is written") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  git.commit("Bản đầu", 1);
+  BuildOptions o;
+  o.site_dir = site.dir();
+  o.ref = "ban-chinh-thuc";
+  CHECK_FALSE(congbo::build(o, site.diags, &site.report));
+  CHECK(site.messages() ==
+        "ban-chinh-thuc: error: không tìm thấy phiên bản \"ban-chinh-thuc\" trong kho git (tên nhánh, thẻ hoặc mã commit)\n");
+  CHECK_FALSE(std::filesystem::exists(site.out()));
+}
+
+TEST_CASE("without a repository the site builds, with one notice") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  REQUIRE(site.build());
+  CHECK(site.notes() == "note: thư mục trang không nằm trong kho git nên trang không có lịch sử phiên bản\n");
+  CHECK_FALSE(has(site.read("van-ban/51/index.html"), "Lịch sử phiên bản"));
+}
+
+TEST_CASE("in a shallow clone the timeline says older history is missing") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("70%"));
+  git.commit("Rất cũ", 1);
+  site.file("content/van-ban/51.md", plan("80%"));
+  std::string boundary = git.commit("Bản trong bản sao", 2);
+  site.file("content/van-ban/51.md", plan("90%"));
+  git.commit("Bản mới", 3);
+  // What `git clone --depth 2` records: this commit's parents are not here.
+  site.file(".git/shallow", boundary + "\n");
+  REQUIRE(site.build());
+  std::string page = site.read("van-ban/51/index.html");
+  CHECK(has(page, "Lịch sử trước đó không có trong bản sao này."));
+  CHECK(has(page, "Bản trong bản sao"));
+  CHECK_FALSE(has(page, "Rất cũ"));
+}
+
+TEST_CASE("a rebuild takes unchanged versions from the cache, with identical output") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  std::string v1 = git.commit("Một", 1);
+  site.file("content/van-ban/51.md", plan("90%"));
+  git.commit("Hai", 2);
+  REQUIRE(site.build());
+  CHECK(site.report.cached == 0);
+  const std::string path = "van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html";
+  std::string first = site.read(path);
+  REQUIRE(site.build());
+  CHECK(site.report.cached >= 3);  // two versions, one comparison, the data file
+  CHECK(site.read(path) == first);
+}

@@ -1,0 +1,82 @@
+// so-sanh.js: compare any two versions of a document in the browser, with no
+// server. Reads PAGE/phien-ban/phien-ban.json (every version's rendered text)
+// and marks words added and removed, like the pages congbo writes for
+// consecutive versions. Plain JavaScript, no dependencies.
+(function () {
+  'use strict';
+  var form = document.getElementById('so-sanh');
+  var out = document.getElementById('ket-qua-so-sanh');
+  if (!form || !out || !window.fetch) return;
+
+  // Tags, runs of spaces, and words (a Vietnamese syllable is a word here).
+  function tokens(html) { return html.match(/<[^>]*>|\s+|[^<\s]+/g) || []; }
+
+  // Myers' O(ND) diff; returns a list of 'e' (equal), 'i' (insert), 'd' (delete).
+  function diff(a, b) {
+    var n = a.length, m = b.length, max = n + m, off = max + 1, v = new Array(2 * max + 3).fill(0), trace = [], d, k;
+    outer: for (d = 0; d <= max; d++) {
+      trace.push(v.slice());
+      for (k = -d; k <= d; k += 2) {
+        var x = (k === -d || (k !== d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1] : v[off + k - 1] + 1;
+        var y = x - k;
+        while (x < n && y < m && a[x] === b[y]) { x++; y++; }
+        v[off + k] = x;
+        if (x >= n && y >= m) break outer;
+      }
+    }
+    var ops = [], x2 = n, y2 = m;
+    for (; d > 0; d--) {
+      var pv = trace[d], kk = x2 - y2;
+      var pk = (kk === -d || (kk !== d && pv[off + kk - 1] < pv[off + kk + 1])) ? kk + 1 : kk - 1;
+      var px = pv[off + pk], py = px - pk;
+      while (x2 > px && y2 > py) { ops.push('e'); x2--; y2--; }
+      ops.push(x2 === px ? 'i' : 'd');
+      x2 = px; y2 = py;
+    }
+    while (x2 > 0 && y2 > 0) { ops.push('e'); x2--; y2--; }
+    return ops.reverse();
+  }
+
+  function isTag(t) { return t.charAt(0) === '<'; }
+  function isSpace(t) { return /^\s+$/.test(t); }
+
+  // Every token of the newer text, plus the removed words in <del>.
+  function mark(before, after) {
+    var a = tokens(before), b = tokens(after), ops = diff(a, b), i = 0, j = 0, html = '', k = 0;
+    while (k < ops.length) {
+      if (ops[k] === 'e') { html += b[j]; i++; j++; k++; continue; }
+      var del = [], ins = [];
+      while (k < ops.length && ops[k] !== 'e') {
+        if (ops[k] === 'd') del.push(a[i++]); else ins.push(b[j++]);
+        k++;
+      }
+      var words = del.filter(function (t) { return !isTag(t) && !isSpace(t); });
+      if (words.length) html += '<del>' + words.join(' ') + '</del>';
+      var open = false;
+      ins.forEach(function (t) {
+        if (isTag(t)) { if (open) { html += '</ins>'; open = false; } html += t; return; }
+        if (isSpace(t)) { html += t; return; }
+        if (!open) { html += '<ins>'; open = true; }
+        html += t;
+      });
+      if (open) html += '</ins>';
+    }
+    return html;
+  }
+
+  fetch(form.getAttribute('data-src')).then(function (r) { return r.json(); }).then(function (versions) {
+    var from = form.elements.tu, to = form.elements.den;
+    versions.forEach(function (v, n) {
+      var label = v.date + ' — ' + v.subject;
+      from.add(new Option(label, n, false, n === 1));
+      to.add(new Option(label, n, false, n === 0));
+    });
+    form.hidden = false;
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var a = versions[+from.value], b = versions[+to.value];
+      out.innerHTML = '<p class="diff-legend">Từ phiên bản ngày ' + a.date + ' đến phiên bản ngày ' + b.date +
+        '. <ins>Chữ được thêm</ins>, <del>chữ bị bỏ</del>.</p>' + mark(a.html, b.html);
+    });
+  });
+})();
