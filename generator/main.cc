@@ -52,6 +52,10 @@ int main(int argc, char** argv) {
       const std::string* v = value();
       if (!v) return usage_error("--out cần một thư mục");
       options.out_dir = *v;
+    } else if (a == "--ref") {
+      const std::string* v = value();
+      if (!v) return usage_error("--ref cần tên nhánh, thẻ hoặc mã commit");
+      options.ref = *v;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {

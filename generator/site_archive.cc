@@ -240,9 +240,11 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
   write(hurl + "phien-ban.json", json);
 
   View view = base_view(config_, nav_, page.section, hurl, "Lịch sử phiên bản: " + page.title);
+  View timeline = history_view(page);
+  timeline.set("standalone", true).set("history_url", "");  // this is the full history
   view.set("title", page.title)
       .set("current_url", current_url)
-      .set("history", history_view(page))
+      .set("history", std::move(timeline))
       .set("data_url", href(config_, hurl + "phien-ban.json"))
       .set("script", href(config_, "/js/so-sanh.js"))
       .set("can_compare", versions.size() > 1);

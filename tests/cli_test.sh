@@ -74,4 +74,18 @@ grep -q "^content/van-ban/51-kh-duk.md:[0-9]*:[0-9]*: error: " err.log || { cat 
 cmp -s before.sum after.sum || fail "public/ changed after a failed build"
 ls -a | grep -q '\.tmp-' && fail "temporary output left behind"
 
+# the sample's own history, when the sources are a git checkout
+if git -C "$src" rev-parse --git-dir >/dev/null 2>&1 && [ ! -f "$(git -C "$src" rev-parse --git-dir)/shallow" ]; then
+  "$congbo" build --site "$src" --out "$work/with-history" --quiet 2>/dev/null || fail "building the sample from its repository"
+  h="$work/with-history/van-ban/51-kh-duk"
+  [ "$(ls -d "$h"/phien-ban/*/ | wc -l)" -ge 2 ] || fail "51-KH/ĐUK should have several versions"
+  grep -q '<h2 id="_lich-su">Lịch sử phiên bản</h2>' "$h/index.html" || fail "no timeline on 51-KH/ĐUK"
+  grep -rqF '<del>95%</del><ins>96%</ins>' "$h"/phien-ban/*/so-sanh/index.html || fail "the correction is not marked"
+  set +e
+  "$congbo" build --site "$src" --out "$work/x" --ref khong-co-nhanh-nay >/dev/null 2>err2.log; st=$?
+  set -e
+  [ $st -eq 1 ] || fail "an unknown --ref must exit 1"
+  grep -q 'không tìm thấy phiên bản "khong-co-nhanh-nay"' err2.log || fail "unknown --ref message"
+fi
+
 echo "cli_sample_site: all checks passed"
