@@ -118,6 +118,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& d
 
 void Site::link(const Date& today, Diagnostics& diags) {
   relations_ = link_documents(pages_, today, diags);
+  index_.emplace(pages_);
   link_history();
   link_sections();
   link_browse();
@@ -283,7 +284,8 @@ std::vector<int> Site::all_listed() const {
 
 void Site::render(Output& out, const Cache& cache, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
-  DocumentIndex index(pages_);
+  const DocumentIndex& index = *index_;
+  chrome_ = chrome_hash();
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
     Page& p = pages_[i];
     MarkdownOptions opts{config_.base_path(), p.source, p.body_line, nullptr};
@@ -316,9 +318,7 @@ void Site::render(Output& out, const Cache& cache, Diagnostics& diags) {
 }
 
 std::string Site::compose(const std::string& layout, View view, Diagnostics& diags) const {
-  std::string html = theme_->render(layout, view, diags);
-  view.set("body", std::move(html));
-  return theme_->render("base", view, diags);
+  return theme_->render_page(layout, view, diags);
 }
 
 void Site::emit(Output& out, const std::string& url, const std::string& layout, View view,

@@ -128,6 +128,8 @@ class Site {
   std::vector<Listing> listings_;
   std::vector<Facet> facets_;
   Relations relations_;
+  std::optional<DocumentIndex> index_;  ///< numbers → pages, built once in link()
+  std::string chrome_;                  ///< chrome_hash(), computed once per render
   std::vector<NavItem> nav_;
   int home_index_ = -1;
 };

@@ -101,7 +101,7 @@ View Site::history_view(const Page& page) const {
 void Site::render_archive(const Page& page, int cite_from, Output& out, const Cache& cache, Diagnostics& diags) {
   auto versions = stored_versions(page.history);
   if (versions.empty()) return;
-  const std::string chrome = chrome_hash();
+  const std::string& chrome = chrome_;
   const std::string current_url = href(config_, page.url);
   std::string err;
   auto write = [&](const std::string& url, const std::string& html) {
@@ -114,7 +114,7 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
     std::string raw;
   };
   std::vector<std::optional<Loaded>> loaded(versions.size());
-  DocumentIndex index(pages_);
+  const DocumentIndex& index = *index_;
   auto load = [&](size_t k) -> Loaded& {
     if (loaded[k]) return *loaded[k];
     Loaded l;

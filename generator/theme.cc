@@ -41,29 +41,28 @@ mstch::data to_data(const View& v) {
   return mstch::data(false);
 }
 
-// Resolves {{> name}} to layouts/partials/name.mustache of this theme.
-class ThemeContext : public mstch::basic_context<std::string> {
- public:
-  ThemeContext(const mstch::data* root, std::function<const std::string*(const std::string&)> find)
-      : find_(std::move(find)) {
-    inner_.push(root);
+// Replaces every {{> name}} with the text of layouts/partials/name.mustache,
+// recursively, so each template is parsed once rather than each partial at
+// every inclusion (kainjow parses partials when it meets them).
+std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            int depth = 0) {
+  if (depth > 8) return text;
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find("{{>", pos);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name = trim(text.substr(open + 3, close - open - 3));
+    out.append(text, pos, open - pos);
+    auto it = partials.find("partials/" + name);
+    if (it != partials.end()) out += inline_partials(it->second, partials, depth + 1);
+    pos = close + 2;
   }
-  void push(const mstch::data* d) override { inner_.push(d); }
-  void pop() override { inner_.pop(); }
-  const mstch::data* get(const std::string& name) const override { return inner_.get(name); }
-  const mstch::data* get_partial(const std::string& name) const override {
-    auto it = partials_.find(name);
-    if (it != partials_.end()) return &it->second;
-    const std::string* text = find_(name);
-    if (!text) return nullptr;
-    return &partials_.emplace(name, mstch::data(*text)).first->second;
-  }
-
- private:
-  mstch::context<std::string> inner_;
-  std::function<const std::string*(const std::string&)> find_;
-  mutable std::map<std::string, mstch::data> partials_;
-};
+  out.append(text, pos, std::string::npos);
+  return out;
+}
 
 }  // namespace
 
@@ -75,7 +74,7 @@ std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name
       if (starts_with(p, "layouts/") && p.size() > kExt.size() &&
           p.compare(p.size() - kExt.size(), kExt.size(), kExt) == 0) {
         std::string key = p.substr(8, p.size() - 8 - kExt.size());
-        t.layouts_[key] = {std::string(f->data), "(giao diện mặc định) " + p};
+        t.layouts_[key] = {std::string(f->data), "(giao diện mặc định) " + p, nullptr};
       } else if (starts_with(p, "static/")) {
         t.static_[p.substr(7)] = std::string(f->data);
       }
@@ -87,7 +86,7 @@ std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name
     for (const auto& path : site.list(root + "layouts")) {
       std::string rel = path.substr(layouts.size());
       if (rel.size() <= kExt.size() || rel.compare(rel.size() - kExt.size(), kExt.size(), kExt)) continue;
-      t.layouts_[rel.substr(0, rel.size() - kExt.size())] = {site.read(path).value_or(""), path};
+      t.layouts_[rel.substr(0, rel.size() - kExt.size())] = {site.read(path).value_or(""), path, nullptr};
     }
     const std::string stat = root + "static/";
     for (const auto& path : site.list(root + "static")) {
@@ -103,7 +102,30 @@ std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name
     return std::nullopt;
   }
   overlay("");
+  t.compile();
   return t;
+}
+
+void Theme::compile() {
+  std::map<std::string, std::string> texts;
+  for (const auto& [name, t] : layouts_) texts[name] = t.text;
+  for (auto& [name, t] : layouts_) {
+    t.parsed = std::make_shared<mstch::mustache>(inline_partials(t.text, texts));
+  }
+}
+
+const Theme::Template* Theme::find(const std::string& layout, Diagnostics& diags) const {
+  auto it = layouts_.find(layout);
+  if (it == layouts_.end()) {
+    diags.error("layouts/" + layout + kExt, 0, 0, msg::template_missing(layout));
+    return nullptr;
+  }
+  auto* tmpl = static_cast<mstch::mustache*>(it->second.parsed.get());
+  if (!tmpl->is_valid()) {
+    diags.error(it->second.origin, 0, 0, msg::template_error(layout, tmpl->error_message()));
+    return nullptr;
+  }
+  return &it->second;
 }
 
 std::string Theme::fingerprint() const {
@@ -120,28 +142,34 @@ std::string Theme::origin(const std::string& layout) const {
   return it == layouts_.end() ? "layouts/" + layout + kExt : it->second.origin;
 }
 
-std::string Theme::render(const std::string& layout, const View& view, Diagnostics& diags) const {
-  auto it = layouts_.find(layout);
-  if (it == layouts_.end()) {
-    diags.error("layouts/" + layout + kExt, 0, 0, msg::template_missing(layout));
-    return "";
-  }
-  mstch::mustache tmpl(it->second.text);
+namespace {
+
+std::string render_with(const std::string& origin, const std::string& layout, mstch::mustache& tmpl,
+                        const mstch::data& data, Diagnostics& diags) {
+  std::string out = tmpl.render(data);
   if (!tmpl.is_valid()) {
-    diags.error(it->second.origin, 0, 0, msg::template_error(layout, tmpl.error_message()));
-    return "";
-  }
-  mstch::data data = to_data(view);
-  ThemeContext ctx(&data, [this](const std::string& name) -> const std::string* {
-    auto p = layouts_.find("partials/" + name);
-    return p == layouts_.end() ? nullptr : &p->second.text;
-  });
-  std::string out = tmpl.render(ctx);
-  if (!tmpl.is_valid()) {
-    diags.error(it->second.origin, 0, 0, msg::template_error(layout, tmpl.error_message()));
+    diags.error(origin, 0, 0, msg::template_error(layout, tmpl.error_message()));
     return "";
   }
   return out;
+}
+
+}  // namespace
+
+std::string Theme::render(const std::string& layout, const View& view, Diagnostics& diags) const {
+  const Template* t = find(layout, diags);
+  if (!t) return "";
+  return render_with(t->origin, layout, *static_cast<mstch::mustache*>(t->parsed.get()), to_data(view), diags);
+}
+
+std::string Theme::render_page(const std::string& layout, const View& view, Diagnostics& diags) const {
+  const Template* t = find(layout, diags);
+  const Template* base = find("base", diags);
+  if (!t || !base) return "";
+  mstch::data data = to_data(view);
+  std::string body = render_with(t->origin, layout, *static_cast<mstch::mustache*>(t->parsed.get()), data, diags);
+  data.set("body", body);
+  return render_with(base->origin, "base", *static_cast<mstch::mustache*>(base->parsed.get()), data, diags);
 }
 
 }  // namespace congbo

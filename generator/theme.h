@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -32,6 +33,9 @@ class Theme {
   /// Renders layouts/`layout`.mustache with `view`. `{{> name}}` includes
   /// layouts/partials/name.mustache. Errors name the template.
   std::string render(const std::string& layout, const View& view, Diagnostics& diags) const;
+  /// Renders `layout`, then the "base" layout around it (as `body`), with
+  /// one conversion of `view`: what every HTML page goes through.
+  std::string render_page(const std::string& layout, const View& view, Diagnostics& diags) const;
 
   /// Static files by output path ("css/congbo.css"), after overrides.
   const std::map<std::string, std::string>& static_files() const { return static_; }
@@ -40,9 +44,12 @@ class Theme {
 
  private:
   struct Template {
-    std::string text;
+    std::string text;    ///< as written
     std::string origin;
+    std::shared_ptr<void> parsed;  ///< the compiled template, partials inlined (theme.cc)
   };
+  void compile();
+  const Template* find(const std::string& layout, Diagnostics& diags) const;
   std::map<std::string, Template> layouts_;  ///< "page", "partials/header"
   std::map<std::string, std::string> static_;
 };
