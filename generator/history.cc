@@ -41,7 +41,14 @@ std::string hex(const git_oid* oid) {
 }
 
 struct Libgit2 {
-  Libgit2() { git_libgit2_init(); }
+  Libgit2() {
+    git_libgit2_init();
+    // Cache trees up to 8 MiB (default 4 KiB): the walk reads each version of
+    // a large content folder as one commit's tree and again as the next
+    // commit's parent. The whole cache stays within 64 MiB.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(8) << 20);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
+  }
   ~Libgit2() { git_libgit2_shutdown(); }
 };
 
@@ -60,64 +67,67 @@ void set_time(Version& v, const git_time& when) {
   v.time = buf;
 }
 
+// Every file in `tree` as (path with `prefix` removed → blob id), in one walk.
+// Looking entries up one by one re-reads large trees each time: libgit2 does
+// not cache tree objects over 4 KiB, and a folder of 10,000 documents is 600.
+std::map<std::string, git_oid> blob_ids(git_tree* tree, const std::string& prefix) {
+  struct Ctx { std::map<std::string, git_oid>* out; const std::string* prefix; };
+  std::map<std::string, git_oid> out;
+  Ctx ctx{&out, &prefix};
+  git_tree_walk(tree, GIT_TREEWALK_PRE,
+                [](const char* root, const git_tree_entry* e, void* payload) -> int {
+                  auto* c = static_cast<Ctx*>(payload);
+                  std::string path = std::string(root) + git_tree_entry_name(e);
+                  if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+                    // descend only into the site's folder
+                    std::string dir = path + "/";
+                    bool inside = dir.compare(0, c->prefix->size(), *c->prefix) == 0 ||
+                                  c->prefix->compare(0, dir.size(), dir) == 0;
+                    return inside ? 0 : 1;
+                  }
+                  if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && path.compare(0, c->prefix->size(), *c->prefix) == 0) {
+                    (*c->out)[path.substr(c->prefix->size())] = *git_tree_entry_id(e);
+                  }
+                  return 0;
+                },
+                &ctx);
+  return out;
+}
+
 // The tree at REV, a SourceTree for `build --ref`.
 class GitTreeSource : public SourceTree {
  public:
-  GitTreeSource(git_repository* repo, TreePtr tree, std::string prefix)
-      : repo_(repo), tree_(std::move(tree)), prefix_(std::move(prefix)) {}
+  GitTreeSource(git_repository* repo, TreePtr tree, const std::string& prefix)
+      : repo_(repo), tree_(std::move(tree)), files_(blob_ids(tree_.get(), prefix)) {}
 
   std::optional<std::string> read(const std::string& rel) const override {
-    git_tree_entry* raw = nullptr;
-    if (git_tree_entry_bypath(&raw, tree_.get(), (prefix_ + rel).c_str()) != 0) return std::nullopt;
-    EntryPtr entry(raw);
-    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return std::nullopt;
+    auto it = files_.find(rel);
+    if (it == files_.end()) return std::nullopt;
     git_blob* b = nullptr;
-    if (git_blob_lookup(&b, repo_, git_tree_entry_id(entry.get())) != 0) return std::nullopt;
+    if (git_blob_lookup(&b, repo_, &it->second) != 0) return std::nullopt;
     BlobPtr blob(b);
     return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
                        static_cast<size_t>(git_blob_rawsize(blob.get())));
   }
-  bool exists(const std::string& rel) const override { return type_of(rel) == GIT_OBJECT_BLOB; }
-  bool is_dir(const std::string& rel) const override { return type_of(rel) == GIT_OBJECT_TREE; }
+  bool exists(const std::string& rel) const override { return files_.count(rel) > 0; }
+  bool is_dir(const std::string& rel) const override {
+    std::string dir = rel.empty() || rel.back() == '/' ? rel : rel + "/";
+    auto it = files_.lower_bound(dir);
+    return it != files_.end() && it->first.compare(0, dir.size(), dir) == 0;
+  }
   std::vector<std::string> list(const std::string& rel_dir) const override {
-    std::vector<std::string> out;
     std::string dir = rel_dir.empty() || rel_dir.back() == '/' ? rel_dir : rel_dir + "/";
-    git_tree_entry* raw = nullptr;
-    if (git_tree_entry_bypath(&raw, tree_.get(), (prefix_ + dir.substr(0, dir.size() - 1)).c_str()) != 0) {
-      return out;
+    std::vector<std::string> out;
+    for (auto it = files_.lower_bound(dir); it != files_.end() && it->first.compare(0, dir.size(), dir) == 0; ++it) {
+      out.push_back(it->first);
     }
-    EntryPtr entry(raw);
-    git_object* obj = nullptr;
-    if (git_tree_entry_to_object(&obj, repo_, entry.get()) != 0) return out;
-    ObjectPtr sub(obj);
-    if (git_object_type(sub.get()) != GIT_OBJECT_TREE) return out;
-    struct Ctx { std::vector<std::string>* out; std::string dir; } ctx{&out, dir};
-    git_tree_walk(reinterpret_cast<git_tree*>(sub.get()), GIT_TREEWALK_PRE,
-                  [](const char* root, const git_tree_entry* e, void* payload) -> int {
-                    auto* c = static_cast<Ctx*>(payload);
-                    if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
-                      c->out->push_back(c->dir + root + git_tree_entry_name(e));
-                    }
-                    return 0;
-                  },
-                  &ctx);
-    std::sort(out.begin(), out.end());
-    return out;
+    return out;  // std::map keeps them sorted
   }
 
  private:
-  git_object_t type_of(const std::string& rel) const {
-    git_tree_entry* raw = nullptr;
-    std::string p = prefix_ + rel;
-    if (!p.empty() && p.back() == '/') p.pop_back();
-    if (git_tree_entry_bypath(&raw, tree_.get(), p.c_str()) != 0) return GIT_OBJECT_INVALID;
-    EntryPtr entry(raw);
-    return git_tree_entry_type(entry.get());
-  }
-
   git_repository* repo_;
   TreePtr tree_;
-  std::string prefix_;
+  std::map<std::string, git_oid> files_;
 };
 
 }  // namespace
@@ -128,6 +138,7 @@ struct Repository::Impl {
   std::string prefix;  ///< the site's folder inside the repository, "" or "site/"
   std::map<std::string, FileHistory> files;  ///< by latest path
   TreePtr head_tree;
+  std::optional<std::map<std::string, git_oid>> head_files;  ///< read on first use
 
   std::optional<TreePtr> tree_of(const std::string& rev, Diagnostics& diags, bool* unborn) {
     *unborn = false;
@@ -203,10 +214,10 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
   }
 
   const std::string content = m.prefix + "content/";
-  std::string pathspec = content + "*";
-  char* specs[] = {pathspec.data()};
   std::map<std::string, std::string> alias;  // path at this point in history → latest path
 
+  TreePtr carried;  // this commit's content tree, read as the parent's in the step before
+  bool have_carried = false;
   while (commit) {
     const std::string id = hex(git_commit_id(commit.get()));
     bool boundary = shallow.count(id) > 0;
@@ -219,20 +230,37 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
         boundary = true;  // the parent is missing from this copy
       }
     }
-    git_tree* t = nullptr;
-    if (git_commit_tree(&t, commit.get()) != 0) {
-      diags.warning(".git", 0, 0, msg::history_failed(last_error()));
-      break;
-    }
-    TreePtr tree(t);
-    TreePtr parent_tree;
-    if (parent) {
-      git_tree* pt = nullptr;
-      if (git_commit_tree(&pt, parent.get()) == 0) parent_tree.reset(pt);
+    // Diff only the content/ subtrees: no pathspec matching over the whole
+    // tree, and a commit that leaves content/ alone costs one id comparison.
+    auto content_tree = [&](git_commit* c) -> TreePtr {
+      git_tree* root = nullptr;
+      if (!c || git_commit_tree(&root, c) != 0) return nullptr;
+      TreePtr root_ptr(root);
+      git_tree_entry* raw = nullptr;
+      if (git_tree_entry_bypath(&raw, root, content.substr(0, content.size() - 1).c_str()) != 0) return nullptr;
+      EntryPtr entry(raw);
+      if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return nullptr;
+      git_tree* sub = nullptr;
+      if (git_tree_lookup(&sub, repo, git_tree_entry_id(entry.get())) != 0) return nullptr;
+      return TreePtr(sub);
+    };
+    TreePtr tree = have_carried ? std::move(carried) : content_tree(commit.get());
+    TreePtr parent_tree = content_tree(parent.get());
+    auto carry = [&]() {
+      if (parent_tree) {
+        git_tree* dup = nullptr;
+        if (git_tree_dup(&dup, parent_tree.get()) == 0) carried.reset(dup);
+      }
+      have_carried = true;
+    };
+    bool same = tree && parent_tree && git_oid_equal(git_tree_id(tree.get()), git_tree_id(parent_tree.get()));
+    if (same || (!tree && !parent_tree)) {
+      if (boundary || !parent) break;
+      carry();
+      commit = std::move(parent);
+      continue;
     }
     git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-    opts.pathspec.strings = specs;
-    opts.pathspec.count = 1;
     git_diff* d = nullptr;
     if (git_diff_tree_to_tree(&d, repo, parent_tree.get(), tree.get(), &opts) != 0) {
       diags.warning(".git", 0, 0, msg::history_failed(last_error()));
@@ -254,8 +282,8 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
 
     for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
       const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-      std::string new_path = delta->new_file.path ? delta->new_file.path : "";
-      std::string old_path = delta->old_file.path ? delta->old_file.path : "";
+      std::string new_path = delta->new_file.path ? content + delta->new_file.path : "";
+      std::string old_path = delta->old_file.path ? content + delta->old_file.path : "";
       auto site_rel = [&](const std::string& p) { return p.substr(m.prefix.size()); };
       auto latest = [&](const std::string& p) {
         auto it = alias.find(p);
@@ -284,6 +312,7 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
       if (boundary) h.truncated = true;  // "added" here only because older commits are missing
     }
     if (boundary || !parent) break;
+    carry();
     commit = std::move(parent);
   }
   return true;
@@ -315,12 +344,12 @@ std::optional<std::string> Repository::blob(const std::string& id) const {
 
 bool Repository::changed_since_head(const std::string& rel, const std::string& bytes) const {
   if (!impl_->head_tree) return true;
-  git_tree_entry* raw = nullptr;
-  if (git_tree_entry_bypath(&raw, impl_->head_tree.get(), (impl_->prefix + rel).c_str()) != 0) return true;
-  EntryPtr entry(raw);
+  if (!impl_->head_files) impl_->head_files = blob_ids(impl_->head_tree.get(), impl_->prefix);
+  auto it = impl_->head_files->find(rel);
+  if (it == impl_->head_files->end()) return true;
   git_oid oid;
   if (git_odb_hash(&oid, bytes.data(), bytes.size(), GIT_OBJECT_BLOB) != 0) return true;
-  return git_oid_cmp(&oid, git_tree_entry_id(entry.get())) != 0;
+  return git_oid_cmp(&oid, &it->second) != 0;
 }
 
 std::unique_ptr<SourceTree> Repository::tree_at(const std::string& rev, Diagnostics& diags) const {

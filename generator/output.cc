@@ -11,6 +11,7 @@
 #include <random>
 
 #include "messages.h"
+#include "text.h"
 
 namespace fs = std::filesystem;
 
@@ -71,13 +72,53 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
     return false;
   }
   active_ = true;
-  return write(marker_name(), "congbo\n", err);
+  // The previous build's manifest: "id path" per line after "congbo", where
+  // id is "HASH:SIZE" of the bytes, or "k:KEY" for keyed output.
+  std::ifstream in(final_ / marker_name());
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t space = line.find(' ');
+    if (space != std::string::npos) previous_[line.substr(space + 1)] = line.substr(0, space);
+  }
+  return true;
 }
 
-bool Output::write(const std::string& rel_path, std::string_view content, std::string* err) {
+bool Output::reuse(const std::string& rel_path, const std::string& key) {
+  const std::string id = "k:" + key;
+  auto prev = previous_.find(rel_path);
+  if (prev == previous_.end() || prev->second != id) return false;
   fs::path p = temp_ / rel_path;
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
+  if (::link((final_ / rel_path).c_str(), p.c_str()) != 0) return false;
+  manifest_ += id + " " + rel_path + "\n";
+  ++files_;
+  ++reused_;
+  return true;
+}
+
+bool Output::write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,
+                         std::string* err) {
+  return store(rel_path, "k:" + key, content, err);
+}
+
+bool Output::write(const std::string& rel_path, std::string_view content, std::string* err) {
+  return store(rel_path, stable_hash(content) + ":" + std::to_string(content.size()), content, err);
+}
+
+bool Output::store(const std::string& rel_path, const std::string& id, std::string_view content,
+                   std::string* err) {
+  fs::path p = temp_ / rel_path;
+  std::error_code ec;
+  fs::create_directories(p.parent_path(), ec);
+  manifest_ += id + " " + rel_path + "\n";
+  auto prev = previous_.find(rel_path);
+  if (prev != previous_.end() && prev->second == id &&
+      ::link((final_ / rel_path).c_str(), p.c_str()) == 0) {
+    ++files_;
+    ++reused_;
+    return true;
+  }
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.close();
@@ -91,6 +132,14 @@ bool Output::write(const std::string& rel_path, std::string_view content, std::s
 
 bool Output::commit(std::string* err) {
   std::error_code ec;
+  {
+    std::ofstream marker(temp_ / marker_name(), std::ios::binary | std::ios::trunc);
+    marker << "congbo\n" << manifest_;
+    if (!marker) {
+      *err = msg::output_failed((temp_ / marker_name()).string());
+      return false;
+    }
+  }
   if (!fs::exists(final_, ec)) {
     if (::rename(temp_.c_str(), final_.c_str()) != 0) {
       *err = msg::output_failed(final_.string() + ": " + std::strerror(errno));

@@ -1,11 +1,15 @@
 // output.h: writes a build into a fresh directory beside the target and puts
 // it in place only when everything was written, so a failed or interrupted
-// build never leaves a half-written site.
+// build never leaves a half-written site. A file whose bytes are the same as
+// in the previous output is hard-linked from it rather than written again:
+// no data is copied and its modification time stays (rsync and static hosts
+// reward that). The marker file holds the manifest (hash, size, path).
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace congbo {
 
@@ -28,6 +32,13 @@ class Output {
              std::string* err);
   /// Writes `rel_path` (with '/' separators) under the temporary directory.
   bool write(const std::string& rel_path, std::string_view content, std::string* err);
+  /// For output identified by `key` (a hash of everything it depends on):
+  /// if the previous output recorded the same key for `rel_path`, links that
+  /// file and returns true, without the content ever being produced.
+  bool reuse(const std::string& rel_path, const std::string& key);
+  /// Writes content produced for `key`, recording the key for reuse() next time.
+  bool write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,
+                   std::string* err);
   /// Replaces `final_dir` with what was written, atomically where the file
   /// system allows (renameat2 RENAME_EXCHANGE), and removes the old output.
   bool commit(std::string* err);
@@ -35,11 +46,16 @@ class Output {
   void abort();
 
   int files_written() const { return files_; }
+  int files_reused() const { return reused_; }  ///< unchanged, linked from the previous output
 
  private:
   std::filesystem::path final_, temp_;
   bool active_ = false;
   int files_ = 0;
+  int reused_ = 0;
+  bool store(const std::string& rel_path, const std::string& id, std::string_view content, std::string* err);
+  std::unordered_map<std::string, std::string> previous_;  ///< path → id ("hash size" or "k:key") of the last output
+  std::string manifest_;
 };
 
 }  // namespace congbo

@@ -65,6 +65,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
   }
   report->files = out.files_written();
   report->cached = cache.hits();
+  report->reused = out.files_reused();
   return true;
 }
 

@@ -38,6 +38,7 @@ struct BuildReport {
   int pages = 0;  ///< content pages loaded (drafts excluded)
   int files = 0;  ///< files written
   int cached = 0; ///< archive pages taken from the cache instead of rendered
+  int reused = 0; ///< files unchanged since the last build, linked rather than written
 };
 
 /// Runs the pipeline. Returns false when anything reported an error; the

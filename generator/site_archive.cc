@@ -104,8 +104,13 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
   const std::string& chrome = chrome_;
   const std::string current_url = href(config_, page.url);
   std::string err;
-  auto write = [&](const std::string& url, const std::string& html) {
-    if (!out.write(Output::path_for_url(url), html, &err)) diags.error(url, 0, 0, err);
+  // Archive output is keyed: unchanged since the last build, it is linked
+  // from the previous output without being read, rendered or hashed.
+  auto write = [&](const std::string& url, const std::string& key, const std::string& html) {
+    if (!out.write_keyed(Output::path_for_url(url), key, html, &err)) diags.error(url, 0, 0, err);
+  };
+  auto reuse = [&](const std::string& url, const std::string& key) {
+    return out.reuse(Output::path_for_url(url), key);
   };
 
   // Old versions are loaded and rendered only when something not cached needs them.
@@ -158,8 +163,10 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
     const bool is_current = k == 0 && !page.uncommitted && !page.history.versions.front().deleted;
     const std::string key = stable_hash("version|" + v.blob + '|' + url + '|' + current_url + '|' + chrome +
                                         (is_current ? "|current" : "|past") + (k + 1 < versions.size() ? "|prev" : ""));
-    if (auto html = cache.get(key)) {
-      write(url, *html);
+    if (reuse(url, key)) {
+      // unchanged since the last build
+    } else if (auto html = cache.get(key)) {
+      write(url, key, *html);
     } else {
       Loaded& l = load(k);
       View view;
@@ -178,15 +185,16 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
       view.set("canonical", permalink(config_, url)).set("version", banner(k));
       std::string rendered = compose(layout, std::move(view), diags);
       cache.put(key, rendered);
-      write(url, rendered);
+      write(url, key, rendered);
     }
 
     if (k + 1 >= versions.size()) continue;
     const Version& prev = *versions[k + 1];
     const std::string curl = compare_url(page.url, v);
     const std::string ckey = stable_hash("compare|" + prev.blob + '|' + v.blob + '|' + curl + '|' + chrome);
+    if (reuse(curl, ckey)) continue;
     if (auto html = cache.get(ckey)) {
-      write(curl, *html);
+      write(curl, ckey, *html);
       continue;
     }
     Loaded& before = load(k + 1);
@@ -215,7 +223,7 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
         .set("unchanged_text", stats.inserted == 0 && stats.deleted == 0);
     std::string html = compose("compare", std::move(view), diags);
     cache.put(ckey, html);
-    write(curl, html);
+    write(curl, ckey, html);
   }
 
   // The history page and the data for comparing any two versions in the browser.
@@ -223,9 +231,12 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
   for (const Version* v : versions) all_blobs += v->blob + '|';
   const std::string hurl = history_url(page.url);
   const std::string jkey = stable_hash("json|" + all_blobs + hurl + '|' + chrome);
+  const std::string json_url = hurl + "phien-ban.json";
   std::string json;
-  if (auto cached = cache.get(jkey)) {
-    json = *cached;
+  if (reuse(json_url, jkey)) {
+    // unchanged since the last build
+  } else if (auto cached = cache.get(jkey)) {
+    write(json_url, jkey, *cached);
   } else {
     json = "[";
     for (size_t k = 0; k < versions.size(); ++k) {
@@ -236,8 +247,8 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
     }
     json += "]";
     cache.put(jkey, json);
+    write(json_url, jkey, json);
   }
-  write(hurl + "phien-ban.json", json);
 
   View view = base_view(config_, nav_, page.section, hurl, "Lịch sử phiên bản: " + page.title);
   View timeline = history_view(page);

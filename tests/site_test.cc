@@ -2,6 +2,8 @@
 // when a file is wrong (the published output must stay as it was).
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "site_fixture.h"
@@ -261,6 +263,26 @@ TEST_CASE("a successful rebuild replaces the output whole, dropping pages that w
   REQUIRE(site.build());
   CHECK(site.exists("van-ban/a/index.html"));
   CHECK_FALSE(site.exists("van-ban/b/index.html"));
+}
+
+TEST_CASE("a rebuild does not rewrite unchanged files, so their modification times stay") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  struct stat before_a, before_b;
+  REQUIRE(::stat((site.out() / "van-ban/a/index.html").c_str(), &before_a) == 0);
+  REQUIRE(::stat((site.out() / "van-ban/b/index.html").c_str(), &before_b) == 0);
+  site.file("content/van-ban/b.md", doc("B đã sửa", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  struct stat after_a, after_b;
+  REQUIRE(::stat((site.out() / "van-ban/a/index.html").c_str(), &after_a) == 0);
+  REQUIRE(::stat((site.out() / "van-ban/b/index.html").c_str(), &after_b) == 0);
+  CHECK(after_a.st_ino == before_a.st_ino);  // the same file, not rewritten
+  CHECK(after_a.st_mtim.tv_nsec == before_a.st_mtim.tv_nsec);
+  CHECK(after_b.st_ino != before_b.st_ino);  // the changed page is new
+  CHECK(has(site.read("van-ban/b/index.html"), "B đã sửa"));
 }
 
 TEST_CASE("check reads and validates everything and writes nothing") {
