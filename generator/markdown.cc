@@ -231,6 +231,26 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
     out.headings.push_back(std::move(h));
   }
   if (first_paragraph) out.summary = shorten(trim(plain_text(first_paragraph)), 300);
+  {
+    // Plain text for the search index: text of every block, one per line.
+    cmark_iter* pit = cmark_iter_new(doc.get());
+    cmark_event_type pev;
+    while ((pev = cmark_iter_next(pit)) != CMARK_EVENT_DONE) {
+      cmark_node* n = cmark_iter_get_node(pit);
+      cmark_node_type t = cmark_node_get_type(n);
+      if (pev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+        out.plain += cmark_node_get_literal(n);
+      } else if (pev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+        out.plain += ' ';
+      } else if (pev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+                                             t == CMARK_NODE_ITEM || t == CMARK_NODE_CODE_BLOCK)) {
+        if (!out.plain.empty() && out.plain.back() != '\n') out.plain += '\n';
+      } else if (pev == CMARK_EVENT_ENTER && t == CMARK_NODE_CODE_BLOCK) {
+        out.plain += cmark_node_get_literal(n);
+      }
+    }
+    cmark_iter_free(pit);
+  }
 
   char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
   std::string rendered(html);

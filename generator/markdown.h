@@ -30,6 +30,7 @@ struct RenderedMarkdown {
   std::string html;
   std::vector<Heading> headings;
   std::string summary;  ///< plain text of the first paragraph, shortened
+  std::string plain;    ///< all the text, blocks separated by newlines (for search)
 };
 
 /// Renders GFM (tables, strikethrough, autolinks, task lists, footnotes).

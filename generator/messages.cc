@@ -264,3 +264,9 @@ std::string deleted_notice(const std::string& date, const std::string& short_id,
   return "Văn bản này đã được gỡ khỏi trang ngày " + date + " (lần lưu " + short_id + ": " + subject + ").";
 }
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string search_title() { return "Tìm kiếm"; }
+std::string other_pages() { return "Trang khác"; }
+std::string reserved_search() { return "trang tìm kiếm /tim-kiem/"; }
+}  // namespace congbo::msg

@@ -105,3 +105,9 @@ std::string field_label(const std::string& key);
 std::string empty_value();
 std::string deleted_notice(const std::string& date, const std::string& short_id, const std::string& subject);
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string search_title();
+std::string other_pages();
+std::string reserved_search();
+}  // namespace congbo::msg

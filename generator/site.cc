@@ -11,6 +11,7 @@
 
 #include "document_view.h"
 #include "markdown.h"
+#include "search_index.h"
 #include "messages.h"
 #include "text.h"
 
@@ -242,6 +243,7 @@ void Site::link_browse() {
 void Site::link_urls(Diagnostics& diags) {
   std::map<std::string, std::string> owner;
   owner["/"] = "content/_index.md";
+  owner["/tim-kiem/"] = msg::reserved_search();
   for (const auto& l : listings_) {
     for (int n = 1; n <= page_count(l); ++n) {
       owner[list_url(l.url, n)] = msg::reserved_url_owner(l.section);
@@ -309,6 +311,7 @@ void Site::render(Output& out, const Cache& cache, Diagnostics& diags) {
   if (!relations_.external.empty()) render_cited(out, diags);
   render_home(out, diags);
   render_feeds(out, diags);
+  render_search(out, diags);
 
   View missing = base_view(config_, nav_, "", "/404.html", "Không tìm thấy trang");
   emit(out, "/404.html", "404", std::move(missing), diags);
@@ -430,6 +433,47 @@ void Site::render_cited(Output& out, Diagnostics& diags) {
   }
   v.set("docs", std::move(docs)).set("count", std::to_string(sorted.size()));
   emit(out, url, "cited", std::move(v), diags);
+}
+
+// The search index and the search page (/tim-kiem/).
+void Site::render_search(Output& out, Diagnostics& diags) {
+  std::vector<SearchDocument> docs;
+  for (const Page& p : pages_) {
+    if (p.is_index) continue;
+    SearchDocument d;
+    d.url = href(config_, p.url);
+    d.title = p.title;
+    d.date = p.date;
+    d.text = p.rendered.plain;
+    d.section = p.section;
+    d.section_title = p.section.empty() ? msg::other_pages() : msg::default_section_title(p.section);
+    for (const Section& s : sections_) {
+      if (s.name == p.section) d.section_title = s.title;
+    }
+    if (p.is_document) {
+      d.number = p.doc.number;
+      d.kind = p.doc.kind;
+      const std::string* kind = config_.kind_name(p.doc.kind);
+      d.kind_name = kind ? *kind : p.doc.kind;
+      d.issuer = p.doc.issuer;
+      const Issuer* issuer = config_.issuer(p.doc.issuer);
+      d.issuer_name = issuer ? issuer->name : p.doc.issuer;
+    }
+    docs.push_back(std::move(d));
+  }
+  std::string err;
+  for (const auto& f : build_search_index(docs)) {
+    if (!out.write(f.path, f.data, &err)) diags.error(f.path, 0, 0, err);
+  }
+  View v = base_view(config_, nav_, "", "/tim-kiem/", msg::search_title());
+  v.set("title", msg::search_title())
+      .set("manifest", href(config_, "/search/manifest.json"))
+      .set("script", href(config_, "/js/tim-kiem.js"))
+      .set("browse_url", href(config_, "/van-ban/"));
+  View facets = View::list();
+  for (const Facet& f : facets_) facets.push(View().set("title", f.title).set("url", href(config_, f.url)));
+  v.set("facets", std::move(facets));
+  emit(out, "/tim-kiem/", "search", std::move(v), diags);
 }
 
 void Site::render_home(Output& out, Diagnostics& diags) {

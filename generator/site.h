@@ -101,6 +101,7 @@ class Site {
   void render_cited(Output& out, Diagnostics& diags);
   void render_home(Output& out, Diagnostics& diags);
   void render_feeds(Output& out, Diagnostics& diags);
+  void render_search(Output& out, Diagnostics& diags);
   // The archive (site_archive.cc): every version, what changed, deletions.
   View history_view(const Page& page) const;
   void render_archive(const Page& page, int cite_from, Output& out, const Cache& cache, Diagnostics& diags);

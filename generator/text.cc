@@ -83,6 +83,49 @@ std::string slugify(std::string_view s) {
   return out;
 }
 
+std::string to_lower(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) { out += s[i++]; continue; }
+    utf8proc_uint8_t buf[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(m));
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+std::vector<Word> split_words(std::string_view s) {
+  std::vector<Word> words;
+  size_t i = 0, start = 0;
+  bool in_word = false, only_spaces = false;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) n = 1, cp = ' ';
+    utf8proc_category_t cat = utf8proc_category(cp);
+    bool word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+                     (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    if (word_char && !in_word) {
+      start = i;
+      in_word = true;
+    } else if (!word_char && in_word) {
+      words.push_back({s.substr(start, i - start), only_spaces && !words.empty()});
+      in_word = false;
+      only_spaces = true;
+    }
+    if (!word_char && cp != ' ') only_spaces = false;
+    i += static_cast<size_t>(n);
+  }
+  if (in_word) words.push_back({s.substr(start), only_spaces && !words.empty()});
+  return words;
+}
+
 std::string to_upper(std::string_view s) {
   std::string out;
   size_t i = 0;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace congbo {
 
@@ -21,6 +22,17 @@ std::string fold(std::string_view s);
 /// ASCII slug: folded, runs of anything but [a-z0-9] become one '-'.
 /// "Mục đích, yêu cầu" → "muc-dich-yeu-cau".
 std::string slugify(std::string_view s);
+
+/// Lower case (Unicode aware).
+std::string to_lower(std::string_view s);
+
+/// A word of running text: a run of letters, marks and digits.
+struct Word {
+  std::string_view text;
+  bool joined = false;  ///< only spaces separate it from the word before (no punctuation, no line break)
+};
+/// The words of `s` (valid UTF-8), in order.
+std::vector<Word> split_words(std::string_view s);
 
 /// Upper case (Unicode aware), for official headings ("Kế hoạch" → "KẾ HOẠCH").
 std::string to_upper(std::string_view s);

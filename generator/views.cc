@@ -38,6 +38,7 @@ View base_view(const SiteConfig& config, const std::vector<NavItem>& nav,
       .set("css", href(config, "/css/congbo.css"))
       .set("canonical", permalink(config, url))
       .set("feed_url", href(config, "/feed.xml"))
+      .set("search_url", href(config, "/tim-kiem/"))
       .set("page_title", page_title == config.title ? page_title : page_title + " – " + config.title);
   return v;
 }

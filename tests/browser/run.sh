@@ -11,4 +11,4 @@ trap 'rm -rf "$out"' EXIT
 [ -d "$here/node_modules/playwright-core" ] || (cd "$here" && npm ci --no-audit --no-fund --silent)
 "$congbo" build --site "$src" --out "$out/site" --quiet 2>/dev/null
 cd "$here"
-CONGBO_SITE_OUT="$out/site" node --test --test-reporter=spec *.test.js
+CONGBO_BIN="$congbo" CONGBO_SITE_OUT="$out/site" node --test --test-reporter=spec *.test.js

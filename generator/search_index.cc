@@ -1,0 +1,275 @@
+// search_index.cc: builds the static search index (format: see tim-kiem.js).
+// zlib stays in this file.
+#include "search_index.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "doc_number.h"
+#include "text.h"
+
+namespace congbo {
+namespace {
+
+// Weight byte of a posting: bits 0-3 term frequency (capped), bit 4 in the
+// title, bit 5 the document's own number.
+constexpr uint8_t kTitle = 0x10, kNumber = 0x20;
+
+void varint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+void bytes(std::string& out, std::string_view s) {
+  varint(out, s.size());
+  out += s;
+}
+
+std::string gzip(std::string_view data) {
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);  // +16: gzip wrapper
+  std::string out(deflateBound(&z, data.size()) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+struct Variant {
+  std::string exact;
+  std::vector<uint32_t> docs;
+  std::vector<uint8_t> weights;
+};
+
+struct Term {
+  std::string key;
+  std::vector<Variant> variants;
+};
+
+class Builder {
+ public:
+  void add(uint32_t doc, const std::string& key, const std::string& exact, uint8_t flags) {
+    auto [it, inserted] = ids_.emplace(key, static_cast<uint32_t>(terms_.size()));
+    if (inserted) terms_.push_back({key, {}});
+    Term& t = terms_[it->second];
+    Variant* v = nullptr;
+    for (auto& x : t.variants) {
+      if (x.exact == exact) { v = &x; break; }
+    }
+    if (!v) {
+      t.variants.push_back({exact, {}, {}});
+      v = &t.variants.back();
+    }
+    if (!v->docs.empty() && v->docs.back() == doc) {
+      uint8_t& w = v->weights.back();
+      if ((w & 0x0F) < 15) ++w;
+      w |= flags;
+    } else {
+      v->docs.push_back(doc);
+      v->weights.push_back(static_cast<uint8_t>(1 | flags));
+    }
+  }
+  std::vector<Term>& terms() { return terms_; }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<Term> terms_;
+};
+
+// Folding and lower-casing are costly per call and Vietnamese text repeats a
+// few thousand syllables, so both are remembered per distinct word.
+class Folder {
+ public:
+  const SearchToken& operator()(std::string_view word) {
+    auto it = cache_.find(std::string(word));
+    if (it != cache_.end()) return it->second;
+    std::string lower = to_lower(to_nfc(word));
+    SearchToken t{fold(lower), lower};
+    return cache_.emplace(std::string(word), std::move(t)).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string, SearchToken> cache_;
+};
+
+// Posting list: 0, count, then (doc delta, weight) pairs; or 1 and a bitmap
+// of all documents when that is smaller, followed by the few postings that
+// carry title or number flags (0-list form).
+void encode_postings(std::string& out, const Variant& v, uint32_t ndocs) {
+  size_t bitmap_bytes = (ndocs + 7) / 8;
+  bool dense = v.docs.size() * 2 > bitmap_bytes;
+  auto sparse = [&](const std::vector<size_t>& which) {
+    varint(out, which.size());
+    uint32_t prev = 0;
+    for (size_t i : which) {
+      varint(out, v.docs[i] - prev);
+      prev = v.docs[i];
+      out += static_cast<char>(v.weights[i]);
+    }
+  };
+  if (!dense) {
+    out += '\0';
+    std::vector<size_t> all(v.docs.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    sparse(all);
+    return;
+  }
+  out += '\1';
+  std::string bitmap(bitmap_bytes, '\0');
+  std::vector<size_t> flagged;
+  for (size_t i = 0; i < v.docs.size(); ++i) {
+    bitmap[v.docs[i] / 8] = static_cast<char>(bitmap[v.docs[i] / 8] | (1 << (v.docs[i] % 8)));
+    if (v.weights[i] & (kTitle | kNumber)) flagged.push_back(i);
+  }
+  out += bitmap;
+  sparse(flagged);
+}
+
+std::string json_doc(const SearchDocument& d) {
+  // The text is enough for an excerpt; very long documents are cut.
+  std::string text = d.text.substr(0, std::min<size_t>(d.text.size(), 8000));
+  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+  if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
+  return "{\"t\":" + json_string(d.title) + ",\"u\":" + json_string(d.url) + ",\"n\":" + json_string(d.number) +
+         ",\"d\":" + json_string(d.date ? d.date->display() : "") + ",\"k\":" + json_string(d.kind_name) +
+         ",\"i\":" + json_string(d.issuer_name) + ",\"s\":" + json_string(d.section_title) +
+         ",\"x\":" + json_string(text) + "}";
+}
+
+int days_since_1950(const Date& d) {
+  // Days from civil date (Howard Hinnant's algorithm), offset to 1950-01-01.
+  auto days = [](int y, int m, int dd) {
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  return days(d.year, d.month, d.day) - days(1950, 1, 1);
+}
+
+}  // namespace
+
+std::vector<SearchToken> search_tokens(std::string_view text) {
+  Folder folder;
+  std::vector<SearchToken> out;
+  for (const Word& w : split_words(text)) out.push_back(folder(w.text));
+  return out;
+}
+
+uint32_t search_bucket(std::string_view key, uint32_t buckets) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h % buckets;
+}
+
+std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs) {
+  Builder b;
+  Folder folder;
+  const uint32_t n = static_cast<uint32_t>(docs.size());
+  auto add_text = [&](uint32_t id, std::string_view text, uint8_t flags) {
+    const SearchToken* prev = nullptr;
+    for (const Word& w : split_words(text)) {
+      const SearchToken& t = folder(w.text);
+      b.add(id, t.folded, t.exact, flags);
+      // Adjacent syllables, so "chi bộ" together ranks above "chi … bộ" apart.
+      if (prev && w.joined) b.add(id, prev->folded + " " + t.folded, prev->exact + " " + t.exact, flags);
+      prev = &t;
+    }
+  };
+  for (uint32_t id = 0; id < n; ++id) {
+    const SearchDocument& d = docs[id];
+    add_text(id, d.title, kTitle);
+    add_text(id, d.text, 0);
+    // Document numbers as units: the document's own, and those it cites.
+    if (auto num = DocNumber::parse(d.number)) {
+      b.add(id, "#" + num->key(), "#" + num->key(), kNumber);
+      b.add(id, "#" + std::to_string(num->seq) + "-" + fold(num->kind), "#", kNumber);
+      add_text(id, d.number, kNumber);
+    }
+    for (const auto& c : find_citations(d.text)) {
+      b.add(id, "#" + c.number.key(), "#" + c.number.key(), 0);
+    }
+  }
+
+  // Buckets: about 200 keys each, a power of two between 16 and 4096.
+  auto& terms = b.terms();
+  uint32_t buckets = 16;
+  while (buckets < 4096 && terms.size() / buckets > 200) buckets *= 2;
+  std::vector<std::vector<uint32_t>> in_bucket(buckets);
+  for (uint32_t t = 0; t < terms.size(); ++t) in_bucket[search_bucket(terms[t].key, buckets)].push_back(t);
+
+  std::vector<SearchFile> files;
+  std::string all_content;  // for the fingerprint
+  for (uint32_t k = 0; k < buckets; ++k) {
+    std::string shard;
+    varint(shard, in_bucket[k].size());
+    for (uint32_t t : in_bucket[k]) {
+      const Term& term = terms[t];
+      bytes(shard, term.key);
+      varint(shard, term.variants.size());
+      for (const Variant& v : term.variants) {
+        bytes(shard, v.exact);
+        encode_postings(shard, v, n);
+      }
+    }
+    files.push_back({"s/" + std::to_string(k) + ".bin.gz", gzip(shard)});
+  }
+
+  // Facets: 5 bytes a document: days since 1950 (0xFFFF: unknown, little
+  // endian), kind, issuer, section (indices + 1 into the manifest's lists; 0: none).
+  std::vector<std::string> kinds, issuers, sections, section_keys;
+  auto index_of = [](std::vector<std::string>& list, const std::string& v) -> int {
+    if (v.empty()) return 0;
+    auto it = std::find(list.begin(), list.end(), v);
+    if (it != list.end()) return static_cast<int>(it - list.begin()) + 1;
+    list.push_back(v);
+    return static_cast<int>(list.size());
+  };
+  std::string facets;
+  for (const auto& d : docs) {
+    int day = d.date ? std::clamp(days_since_1950(*d.date), 0, 0xFFFE) : 0xFFFF;
+    facets += static_cast<char>(day & 0xFF);
+    facets += static_cast<char>(day >> 8);
+    facets += static_cast<char>(std::min(index_of(kinds, d.kind_name), 255));
+    facets += static_cast<char>(std::min(index_of(issuers, d.issuer_name), 255));
+    int s = index_of(sections, d.section_title);
+    if (static_cast<int>(section_keys.size()) < s) section_keys.push_back(d.section);
+    facets += static_cast<char>(std::min(s, 255));
+  }
+  files.push_back({"facets.bin.gz", gzip(facets)});
+  for (uint32_t id = 0; id < n; ++id) {
+    files.push_back({"d/" + std::to_string(id) + ".json.gz", gzip(json_doc(docs[id]))});
+  }
+
+  for (const auto& f : files) all_content += f.path + '|' + stable_hash(f.data);
+  const std::string dir = "search/" + stable_hash(all_content).substr(0, 12) + "/";
+  for (auto& f : files) f.path = dir + f.path;
+
+  auto list = [](const std::vector<std::string>& v) {
+    std::string s = "[";
+    for (size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + json_string(v[i]);
+    return s + "]";
+  };
+  std::string manifest = "{\"v\":1,\"dir\":" + json_string(dir) + ",\"n\":" + std::to_string(n) +
+                         ",\"b\":" + std::to_string(buckets) + ",\"kinds\":" + list(kinds) +
+                         ",\"issuers\":" + list(issuers) + ",\"sections\":" + list(sections) +
+                         ",\"sectionKeys\":" + list(section_keys) + "}";
+  files.push_back({"search/manifest.json", manifest});
+  return files;
+}
+
+}  // namespace congbo

@@ -1,0 +1,61 @@
+// search_index.h: the static search index congbo writes for /tim-kiem/.
+//
+// Matching is on folded text (NFC, lower case, tone and vowel marks removed,
+// đ → d), and every folded term keeps its exact spellings as variants, so a
+// query that agrees on the diacritics ranks above one that only agrees when
+// folded. Adjacent syllables are indexed as pairs ("dang vien"), so words
+// standing together rank above the same syllables apart, and a quoted query
+// is a phrase. Document numbers are indexed as "#51-kh/duk" and "#51-kh".
+//
+// Files (all under search/<fingerprint>/ except the manifest, so they can be
+// cached forever; every file but the manifest is gzip-compressed):
+//   search/manifest.json     what the client needs to start (small, not cached)
+//   s/<bucket>.bin.gz         terms hashed into buckets, with posting lists
+//   facets.bin.gz             4 bytes a document: date, kind, issuer, section
+//   d/<id>.json.gz            a document's title, URL, details and text, for
+//                             showing a result and its excerpt
+// The format is described in themes/default/static/js/tim-kiem.js, its reader.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+
+namespace congbo {
+
+struct SearchDocument {
+  std::string url;         ///< with the site's base path
+  std::string title;
+  std::string number;      ///< as written
+  std::optional<Date> date;
+  std::string kind, kind_name;
+  std::string issuer, issuer_name;
+  std::string section, section_title;
+  std::string text;        ///< plain text of the body
+};
+
+/// A word of text: folded form for matching and the exact lower-case form.
+struct SearchToken {
+  std::string folded, exact;
+};
+
+/// Splits text into words (runs of letters and digits), NFC and lower-cased.
+std::vector<SearchToken> search_tokens(std::string_view text);
+
+/// The bucket a key falls in: FNV-1a (32 bit) of its UTF-8 bytes, modulo
+/// `buckets`. The client computes the same.
+uint32_t search_bucket(std::string_view key, uint32_t buckets);
+
+struct SearchFile {
+  std::string path;   ///< relative to the output root
+  std::string data;
+};
+
+/// Builds every file of the index for `docs` (document id = position).
+std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs);
+
+}  // namespace congbo

@@ -1,0 +1,80 @@
+// Ranking, on small hand-made corpora built by congbo and read with the same
+// code the browser runs (themes/default/static/js/tim-kiem.js), under node.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const core = require('../../themes/default/static/js/tim-kiem.js');
+
+const CONFIG = 'title = "Thử"\nbase_url = "https://example.vn/"\n[kinds]\nKH = "Kế hoạch"\n' +
+  '[issuers.duk]\nabbr = "ĐUK"\nname = "Đảng ủy Khối"\n';
+
+// Builds a site of `docs` ({ file, title, number?, body }) and opens its index.
+async function corpus(docs) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-rank-'));
+  fs.writeFileSync(path.join(dir, 'site.toml'), CONFIG);
+  fs.mkdirSync(path.join(dir, 'content', 'van-ban'), { recursive: true });
+  for (const d of docs) {
+    const front = `+++\ntitle = "${d.title}"\n${d.number ? `number = "${d.number}"\n` : ''}kind = "KH"\nissuer = "duk"\n+++\n`;
+    fs.writeFileSync(path.join(dir, 'content', 'van-ban', d.file + '.md'), front + d.body + '\n');
+  }
+  execFileSync(process.env.CONGBO_BIN, ['build', '--quiet', '--site', dir], { stdio: 'ignore' });
+  const out = path.join(dir, 'public');
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'search', 'manifest.json'), 'utf8'));
+  const index = new core.Index(manifest, (p) => Promise.resolve(fs.readFileSync(path.join(out, p))));
+  index.titles = async (ranked) => Promise.all(ranked.map(async (r) => (await index.doc(r.doc)).t));
+  return index;
+}
+
+test('syllables standing together rank above the same syllables apart', async () => {
+  const idx = await corpus([
+    { file: 'a', title: 'Văn bản A', body: 'Chi đoàn và các bộ phận văn phòng họp định kỳ.' },
+    { file: 'b', title: 'Văn bản B', body: 'Chi bộ sinh hoạt định kỳ hằng tháng.' },
+  ]);
+  assert.deepStrictEqual(await idx.titles(await idx.search('chi bộ')), ['Văn bản B', 'Văn bản A']);
+  assert.deepStrictEqual(await idx.titles(await idx.search('chi bo')), ['Văn bản B', 'Văn bản A']);
+  // quoted: only where they stand together
+  assert.deepStrictEqual(await idx.titles(await idx.search('"chi bộ"')), ['Văn bản B']);
+});
+
+test('a match that agrees on the diacritics ranks above one that agrees only when folded', async () => {
+  const idx = await corpus([
+    { file: 'a', title: 'Văn bản A', body: 'Dương cầm và phong trào văn nghệ.' },
+    { file: 'b', title: 'Văn bản B', body: 'Con đường đổi mới và phong trào.' },
+  ]);
+  assert.deepStrictEqual(await idx.titles(await idx.search('đường')), ['Văn bản B', 'Văn bản A']);
+  assert.deepStrictEqual(await idx.titles(await idx.search('dương')), ['Văn bản A', 'Văn bản B']);
+  // without diacritics both are found
+  assert.strictEqual((await idx.search('duong')).length, 2);
+});
+
+test('a document number, however it is written, finds that document first', async () => {
+  const idx = await corpus([
+    { file: 'trich-dan', title: 'Văn bản trích dẫn', body: 'Thực hiện Kế hoạch số 51-KH/ĐUK. Kế hoạch 51-KH/ĐUK và 51-KH/ĐUK nhắc nhiều lần.' },
+    { file: 'k51', title: 'Thi đua', number: '51-KH/ĐUK', body: 'Nội dung thi đua.' },
+    { file: 'k05', title: 'Công tác tư tưởng', number: '05 -KH/ĐUK', body: 'Nội dung tư tưởng, có số 51 trong bài.' },
+  ]);
+  for (const q of ['51-KH/ĐUK', '51/KH/ĐUK', '51 KH ĐUK', '51-kh/duk', 'KH 51', 'Số 51-KH/ĐUK']) {
+    const titles = await idx.titles(await idx.search(q));
+    assert.strictEqual(titles[0], 'Thi đua', `query ${q}: ${titles.join(' | ')}`);
+  }
+  assert.strictEqual((await idx.titles(await idx.search('05 KH DUK')))[0], 'Công tác tư tưởng');
+});
+
+test('title matches weigh more than body matches', async () => {
+  const idx = await corpus([
+    { file: 'a', title: 'Văn bản A', body: 'Nội dung có nói đến kiểm tra giám sát.' },
+    { file: 'b', title: 'Kế hoạch kiểm tra', body: 'Nội dung khác.' },
+  ]);
+  assert.deepStrictEqual(await idx.titles(await idx.search('kiểm tra')), ['Kế hoạch kiểm tra', 'Văn bản A']);
+});
+
+test('excerpts mark the matched words, found with or without diacritics', () => {
+  const words = core.words('dang vien');
+  const html = core.excerpt('Quán triệt cho cán bộ, đảng viên và người lao động <b>.', words);
+  assert.ok(html.includes('<mark>đảng</mark> <mark>viên</mark>'), html);
+  assert.ok(html.includes('&lt;b&gt;'), 'text is escaped');
+});

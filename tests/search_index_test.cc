@@ -1,0 +1,84 @@
+// The search index's text handling: what a reader types must meet what the
+// documents say, with or without diacritics.
+#include <doctest/doctest.h>
+
+#include "search_index.h"
+#include "text.h"
+
+using namespace congbo;
+
+TEST_CASE("search tokens fold diacritics and đ/Đ but keep the exact spelling") {
+  auto t = search_tokens("ĐẢNG VIÊN, Đường và dương");
+  REQUIRE(t.size() == 5);
+  CHECK(t[0].folded == "dang");
+  CHECK(t[0].exact == "đảng");
+  CHECK(t[1].folded == "vien");
+  CHECK(t[2].folded == "duong");
+  CHECK(t[2].exact == "đường");
+  CHECK(t[4].folded == "duong");
+  CHECK(t[4].exact == "dương");
+}
+
+TEST_CASE("decomposed input gives the same tokens as precomposed") {
+  auto nfd = search_tokens("\xC4\x90" "a\xCC\x89ng vie\xCC\x82n");  // "Đảng viên" typed decomposed
+  auto nfc = search_tokens("Đảng viên");
+  REQUIRE(nfd.size() == 2);
+  CHECK(nfd[0].exact == nfc[0].exact);
+  CHECK(nfd[1].exact == nfc[1].exact);
+  CHECK(nfd[0].folded == "dang");
+}
+
+TEST_CASE("words know whether only spaces separate them, so pairs do not cross punctuation") {
+  auto w = split_words("chi bộ, đảng viên\nthi đua");
+  REQUIRE(w.size() == 6);
+  CHECK(w[1].joined);        // chi bộ
+  CHECK_FALSE(w[2].joined);  // ", đảng"
+  CHECK(w[3].joined);        // đảng viên
+  CHECK_FALSE(w[4].joined);  // line break
+  CHECK(w[4].text == "thi");
+}
+
+TEST_CASE("document numbers split into their parts as words") {
+  auto t = search_tokens("Số 51-KH/ĐUK");
+  REQUIRE(t.size() == 4);
+  CHECK(t[1].folded == "51");
+  CHECK(t[2].folded == "kh");
+  CHECK(t[3].folded == "duk");
+}
+
+TEST_CASE("buckets use FNV-1a over UTF-8, the same as the browser client") {
+  // Reference values computed independently (FNV-1a 32-bit).
+  CHECK(search_bucket("", 1u << 31) == 2166136261u % (1u << 31));
+  CHECK(search_bucket("a", 0xFFFFFFFFu) == 0xE40C292Cu % 0xFFFFFFFFu);
+  CHECK(search_bucket("dang vien", 64) == search_bucket("dang vien", 64));
+  CHECK(search_bucket("dang", 64) < 64);
+}
+
+TEST_CASE("the index is fingerprinted and has a manifest, shards, facets and documents") {
+  std::vector<SearchDocument> docs(2);
+  docs[0].title = "Kế hoạch thi đua";
+  docs[0].number = "51-KH/ĐUK";
+  docs[0].url = "/van-ban/51/";
+  docs[0].text = "Đảng viên gương mẫu.";
+  docs[1].title = "Giới thiệu";
+  docs[1].url = "/gioi-thieu/";
+  docs[1].text = "Trang mẫu.";
+  auto files = build_search_index(docs);
+  std::string manifest;
+  int shards = 0, documents = 0, facets = 0;
+  for (const auto& f : files) {
+    if (f.path == "search/manifest.json") manifest = f.data;
+    if (f.path.find("/s/") != std::string::npos) ++shards;
+    if (f.path.find("/d/") != std::string::npos) ++documents;
+    if (f.path.find("facets.bin.gz") != std::string::npos) ++facets;
+  }
+  CHECK(manifest.find("\"n\":2") != std::string::npos);
+  CHECK(manifest.find("\"dir\":\"search/") != std::string::npos);
+  CHECK(shards == 16);
+  CHECK(documents == 2);
+  CHECK(facets == 1);
+  // a different corpus is a different directory: files can be cached forever
+  docs[1].text = "Trang khác.";
+  auto again = build_search_index(docs);
+  CHECK(again.back().data != manifest);
+}
