@@ -1,6 +1,7 @@
 // main.cc: the congbo command: parse arguments, run the pipeline, print
 // diagnostics, set the exit status (0 ok, 1 content errors, 2 usage).
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   congbo::BuildOptions options;
   options.write = command == "build";
   bool quiet = false;
+  bool timings = false;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> const std::string* {
@@ -56,6 +58,8 @@ int main(int argc, char** argv) {
       const std::string* v = value();
       if (!v) return usage_error("--ref cần tên nhánh, thẻ hoặc mã commit");
       options.ref = *v;
+    } else if (a == "--timings") {
+      timings = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {
@@ -76,6 +80,11 @@ int main(int argc, char** argv) {
     std::cerr << congbo::msg::build_failed(diags.error_count(), diags.warning_count(), had_output)
               << "\n";
     return 1;
+  }
+  if (timings) {
+    for (const auto& [stage, seconds] : report.timings) {
+      std::fprintf(stderr, "%8.3f s  %s\n", seconds, stage.c_str());
+    }
   }
   if (!quiet) {
     long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -5,6 +5,9 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <deque>
 #include <unordered_map>
 
 #include "doc_number.h"
@@ -32,7 +35,8 @@ void bytes(std::string& out, std::string_view s) {
 
 std::string gzip(std::string_view data) {
   z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);  // +16: gzip wrapper
+  // Level 4: nearly level 6's size on this text at well under its cost.
+  deflateInit2(&z, 4, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);  // +16: gzip wrapper
   std::string out(deflateBound(&z, data.size()) + 32, '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   z.avail_in = static_cast<uInt>(data.size());
@@ -45,6 +49,7 @@ std::string gzip(std::string_view data) {
 }
 
 struct Variant {
+  uint64_t id;        ///< exact spelling: a word id, or two packed for a pair
   std::string exact;
   std::vector<uint32_t> docs;
   std::vector<uint8_t> weights;
@@ -55,50 +60,95 @@ struct Term {
   std::vector<Variant> variants;
 };
 
+// A distinct word of the corpus: its folded and exact forms, each interned
+// as a number, so adding an occurrence costs integer lookups only.
+struct WordInfo {
+  uint32_t folded_id, exact_id;
+  const std::string* folded;
+  const std::string* exact;
+};
+
+// Folding and lower-casing are costly and Vietnamese text repeats a few
+// thousand syllables, so both are done once per distinct word.
+class Lexicon {
+ public:
+  const WordInfo& operator()(std::string_view word) {
+    auto it = words_.find(word);
+    if (it != words_.end()) return it->second;
+    std::string lower = to_lower(to_nfc(word));
+    std::string folded = fold(lower);
+    WordInfo info{intern(folded), intern(lower), nullptr, nullptr};
+    info.folded = &strings_[info.folded_id];
+    info.exact = &strings_[info.exact_id];
+    return words_.emplace(std::string(word), info).first->second;
+  }
+
+ private:
+  uint32_t intern(const std::string& s) {
+    auto [it, inserted] = ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
+    if (inserted) strings_.push_back(s);
+    return it->second;
+  }
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words_;
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::deque<std::string> strings_;  ///< stable addresses
+};
+
 class Builder {
  public:
-  void add(uint32_t doc, const std::string& key, const std::string& exact, uint8_t flags) {
-    auto [it, inserted] = ids_.emplace(key, static_cast<uint32_t>(terms_.size()));
-    if (inserted) terms_.push_back({key, {}});
+  void add(uint32_t doc, const WordInfo& w, uint8_t flags) {
+    auto [it, inserted] = unigrams_.emplace(w.folded_id, static_cast<uint32_t>(terms_.size()));
+    if (inserted) terms_.push_back({*w.folded, {}});
+    post(terms_[it->second], doc, w.exact_id, *w.exact, flags);
+  }
+  void add_pair(uint32_t doc, const WordInfo& a, const WordInfo& b, uint8_t flags) {
+    uint64_t key = (static_cast<uint64_t>(a.folded_id) << 32) | b.folded_id;
+    auto [it, inserted] = pairs_.emplace(key, static_cast<uint32_t>(terms_.size()));
+    if (inserted) terms_.push_back({*a.folded + " " + *b.folded, {}});
     Term& t = terms_[it->second];
-    Variant* v = nullptr;
-    for (auto& x : t.variants) {
-      if (x.exact == exact) { v = &x; break; }
-    }
-    if (!v) {
-      t.variants.push_back({exact, {}, {}});
-      v = &t.variants.back();
-    }
-    if (!v->docs.empty() && v->docs.back() == doc) {
-      uint8_t& w = v->weights.back();
-      if ((w & 0x0F) < 15) ++w;
-      w |= flags;
-    } else {
-      v->docs.push_back(doc);
-      v->weights.push_back(static_cast<uint8_t>(1 | flags));
-    }
+    uint64_t exact = (static_cast<uint64_t>(a.exact_id) << 32) | b.exact_id;
+    Variant* v = find(t, exact);
+    if (!v) v = &t.variants.emplace_back(Variant{exact, *a.exact + " " + *b.exact, {}, {}});
+    post(*v, doc, flags);
+  }
+  void add_key(uint32_t doc, const std::string& key, uint8_t flags) {
+    auto [it, inserted] = keys_.emplace(key, static_cast<uint32_t>(terms_.size()));
+    if (inserted) terms_.push_back({key, {}});
+    post(terms_[it->second], doc, 0, key, flags);
   }
   std::vector<Term>& terms() { return terms_; }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<Term> terms_;
-};
-
-// Folding and lower-casing are costly per call and Vietnamese text repeats a
-// few thousand syllables, so both are remembered per distinct word.
-class Folder {
- public:
-  const SearchToken& operator()(std::string_view word) {
-    auto it = cache_.find(std::string(word));
-    if (it != cache_.end()) return it->second;
-    std::string lower = to_lower(to_nfc(word));
-    SearchToken t{fold(lower), lower};
-    return cache_.emplace(std::string(word), std::move(t)).first->second;
+  static Variant* find(Term& t, uint64_t id) {
+    for (auto& v : t.variants) {
+      if (v.id == id) return &v;
+    }
+    return nullptr;
+  }
+  static void post(Term& t, uint32_t doc, uint64_t id, const std::string& exact, uint8_t flags) {
+    Variant* v = find(t, id);
+    if (!v) v = &t.variants.emplace_back(Variant{id, exact, {}, {}});
+    post(*v, doc, flags);
+  }
+  static void post(Variant& v, uint32_t doc, uint8_t flags) {
+    if (!v.docs.empty() && v.docs.back() == doc) {
+      uint8_t& w = v.weights.back();
+      if ((w & 0x0F) < 15) ++w;
+      w |= flags;
+    } else {
+      v.docs.push_back(doc);
+      v.weights.push_back(static_cast<uint8_t>(1 | flags));
+    }
   }
 
- private:
-  std::unordered_map<std::string, SearchToken> cache_;
+  std::unordered_map<uint32_t, uint32_t> unigrams_;
+  std::unordered_map<uint64_t, uint32_t> pairs_;
+  std::unordered_map<std::string, uint32_t> keys_;
+  std::vector<Term> terms_;
 };
 
 // Posting list: 0, count, then (doc delta, weight) pairs; or 1 and a bitmap
@@ -161,9 +211,12 @@ int days_since_1950(const Date& d) {
 }  // namespace
 
 std::vector<SearchToken> search_tokens(std::string_view text) {
-  Folder folder;
+  Lexicon lexicon;
   std::vector<SearchToken> out;
-  for (const Word& w : split_words(text)) out.push_back(folder(w.text));
+  for (const Word& w : split_words(text)) {
+    const WordInfo& info = lexicon(w.text);
+    out.push_back({*info.folded, *info.exact});
+  }
   return out;
 }
 
@@ -178,15 +231,15 @@ uint32_t search_bucket(std::string_view key, uint32_t buckets) {
 
 std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs) {
   Builder b;
-  Folder folder;
+  Lexicon lexicon;
   const uint32_t n = static_cast<uint32_t>(docs.size());
   auto add_text = [&](uint32_t id, std::string_view text, uint8_t flags) {
-    const SearchToken* prev = nullptr;
+    const WordInfo* prev = nullptr;
     for (const Word& w : split_words(text)) {
-      const SearchToken& t = folder(w.text);
-      b.add(id, t.folded, t.exact, flags);
+      const WordInfo& t = lexicon(w.text);
+      b.add(id, t, flags);
       // Adjacent syllables, so "chi bộ" together ranks above "chi … bộ" apart.
-      if (prev && w.joined) b.add(id, prev->folded + " " + t.folded, prev->exact + " " + t.exact, flags);
+      if (prev && w.joined) b.add_pair(id, *prev, t, flags);
       prev = &t;
     }
   };
@@ -196,19 +249,26 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
     add_text(id, d.text, 0);
     // Document numbers as units: the document's own, and those it cites.
     if (auto num = DocNumber::parse(d.number)) {
-      b.add(id, "#" + num->key(), "#" + num->key(), kNumber);
-      b.add(id, "#" + std::to_string(num->seq) + "-" + fold(num->kind), "#", kNumber);
+      b.add_key(id, "#" + num->key(), kNumber);
+      b.add_key(id, "#" + std::to_string(num->seq) + "-" + fold(num->kind), kNumber);
       add_text(id, d.number, kNumber);
     }
     for (const auto& c : find_citations(d.text)) {
-      b.add(id, "#" + c.number.key(), "#" + c.number.key(), 0);
+      b.add_key(id, "#" + c.number.key(), 0);
     }
   }
 
-  // Buckets: about 200 keys each, a power of two between 16 and 4096.
+  // Buckets: a power of two (16 to 16384) giving shards of about 12 KiB
+  // before compression, so a query reads a few small files. A posting costs
+  // about two bytes, or a bitmap of n/8 when that is smaller.
   auto& terms = b.terms();
+  size_t estimate = 0;
+  for (const Term& t : terms) {
+    estimate += t.key.size() + 2;
+    for (const Variant& v : t.variants) estimate += v.exact.size() + 3 + std::min<size_t>(v.docs.size() * 2, n / 8 + 8);
+  }
   uint32_t buckets = 16;
-  while (buckets < 4096 && terms.size() / buckets > 200) buckets *= 2;
+  while (buckets < 16384 && estimate / buckets > 12 * 1024) buckets *= 2;
   std::vector<std::vector<uint32_t>> in_bucket(buckets);
   for (uint32_t t = 0; t < terms.size(); ++t) in_bucket[search_bucket(terms[t].key, buckets)].push_back(t);
 
@@ -226,7 +286,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
         encode_postings(shard, v, n);
       }
     }
-    files.push_back({"s/" + std::to_string(k) + ".bin.gz", gzip(shard)});
+    files.push_back({"s/" + std::to_string(k) + ".bin.gz", std::move(shard)});
   }
 
   // Facets: 5 bytes a document: days since 1950 (0xFFFF: unknown, little
@@ -250,9 +310,20 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
     if (static_cast<int>(section_keys.size()) < s) section_keys.push_back(d.section);
     facets += static_cast<char>(std::min(s, 255));
   }
-  files.push_back({"facets.bin.gz", gzip(facets)});
-  for (uint32_t id = 0; id < n; ++id) {
-    files.push_back({"d/" + std::to_string(id) + ".json.gz", gzip(json_doc(docs[id]))});
+  files.push_back({"facets.bin.gz", std::move(facets)});
+  for (uint32_t id = 0; id < n; ++id) files.push_back({"d/" + std::to_string(id) + ".json.gz", json_doc(docs[id])});
+
+  // Compression is most of the cost and each file is independent: use every core.
+  {
+    const unsigned workers = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < workers; ++w) {
+      pool.emplace_back([&]() {
+        for (size_t i = next++; i < files.size(); i = next++) files[i].data = gzip(files[i].data);
+      });
+    }
+    for (auto& t : pool) t.join();
   }
 
   for (const auto& f : files) all_content += f.path + '|' + stable_hash(f.data);

@@ -33,6 +33,20 @@ int section_rank(const std::string& name) {
   return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
 }
 
+// Measures the stages of a build, for --timings.
+class Stopwatch {
+ public:
+  Stopwatch() : last_(std::chrono::steady_clock::now()) {}
+  void lap(std::vector<std::pair<std::string, double>>& into, const std::string& name) {
+    auto now = std::chrono::steady_clock::now();
+    into.emplace_back(name, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_;
+};
+
 Date system_today() {
   auto now = std::chrono::system_clock::now() + std::chrono::hours(7);  // Vietnam's time zone
   std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
@@ -44,8 +58,11 @@ Date system_today() {
 
 bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report) {
   Site site;
+  Stopwatch clock;
   if (!site.load(options.site_dir, options.ref, diags)) return false;  // 1. load
+  clock.lap(report->timings, "load (site.toml, theme, content, git history)");
   site.link(options.today.value_or(system_today()), diags);  // 2. link
+  clock.lap(report->timings, "link (references, sections, browse pages, URLs)");
   if (diags.has_errors()) return false;
   report->pages = static_cast<int>(site.pages().size());
   if (!options.write) return true;  // `congbo check` stops here: nothing written
@@ -58,12 +75,16 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
     return false;
   }
   Cache cache(options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir);
+  clock.lap(report->timings, "prepare output");
   site.render(out, cache, diags);  // 3. render, into the temporary directory
+  for (const auto& t : site.render_timings()) report->timings.push_back(t);
+  clock = Stopwatch();
   if (diags.has_errors()) return false;  // ~Output drops the temporary directory
   if (!out.commit(&err)) {  // 4. write: swap it into place
     diags.error(out_dir.string(), 0, 0, err);
     return false;
   }
+  clock.lap(report->timings, "write (swap in, remove the previous output)");
   report->files = out.files_written();
   report->cached = cache.hits();
   report->reused = out.files_reused();
@@ -287,6 +308,7 @@ std::vector<int> Site::all_listed() const {
 
 void Site::render(Output& out, const Cache& cache, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
+  Stopwatch clock;
   const DocumentIndex& index = *index_;
   chrome_ = chrome_hash();
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
@@ -300,18 +322,24 @@ void Site::render(Output& out, const Cache& cache, Diagnostics& diags) {
     }
     p.rendered = render_markdown(p.markdown, opts, diags);
   }
+  clock.lap(timings_, "render: Markdown");
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
-    if (pages_[i].is_index) continue;
-    render_page(i, out, diags);
-    render_archive(pages_[i], i, out, cache, diags);
+    if (!pages_[i].is_index) render_page(i, out, diags);
+  }
+  clock.lap(timings_, "render: pages");
+  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+    if (!pages_[i].is_index) render_archive(pages_[i], i, out, cache, diags);
   }
   for (const DeletedPage& d : deleted_) render_deleted(d, out, cache, diags);
+  clock.lap(timings_, "render: archive (versions, changes, history)");
   for (const Listing& l : listings_) render_listing(l, out, diags);
   for (const Facet& f : facets_) render_facet(f, out, diags);
   if (!relations_.external.empty()) render_cited(out, diags);
   render_home(out, diags);
   render_feeds(out, diags);
+  clock.lap(timings_, "render: lists, home, feeds");
   render_search(out, diags);
+  clock.lap(timings_, "render: search index");
 
   View missing = base_view(config_, nav_, "", "/404.html", "Không tìm thấy trang");
   emit(out, "/404.html", "404", std::move(missing), diags);

@@ -39,6 +39,7 @@ struct BuildReport {
   int files = 0;  ///< files written
   int cached = 0; ///< archive pages taken from the cache instead of rendered
   int reused = 0; ///< files unchanged since the last build, linked rather than written
+  std::vector<std::pair<std::string, double>> timings;  ///< seconds per pipeline stage, in order
 };
 
 /// Runs the pipeline. Returns false when anything reported an error; the
@@ -83,6 +84,8 @@ class Site {
   bool load(const std::filesystem::path& site_dir, const std::string& ref, Diagnostics& diags);
   void link(const Date& today, Diagnostics& diags);
   void render(Output& out, const Cache& cache, Diagnostics& diags);
+  /// Seconds spent in each part of render(), in order.
+  const std::vector<std::pair<std::string, double>>& render_timings() const { return timings_; }
 
   const std::vector<Page>& pages() const { return pages_; }
   const std::vector<Section>& sections() const { return sections_; }
@@ -132,6 +135,7 @@ class Site {
   Relations relations_;
   std::optional<DocumentIndex> index_;  ///< numbers → pages, built once in link()
   std::string chrome_;                  ///< chrome_hash(), computed once per render
+  std::vector<std::pair<std::string, double>> timings_;
   std::vector<NavItem> nav_;
   int home_index_ = -1;
 };

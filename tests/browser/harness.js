@@ -14,17 +14,19 @@ const TYPES = {
 };
 
 /** Serves `root` on a free port of 127.0.0.1; resolves to { url, close, requests }. */
-function serve(root) {
+function serve(dir) {
+  const root = path.resolve(dir);
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    requests.push({ path: url.pathname, bytes: 0 });
+    const entry = { path: url.pathname, bytes: 0 };
+    requests.push(entry);
     let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(path.resolve(root))) { res.writeHead(403); res.end(); return; }
+    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403); res.end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
-      requests[requests.length - 1].bytes = data.length;
+      entry.bytes = data.length;
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
       res.end(data);
     });

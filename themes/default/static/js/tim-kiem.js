@@ -71,31 +71,60 @@
     this.pos += len;
     return s;
   };
+  Reader.prototype.skipPostings = function (n) {
+    if (this.u8[this.pos++] === 1) this.pos += (n + 7) >> 3;
+    var count = this.varint();
+    for (var i = 0; i < count; i++) { this.varint(); this.pos++; }
+  };
+  // A posting list as parallel arrays { docs, weights }, ascending by document.
   Reader.prototype.postings = function (n) {
-    // Returns a Map doc → weight.
-    var kind = this.u8[this.pos++], map = new Map(), count, doc, i;
+    var kind = this.u8[this.pos++], docs = [], weights = [], i;
+    var flagged = null;
     if (kind === 1) {
       var bytes = (n + 7) >> 3, base = this.pos;
       for (i = 0; i < bytes; i++) {
         var byte = this.u8[base + i];
         if (!byte) continue;
-        for (var bit = 0; bit < 8; bit++) if (byte & (1 << bit)) map.set(i * 8 + bit, 1);
+        for (var bit = 0; bit < 8; bit++) if (byte & (1 << bit)) { docs.push(i * 8 + bit); weights.push(1); }
       }
       this.pos += bytes;
+      flagged = new Map();
     }
-    count = this.varint(); doc = 0;
-    for (i = 0; i < count; i++) { doc += this.varint(); map.set(doc, this.u8[this.pos++]); }
-    return map;
+    var count = this.varint(), doc = 0;
+    for (i = 0; i < count; i++) {
+      doc += this.varint();
+      var w = this.u8[this.pos++];
+      if (flagged) flagged.set(doc, w); else { docs.push(doc); weights.push(w); }
+    }
+    if (flagged && flagged.size) for (i = 0; i < docs.length; i++) if (flagged.has(docs[i])) weights[i] = flagged.get(docs[i]);
+    return { docs: docs, weights: weights };
   };
 
+  // Reads a shard's keys; a key's posting lists are decoded when asked for.
   function parseShard(u8, n) {
-    var r = new Reader(u8), terms = new Map(), count = r.varint();
+    var r = new Reader(u8), offsets = new Map(), count = r.varint();
     for (var t = 0; t < count; t++) {
-      var key = r.string(), nv = r.varint(), variants = [];
-      for (var v = 0; v < nv; v++) variants.push({ exact: r.string(), postings: r.postings(n) });
-      terms.set(key, variants);
+      var key = r.string();
+      offsets.set(key, r.pos);
+      var nv = r.varint();
+      for (var v = 0; v < nv; v++) { r.string(); r.skipPostings(n); }
     }
-    return terms;
+    var decoded = new Map();
+    return {
+      get: function (key) {
+        if (decoded.has(key)) return decoded.get(key);
+        if (!offsets.has(key)) return undefined;
+        var rr = new Reader(u8), variants = [];
+        rr.pos = offsets.get(key);
+        var nv = rr.varint();
+        for (var v = 0; v < nv; v++) {
+          var exact = rr.string(), p = rr.postings(n);
+          variants.push({ exact: exact, docs: p.docs, weights: p.weights });
+        }
+        decoded.set(key, variants);
+        return variants;
+      },
+    };
   }
 
   async function gunzip(buffer) {
@@ -150,95 +179,105 @@
   // more; a title match ×3; the exact spelling (diacritics) ×1.3; syllables
   // standing together as in the query add a pair bonus; a quoted phrase must
   // stand together; the document whose number was asked for comes first.
+  // Documents are dense ids, so scores live in typed arrays, not maps.
   Index.prototype.search = async function (query) {
     var q = parseQuery(query), n = this.m.n, self = this;
     if (!q.words.length) return [];
-    var numberParts = new Set(), numberHits = new Map();
+    // Every key the query needs is known now: fetch all their shards at once.
+    var keys = q.numbers.map(function (k) { return k.key; }).concat(q.words.map(function (w) { return w.folded; }));
+    for (var a = 1; a < q.free.length; a++) if (q.free[a].joined) keys.push(q.free[a - 1].folded + ' ' + q.free[a].folded);
+    q.phrases.forEach(function (p) { for (var b = 1; b < p.length; b++) keys.push(p[b - 1].folded + ' ' + p[b].folded); });
+    await Promise.all(keys.map(function (k) { return self.shard(bucket(k, self.m.b)); }));
+    var score = new Float64Array(n), matched = new Uint8Array(n), required = 0;
+    var byNumber = new Uint8Array(n), optionalMatched = new Uint8Array(n), optionals = 0;
+    var numberParts = new Set();
     var numberLists = await Promise.all(q.numbers.map(function (k) { return self.term(k.key); }));
     q.numbers.forEach(function (k, i) {
-      var variants = numberLists[i];
-      if (!variants.length) return;
+      if (!numberLists[i].length) return;
       k.parts.forEach(function (p) { numberParts.add(p); });
-      variants.forEach(function (v) {
-        v.postings.forEach(function (w, doc) {
-          var s = (w & NUMBER) ? 1000 : 50;
-          numberHits.set(doc, Math.max(numberHits.get(doc) || 0, s));
-        });
+      numberParts.add('so');  // "Số 51-KH/ĐUK": the word "số" belongs to the number
+      numberLists[i].forEach(function (v) {
+        for (var j = 0; j < v.docs.length; j++) {
+          var s = (v.weights[j] & NUMBER) ? 1000 : 50, d = v.docs[j];
+          if (s > score[d]) score[d] = s;  // one number bonus per document
+          byNumber[d] = 1;
+        }
       });
     });
 
     var unique = [], seen = new Set();
     q.words.forEach(function (w) { if (!seen.has(w.folded)) { seen.add(w.folded); unique.push(w); } });
     var lists = await Promise.all(unique.map(function (w) { return self.term(w.folded); }));
-    var scores = null;
+    var tf = new Uint16Array(n), flags = new Uint8Array(n), exact = new Uint8Array(n);
     for (var i = 0; i < unique.length; i++) {
-      var w = unique[i], variants = lists[i], hits = new Map(), df;
-      variants.forEach(function (v) {
-        v.postings.forEach(function (weight, doc) {
-          var h = hits.get(doc) || { tf: 0, flags: 0, exact: false };
-          h.tf += weight & 0x0f || 1;
-          h.flags |= weight;
-          if (v.exact === w.exact) h.exact = true;
-          hits.set(doc, h);
-        });
+      var w = unique[i], touched = [];
+      lists[i].forEach(function (v) {
+        var same = v.exact === w.exact;
+        for (var j = 0; j < v.docs.length; j++) {
+          var d = v.docs[j], wt = v.weights[j];
+          if (!tf[d]) touched.push(d);
+          tf[d] += (wt & 0x0f) || 1;
+          flags[d] |= wt;
+          if (same) exact[d] = 1;
+        }
       });
-      df = hits.size;
       var optional = numberParts.has(w.folded);
-      if (!df && !optional) return [];
-      var idf = Math.log(1 + n / Math.max(df, 1)), next = new Map();
-      hits.forEach(function (h, doc) {
-        var s = idf * (1 + Math.log(h.tf)) * ((h.flags & TITLE) ? 3 : 1) * (h.exact ? 1.3 : 1);
-        if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + s);
-      });
-      if (optional) {
-        // a word of a number: not required, but scores where present
-        if (scores === null) { scores = next; continue; }
-        scores.forEach(function (s, doc) { if (!next.has(doc)) next.set(doc, s); });
+      if (!touched.length && !optional) return [];
+      if (optional) optionals++; else required++;
+      var idf = Math.log(1 + n / Math.max(touched.length, 1));
+      for (var t = 0; t < touched.length; t++) {
+        var d2 = touched[t];
+        score[d2] += idf * (1 + Math.log(tf[d2])) * ((flags[d2] & TITLE) ? 3 : 1) * (exact[d2] ? 1.3 : 1);
+        if (optional) optionalMatched[d2]++; else matched[d2]++;
+        tf[d2] = 0; flags[d2] = 0; exact[d2] = 0;
       }
-      scores = next;
     }
-    if (scores === null) scores = new Map();
-    numberHits.forEach(function (s, doc) { scores.set(doc, (scores.get(doc) || 0) + s); });
+    // Candidates: every required word matched. A query that is only a number
+    // (its words optional) finds the documents with or citing that number,
+    // and those containing all its words.
+    var alive = new Uint8Array(n);
+    for (var d = 0; d < n; d++) {
+      alive[d] = required ? (matched[d] === required ? 1 : 0)
+                          : (byNumber[d] || (optionals && optionalMatched[d] === optionals) ? 1 : 0);
+    }
 
     // Syllables together: pairs of adjacent query words.
-    var pairs = [], phraseKeys = [];
+    var pairs = [], phrases = [];
     for (var j = 1; j < q.free.length; j++) if (q.free[j].joined) pairs.push([q.free[j - 1], q.free[j]]);
     q.phrases.forEach(function (p) {
       var keys = [];
       for (var k = 1; k < p.length; k++) { pairs.push([p[k - 1], p[k]]); keys.push(p[k - 1].folded + ' ' + p[k].folded); }
-      if (p.length === 1) keys.push(p[0].folded);
-      phraseKeys.push({ keys: keys, exact: p.length === 1 ? p[0].exact : null });
+      phrases.push({ keys: keys, word: p.length === 1 ? p[0] : null });
     });
     var pairLists = await Promise.all(pairs.map(function (p) { return self.term(p[0].folded + ' ' + p[1].folded); }));
     var pairDocs = new Map();
     pairs.forEach(function (p, i) {
-      var key = p[0].folded + ' ' + p[1].folded, exact = p[0].exact + ' ' + p[1].exact, docs = new Set();
-      var total = new Set();
-      pairLists[i].forEach(function (v) { v.postings.forEach(function (_, doc) { total.add(doc); }); });
-      var idf = Math.log(1 + n / Math.max(total.size, 1));
+      var key = p[0].folded + ' ' + p[1].folded, want = p[0].exact + ' ' + p[1].exact, has = new Uint8Array(n), df = 0;
+      pairLists[i].forEach(function (v) { for (var j = 0; j < v.docs.length; j++) if (!has[v.docs[j]]) { has[v.docs[j]] = 1; df++; } });
+      var idf = Math.log(1 + n / Math.max(df, 1));
       pairLists[i].forEach(function (v) {
-        v.postings.forEach(function (weight, doc) {
-          docs.add(doc);
-          if (scores.has(doc)) scores.set(doc, scores.get(doc) + idf * 2 * ((weight & TITLE) ? 2 : 1) * (v.exact === exact ? 1.3 : 1));
-        });
+        var same = v.exact === want;
+        for (var j = 0; j < v.docs.length; j++) {
+          var d = v.docs[j];
+          if (alive[d]) score[d] += idf * 2 * ((v.weights[j] & TITLE) ? 2 : 1) * (same ? 1.3 : 1);
+        }
       });
-      pairDocs.set(key, docs);
+      pairDocs.set(key, has);
     });
     // A quoted phrase must stand together (and a quoted word be spelled exactly).
-    for (var f = 0; f < phraseKeys.length; f++) {
-      var ph = phraseKeys[f];
-      if (ph.exact) {
-        var exactDocs = new Set();
-        (await self.term(ph.keys[0])).forEach(function (v) { if (v.exact === ph.exact) v.postings.forEach(function (_, d) { exactDocs.add(d); }); });
-        scores.forEach(function (_, doc) { if (!exactDocs.has(doc)) scores.delete(doc); });
-        continue;
+    for (var f = 0; f < phrases.length; f++) {
+      var ph = phrases[f], keep = new Uint8Array(n);
+      if (ph.word) {
+        (await self.term(ph.word.folded)).forEach(function (v) {
+          if (v.exact === ph.word.exact) for (var j = 0; j < v.docs.length; j++) keep[v.docs[j]] = 1;
+        });
+      } else {
+        for (var d3 = 0; d3 < n; d3++) keep[d3] = ph.keys.every(function (k) { return pairDocs.get(k)[d3]; }) ? 1 : 0;
       }
-      scores.forEach(function (_, doc) {
-        if (!ph.keys.every(function (k) { return pairDocs.get(k) && pairDocs.get(k).has(doc); })) scores.delete(doc);
-      });
+      for (var d4 = 0; d4 < n; d4++) if (!keep[d4]) alive[d4] = 0;
     }
     var ranked = [];
-    scores.forEach(function (s, doc) { ranked.push({ doc: doc, score: s }); });
+    for (var d5 = 0; d5 < n; d5++) if (alive[d5]) ranked.push({ doc: d5, score: score[d5] });
     ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return ranked;
   };
@@ -254,25 +293,40 @@
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
   }
+  // Folds one UTF-16 unit at a time, remembered per character, keeping the
+  // text's length so positions in the folded text are positions in the text.
+  var foldMemo = new Map();
+  function foldChar(c) {
+    var f = foldMemo.get(c);
+    if (f === undefined) { f = fold(c); if (f.length !== 1) f = c.toLowerCase().length === 1 ? c.toLowerCase() : c; foldMemo.set(c, f); }
+    return f;
+  }
+  function foldAligned(text) {
+    var out = '';
+    for (var i = 0; i < text.length; i++) out += foldChar(text[i]);
+    return out;
+  }
+
+  // An excerpt of `text` around where most query words stand close together,
+  // the matched words marked.
   function excerpt(text, queryWords, size) {
     size = size || 240;
-    var wanted = new Set(queryWords.map(function (w) { return w.folded; })), all = words(text), first = -1, best = 0;
-    // The window of ~30 words holding the most distinct query words, earliest first.
-    for (var i = 0; i < all.length; i++) {
-      if (!wanted.has(all[i].folded)) continue;
+    var wanted = new Set(queryWords.map(function (w) { return w.folded; }));
+    var folded = foldAligned(text), re = /[\p{L}\p{N}]+/gu, m, hits = [];
+    while ((m = re.exec(folded))) if (wanted.has(m[0])) hits.push({ index: m.index, length: m[0].length, word: m[0] });
+    var first = -1, best = 0;
+    for (var i = 0; i < hits.length && best < wanted.size; i++) {
       var found = new Set();
-      for (var j = i; j < all.length && j < i + 30; j++) if (wanted.has(all[j].folded)) found.add(all[j].folded);
+      for (var j = i; j < hits.length && hits[j].index < hits[i].index + size / 2; j++) found.add(hits[j].word);
       if (found.size > best) { best = found.size; first = i; }
-      if (best === wanted.size) break;
     }
-    var start = first < 0 ? 0 : Math.max(0, all[first].index - size / 3);
+    var start = first < 0 ? 0 : Math.max(0, hits[first].index - size / 3);
     if (start > 0) { var sp = text.indexOf(' ', start); if (sp > 0 && sp - start < 30) start = sp + 1; }
-    var end = Math.min(text.length, start + size);
-    var html = '', pos = start;
-    all.forEach(function (w) {
-      if (w.index < start || w.index + w.length > end || !wanted.has(w.folded)) return;
-      html += escapeHtml(text.slice(pos, w.index)) + '<mark>' + escapeHtml(text.slice(w.index, w.index + w.length)) + '</mark>';
-      pos = w.index + w.length;
+    var end = Math.min(text.length, start + size), html = '', pos = start;
+    hits.forEach(function (h) {
+      if (h.index < pos || h.index + h.length > end) return;
+      html += escapeHtml(text.slice(pos, h.index)) + '<mark>' + escapeHtml(text.slice(h.index, h.index + h.length)) + '</mark>';
+      pos = h.index + h.length;
     });
     html += escapeHtml(text.slice(pos, end));
     return (start > 0 ? '… ' : '') + html.replace(/\s+/g, ' ').trim() + (end < text.length ? ' …' : '');
@@ -382,6 +436,7 @@
 
   async function run() {
     var mine = ++token, q = input.value.trim();
+    performance.mark('tim-kiem:bat-dau');
     writeUrl();
     if (!q) { list.innerHTML = ''; status.textContent = ''; filtersBox.hidden = true; more.hidden = true; return; }
     status.textContent = 'Đang tìm…';
@@ -389,7 +444,6 @@
     var results = await Promise.all([idx.search(q), idx.facetData()]);
     if (mine !== token) return;
     var ranked = results[0], facets = results[1];
-    renderFilters(idx.m, facets, ranked);
     var filtered = ranked.filter(function (r) {
       return FILTERS.every(function (f) { return !selected[f[0]].size || selected[f[0]].has(valueOf(facets, r.doc, f)); });
     });
@@ -406,6 +460,9 @@
     list.innerHTML = '';
     await showMore(idx, words(q.replace(/["“”]/g, ' ')), mine);
     if (mine !== token) return;
+    // User Timing: from the query to its first results on the page.
+    performance.measure('tim-kiem', 'tim-kiem:bat-dau');
+    renderFilters(idx.m, facets, ranked);  // after the results: they matter first
     // The status is announced once the results it describes are on the page.
     status.textContent = filtered.length ? 'Có ' + filtered.length + ' kết quả cho “' + q + '”.' : 'Không có kết quả nào cho “' + q + '”.';
   }
@@ -416,5 +473,7 @@
   form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); run(); });
   more.addEventListener('click', function () { loadIndex().then(function (idx) { showMore(idx, words(input.value), token); }); });
   readUrl();
+  // Fetch the manifest and facets while the reader is still typing.
+  loadIndex().then(function (idx) { return idx.facetData(); }).catch(function () {});
   if (input.value) run();
 })(this);
