@@ -247,6 +247,10 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
     const SearchDocument& d = docs[id];
     add_text(id, d.title, kTitle);
     add_text(id, d.text, 0);
+    // Kind, issuer and year are searchable words too ("chỉ thị 2020").
+    add_text(id, d.kind_name, 0);
+    add_text(id, d.issuer_name, 0);
+    if (d.date) add_text(id, std::to_string(d.date->year), 0);
     // Document numbers as units: the document's own, and those it cites.
     if (auto num = DocNumber::parse(d.number)) {
       b.add_key(id, "#" + num->key(), kNumber);

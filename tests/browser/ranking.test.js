@@ -18,7 +18,7 @@ async function corpus(docs) {
   fs.writeFileSync(path.join(dir, 'site.toml'), CONFIG);
   fs.mkdirSync(path.join(dir, 'content', 'van-ban'), { recursive: true });
   for (const d of docs) {
-    const front = `+++\ntitle = "${d.title}"\n${d.number ? `number = "${d.number}"\n` : ''}kind = "KH"\nissuer = "duk"\n+++\n`;
+    const front = `+++\ntitle = "${d.title}"\n${d.number ? `number = "${d.number}"\n` : ''}${d.date ? `date = ${d.date}\n` : ''}kind = "KH"\nissuer = "duk"\n+++\n`;
     fs.writeFileSync(path.join(dir, 'content', 'van-ban', d.file + '.md'), front + d.body + '\n');
   }
   execFileSync(process.env.CONGBO_BIN, ['build', '--quiet', '--site', dir], { stdio: 'ignore' });
@@ -62,6 +62,15 @@ test('a document number, however it is written, finds that document first', asyn
     assert.strictEqual(titles[0], 'Thi đua', `query ${q}: ${titles.join(' | ')}`);
   }
   assert.strictEqual((await idx.titles(await idx.search('05 KH DUK')))[0], 'Công tác tư tưởng');
+});
+
+test('kind, issuer and year are searchable words', async () => {
+  const idx = await corpus([
+    { file: 'a', title: 'Văn bản A', body: 'Nội dung.', date: '2020-10-21' },
+    { file: 'b', title: 'Văn bản B', body: 'Nội dung.', date: '2019-01-02' },
+  ]);
+  assert.deepStrictEqual(await idx.titles(await idx.search('kế hoạch 2020')), ['Văn bản A']);
+  assert.strictEqual((await idx.search('đảng ủy khối')).length, 2);
 });
 
 test('title matches weigh more than body matches', async () => {
