@@ -136,11 +136,6 @@ std::string build_failed(int errors, int warnings, bool had_output) {
   if (had_output) s += " Thư mục kết quả cũ được giữ nguyên.";
   return s;
 }
-std::string preview_hint(const std::string& out_dir) {
-  return "Xem thử: mở " + out_dir + "/index.html, hoặc chạy\n"
-         "  python3 -m http.server -d " + out_dir + " 8000\n"
-         "rồi vào http://127.0.0.1:8000/";
-}
 
 }  // namespace congbo::msg
 
@@ -171,7 +166,6 @@ std::string default_section_title(const std::string& section) {
   if (section == "tin-tuc") return "Tin tức";
   return section;
 }
-std::string home_title() { return "Trang chủ"; }
 std::string reserved_url_owner(const std::string& section) {
   return "trang danh sách của mục content/" + section + "/";
 }
@@ -240,7 +234,6 @@ std::string unknown_revision(const std::string& rev) {
 std::string history_failed(const std::string& why) {
   return "không đọc hết được lịch sử trong kho git: " + why;
 }
-std::string version_banner_past() { return "không phải bản hiện hành"; }
 std::string old_version_unreadable() {
   return "Phiên bản này có phần thông tin đầu không đọc được, nên được hiển thị nguyên văn.";
 }

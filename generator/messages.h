@@ -52,7 +52,6 @@ std::string usage();
 std::string build_done(int pages, const std::string& out_dir, long ms);
 std::string check_done(int pages);
 std::string build_failed(int errors, int warnings, bool had_output);
-std::string preview_hint(const std::string& out_dir);
 
 }  // namespace congbo::msg
 
@@ -67,7 +66,6 @@ std::string output_contains_site(const std::string& dir);
 
 namespace congbo::msg {
 std::string default_section_title(const std::string& section);
-std::string home_title();
 std::string reserved_url_owner(const std::string& section);
 }  // namespace congbo::msg
 
@@ -96,7 +94,6 @@ std::string no_repository();
 std::string broken_repository(const std::string& why);
 std::string unknown_revision(const std::string& rev);
 std::string history_failed(const std::string& why);
-std::string version_banner_past();
 std::string old_version_unreadable();
 }  // namespace congbo::msg
 

@@ -137,11 +137,6 @@ std::string Theme::fingerprint() const {
 
 bool Theme::has(const std::string& layout) const { return layouts_.count(layout) > 0; }
 
-std::string Theme::origin(const std::string& layout) const {
-  auto it = layouts_.find(layout);
-  return it == layouts_.end() ? "layouts/" + layout + kExt : it->second.origin;
-}
-
 namespace {
 
 std::string render_with(const std::string& origin, const std::string& layout, mstch::mustache& tmpl,

@@ -39,8 +39,6 @@ class Theme {
 
   /// Static files by output path ("css/congbo.css"), after overrides.
   const std::map<std::string, std::string>& static_files() const { return static_; }
-  /// Where a template came from, for messages ("themes/default/layouts/page.mustache").
-  std::string origin(const std::string& layout) const;
 
  private:
   struct Template {

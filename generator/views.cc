@@ -50,7 +50,6 @@ View page_view(const Page& page, const SiteConfig& config) {
       .set("url", href(config, page.url))
       .set("date", page.date ? page.date->display() : "")
       .set("date_iso", page.date ? page.date->iso() : "")
-      .set("date_unknown", !page.date.has_value())
       .set("unknown_date", msg::unknown_date())
       .set("content", page.rendered.html);
   // A contents list helps on long documents; short ones do not need it.
