@@ -52,7 +52,33 @@ std::vector<EditOp> diff_sequences(const std::vector<uint64_t>& a, const std::ve
 
 namespace {
 
-uint64_t hash_of(const std::string& s) { return std::hash<std::string>{}(s); }
+std::vector<uint64_t> hashes(const std::vector<std::string>& items) {
+  std::vector<uint64_t> out;
+  out.reserve(items.size());
+  for (const auto& s : items) out.push_back(std::hash<std::string>{}(s));
+  return out;
+}
+
+// Walks an edit script from a to b: `equal(j)` for each kept item (b's
+// index), `change(i0, i1, j0, j1)` for each maximal run of deletions
+// a[i0, i1) and insertions b[j0, j1).
+template <typename Equal, typename Change>
+void walk(const std::vector<EditOp>& ops, Equal equal, Change change) {
+  size_t i = 0, j = 0, k = 0;
+  while (k < ops.size()) {
+    if (ops[k] == EditOp::Equal) {
+      equal(j);
+      ++i; ++j; ++k;
+      continue;
+    }
+    size_t i0 = i, j0 = j;
+    while (k < ops.size() && ops[k] != EditOp::Equal) {
+      if (ops[k] == EditOp::Delete) ++i; else ++j;
+      ++k;
+    }
+    change(i0, i, j0, j);
+  }
+}
 
 std::vector<std::string> split_lines(const std::string& html) {
   std::vector<std::string> lines;
@@ -94,15 +120,12 @@ bool is_space(const std::string& t) { return !t.empty() && (t[0] == ' ' || t[0] 
 // Each changed region reads as one deletion then one insertion.
 void diff_words(const std::string& before, const std::string& after, std::string& out, DiffStats& stats) {
   auto a = tokens(before), b = tokens(after);
-  std::vector<uint64_t> ha, hb;
-  for (auto& t : a) ha.push_back(hash_of(t));
-  for (auto& t : b) hb.push_back(hash_of(t));
-  auto ops = diff_sequences(ha, hb);
+  auto ops = diff_sequences(hashes(a), hashes(b));
 
   // A single space kept between two changes belongs to the change: otherwise
   // "bị bỏ" → "mới thêm" reads as two separate edits.
   std::vector<EditOp> merged;
-  for (size_t k = 0, i = 0, j = 0; k < ops.size(); ++k) {
+  for (size_t k = 0, j = 0; k < ops.size(); ++k) {
     bool lone_space = ops[k] == EditOp::Equal && is_space(b[j]) && k > 0 && k + 1 < ops.size() &&
                       ops[k - 1] != EditOp::Equal && ops[k + 1] != EditOp::Equal;
     if (lone_space) {
@@ -111,28 +134,17 @@ void diff_words(const std::string& before, const std::string& after, std::string
     } else {
       merged.push_back(ops[k]);
     }
-    if (ops[k] != EditOp::Insert) ++i;
     if (ops[k] != EditOp::Delete) ++j;
   }
 
-  size_t i = 0, j = 0, k = 0;
-  while (k < merged.size()) {
-    if (merged[k] == EditOp::Equal) {
-      out += b[j];
-      ++i; ++j; ++k;
-      continue;
-    }
-    std::vector<const std::string*> dels, inss;
-    while (k < merged.size() && merged[k] != EditOp::Equal) {
-      if (merged[k] == EditOp::Delete) dels.push_back(&a[i++]); else inss.push_back(&b[j++]);
-      ++k;
-    }
+  walk(merged, [&](size_t j) { out += b[j]; }, [&](size_t i0, size_t i1, size_t j0, size_t j1) {
     // Deleted words, in one <del>; removed tags are dropped (the new ones stand in).
     std::string del;
-    for (const std::string* t : dels) {
-      if (is_tag(*t)) continue;
-      if (is_space(*t)) { if (!del.empty() && del.back() != ' ') del += ' '; continue; }
-      del += *t;
+    for (size_t i = i0; i < i1; ++i) {
+      const std::string& t = a[i];
+      if (is_tag(t)) continue;
+      if (is_space(t)) { if (!del.empty() && del.back() != ' ') del += ' '; continue; }
+      del += t;
       ++stats.deleted;
     }
     while (!del.empty() && del.back() == ' ') del.pop_back();
@@ -140,16 +152,17 @@ void diff_words(const std::string& before, const std::string& after, std::string
     // Inserted tokens, words in <ins>, tags as they are.
     bool open = false;
     std::string pending_space;
-    for (const std::string* t : inss) {
-      if (is_tag(*t)) {
+    for (size_t j = j0; j < j1; ++j) {
+      const std::string& t = b[j];
+      if (is_tag(t)) {
         if (open) { out += "</ins>"; open = false; }
-        out += pending_space + *t;
+        out += pending_space + t;
         pending_space.clear();
         continue;
       }
-      if (is_space(*t)) { (open ? out : pending_space) += *t; continue; }
+      if (is_space(t)) { (open ? out : pending_space) += t; continue; }
       if (!open) { out += pending_space + "<ins>"; pending_space.clear(); open = true; }
-      out += *t;
+      out += t;
       ++stats.inserted;
     }
     if (open) {
@@ -160,42 +173,29 @@ void diff_words(const std::string& before, const std::string& after, std::string
       out += "</ins>" + spaces;
     }
     out += pending_space;
-  }
+  });
 }
 
 std::string run_diff(const std::string& before, const std::string& after, DiffStats& stats) {
   auto la = split_lines(before), lb = split_lines(after);
-  std::vector<uint64_t> ha, hb;
-  for (auto& l : la) ha.push_back(hash_of(l));
-  for (auto& l : lb) hb.push_back(hash_of(l));
-  auto ops = diff_sequences(ha, hb);
   std::string out;
-  size_t i = 0, j = 0, k = 0;
-  while (k < ops.size()) {
-    if (ops[k] == EditOp::Equal) {
-      out += lb[j];
-      ++i; ++j; ++k;
-      continue;
-    }
-    // A changed run: the deleted lines and the inserted lines, diffed word by word.
-    std::string del, ins;
-    while (k < ops.size() && ops[k] != EditOp::Equal) {
-      if (ops[k] == EditOp::Delete) del += la[i++]; else ins += lb[j++];
-      ++k;
-    }
-    if (ins.empty()) {
-      // A block removed whole: keep its tags so it stays a block, words struck out.
-      std::string marked;
-      for (const auto& t : tokens(del)) {
-        if (is_tag(t) || is_space(t)) { marked += t; continue; }
-        marked += "<del>" + t + "</del>";
-        ++stats.deleted;
-      }
-      out += marked;
-    } else {
-      diff_words(del, ins, out, stats);
-    }
-  }
+  walk(diff_sequences(hashes(la), hashes(lb)), [&](size_t j) { out += lb[j]; },
+       [&](size_t i0, size_t i1, size_t j0, size_t j1) {
+         // A changed run: the deleted lines and the inserted lines, diffed word by word.
+         std::string del, ins;
+         for (size_t i = i0; i < i1; ++i) del += la[i];
+         for (size_t j = j0; j < j1; ++j) ins += lb[j];
+         if (!ins.empty()) {
+           diff_words(del, ins, out, stats);
+           return;
+         }
+         // A block removed whole: keep its tags so it stays a block, words struck out.
+         for (const auto& t : tokens(del)) {
+           if (is_tag(t) || is_space(t)) { out += t; continue; }
+           out += "<del>" + t + "</del>";
+           ++stats.deleted;
+         }
+       });
   return out;
 }
 

@@ -83,8 +83,12 @@ std::string slugify(std::string_view s) {
   return out;
 }
 
-std::string to_lower(std::string_view s) {
+namespace {
+
+// Applies `map` to every code point of `s` (invalid bytes are kept as they are).
+std::string map_code_points(std::string_view s, utf8proc_int32_t (*map)(utf8proc_int32_t)) {
   std::string out;
+  out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
     utf8proc_int32_t cp;
@@ -92,12 +96,16 @@ std::string to_lower(std::string_view s) {
                                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
     if (n <= 0) { out += s[i++]; continue; }
     utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    utf8proc_ssize_t m = utf8proc_encode_char(map(cp), buf);
     out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(m));
     i += static_cast<size_t>(n);
   }
   return out;
 }
+
+}  // namespace
+
+std::string to_lower(std::string_view s) { return map_code_points(s, utf8proc_tolower); }
 
 std::vector<Word> split_words(std::string_view s) {
   std::vector<Word> words;
@@ -126,21 +134,7 @@ std::vector<Word> split_words(std::string_view s) {
   return words;
 }
 
-std::string to_upper(std::string_view s) {
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) { out += s[i++]; continue; }
-    utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(m));
-    i += static_cast<size_t>(n);
-  }
-  return out;
-}
+std::string to_upper(std::string_view s) { return map_code_points(s, utf8proc_toupper); }
 
 TextPosition position_of(std::string_view s, size_t byte_offset) {
   TextPosition p;
