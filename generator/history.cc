@@ -352,6 +352,23 @@ bool Repository::changed_since_head(const std::string& rel, const std::string& b
   return git_oid_cmp(&oid, &it->second) != 0;
 }
 
+std::optional<std::string> Repository::commit_id(const std::string& rev, Diagnostics& diags) const {
+  git_object* obj = nullptr;
+  std::string spec = rev.empty() ? "HEAD" : rev;
+  if (git_revparse_single(&obj, impl_->repo.get(), spec.c_str()) != 0) {
+    diags.error(spec, 0, 0, msg::unknown_revision(spec));
+    return std::nullopt;
+  }
+  ObjectPtr o(obj);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, o.get(), GIT_OBJECT_COMMIT) != 0) {
+    diags.error(spec, 0, 0, msg::unknown_revision(spec));
+    return std::nullopt;
+  }
+  ObjectPtr commit(peeled);
+  return hex(git_object_id(commit.get()));
+}
+
 std::unique_ptr<SourceTree> Repository::tree_at(const std::string& rev, Diagnostics& diags) const {
   bool unborn = false;
   auto tree = impl_->tree_of(rev, diags, &unborn);

@@ -57,6 +57,8 @@ class Repository {
   std::optional<std::string> blob(const std::string& id) const;
   /// Whether `bytes`, the working copy of `rel`, differs from the file in HEAD.
   bool changed_since_head(const std::string& rel, const std::string& bytes) const;
+  /// The full id of the commit `rev` names ("" for HEAD); reports an unknown REV.
+  std::optional<std::string> commit_id(const std::string& rev, Diagnostics& diags) const;
   /// The site's files as they are in the tree at `rev`. Reports an unknown REV.
   std::unique_ptr<SourceTree> tree_at(const std::string& rev, Diagnostics& diags) const;
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "messages.h"
+#include "publish.h"
 #include "site.h"
 
 namespace {
@@ -16,6 +17,56 @@ namespace {
 int usage_error(const std::string& what) {
   std::cerr << "congbo: " << what << "\n\n" << congbo::msg::usage();
   return 2;
+}
+
+void print(const congbo::Diagnostics& diags) {
+  for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
+}
+
+// congbo publish [--site DIR] --to DIR [--ref REV] [--keep N] [--quiet]
+// congbo publish --rollback --to DIR
+int run_publish(const std::vector<std::string>& args) {
+  congbo::PublishOptions options;
+  bool back = false, quiet = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    const std::string* v = nullptr;
+    if (a == "--site" && (v = value())) {
+      options.site_dir = *v;
+    } else if (a == "--to" && (v = value())) {
+      options.to = *v;
+    } else if (a == "--ref" && (v = value())) {
+      options.ref = *v;
+    } else if (a == "--keep" && (v = value())) {
+      try {
+        options.keep = std::stoi(*v);
+      } catch (...) {
+        return usage_error("--keep cần một số");
+      }
+    } else if (a == "--rollback") {
+      back = true;
+    } else if (a == "--quiet" || a == "-q") {
+      quiet = true;
+    } else {
+      return usage_error("tùy chọn không rõ hoặc thiếu giá trị: " + a);
+    }
+  }
+  if (options.to.empty()) return usage_error(congbo::msg::publish_no_target());
+  congbo::Diagnostics diags;
+  congbo::PublishReport report;
+  bool ok = back ? congbo::rollback(options.to, diags, &report) : congbo::publish(options, diags, &report);
+  print(diags);
+  if (!ok) {
+    std::cerr << congbo::msg::build_failed(diags.error_count(), diags.warning_count(), false) << "\n";
+    return 1;
+  }
+  if (!quiet) {
+    std::cout << (back ? congbo::msg::rollback_done(report.release)
+                       : congbo::msg::publish_done(report.release, report.commit, report.files, report.reused))
+              << "\n";
+  }
+  return 0;
 }
 
 }  // namespace
@@ -35,6 +86,7 @@ int main(int argc, char** argv) {
   }
 
   const std::string command = args[0];
+  if (command == "publish") return run_publish(args);
   if (command != "build" && command != "check") return usage_error("lệnh không rõ: " + command);
 
   congbo::BuildOptions options;
@@ -71,7 +123,7 @@ int main(int argc, char** argv) {
   congbo::Diagnostics diags;
   congbo::BuildReport report;
   bool ok = congbo::build(options, diags, &report);
-  for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
+  print(diags);
   if (!ok) {
     std::error_code ec;
     std::filesystem::path out =

@@ -106,6 +106,13 @@ std::string usage() {
       "      Chỉ thay thư mục kết quả khi dựng thành công; khi có lỗi, bản cũ giữ nguyên.\n"
       "  congbo check [--site THƯ_MỤC] [--ref PHIÊN_BẢN]\n"
       "      Đọc và kiểm tra toàn bộ nội dung, không ghi gì.\n"
+      "  congbo publish [--site THƯ_MỤC] --to THƯ_MỤC [--ref PHIÊN_BẢN] [--keep N]\n"
+      "      Công bố đúng nội dung đã commit ở PHIÊN_BẢN (mặc định HEAD) thành một bản mới\n"
+      "      trong THƯ_MỤC/releases/, rồi chuyển THƯ_MỤC/current sang bản đó trong một bước.\n"
+      "      Giữ N bản gần nhất (mặc định 5) để quay lại. Bị ngắt giữa chừng hay dựng lỗi\n"
+      "      thì trang đang chạy không đổi. Máy chủ web phục vụ thư mục THƯ_MỤC/current.\n"
+      "  congbo publish --rollback --to THƯ_MỤC\n"
+      "      Quay lại bản công bố trước bản đang chạy.\n"
       "  congbo --help       In hướng dẫn này.\n"
       "  congbo --version    In số phiên bản.\n"
       "\n"
@@ -263,4 +270,20 @@ namespace congbo::msg {
 std::string search_title() { return "Tìm kiếm"; }
 std::string other_pages() { return "Trang khác"; }
 std::string reserved_search() { return "trang tìm kiếm /tim-kiem/"; }
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string publish_needs_repository() {
+  return "congbo publish chỉ công bố nội dung đã lưu trong kho git, nhưng thư mục trang không nằm trong kho git nào";
+}
+std::string publish_no_target() { return "cần chỉ rõ thư mục công bố bằng --to"; }
+std::string publish_switch_failed(const std::string& why) {
+  return "không chuyển được sang bản mới: " + why + "; trang đang chạy vẫn là bản cũ";
+}
+std::string rollback_nothing() { return "không có bản công bố nào trước bản đang chạy để quay lại"; }
+std::string publish_done(const std::string& release, const std::string& commit, int files, int reused) {
+  return "Đã công bố bản " + release + " (commit " + commit.substr(0, 7) + "): " + std::to_string(files) +
+         " tệp, " + std::to_string(reused) + " tệp không đổi dùng lại từ bản trước.";
+}
+std::string rollback_done(const std::string& release) { return "Đã quay lại bản " + release + "."; }
 }  // namespace congbo::msg

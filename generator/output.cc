@@ -72,9 +72,10 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
     return false;
   }
   active_ = true;
+  if (reuse_dir_.empty()) reuse_dir_ = final_;
   // The previous build's manifest: "id path" per line after "congbo", where
   // id is "HASH:SIZE" of the bytes, or "k:KEY" for keyed output.
-  std::ifstream in(final_ / marker_name());
+  std::ifstream in(reuse_dir_ / marker_name());
   std::string line;
   while (std::getline(in, line)) {
     size_t space = line.find(' ');
@@ -90,7 +91,7 @@ bool Output::reuse(const std::string& rel_path, const std::string& key) {
   fs::path p = temp_ / rel_path;
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
-  if (::link((final_ / rel_path).c_str(), p.c_str()) != 0) return false;
+  if (::link((reuse_dir_ / rel_path).c_str(), p.c_str()) != 0) return false;
   manifest_ += id + " " + rel_path + "\n";
   ++files_;
   ++reused_;
@@ -114,7 +115,7 @@ bool Output::store(const std::string& rel_path, const std::string& id, std::stri
   manifest_ += id + " " + rel_path + "\n";
   auto prev = previous_.find(rel_path);
   if (prev != previous_.end() && prev->second == id &&
-      ::link((final_ / rel_path).c_str(), p.c_str()) == 0) {
+      ::link((reuse_dir_ / rel_path).c_str(), p.c_str()) == 0) {
     ++files_;
     ++reused_;
     return true;

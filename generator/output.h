@@ -30,6 +30,9 @@ class Output {
   /// says why, in words for the user.
   bool begin(const std::filesystem::path& final_dir, const std::filesystem::path& site_dir,
              std::string* err);
+  /// Before begin(): take unchanged files from `dir` (a previous output, e.g.
+  /// the release being served) instead of from `final_dir`.
+  void reuse_from(const std::filesystem::path& dir) { reuse_dir_ = dir; }
   /// Writes `rel_path` (with '/' separators) under the temporary directory.
   bool write(const std::string& rel_path, std::string_view content, std::string* err);
   /// For output identified by `key` (a hash of everything it depends on):
@@ -49,7 +52,7 @@ class Output {
   int files_reused() const { return reused_; }  ///< unchanged, linked from the previous output
 
  private:
-  std::filesystem::path final_, temp_;
+  std::filesystem::path final_, temp_, reuse_dir_;
   bool active_ = false;
   int files_ = 0;
   int reused_ = 0;

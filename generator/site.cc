@@ -68,6 +68,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
   if (!options.write) return true;  // `congbo check` stops here: nothing written
 
   Output out;
+  if (!options.reuse_from.empty()) out.reuse_from(options.reuse_from);
   std::string err;
   fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
   if (!out.begin(out_dir, options.site_dir, &err)) {

@@ -32,6 +32,7 @@ struct BuildOptions {
   std::optional<Date> today;      ///< for "date in the future" warnings; unset: the system's date
   std::string ref;                ///< build the tree at this git revision, not the working copy
   std::filesystem::path cache_dir;  ///< empty: site_dir/.congbo-cache
+  std::filesystem::path reuse_from; ///< take unchanged files from here (default: the output itself)
 };
 
 struct BuildReport {

@@ -1,0 +1,183 @@
+// publish.cc: releases, the atomic switch, rollback, pruning.
+#include "publish.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "history.h"
+#include "messages.h"
+#include "output.h"
+#include "site.h"
+#include "text.h"
+
+namespace fs = std::filesystem;
+
+namespace congbo {
+namespace {
+
+std::string utc_stamp() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+// Release folders, oldest first (their names begin with a sequence number).
+std::vector<std::string> releases(const fs::path& to) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (auto& e : fs::directory_iterator(to / "releases", ec)) {
+    std::string name = e.path().filename().string();
+    if (e.is_directory() && !name.empty() && name[0] != '.') out.push_back(name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string current_release(const fs::path& to) {
+  std::error_code ec;
+  fs::path target = fs::read_symlink(to / "current", ec);
+  return ec ? "" : target.filename().string();
+}
+
+// Points TO/current at releases/NAME: a new symlink renamed over the old
+// one, so a reader sees the old release or the new, never neither.
+bool switch_to(const fs::path& to, const std::string& name, std::string* err) {
+  fs::path tmp = to / (".current.tmp-" + std::to_string(::getpid()));
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  fs::create_symlink(fs::path("releases") / name, tmp, ec);
+  if (ec) {
+    *err = ec.message();
+    return false;
+  }
+  if (::rename(tmp.c_str(), (to / "current").c_str()) != 0) {
+    *err = std::strerror(errno);
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+// The release's manifest, from the output's own list of files and hashes.
+void write_manifest(const fs::path& to, const std::string& name, const std::string& ref,
+                    const std::string& commit) {
+  std::ifstream in(to / "releases" / name / Output::marker_name());
+  std::string line, files;
+  std::getline(in, line);  // "congbo"
+  while (std::getline(in, line)) {
+    size_t space = line.find(' ');
+    if (space == std::string::npos) continue;
+    files += std::string(files.empty() ? "" : ",\n    ") + json_string(line.substr(space + 1)) + ": " +
+             json_string(line.substr(0, space));
+  }
+  fs::path tmp = to / "releases" / ("." + name + ".json.tmp");
+  {
+    std::ofstream out(tmp);
+    out << "{\n  \"release\": " << json_string(name) << ",\n  \"ref\": " << json_string(ref.empty() ? "HEAD" : ref)
+        << ",\n  \"commit\": " << json_string(commit) << ",\n  \"time\": " << json_string(utc_stamp())
+        << ",\n  \"files\": {\n    " << files << "\n  }\n}\n";
+  }
+  std::error_code ec;
+  fs::rename(tmp, to / "releases" / (name + ".json"), ec);
+}
+
+// Keeps the newest `keep` releases and the one served; removes leftovers of
+// interrupted publishes.
+void prune(const fs::path& to, int keep) {
+  std::error_code ec;
+  for (auto& e : fs::directory_iterator(to / "releases", ec)) {
+    std::string name = e.path().filename().string();
+    if (name.size() > 1 && name[0] == '.') fs::remove_all(e.path(), ec);
+  }
+  auto all = releases(to);
+  const std::string served = current_release(to);
+  int excess = static_cast<int>(all.size()) - std::max(keep, 1);
+  for (int i = 0; i < static_cast<int>(all.size()) && excess > 0; ++i) {
+    if (all[i] == served) continue;
+    fs::remove_all(to / "releases" / all[i], ec);
+    fs::remove(to / "releases" / (all[i] + ".json"), ec);
+    --excess;
+  }
+}
+
+}  // namespace
+
+bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* report) {
+  if (options.to.empty()) {
+    diags.error("--to", 0, 0, msg::publish_no_target());
+    return false;
+  }
+  auto repo = Repository::open(options.site_dir, diags);
+  if (!repo) {
+    if (!diags.has_errors()) diags.error(options.site_dir.string(), 0, 0, msg::publish_needs_repository());
+    return false;
+  }
+  auto commit = repo->commit_id(options.ref, diags);
+  if (!commit) return false;
+  repo.reset();
+
+  std::error_code ec;
+  fs::create_directories(options.to / "releases", ec);
+  // "000042-20261123T220709Z-0b602de": the sequence number orders releases
+  // even when two are published within the same second.
+  long seq = 0;
+  for (const auto& r : releases(options.to)) seq = std::max(seq, std::strtol(r.c_str(), nullptr, 10));
+  char number[24];
+  std::snprintf(number, sizeof number, "%06ld", seq + 1);
+  const std::string name = std::string(number) + "-" + utc_stamp() + "-" + commit->substr(0, 7);
+  const std::string served = current_release(options.to);
+
+  BuildOptions build_options;
+  build_options.site_dir = options.site_dir;
+  build_options.out_dir = options.to / "releases" / name;
+  build_options.ref = options.ref.empty() ? *commit : options.ref;
+  if (!served.empty()) build_options.reuse_from = options.to / "releases" / served;
+  BuildReport built;
+  if (!build(build_options, diags, &built)) return false;  // nothing switched
+
+  write_manifest(options.to, name, options.ref, *commit);
+  std::string err;
+  if (!switch_to(options.to, name, &err)) {
+    diags.error((options.to / "current").string(), 0, 0, msg::publish_switch_failed(err));
+    return false;
+  }
+  prune(options.to, options.keep);
+  report->release = name;
+  report->commit = *commit;
+  report->files = built.files;
+  report->reused = built.reused;
+  return true;
+}
+
+bool rollback(const fs::path& to, Diagnostics& diags, PublishReport* report) {
+  auto all = releases(to);
+  const std::string served = current_release(to);
+  auto it = std::find(all.begin(), all.end(), served);
+  if (it == all.end() || it == all.begin()) {
+    diags.error((to / "current").string(), 0, 0, msg::rollback_nothing());
+    return false;
+  }
+  std::string err;
+  if (!switch_to(to, *(it - 1), &err)) {
+    diags.error((to / "current").string(), 0, 0, msg::publish_switch_failed(err));
+    return false;
+  }
+  report->release = *(it - 1);
+  return true;
+}
+
+}  // namespace congbo

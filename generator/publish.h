@@ -1,0 +1,39 @@
+// publish.h: putting a reviewed revision on the public site, safely.
+//
+//   TO/releases/<seq>-<time>-<commit>/       one complete build per publish
+//   TO/releases/<seq>-<time>-<commit>.json   its manifest: ref, commit, time, files and hashes
+//   TO/current -> releases/…        the release the web server serves
+//
+// A release is built (exactly the tree at REV) into a temporary directory
+// and renamed into releases/ only when complete; then `current` is switched
+// by renaming a new symlink over it, which is atomic. A publish killed at any
+// moment leaves the previous release served and intact; a failing build
+// never switches. Unchanged files are hard-linked from the current release.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "diagnostic.h"
+
+namespace congbo {
+
+struct PublishOptions {
+  std::filesystem::path site_dir = ".";
+  std::filesystem::path to;  ///< the folder the web server's document root points into (TO/current)
+  std::string ref;           ///< branch, tag or commit; "" for HEAD
+  int keep = 5;              ///< releases kept for rollback (the one served is always kept)
+};
+
+struct PublishReport {
+  std::string release;   ///< the release now served
+  std::string commit;    ///< full id
+  int files = 0, reused = 0;
+};
+
+bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* report);
+
+/// Switches TO/current back to the release before it. Reports when there is none.
+bool rollback(const std::filesystem::path& to, Diagnostics& diags, PublishReport* report);
+
+}  // namespace congbo

@@ -1,0 +1,200 @@
+// Publishing: exactly the committed tree, switched in one step, kept for
+// rollback, and never half-done, even when the process is killed.
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "git_fixture.h"
+#include "publish.h"
+#include "site_fixture.h"
+#include "text.h"
+
+using namespace congbo;
+using congbo::testing::GitFixture;
+using congbo::testing::kMinimalConfig;
+using congbo::testing::TempSite;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string plan(const std::string& title) {
+  return "+++\ntitle = \"" + title + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung của " + title + ".\n";
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string served(const fs::path& to) { return fs::read_symlink(to / "current").filename().string(); }
+
+// Every file the served release's manifest lists is there with its bytes.
+void check_release_whole(const fs::path& to) {
+  const std::string name = served(to);
+  std::string manifest = slurp(to / "releases" / (name + ".json"));
+  REQUIRE_MESSAGE(!manifest.empty(), name);
+  std::istringstream lines(slurp(to / "releases" / name / ".congbo-output"));
+  std::string line;
+  std::getline(lines, line);
+  int files = 0;
+  while (std::getline(lines, line)) {
+    size_t space = line.find(' ');
+    std::string id = line.substr(0, space), path = line.substr(space + 1);
+    std::string bytes = slurp(to / "releases" / name / path);
+    if (id.rfind("k:", 0) != 0) CHECK_MESSAGE(stable_hash(bytes) + ":" + std::to_string(bytes.size()) == id, path);
+    CHECK_MESSAGE(manifest.find(json_string(path)) != std::string::npos, path);
+    ++files;
+  }
+  CHECK(files > 5);
+}
+
+bool publish_site(const TempSite& site, const fs::path& to, Diagnostics& d, PublishReport* r, int keep = 5) {
+  PublishOptions o;
+  o.site_dir = site.dir();
+  o.to = to;
+  o.keep = keep;
+  return publish(o, d, r);
+}
+
+}  // namespace
+
+TEST_CASE("publish builds the committed tree into a new release and switches to it") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", plan("Bản đã duyệt"));
+  std::string commit = git.commit("Duyệt", 1);
+  site.file("content/van-ban/a.md", plan("Bản nháp chưa duyệt"));  // not committed: not published
+  fs::path to = site.dir() / "web";
+  Diagnostics d;
+  PublishReport r;
+  bool ok = publish_site(site, to, d, &r);
+  REQUIRE_MESSAGE(ok, (d.items().empty() ? std::string() : d.items()[0].format()));
+  CHECK(r.commit == commit);
+  CHECK(served(to) == r.release);
+  std::string page = slurp(to / "current" / "van-ban/a/index.html");
+  CHECK(page.find("Bản đã duyệt") != std::string::npos);
+  CHECK(page.find("Bản nháp") == std::string::npos);
+  std::string manifest = slurp(to / "releases" / (r.release + ".json"));
+  CHECK(manifest.find("\"commit\": \"" + commit + "\"") != std::string::npos);
+  CHECK(manifest.find("\"van-ban/a/index.html\": ") != std::string::npos);
+  check_release_whole(to);
+}
+
+TEST_CASE("a new release reuses unchanged files, and rollback returns to the one before") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", plan("A")).file("content/van-ban/b.md", plan("B"));
+  git.commit("Một", 1);
+  fs::path to = site.dir() / "web";
+  Diagnostics d;
+  PublishReport first, second, back;
+  REQUIRE(publish_site(site, to, d, &first));
+  site.file("content/van-ban/b.md", plan("B đã sửa"));
+  git.commit("Hai", 2);
+  REQUIRE(publish_site(site, to, d, &second));
+  CHECK(second.release != first.release);
+  CHECK(served(to) == second.release);
+  CHECK(second.reused > 0);
+  struct stat s1, s2;
+  REQUIRE(::stat((to / "releases" / first.release / "van-ban/a/index.html").c_str(), &s1) == 0);
+  REQUIRE(::stat((to / "releases" / second.release / "van-ban/a/index.html").c_str(), &s2) == 0);
+  CHECK(s1.st_ino == s2.st_ino);  // the same file, linked
+  CHECK(slurp(to / "current/van-ban/b/index.html").find("B đã sửa") != std::string::npos);
+
+  REQUIRE(rollback(to, d, &back));
+  CHECK(back.release == first.release);
+  CHECK(served(to) == first.release);
+  CHECK(slurp(to / "current/van-ban/b/index.html").find("B đã sửa") == std::string::npos);
+  Diagnostics d2;
+  CHECK_FALSE(rollback(to, d2, &back));
+  CHECK(d2.items()[0].message == "không có bản công bố nào trước bản đang chạy để quay lại");
+}
+
+TEST_CASE("only the last few releases are kept, and always the one served") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", plan("A"));
+  git.commit("Một", 1);
+  fs::path to = site.dir() / "web";
+  Diagnostics d;
+  PublishReport r;
+  for (int i = 0; i < 4; ++i) REQUIRE(publish_site(site, to, d, &r, 2));
+  int dirs = 0;
+  for (auto& e : fs::directory_iterator(to / "releases")) dirs += e.is_directory();
+  CHECK(dirs == 2);
+  CHECK(fs::exists(to / "releases" / served(to)));
+}
+
+TEST_CASE("a failing build never switches") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", plan("A"));
+  git.commit("Tốt", 1);
+  fs::path to = site.dir() / "web";
+  Diagnostics d;
+  PublishReport good, bad;
+  REQUIRE(publish_site(site, to, d, &good));
+  site.file("content/van-ban/a.md", "+++\ntitle = \"hỏng\n+++\n");
+  git.commit("Hỏng", 2);
+  Diagnostics d2;
+  CHECK_FALSE(publish_site(site, to, d2, &bad));
+  CHECK(d2.has_errors());
+  CHECK(served(to) == good.release);
+  int dirs = 0;
+  for (auto& e : fs::directory_iterator(to / "releases")) dirs += e.is_directory();
+  CHECK(dirs == 1);
+  check_release_whole(to);
+}
+
+TEST_CASE("a publish killed at any moment leaves the previous release served and whole") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig);
+  for (int i = 0; i < 300; ++i) site.file("content/van-ban/d" + std::to_string(i) + ".md", plan("Văn bản " + std::to_string(i)));
+  git.commit("Đăng", 1);
+  fs::path to = site.dir() / "web";
+  Diagnostics d;
+  PublishReport first;
+  REQUIRE(publish_site(site, to, d, &first));
+  for (int i = 0; i < 300; i += 3) site.file("content/van-ban/d" + std::to_string(i) + ".md", plan("Sửa " + std::to_string(i)));
+  git.commit("Sửa", 2);
+
+  // Kill the real binary at different moments of its work.
+  int switched = 0;
+  for (int delay_ms : {1, 5, 15, 30, 60, 100, 150, 250, 400, 600, 900, 1300, 2000}) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      int devnull = ::open("/dev/null", O_WRONLY);
+      dup2(devnull, 1);
+      dup2(devnull, 2);
+      execl(CONGBO_BINARY, CONGBO_BINARY, "publish", "--site", site.dir().c_str(), "--to", to.c_str(), "--quiet",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    // Whatever was interrupted, a whole release is served: the old or a finished new one.
+    check_release_whole(to);
+    if (served(to) != first.release) ++switched;
+  }
+  MESSAGE("publishes that finished before the kill: " << switched);
+  // The next publish completes and clears what the killed ones left.
+  PublishReport after;
+  REQUIRE(publish_site(site, to, d, &after));
+  for (auto& e : fs::directory_iterator(to / "releases")) {
+    CHECK_MESSAGE(e.path().filename().string()[0] != '.', e.path().string());
+  }
+  check_release_whole(to);
+}
