@@ -1,6 +1,8 @@
 // main.cc: the congbo command: parse arguments, run the pipeline, print
 // diagnostics, set the exit status (0 ok, 1 content errors, 2 usage).
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -10,6 +12,7 @@
 
 #include "messages.h"
 #include "publish.h"
+#include "serve.h"
 #include "site.h"
 
 namespace {
@@ -17,6 +20,37 @@ namespace {
 int usage_error(const std::string& what) {
   std::cerr << "congbo: " << what << "\n\n" << congbo::msg::usage();
   return 2;
+}
+
+std::atomic<bool> g_stop{false};
+
+// congbo serve [--site DIR] [--port N] [--out DIR] [--quiet]
+int run_serve(const std::vector<std::string>& args) {
+  congbo::ServeOptions options;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    const std::string* v = nullptr;
+    if (a == "--site" && (v = value())) {
+      options.site_dir = *v;
+    } else if (a == "--out" && (v = value())) {
+      options.out_dir = *v;
+    } else if (a == "--port" && (v = value())) {
+      try {
+        options.port = std::stoi(*v);
+      } catch (...) {
+        return usage_error("--port cần một số");
+      }
+    } else if (a == "--quiet" || a == "-q") {
+      options.quiet = true;
+    } else {
+      return usage_error("tùy chọn không rõ hoặc thiếu giá trị: " + a);
+    }
+  }
+  // Ctrl+C stops the server cleanly, so its temporary output is removed.
+  std::signal(SIGINT, [](int) { g_stop = true; });
+  std::signal(SIGTERM, [](int) { g_stop = true; });
+  return congbo::serve(options, &g_stop);
 }
 
 void print(const congbo::Diagnostics& diags) {
@@ -87,6 +121,7 @@ int main(int argc, char** argv) {
 
   const std::string command = args[0];
   if (command == "publish") return run_publish(args);
+  if (command == "serve") return run_serve(args);
   if (command != "build" && command != "check") return usage_error("lệnh không rõ: " + command);
 
   congbo::BuildOptions options;

@@ -1,0 +1,264 @@
+// serve.cc: preview server (cpp-httplib), polling watcher, live reload.
+#include "serve.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "messages.h"
+#include "site.h"
+#include "text.h"
+
+namespace fs = std::filesystem;
+
+namespace congbo {
+namespace {
+
+const char* kReloadScript = R"JS(// congbo serve: reload when the site is rebuilt, show build errors over the page.
+(function () {
+  var overlay = null;
+  function show(text) {
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.id = 'congbo-loi';
+      overlay.setAttribute('role', 'alert');
+      overlay.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;' +
+        'background:#3b0d0c;color:#fff;font:14px/1.5 monospace;padding:1rem;white-space:pre-wrap;border-top:4px solid #f5c518';
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = 'Dựng trang lỗi — trang đang hiển thị là bản dựng thành công gần nhất.\n\n' + text;
+  }
+  var events = new EventSource('/__congbo/events');
+  events.addEventListener('reload', function () { location.reload(); });
+  events.addEventListener('build-error', function (e) { show(e.data); });
+})();
+)JS";
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A fingerprint of every watched file (path, size, mtime): cheap to compute
+// every few hundred milliseconds even for thousands of files.
+std::string watched_state(const fs::path& site) {
+  std::string state;
+  std::error_code ec;
+  for (const char* top : {"content", "layouts", "static", "themes"}) {
+    for (auto it = fs::recursive_directory_iterator(site / top, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      auto t = fs::last_write_time(it->path(), ec).time_since_epoch().count();
+      state += it->path().string() + '|' + std::to_string(it->file_size(ec)) + '|' + std::to_string(t) + '\n';
+    }
+  }
+  auto t = fs::last_write_time(site / "site.toml", ec).time_since_epoch().count();
+  return state + std::to_string(t);
+}
+
+// What the reload stream tells open pages: a generation number that grows
+// with each build, and the last build's errors ("" when it succeeded).
+struct Broadcast {
+  std::mutex mu;
+  std::condition_variable cv;
+  long generation = 0;
+  std::string errors;
+};
+
+}  // namespace
+
+std::optional<fs::path> resolve_request(const fs::path& root, const std::string& path) {
+  std::string p = path;
+  // Anything that could climb out, however it is spelled, is refused outright.
+  std::string lowered = fold(p);
+  if (p.find('\0') != std::string::npos || p.find('\\') != std::string::npos ||
+      lowered.find("%2e") != std::string::npos || lowered.find("%2f") != std::string::npos || lowered.find("%5c") != std::string::npos) {
+    return std::nullopt;
+  }
+  std::istringstream parts(p);
+  std::string part;
+  while (std::getline(parts, part, '/')) {
+    if (part == "..") return std::nullopt;
+  }
+  if (p.empty() || p.back() == '/') p += "index.html";
+  std::error_code ec;
+  fs::path base = fs::canonical(root, ec);
+  if (ec) return std::nullopt;
+  fs::path file = fs::weakly_canonical(base / fs::path(p).relative_path(), ec);  // resolves symlinks
+  if (ec) return std::nullopt;
+  if (fs::is_directory(file, ec)) file /= "index.html";
+  std::string f = file.string(), b = base.string() + "/";
+  if (f.compare(0, b.size(), b) != 0) return std::nullopt;
+  if (!fs::is_regular_file(file, ec)) return std::nullopt;
+  return file;
+}
+
+std::string content_type(const std::string& name) {
+  static const std::map<std::string, std::string> types = {
+      {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"}, {".json", "application/json; charset=utf-8"},
+      {".xml", "application/xml; charset=utf-8"}, {".txt", "text/plain; charset=utf-8"},
+      {".svg", "image/svg+xml"}, {".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"}, {".webp", "image/webp"}, {".pdf", "application/pdf"}, {".csv", "text/csv; charset=utf-8"},
+      {".gz", "application/gzip"}, {".ico", "image/x-icon"}, {".woff2", "font/woff2"}};
+  std::string ext = fs::path(name).extension().string();
+  auto it = types.find(ext);
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
+  fs::path out = options.out_dir;
+  bool temporary = out.empty();
+  if (temporary) {
+    out = fs::temp_directory_path() / ("congbo-serve-" + std::to_string(::getpid()));
+  }
+  Broadcast bc;
+  std::string base_path = "/";
+
+  auto rebuild = [&]() {
+    auto start = std::chrono::steady_clock::now();
+    Diagnostics diags;
+    BuildReport report;
+    BuildOptions b;
+    b.site_dir = options.site_dir;
+    b.out_dir = out;
+    bool ok = build(b, diags, &report);
+    std::string errors;
+    for (const auto& d : diags.sorted()) {
+      if (d.severity == Severity::Error) errors += d.format() + "\n";
+      if (!options.quiet || d.severity == Severity::Error) std::cerr << d.format() << "\n";
+    }
+    long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - start).count());
+    if (ok) {
+      std::cout << msg::build_done(report.pages, out.string(), ms) << std::endl;
+    } else {
+      std::cerr << msg::build_failed(diags.error_count(), diags.warning_count(), fs::exists(out)) << std::endl;
+    }
+    {
+      std::lock_guard<std::mutex> lock(bc.mu);
+      ++bc.generation;
+      bc.errors = ok ? "" : errors;
+    }
+    bc.cv.notify_all();
+  };
+  rebuild();
+  {
+    // The site's base path, so links under a sub-path of base_url work here too.
+    Diagnostics d;
+    std::string text = read(options.site_dir / "site.toml");
+    if (auto config = parse_config(text, "site.toml", d)) base_path = config->base_path();
+  }
+
+  httplib::Server server;
+  server.Get("/__congbo/reload.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(kReloadScript, "text/javascript; charset=utf-8");
+  });
+  server.Get("/__congbo/events", [&](const httplib::Request&, httplib::Response& res) {
+    long seen;
+    std::string pending;
+    {
+      std::lock_guard<std::mutex> lock(bc.mu);
+      seen = bc.generation;
+      if (!bc.errors.empty()) pending = bc.errors;
+    }
+    res.set_header("Cache-Control", "no-store");
+    res.set_chunked_content_provider("text/event-stream", [&, seen, pending](size_t, httplib::DataSink& sink) mutable {
+      auto send = [&](const std::string& event, const std::string& data) {
+        std::string msg = "event: " + event + "\n";
+        std::istringstream lines(data);
+        std::string line;
+        while (std::getline(lines, line)) msg += "data: " + line + "\n";
+        if (data.empty()) msg += "data: \n";
+        msg += "\n";
+        return sink.write(msg.data(), msg.size());
+      };
+      if (!pending.empty()) {
+        if (!send("build-error", pending)) return false;
+        pending.clear();
+      }
+      std::unique_lock<std::mutex> lock(bc.mu);
+      bc.cv.wait_for(lock, std::chrono::seconds(15), [&] { return bc.generation != seen || (stop && *stop); });
+      if (stop && *stop) return false;
+      if (bc.generation == seen) {
+        lock.unlock();
+        return sink.write(": keep-alive\n\n", 14);
+      }
+      seen = bc.generation;
+      std::string errors = bc.errors;
+      lock.unlock();
+      return errors.empty() ? send("reload", "") : send("build-error", errors);
+    });
+  });
+  server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
+    std::string path = req.path;
+    if (base_path != "/") {
+      if (path.compare(0, base_path.size(), base_path) != 0 && path + "/" != base_path) {
+        res.status = 302;
+        res.set_header("Location", base_path);
+        return;
+      }
+      path = "/" + path.substr(std::min(path.size(), base_path.size()));
+    }
+    auto file = resolve_request(out, path);
+    if (!file) {
+      bool refused = path.find("..") != std::string::npos || fold(path).find("%2e") != std::string::npos;
+      res.status = refused ? 403 : 404;
+      auto missing = resolve_request(out, "/404.html");
+      std::string body = missing ? read(*missing) : "404";
+      res.set_content(body, "text/html; charset=utf-8");
+      return;
+    }
+    std::string body = read(*file);
+    std::string type = content_type(file->string());
+    if (type.rfind("text/html", 0) == 0) {
+      size_t end = body.rfind("</body>");
+      std::string tag = "<script src=\"/__congbo/reload.js\"></script>\n";
+      if (end != std::string::npos) body.insert(end, tag); else body += tag;
+    }
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body, type);
+  });
+
+  // The watcher: poll, rebuild on change.
+  std::thread watcher([&]() {
+    std::string last = watched_state(options.site_dir);
+    while (!(stop && *stop)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      std::string now = watched_state(options.site_dir);
+      if (now != last) {
+        last = now;
+        rebuild();
+      }
+    }
+    bc.cv.notify_all();  // wake the event streams so they end
+    server.stop();
+  });
+  if (!options.quiet) {
+    std::cout << "Xem thử tại http://" << options.host << ":" << options.port << base_path
+              << " (Ctrl+C để dừng). Trang tự tải lại khi tệp thay đổi." << std::endl;
+  }
+  bool ok = server.listen(options.host, options.port);
+  if (!ok) std::cerr << "congbo: không mở được cổng " << options.port << " trên " << options.host << std::endl;
+  if (stop) {
+    watcher.join();
+  } else {
+    watcher.detach();
+  }
+  if (temporary) {
+    std::error_code ec;
+    fs::remove_all(out, ec);
+  }
+  return ok ? 0 : 1;
+}
+
+}  // namespace congbo

@@ -1,0 +1,46 @@
+// The office edits a file while `congbo serve` runs: the open page reloads;
+// a mistake shows over the page while the last good version stays served.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { launch } = require('./harness');
+
+test('live reload, and errors shown over the page', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-serve-'));
+  fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Thử"\nbase_url = "https://example.vn/"\n');
+  const page_md = path.join(dir, 'content', 'gioi-thieu.md');
+  fs.mkdirSync(path.dirname(page_md), { recursive: true });
+  fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu"\n+++\nBản đầu tiên.\n');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn(process.env.CONGBO_BIN, ['serve', '--site', dir, '--port', String(port), '--quiet'], { stdio: 'ignore' });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    for (let i = 0; i < 100; i++) {
+      try { await page.goto(`http://127.0.0.1:${port}/gioi-thieu/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+    }
+    assert.match(await page.textContent('main'), /Bản đầu tiên/);
+
+    // An edit: the page reloads by itself.
+    fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu"\n+++\nBản đã sửa.\n');
+    await page.waitForFunction(() => document.querySelector('main').textContent.includes('Bản đã sửa'), null, { timeout: 10000 });
+
+    // A mistake: the error shows over the page, and the page stays as it was.
+    fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu\n+++\nHỏng.\n');
+    await page.waitForSelector('#congbo-loi', { timeout: 10000 });
+    assert.match(await page.textContent('#congbo-loi'), /content\/gioi-thieu\.md:2:\d+: error:/);
+    assert.match(await page.textContent('main'), /Bản đã sửa/);
+
+    // Fixed: the page reloads and the overlay is gone.
+    fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu"\n+++\nBản sửa lần hai.\n');
+    await page.waitForFunction(() => document.querySelector('main').textContent.includes('Bản sửa lần hai'), null, { timeout: 10000 });
+    assert.strictEqual(await page.$('#congbo-loi'), null);
+  } finally {
+    await browser.close();
+    server.kill('SIGINT');
+  }
+});

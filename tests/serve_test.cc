@@ -1,0 +1,97 @@
+// The preview server: only the site's own files, the right types, many
+// readers at once, and the reload script in every page.
+#include <doctest/doctest.h>
+
+#include <httplib.h>
+
+#include <atomic>
+#include <filesystem>
+#include <future>
+#include <random>
+#include <thread>
+
+#include "serve.h"
+#include "site_fixture.h"
+
+using namespace congbo;
+using congbo::testing::kMinimalConfig;
+using congbo::testing::TempSite;
+namespace fs = std::filesystem;
+
+TEST_CASE("request paths never leave the output, however they are written") {
+  TempSite site;
+  site.file("public/index.html", "trang chủ").file("public/van-ban/a/index.html", "a").file("site.toml", "bí mật");
+  const fs::path root = site.dir() / "public";
+  CHECK(resolve_request(root, "/")->filename() == "index.html");
+  CHECK(resolve_request(root, "/van-ban/a/").has_value());
+  CHECK(resolve_request(root, "/van-ban/a").has_value());  // a folder means its index.html
+  CHECK_FALSE(resolve_request(root, "/../site.toml").has_value());
+  CHECK_FALSE(resolve_request(root, "/van-ban/../../site.toml").has_value());
+  CHECK_FALSE(resolve_request(root, "/%2e%2e/site.toml").has_value());
+  CHECK_FALSE(resolve_request(root, "/%2E%2E%2Fsite.toml").has_value());
+  CHECK_FALSE(resolve_request(root, "/..\\site.toml").has_value());
+  CHECK_FALSE(resolve_request(root, "/khong-co/").has_value());
+  // a symlink in the output that points outside it is refused too
+  fs::create_symlink(site.dir() / "site.toml", root / "lien-ket.txt");
+  CHECK_FALSE(resolve_request(root, "/lien-ket.txt").has_value());
+}
+
+TEST_CASE("files are served with their content types") {
+  CHECK(content_type("a.html") == "text/html; charset=utf-8");
+  CHECK(content_type("congbo.css") == "text/css; charset=utf-8");
+  CHECK(content_type("tim-kiem.js") == "text/javascript; charset=utf-8");
+  CHECK(content_type("feed.xml") == "application/xml; charset=utf-8");
+  CHECK(content_type("0.bin.gz") == "application/gzip");
+  CHECK(content_type("favicon.svg") == "image/svg+xml");
+}
+
+TEST_CASE("congbo serve serves the built site to many readers at once") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"Văn bản A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+  std::random_device rd;
+  ServeOptions o;
+  o.site_dir = site.dir();
+  o.out_dir = site.dir() / "xem-thu";
+  o.port = 20000 + static_cast<int>(rd() % 20000);
+  o.quiet = true;
+  std::atomic<bool> stop{false};
+  std::thread server([&] { serve(o, &stop); });
+  httplib::Client client("127.0.0.1", o.port);
+  for (int i = 0; i < 100 && !client.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+
+  auto page = client.Get("/van-ban/a/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK(page->body.find("Văn bản A") != std::string::npos);
+  CHECK(page->body.find("<script src=\"/__congbo/reload.js\"></script>\n</body>") != std::string::npos);
+  // the files written to disk do not carry the script
+  std::ifstream written(site.dir() / "xem-thu/van-ban/a/index.html");
+  std::string on_disk((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
+  CHECK(on_disk.find("Văn bản A") != std::string::npos);
+  CHECK(on_disk.find("__congbo") == std::string::npos);
+
+  auto css = client.Get("/css/congbo.css");
+  REQUIRE(css);
+  CHECK(css->get_header_value("Content-Type") == "text/css; charset=utf-8");
+  auto missing = client.Get("/khong-co/");
+  REQUIRE(missing);
+  CHECK(missing->status == 404);
+  CHECK(missing->body.find("Không tìm thấy trang") != std::string::npos);
+
+  std::vector<std::future<int>> readers;
+  for (int i = 0; i < 50; ++i) {
+    readers.push_back(std::async(std::launch::async, [&] {
+      httplib::Client c("127.0.0.1", o.port);
+      auto r = c.Get(i % 2 ? "/van-ban/a/" : "/css/congbo.css");
+      return r ? r->status : 0;
+    }));
+  }
+  int ok = 0;
+  for (auto& r : readers) ok += r.get() == 200;
+  CHECK(ok == 50);
+
+  stop = true;
+  server.join();
+}
