@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <functional>
+#include <thread>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -28,7 +30,7 @@ void Cache::put(const std::string& key, std::string_view data) const {
   fs::path p = path_of(key);
   fs::create_directories(p.parent_path(), ec);
   fs::path tmp = p;
-  tmp += ".tmp" + std::to_string(::getpid());
+  tmp += ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(data.data(), static_cast<std::streamsize>(data.size()));

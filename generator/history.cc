@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <ctime>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -139,6 +140,7 @@ struct Repository::Impl {
   std::map<std::string, FileHistory> files;  ///< by latest path
   TreePtr head_tree;
   std::optional<std::map<std::string, git_oid>> head_files;  ///< read on first use
+  std::mutex mu;  ///< libgit2 objects are not to be shared between threads unguarded
 
   std::optional<TreePtr> tree_of(const std::string& rev, Diagnostics& diags, bool* unborn) {
     *unborn = false;
@@ -333,6 +335,7 @@ std::vector<const FileHistory*> Repository::deleted() const {
 }
 
 std::optional<std::string> Repository::blob(const std::string& id) const {
+  std::lock_guard<std::mutex> lock(impl_->mu);  // rendering threads read old versions
   git_oid oid;
   if (git_oid_fromstr(&oid, id.c_str()) != 0) return std::nullopt;
   git_blob* b = nullptr;

@@ -145,6 +145,14 @@ int main(int argc, char** argv) {
       const std::string* v = value();
       if (!v) return usage_error("--ref cần tên nhánh, thẻ hoặc mã commit");
       options.ref = *v;
+    } else if (a == "--jobs" || a == "-j") {
+      const std::string* v = value();
+      try {
+        if (!v) throw 0;
+        options.jobs = std::stoi(*v);
+      } catch (...) {
+        return usage_error("--jobs cần một số");
+      }
     } else if (a == "--timings") {
       timings = true;
     } else if (a == "--quiet" || a == "-q") {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <regex>
 
 #include "messages.h"
@@ -139,7 +140,8 @@ void link_citations(cmark_node* doc, const std::function<std::string(const Citat
 
 RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
                                  Diagnostics& diags) {
-  cmark_gfm_core_extensions_ensure_registered();
+  static std::once_flag registered;  // pages are rendered on several threads
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   ParserPtr parser(cmark_parser_new(kOptions));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     attach(parser.get(), name);

@@ -7,7 +7,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <fstream>
+#include <sstream>
+#include <vector>
 #include <random>
 
 #include "messages.h"
@@ -92,6 +95,7 @@ bool Output::reuse(const std::string& rel_path, const std::string& key) {
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
   if (::link((reuse_dir_ / rel_path).c_str(), p.c_str()) != 0) return false;
+  std::lock_guard<std::mutex> lock(mu_);
   manifest_ += id + " " + rel_path + "\n";
   ++files_;
   ++reused_;
@@ -112,10 +116,14 @@ bool Output::store(const std::string& rel_path, const std::string& id, std::stri
   fs::path p = temp_ / rel_path;
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
-  manifest_ += id + " " + rel_path + "\n";
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    manifest_ += id + " " + rel_path + "\n";
+  }
   auto prev = previous_.find(rel_path);
   if (prev != previous_.end() && prev->second == id &&
       ::link((reuse_dir_ / rel_path).c_str(), p.c_str()) == 0) {
+    std::lock_guard<std::mutex> lock(mu_);
     ++files_;
     ++reused_;
     return true;
@@ -134,8 +142,16 @@ bool Output::store(const std::string& rel_path, const std::string& id, std::stri
 bool Output::commit(std::string* err) {
   std::error_code ec;
   {
+    // Sorted, so the same site gives the same manifest whatever the order of writing.
+    std::vector<std::string> lines;
+    std::istringstream all(manifest_);
+    for (std::string line; std::getline(all, line);) lines.push_back(line);
+    std::sort(lines.begin(), lines.end(), [](const std::string& a, const std::string& b) {
+      return a.substr(a.find(' ') + 1) < b.substr(b.find(' ') + 1);
+    });
     std::ofstream marker(temp_ / marker_name(), std::ios::binary | std::ios::trunc);
-    marker << "congbo\n" << manifest_;
+    marker << "congbo\n";
+    for (const auto& l : lines) marker << l << "\n";
     if (!marker) {
       *err = msg::output_failed((temp_ / marker_name()).string());
       return false;

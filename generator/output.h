@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <atomic>
+#include <mutex>
 #include <unordered_map>
 
 namespace congbo {
@@ -48,17 +50,19 @@ class Output {
   /// Drops everything written; `final_dir` is untouched.
   void abort();
 
+  // write(), write_keyed() and reuse() may be called from several threads.
   int files_written() const { return files_; }
   int files_reused() const { return reused_; }  ///< unchanged, linked from the previous output
 
  private:
   std::filesystem::path final_, temp_, reuse_dir_;
   bool active_ = false;
-  int files_ = 0;
-  int reused_ = 0;
+  std::atomic<int> files_{0};
+  std::atomic<int> reused_{0};
   bool store(const std::string& rel_path, const std::string& id, std::string_view content, std::string* err);
   std::unordered_map<std::string, std::string> previous_;  ///< path → id ("hash size" or "k:key") of the last output
   std::string manifest_;
+  std::mutex mu_;  ///< guards manifest_ and the counters
 };
 
 }  // namespace congbo

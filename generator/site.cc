@@ -2,6 +2,9 @@
 #include "site.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -47,6 +50,26 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_;
 };
 
+// Runs body(i, diags) for i in [0, n) on `jobs` threads. Each thread keeps
+// its own diagnostics; they are merged at the end (main() sorts them).
+void parallel_for(int n, int jobs, Diagnostics& diags, const std::function<void(int, Diagnostics&)>& body) {
+  jobs = std::max(1, std::min(jobs, n));
+  if (jobs == 1) {
+    for (int i = 0; i < n; ++i) body(i, diags);
+    return;
+  }
+  std::atomic<int> next{0};
+  std::vector<Diagnostics> found(jobs);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < jobs; ++t) {
+    pool.emplace_back([&, t] {
+      for (int i = next++; i < n; i = next++) body(i, found[t]);
+    });
+  }
+  for (auto& th : pool) th.join();
+  for (const auto& d : found) diags.append(d);
+}
+
 Date system_today() {
   auto now = std::chrono::system_clock::now() + std::chrono::hours(7);  // Vietnam's time zone
   std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
@@ -77,7 +100,8 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
   }
   Cache cache(options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir);
   clock.lap(report->timings, "prepare output");
-  site.render(out, cache, diags);  // 3. render, into the temporary directory
+  const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  site.render(out, cache, jobs, diags);  // 3. render, into the temporary directory
   for (const auto& t : site.render_timings()) report->timings.push_back(t);
   clock = Stopwatch();
   if (diags.has_errors()) return false;  // ~Output drops the temporary directory
@@ -307,12 +331,13 @@ std::vector<int> Site::all_listed() const {
   return newest_first(std::move(all));
 }
 
-void Site::render(Output& out, const Cache& cache, Diagnostics& diags) {
+void Site::render(Output& out, const Cache& cache, int jobs, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
   Stopwatch clock;
   const DocumentIndex& index = *index_;
   chrome_ = chrome_hash();
-  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+  const int n = static_cast<int>(pages_.size());
+  parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     Page& p = pages_[i];
     MarkdownOptions opts{config_.base_path(), p.source, p.body_line, nullptr};
     if (p.is_document) {
@@ -322,18 +347,19 @@ void Site::render(Output& out, const Cache& cache, Diagnostics& diags) {
       };
     }
     p.rendered = render_markdown(p.markdown, opts, diags);
-  }
+  });
   clock.lap(timings_, "render: Markdown");
-  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+  parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (!pages_[i].is_index) render_page(i, out, diags);
-  }
+  });
   clock.lap(timings_, "render: pages");
-  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+  parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (!pages_[i].is_index) render_archive(pages_[i], i, out, cache, diags);
-  }
+  });
   for (const DeletedPage& d : deleted_) render_deleted(d, out, cache, diags);
   clock.lap(timings_, "render: archive (versions, changes, history)");
-  for (const Listing& l : listings_) render_listing(l, out, diags);
+  parallel_for(static_cast<int>(listings_.size()), jobs, diags,
+               [&](int i, Diagnostics& diags) { render_listing(listings_[i], out, diags); });
   for (const Facet& f : facets_) render_facet(f, out, diags);
   if (!relations_.external.empty()) render_cited(out, diags);
   render_home(out, diags);

@@ -33,6 +33,7 @@ struct BuildOptions {
   std::string ref;                ///< build the tree at this git revision, not the working copy
   std::filesystem::path cache_dir;  ///< empty: site_dir/.congbo-cache
   std::filesystem::path reuse_from; ///< take unchanged files from here (default: the output itself)
+  int jobs = 0;                     ///< rendering threads; 0: one per core
 };
 
 struct BuildReport {
@@ -84,7 +85,8 @@ class Site {
   /// Reads everything from the working copy, or from the tree at `ref`.
   bool load(const std::filesystem::path& site_dir, const std::string& ref, Diagnostics& diags);
   void link(const Date& today, Diagnostics& diags);
-  void render(Output& out, const Cache& cache, Diagnostics& diags);
+  /// Renders on `jobs` threads (pages, their archives and lists are independent).
+  void render(Output& out, const Cache& cache, int jobs, Diagnostics& diags);
   /// Seconds spent in each part of render(), in order.
   const std::vector<std::pair<std::string, double>>& render_timings() const { return timings_; }
 

@@ -4,6 +4,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <fstream>
+#include <unordered_map>
 #include <sstream>
 
 #include "embedded_theme.h"
@@ -74,7 +75,7 @@ std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name
       if (starts_with(p, "layouts/") && p.size() > kExt.size() &&
           p.compare(p.size() - kExt.size(), kExt.size(), kExt) == 0) {
         std::string key = p.substr(8, p.size() - 8 - kExt.size());
-        t.layouts_[key] = {std::string(f->data), "(giao diện mặc định) " + p, nullptr};
+        t.layouts_[key] = {std::string(f->data), "(giao diện mặc định) " + p, "", true, ""};
       } else if (starts_with(p, "static/")) {
         t.static_[p.substr(7)] = std::string(f->data);
       }
@@ -86,7 +87,7 @@ std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name
     for (const auto& path : site.list(root + "layouts")) {
       std::string rel = path.substr(layouts.size());
       if (rel.size() <= kExt.size() || rel.compare(rel.size() - kExt.size(), kExt.size(), kExt)) continue;
-      t.layouts_[rel.substr(0, rel.size() - kExt.size())] = {site.read(path).value_or(""), path, nullptr};
+      t.layouts_[rel.substr(0, rel.size() - kExt.size())] = {site.read(path).value_or(""), path, "", true, ""};
     }
     const std::string stat = root + "static/";
     for (const auto& path : site.list(root + "static")) {
@@ -110,7 +111,10 @@ void Theme::compile() {
   std::map<std::string, std::string> texts;
   for (const auto& [name, t] : layouts_) texts[name] = t.text;
   for (auto& [name, t] : layouts_) {
-    t.parsed = std::make_shared<mstch::mustache>(inline_partials(t.text, texts));
+    t.compiled = inline_partials(t.text, texts);
+    mstch::mustache check(t.compiled);
+    t.valid = check.is_valid();
+    t.error = check.error_message();
   }
 }
 
@@ -120,9 +124,8 @@ const Theme::Template* Theme::find(const std::string& layout, Diagnostics& diags
     diags.error("layouts/" + layout + kExt, 0, 0, msg::template_missing(layout));
     return nullptr;
   }
-  auto* tmpl = static_cast<mstch::mustache*>(it->second.parsed.get());
-  if (!tmpl->is_valid()) {
-    diags.error(it->second.origin, 0, 0, msg::template_error(layout, tmpl->error_message()));
+  if (!it->second.valid) {
+    diags.error(it->second.origin, 0, 0, msg::template_error(layout, it->second.error));
     return nullptr;
   }
   return &it->second;
@@ -139,6 +142,16 @@ bool Theme::has(const std::string& layout) const { return layouts_.count(layout)
 
 namespace {
 
+// kainjow's templates keep state while rendering, so each thread renders
+// with its own parsed copy, made once per thread and template text. (Keyed
+// by the text, not its address: a later Theme may reuse the address.)
+mstch::mustache& parsed(const std::string& compiled) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<mstch::mustache>> mine;
+  auto& slot = mine[compiled];
+  if (!slot) slot = std::make_unique<mstch::mustache>(compiled);
+  return *slot;
+}
+
 std::string render_with(const std::string& origin, const std::string& layout, mstch::mustache& tmpl,
                         const mstch::data& data, Diagnostics& diags) {
   std::string out = tmpl.render(data);
@@ -154,7 +167,7 @@ std::string render_with(const std::string& origin, const std::string& layout, ms
 std::string Theme::render(const std::string& layout, const View& view, Diagnostics& diags) const {
   const Template* t = find(layout, diags);
   if (!t) return "";
-  return render_with(t->origin, layout, *static_cast<mstch::mustache*>(t->parsed.get()), to_data(view), diags);
+  return render_with(t->origin, layout, parsed(t->compiled), to_data(view), diags);
 }
 
 std::string Theme::render_page(const std::string& layout, const View& view, Diagnostics& diags) const {
@@ -162,9 +175,9 @@ std::string Theme::render_page(const std::string& layout, const View& view, Diag
   const Template* base = find("base", diags);
   if (!t || !base) return "";
   mstch::data data = to_data(view);
-  std::string body = render_with(t->origin, layout, *static_cast<mstch::mustache*>(t->parsed.get()), data, diags);
+  std::string body = render_with(t->origin, layout, parsed(t->compiled), data, diags);
   data.set("body", body);
-  return render_with(base->origin, "base", *static_cast<mstch::mustache*>(base->parsed.get()), data, diags);
+  return render_with(base->origin, "base", parsed(base->compiled), data, diags);
 }
 
 }  // namespace congbo

@@ -44,7 +44,9 @@ class Theme {
   struct Template {
     std::string text;    ///< as written
     std::string origin;
-    std::shared_ptr<void> parsed;  ///< the compiled template, partials inlined (theme.cc)
+    std::string compiled;  ///< partials inlined; parsed once per rendering thread (theme.cc)
+    bool valid = true;
+    std::string error;
   };
   void compile();
   const Template* find(const std::string& layout, Diagnostics& diags) const;

@@ -192,3 +192,39 @@ TEST_CASE("a rebuild takes unchanged versions from the cache, with identical out
   CHECK(site.report.cached >= 4);  // two versions, one comparison, the data file
   CHECK(site.read(path) == first);
 }
+
+TEST_CASE("rendering on several threads writes exactly what one thread writes") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig);
+  for (int i = 0; i < 40; ++i) site.file("content/van-ban/d" + std::to_string(i) + ".md", plan(std::to_string(50 + i) + "%"));
+  git.commit("Đăng", 1);
+  for (int i = 0; i < 40; i += 3) site.file("content/van-ban/d" + std::to_string(i) + ".md", plan("99%"));
+  git.commit("Sửa", 2);
+  auto build_with = [&](int jobs, const std::string& out) {
+    BuildOptions o;
+    o.site_dir = site.dir();
+    o.out_dir = site.dir() / out;
+    o.cache_dir = site.dir() / (out + "-cache");  // each its own cache: both really render
+    o.jobs = jobs;
+    Diagnostics d;
+    BuildReport r;
+    REQUIRE(congbo::build(o, d, &r));
+  };
+  build_with(1, "mot-luong");
+  build_with(4, "bon-luong");
+  auto snapshot = [&](const std::string& dir) {
+    std::map<std::string, std::string> files;
+    for (auto& e : std::filesystem::recursive_directory_iterator(site.dir() / dir)) {
+      if (!e.is_regular_file()) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      files[std::filesystem::relative(e.path(), site.dir() / dir).string()] = ss.str();
+    }
+    return files;
+  };
+  auto one = snapshot("mot-luong"), four = snapshot("bon-luong");
+  CHECK(one.size() > 100);
+  CHECK(one == four);
+}

@@ -82,7 +82,7 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
 
   std::vector<std::future<int>> readers;
   for (int i = 0; i < 50; ++i) {
-    readers.push_back(std::async(std::launch::async, [&] {
+    readers.push_back(std::async(std::launch::async, [&, i] {
       httplib::Client c("127.0.0.1", o.port);
       auto r = c.Get(i % 2 ? "/van-ban/a/" : "/css/congbo.css");
       return r ? r->status : 0;
