@@ -41,6 +41,24 @@ std::string hex(const git_oid* oid) {
   return buf;
 }
 
+// The object `spec` names, peeled to `type` (a commit, a tree); nullptr if none.
+ObjectPtr resolve(git_repository* repo, const std::string& spec, git_object_t type) {
+  git_object* obj = nullptr;
+  if (git_revparse_single(&obj, repo, spec.c_str()) != 0) return nullptr;
+  ObjectPtr o(obj);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, o.get(), type) != 0) return nullptr;
+  return ObjectPtr(peeled);
+}
+
+std::optional<std::string> blob_bytes(git_repository* repo, const git_oid* id) {
+  git_blob* b = nullptr;
+  if (git_blob_lookup(&b, repo, id) != 0) return std::nullopt;
+  BlobPtr blob(b);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                     static_cast<size_t>(git_blob_rawsize(blob.get())));
+}
+
 struct Libgit2 {
   Libgit2() {
     git_libgit2_init();
@@ -104,11 +122,7 @@ class GitTreeSource : public SourceTree {
   std::optional<std::string> read(const std::string& rel) const override {
     auto it = files_.find(rel);
     if (it == files_.end()) return std::nullopt;
-    git_blob* b = nullptr;
-    if (git_blob_lookup(&b, repo_, &it->second) != 0) return std::nullopt;
-    BlobPtr blob(b);
-    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                       static_cast<size_t>(git_blob_rawsize(blob.get())));
+    return blob_bytes(repo_, &it->second);
   }
   bool exists(const std::string& rel) const override { return files_.count(rel) > 0; }
   bool is_dir(const std::string& rel) const override {
@@ -144,23 +158,16 @@ struct Repository::Impl {
 
   std::optional<TreePtr> tree_of(const std::string& rev, Diagnostics& diags, bool* unborn) {
     *unborn = false;
-    git_object* obj = nullptr;
-    std::string spec = rev.empty() ? "HEAD" : rev;
-    if (git_revparse_single(&obj, repo.get(), spec.c_str()) != 0) {
+    ObjectPtr tree = resolve(repo.get(), rev.empty() ? "HEAD" : rev, GIT_OBJECT_TREE);
+    if (!tree) {
       if (rev.empty()) {  // no commits yet
         *unborn = true;
-        return std::nullopt;
+      } else {
+        diags.error(rev, 0, 0, msg::unknown_revision(rev));
       }
-      diags.error(rev, 0, 0, msg::unknown_revision(rev));
       return std::nullopt;
     }
-    ObjectPtr o(obj);
-    git_object* peeled = nullptr;
-    if (git_object_peel(&peeled, o.get(), GIT_OBJECT_TREE) != 0) {
-      diags.error(rev, 0, 0, msg::unknown_revision(rev));
-      return std::nullopt;
-    }
-    return TreePtr(reinterpret_cast<git_tree*>(peeled));
+    return TreePtr(reinterpret_cast<git_tree*>(tree.release()));
   }
 };
 
@@ -192,20 +199,13 @@ std::unique_ptr<Repository> Repository::open(const fs::path& site_dir, Diagnosti
 bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
   Impl& m = *impl_;
   git_repository* repo = m.repo.get();
-  git_object* obj = nullptr;
-  std::string spec = rev.empty() ? "HEAD" : rev;
-  if (git_revparse_single(&obj, repo, spec.c_str()) != 0) {
+  ObjectPtr start = resolve(repo, rev.empty() ? "HEAD" : rev, GIT_OBJECT_COMMIT);
+  if (!start) {
     if (rev.empty()) return true;  // no commits yet: no history, not an error
     diags.error(rev, 0, 0, msg::unknown_revision(rev));
     return false;
   }
-  ObjectPtr start(obj);
-  git_object* peeled = nullptr;
-  if (git_object_peel(&peeled, start.get(), GIT_OBJECT_COMMIT) != 0) {
-    diags.error(rev, 0, 0, msg::unknown_revision(rev));
-    return false;
-  }
-  CommitPtr commit(reinterpret_cast<git_commit*>(peeled));
+  CommitPtr commit(reinterpret_cast<git_commit*>(start.release()));
 
   // Commits whose parents this copy does not have (a shallow clone).
   std::set<std::string> shallow;
@@ -338,11 +338,7 @@ std::optional<std::string> Repository::blob(const std::string& id) const {
   std::lock_guard<std::mutex> lock(impl_->mu);  // rendering threads read old versions
   git_oid oid;
   if (git_oid_fromstr(&oid, id.c_str()) != 0) return std::nullopt;
-  git_blob* b = nullptr;
-  if (git_blob_lookup(&b, impl_->repo.get(), &oid) != 0) return std::nullopt;
-  BlobPtr blob(b);
-  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                     static_cast<size_t>(git_blob_rawsize(blob.get())));
+  return blob_bytes(impl_->repo.get(), &oid);
 }
 
 bool Repository::changed_since_head(const std::string& rel, const std::string& bytes) const {
@@ -356,19 +352,12 @@ bool Repository::changed_since_head(const std::string& rel, const std::string& b
 }
 
 std::optional<std::string> Repository::commit_id(const std::string& rev, Diagnostics& diags) const {
-  git_object* obj = nullptr;
   std::string spec = rev.empty() ? "HEAD" : rev;
-  if (git_revparse_single(&obj, impl_->repo.get(), spec.c_str()) != 0) {
+  ObjectPtr commit = resolve(impl_->repo.get(), spec, GIT_OBJECT_COMMIT);
+  if (!commit) {
     diags.error(spec, 0, 0, msg::unknown_revision(spec));
     return std::nullopt;
   }
-  ObjectPtr o(obj);
-  git_object* peeled = nullptr;
-  if (git_object_peel(&peeled, o.get(), GIT_OBJECT_COMMIT) != 0) {
-    diags.error(spec, 0, 0, msg::unknown_revision(spec));
-    return std::nullopt;
-  }
-  ObjectPtr commit(peeled);
   return hex(git_object_id(commit.get()));
 }
 

@@ -1,12 +1,12 @@
-// main.cc: the congbo command: parse arguments, run the pipeline, print
+// main.cc: the congbo command: parse arguments, run a command, print
 // diagnostics, set the exit status (0 ok, 1 content errors, 2 usage).
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,29 +22,113 @@ int usage_error(const std::string& what) {
   return 2;
 }
 
+// Walks a command's options; value() and number() read the word after one.
+class Args {
+ public:
+  explicit Args(const std::vector<std::string>& args) : args_(args) {}
+  bool next(std::string* option) {
+    if (++i_ >= args_.size()) return false;
+    *option = args_[i_];
+    return true;
+  }
+  std::optional<std::string> value() {
+    if (i_ + 1 >= args_.size()) return std::nullopt;
+    return args_[++i_];
+  }
+  std::optional<int> number() {
+    auto v = value();
+    if (!v) return std::nullopt;
+    try {
+      return std::stoi(*v);
+    } catch (...) {
+      return std::nullopt;
+    }
+  }
+
+ private:
+  const std::vector<std::string>& args_;
+  size_t i_ = 0;  // args_[0] is the command
+};
+
+std::string missing_value(const std::string& option) { return "thiếu giá trị hợp lệ cho " + option; }
+
+void print(const congbo::Diagnostics& diags) {
+  for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
+}
+
 std::atomic<bool> g_stop{false};
 
+// congbo build|check [--site DIR] [--out DIR] [--ref REV] [--jobs N] [--timings] [--quiet]
+int run_build(const std::string& command, const std::vector<std::string>& words) {
+  congbo::BuildOptions options;
+  options.write = command == "build";
+  bool quiet = false, timings = false;
+  Args args(words);
+  std::string a;
+  while (args.next(&a)) {
+    if (a == "--site" || a == "--ref" || (a == "--out" && options.write)) {
+      auto v = args.value();
+      if (!v) return usage_error(missing_value(a));
+      if (a == "--site") options.site_dir = *v;
+      if (a == "--out") options.out_dir = *v;
+      if (a == "--ref") options.ref = *v;
+    } else if (a == "--jobs" || a == "-j") {
+      auto n = args.number();
+      if (!n) return usage_error(missing_value(a));
+      options.jobs = *n;
+    } else if (a == "--timings") {
+      timings = true;
+    } else if (a == "--quiet" || a == "-q") {
+      quiet = true;
+    } else {
+      return usage_error("tùy chọn không rõ: " + a);
+    }
+  }
+
+  auto start = std::chrono::steady_clock::now();
+  congbo::Diagnostics diags;
+  congbo::BuildReport report;
+  bool ok = congbo::build(options, diags, &report);
+  print(diags);
+  std::filesystem::path out = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  if (!ok) {
+    std::error_code ec;
+    bool had_output = options.write && std::filesystem::exists(out, ec);
+    std::cerr << congbo::msg::build_failed(diags.error_count(), diags.warning_count(), had_output) << "\n";
+    return 1;
+  }
+  if (timings) {
+    for (const auto& [stage, seconds] : report.timings) std::fprintf(stderr, "%8.3f s  %s\n", seconds, stage.c_str());
+  }
+  if (!quiet) {
+    long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - start).count());
+    std::cout << (options.write ? congbo::msg::build_done(report.pages, out.string(), ms)
+                                : congbo::msg::check_done(report.pages))
+              << "\n";
+  }
+  return 0;
+}
+
 // congbo serve [--site DIR] [--port N] [--out DIR] [--quiet]
-int run_serve(const std::vector<std::string>& args) {
+int run_serve(const std::vector<std::string>& words) {
   congbo::ServeOptions options;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
-    const std::string* v = nullptr;
-    if (a == "--site" && (v = value())) {
-      options.site_dir = *v;
-    } else if (a == "--out" && (v = value())) {
-      options.out_dir = *v;
-    } else if (a == "--port" && (v = value())) {
-      try {
-        options.port = std::stoi(*v);
-      } catch (...) {
-        return usage_error("--port cần một số");
-      }
+  Args args(words);
+  std::string a;
+  while (args.next(&a)) {
+    if (a == "--site" || a == "--out") {
+      auto v = args.value();
+      if (!v) return usage_error(missing_value(a));
+      if (a == "--site") options.site_dir = *v;
+      if (a == "--out") options.out_dir = *v;
+    } else if (a == "--port") {
+      auto n = args.number();
+      if (!n) return usage_error(missing_value(a));
+      options.port = *n;
     } else if (a == "--quiet" || a == "-q") {
       options.quiet = true;
     } else {
-      return usage_error("tùy chọn không rõ hoặc thiếu giá trị: " + a);
+      return usage_error("tùy chọn không rõ: " + a);
     }
   }
   // Ctrl+C stops the server cleanly, so its temporary output is removed.
@@ -53,37 +137,30 @@ int run_serve(const std::vector<std::string>& args) {
   return congbo::serve(options, &g_stop);
 }
 
-void print(const congbo::Diagnostics& diags) {
-  for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
-}
-
 // congbo publish [--site DIR] --to DIR [--ref REV] [--keep N] [--quiet]
 // congbo publish --rollback --to DIR
-int run_publish(const std::vector<std::string>& args) {
+int run_publish(const std::vector<std::string>& words) {
   congbo::PublishOptions options;
   bool back = false, quiet = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
-    const std::string* v = nullptr;
-    if (a == "--site" && (v = value())) {
-      options.site_dir = *v;
-    } else if (a == "--to" && (v = value())) {
-      options.to = *v;
-    } else if (a == "--ref" && (v = value())) {
-      options.ref = *v;
-    } else if (a == "--keep" && (v = value())) {
-      try {
-        options.keep = std::stoi(*v);
-      } catch (...) {
-        return usage_error("--keep cần một số");
-      }
+  Args args(words);
+  std::string a;
+  while (args.next(&a)) {
+    if (a == "--site" || a == "--to" || a == "--ref") {
+      auto v = args.value();
+      if (!v) return usage_error(missing_value(a));
+      if (a == "--site") options.site_dir = *v;
+      if (a == "--to") options.to = *v;
+      if (a == "--ref") options.ref = *v;
+    } else if (a == "--keep") {
+      auto n = args.number();
+      if (!n) return usage_error(missing_value(a));
+      options.keep = *n;
     } else if (a == "--rollback") {
       back = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {
-      return usage_error("tùy chọn không rõ hoặc thiếu giá trị: " + a);
+      return usage_error("tùy chọn không rõ: " + a);
     }
   }
   if (options.to.empty()) return usage_error(congbo::msg::publish_no_target());
@@ -107,7 +184,7 @@ int run_publish(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("thiếu lệnh (build hoặc check)");
+  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve hoặc publish)");
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
       std::cout << congbo::msg::usage();
@@ -118,78 +195,9 @@ int main(int argc, char** argv) {
       return 0;
     }
   }
-
-  const std::string command = args[0];
-  if (command == "publish") return run_publish(args);
+  const std::string& command = args[0];
+  if (command == "build" || command == "check") return run_build(command, args);
   if (command == "serve") return run_serve(args);
-  if (command != "build" && command != "check") return usage_error("lệnh không rõ: " + command);
-
-  congbo::BuildOptions options;
-  options.write = command == "build";
-  bool quiet = false;
-  bool timings = false;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string* {
-      return i + 1 < args.size() ? &args[++i] : nullptr;
-    };
-    if (a == "--site") {
-      const std::string* v = value();
-      if (!v) return usage_error("--site cần một thư mục");
-      options.site_dir = *v;
-    } else if (a == "--out" && command == "build") {
-      const std::string* v = value();
-      if (!v) return usage_error("--out cần một thư mục");
-      options.out_dir = *v;
-    } else if (a == "--ref") {
-      const std::string* v = value();
-      if (!v) return usage_error("--ref cần tên nhánh, thẻ hoặc mã commit");
-      options.ref = *v;
-    } else if (a == "--jobs" || a == "-j") {
-      const std::string* v = value();
-      try {
-        if (!v) throw 0;
-        options.jobs = std::stoi(*v);
-      } catch (...) {
-        return usage_error("--jobs cần một số");
-      }
-    } else if (a == "--timings") {
-      timings = true;
-    } else if (a == "--quiet" || a == "-q") {
-      quiet = true;
-    } else {
-      return usage_error("tùy chọn không rõ: " + a);
-    }
-  }
-
-  auto start = std::chrono::steady_clock::now();
-  congbo::Diagnostics diags;
-  congbo::BuildReport report;
-  bool ok = congbo::build(options, diags, &report);
-  print(diags);
-  if (!ok) {
-    std::error_code ec;
-    std::filesystem::path out =
-        options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
-    bool had_output = options.write && std::filesystem::exists(out, ec);
-    std::cerr << congbo::msg::build_failed(diags.error_count(), diags.warning_count(), had_output)
-              << "\n";
-    return 1;
-  }
-  if (timings) {
-    for (const auto& [stage, seconds] : report.timings) {
-      std::fprintf(stderr, "%8.3f s  %s\n", seconds, stage.c_str());
-    }
-  }
-  if (!quiet) {
-    long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                    std::chrono::steady_clock::now() - start).count());
-    if (options.write) {
-      std::string out = (options.out_dir.empty() ? options.site_dir / "public" : options.out_dir).string();
-      std::cout << congbo::msg::build_done(report.pages, out, ms) << "\n";
-    } else {
-      std::cout << congbo::msg::check_done(report.pages) << "\n";
-    }
-  }
-  return 0;
+  if (command == "publish") return run_publish(args);
+  return usage_error("lệnh không rõ: " + command);
 }
