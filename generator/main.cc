@@ -1,8 +1,11 @@
 // main.cc: the congbo command: parse arguments, run a command, print
 // diagnostics, set the exit status (0 ok, 1 content errors, 2 usage).
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -85,6 +88,23 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
     }
   }
 
+  // Progress: a bar on a terminal; one line per stage in CI or a log; nothing with --quiet.
+  const bool terminal = ::isatty(2) && !std::getenv("CI");
+  if (!quiet) {
+    options.progress = [terminal](const std::string& stage, int done, int total) {
+      if (terminal) {
+        const int width = 30, filled = total ? done * width / total : width;
+        int letters = 0;  // pad by characters, not bytes: Vietnamese letters take several
+        for (unsigned char c : stage) letters += (c & 0xC0) != 0x80;
+        std::string label = stage + std::string(std::max(0, 20 - letters), ' ');
+        std::fprintf(stderr, "\r%s [%s%s] %d/%d", label.c_str(), std::string(filled, '#').c_str(),
+                     std::string(width - filled, '-').c_str(), done, total);
+        if (done == total) std::fputc('\n', stderr);
+      } else if (done == total) {
+        std::fprintf(stderr, "%s: %d\n", stage.c_str(), total);
+      }
+    };
+  }
   auto start = std::chrono::steady_clock::now();
   congbo::Diagnostics diags;
   congbo::BuildReport report;

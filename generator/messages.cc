@@ -292,3 +292,10 @@ std::string publish_done(const std::string& release, const std::string& commit, 
 }
 std::string rollback_done(const std::string& release) { return "Đã quay lại bản " + release + "."; }
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string stage_markdown() { return "Đọc nội dung"; }
+std::string stage_pages() { return "Dựng trang"; }
+std::string stage_archive() { return "Lưu trữ phiên bản"; }
+std::string stage_lists() { return "Danh sách"; }
+}  // namespace congbo::msg

@@ -117,3 +117,10 @@ std::string rollback_nothing();
 std::string publish_done(const std::string& release, const std::string& commit, int files, int reused);
 std::string rollback_done(const std::string& release);
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string stage_markdown();
+std::string stage_pages();
+std::string stage_archive();
+std::string stage_lists();
+}  // namespace congbo::msg

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "document_view.h"
@@ -50,20 +51,39 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_;
 };
 
+using Progress = std::function<void(const std::string&, int, int)>;
+
 // Runs body(i, diags) for i in [0, n) on `jobs` threads. Each thread keeps
 // its own diagnostics; they are merged at the end (main() sorts them).
-void parallel_for(int n, int jobs, Diagnostics& diags, const std::function<void(int, Diagnostics&)>& body) {
+// `progress`, if set, hears of every 1% done (one thread at a time).
+void parallel_for(int n, int jobs, Diagnostics& diags, const std::function<void(int, Diagnostics&)>& body,
+                  const Progress& progress = nullptr, const std::string& stage = "") {
   jobs = std::max(1, std::min(jobs, n));
+  std::atomic<int> next{0}, done{0};
+  std::mutex report;
+  const int step = std::max(1, n / 100);
+  auto finished_one = [&] {
+    int d = ++done;
+    if (progress && (d % step == 0 || d == n)) {
+      std::lock_guard<std::mutex> lock(report);
+      progress(stage, d, n);
+    }
+  };
   if (jobs == 1) {
-    for (int i = 0; i < n; ++i) body(i, diags);
+    for (int i = 0; i < n; ++i) {
+      body(i, diags);
+      finished_one();
+    }
     return;
   }
-  std::atomic<int> next{0};
   std::vector<Diagnostics> found(jobs);
   std::vector<std::thread> pool;
   for (int t = 0; t < jobs; ++t) {
     pool.emplace_back([&, t] {
-      for (int i = next++; i < n; i = next++) body(i, found[t]);
+      for (int i = next++; i < n; i = next++) {
+        body(i, found[t]);
+        finished_one();
+      }
     });
   }
   for (auto& th : pool) th.join();
@@ -81,6 +101,7 @@ Date system_today() {
 
 bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report) {
   Site site;
+  site.set_progress(options.progress);
   Stopwatch clock;
   if (!site.load(options.site_dir, options.ref, diags)) return false;  // 1. load
   clock.lap(report->timings, "load (site.toml, theme, content, git history)");
@@ -347,19 +368,20 @@ void Site::render(Output& out, const Cache& cache, int jobs, Diagnostics& diags)
       };
     }
     p.rendered = render_markdown(p.markdown, opts, diags);
-  });
+  }, progress_, msg::stage_markdown());
   clock.lap(timings_, "render: Markdown");
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (!pages_[i].is_index) render_page(i, out, diags);
-  });
+  }, progress_, msg::stage_pages());
   clock.lap(timings_, "render: pages");
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (!pages_[i].is_index) render_archive(pages_[i], i, out, cache, diags);
-  });
+  }, progress_, msg::stage_archive());
   for (const DeletedPage& d : deleted_) render_deleted(d, out, cache, diags);
   clock.lap(timings_, "render: archive (versions, changes, history)");
   parallel_for(static_cast<int>(listings_.size()), jobs, diags,
-               [&](int i, Diagnostics& diags) { render_listing(listings_[i], out, diags); });
+               [&](int i, Diagnostics& diags) { render_listing(listings_[i], out, diags); }, progress_,
+               msg::stage_lists());
   for (const Facet& f : facets_) render_facet(f, out, diags);
   if (!relations_.external.empty()) render_cited(out, diags);
   render_home(out, diags);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct BuildOptions {
   std::filesystem::path cache_dir;  ///< empty: site_dir/.congbo-cache
   std::filesystem::path reuse_from; ///< take unchanged files from here (default: the output itself)
   int jobs = 0;                     ///< rendering threads; 0: one per core
+  /// Called as long stages advance (from rendering threads, one at a time):
+  /// stage name, items done, items in all.
+  std::function<void(const std::string&, int, int)> progress;
 };
 
 struct BuildReport {
@@ -87,6 +91,7 @@ class Site {
   void link(const Date& today, Diagnostics& diags);
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
   void render(Output& out, const Cache& cache, int jobs, Diagnostics& diags);
+  void set_progress(std::function<void(const std::string&, int, int)> p) { progress_ = std::move(p); }
   /// Seconds spent in each part of render(), in order.
   const std::vector<std::pair<std::string, double>>& render_timings() const { return timings_; }
 
@@ -139,6 +144,7 @@ class Site {
   std::optional<DocumentIndex> index_;  ///< numbers → pages, built once in link()
   std::string chrome_;                  ///< chrome_hash(), computed once per render
   std::vector<std::pair<std::string, double>> timings_;
+  std::function<void(const std::string&, int, int)> progress_;
   std::vector<NavItem> nav_;
   int home_index_ = -1;
 };
