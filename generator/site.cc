@@ -402,12 +402,15 @@ std::string Site::compose(const std::string& layout, View view, Diagnostics& dia
   return theme_->render_page(layout, view, diags);
 }
 
+// A page is a pure function of its layout, its view and the theme: when the
+// previous build wrote the same at this path, it is linked, not rendered.
 void Site::emit(Output& out, const std::string& url, const std::string& layout, View view,
                 Diagnostics& diags) {
+  const std::string path = Output::path_for_url(url);
+  const std::string key = stable_hash(layout + '|' + chrome_ + '|' + view.fingerprint());
+  if (out.reuse(path, key)) return;
   std::string err;
-  if (!out.write(Output::path_for_url(url), compose(layout, std::move(view), diags), &err)) {
-    diags.error(url, 0, 0, err);
-  }
+  if (!out.write_keyed(path, key, compose(layout, std::move(view), diags), &err)) diags.error(url, 0, 0, err);
 }
 
 View Site::page_base(const Page& page, const std::vector<Page>& pages, int index, const Relations& rel) const {

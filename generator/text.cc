@@ -190,16 +190,25 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
-std::string stable_hash(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
+void StableHasher::add(std::string_view s) {
   for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
+    h_ ^= c;
+    h_ *= 1099511628211ull;
   }
-  static const char* hex = "0123456789abcdef";
+}
+
+std::string StableHasher::hex() const {
+  static const char* digits = "0123456789abcdef";
+  uint64_t h = h_;
   std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = hex[h & 15];
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = digits[h & 15];
   return out;
+}
+
+std::string stable_hash(std::string_view s) {
+  StableHasher h;
+  h.add(s);
+  return h.hex();
 }
 
 std::string trim(std::string_view s) {

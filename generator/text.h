@@ -1,6 +1,7 @@
 // text.h: Unicode and string helpers shared by every step (utf8proc stays in text.cc).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,15 @@ std::string html_escape(std::string_view s);
 std::string json_string(std::string_view s);
 /// A stable 64-bit FNV-1a hash as 16 hex digits, for cache keys (not security).
 std::string stable_hash(std::string_view s);
+/// The same hash fed piece by piece.
+class StableHasher {
+ public:
+  void add(std::string_view s);
+  std::string hex() const;
+
+ private:
+  uint64_t h_ = 1469598103934665603ull;
+};
 std::string trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 

@@ -29,6 +29,9 @@ class View {
   const std::vector<View>& items() const { return items_; }
   const std::vector<std::pair<std::string, View>>& members() const { return members_; }
   const View* get(const std::string& key) const;
+  /// A hash of everything in the view: two views with the same fingerprint
+  /// render to the same page with the same template.
+  std::string fingerprint() const;
 
  private:
   Type type_ = Type::Object;

@@ -2,6 +2,10 @@
 // both ways, status follows replacement, browse pages and JSON-LD.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
+#include <map>
+
 #include "site_fixture.h"
 
 using namespace congbo;
@@ -151,4 +155,37 @@ TEST_CASE("a relationship entry that is not a number, and an undeclared issuer, 
         "content/van-ban/a.md:4:1: error: cơ quan ban hành \"khong-co\" chưa được khai báo trong bảng [issuers] của site.toml\n"
         "content/van-ban/a.md:5:13: error: \"Kế hoạch 20\" trong \"replaces\" không phải số văn bản; hãy viết như "
         "\"51-KH/ĐUK\" hoặc \"51-KH/ĐUK@2021-01-14\"\n");
+}
+
+TEST_CASE("an edit re-renders exactly the affected pages: the page, its lists, the pages that cite it") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"Văn bản A\"\nnumber = \"1-KH/ĐUK\"\nkind = \"KH\"\nissuer = \"duk\"\n"
+                                    "date = 2021-01-01\n+++\nThực hiện Kế hoạch số 2-KH/ĐUK.\n")
+      .file("content/van-ban/b.md", "+++\ntitle = \"Văn bản B\"\nnumber = \"2-KH/ĐUK\"\nkind = \"KH\"\nissuer = \"duk\"\n"
+                                    "date = 2020-01-01\n+++\nNội dung B.\n")
+      .file("content/van-ban/c.md", "+++\ntitle = \"Văn bản C\"\nnumber = \"3-CT/ĐUK\"\nkind = \"CT\"\nissuer = \"duk\"\n"
+                                    "date = 2019-01-01\n+++\nKhông liên quan.\n");
+  REQUIRE(site.build());
+  auto inode = [&](const std::string& rel) {
+    struct stat s;
+    return ::stat((site.out() / rel).c_str(), &s) == 0 ? s.st_ino : 0;
+  };
+  std::map<std::string, ino_t> before;
+  for (const char* f : {"van-ban/a/index.html", "van-ban/b/index.html", "van-ban/c/index.html", "van-ban/loai/ke-hoach/index.html",
+                        "van-ban/loai/chi-thi/index.html", "van-ban/nam/2019/index.html", "van-ban/nam/2020/index.html"}) {
+    before[f] = inode(f);
+  }
+  site.file("content/van-ban/b.md", "+++\ntitle = \"Văn bản B đã sửa\"\nnumber = \"2-KH/ĐUK\"\nkind = \"KH\"\nissuer = \"duk\"\n"
+                                    "date = 2020-01-01\n+++\nNội dung B.\n");
+  REQUIRE(site.build());
+  // rendered again: the page, the lists that show it, the page that cites it
+  CHECK(inode("van-ban/b/index.html") != before["van-ban/b/index.html"]);
+  CHECK(inode("van-ban/a/index.html") != before["van-ban/a/index.html"]);
+  CHECK(inode("van-ban/loai/ke-hoach/index.html") != before["van-ban/loai/ke-hoach/index.html"]);
+  CHECK(inode("van-ban/nam/2020/index.html") != before["van-ban/nam/2020/index.html"]);
+  // not touched: pages and lists that do not show it
+  CHECK(inode("van-ban/c/index.html") == before["van-ban/c/index.html"]);
+  CHECK(inode("van-ban/loai/chi-thi/index.html") == before["van-ban/loai/chi-thi/index.html"]);
+  CHECK(inode("van-ban/nam/2019/index.html") == before["van-ban/nam/2019/index.html"]);
 }
