@@ -213,18 +213,8 @@ TEST_CASE("rendering on several threads writes exactly what one thread writes") 
   };
   build_with(1, "mot-luong");
   build_with(4, "bon-luong");
-  auto snapshot = [&](const std::string& dir) {
-    std::map<std::string, std::string> files;
-    for (auto& e : std::filesystem::recursive_directory_iterator(site.dir() / dir)) {
-      if (!e.is_regular_file()) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      files[std::filesystem::relative(e.path(), site.dir() / dir).string()] = ss.str();
-    }
-    return files;
-  };
-  auto one = snapshot("mot-luong"), four = snapshot("bon-luong");
+  auto one = congbo::testing::snapshot(site.dir() / "mot-luong");
+  auto four = congbo::testing::snapshot(site.dir() / "bon-luong");
   CHECK(one.size() > 100);
   CHECK(one == four);
 }

@@ -20,6 +20,7 @@
 using namespace congbo;
 using congbo::testing::GitFixture;
 using congbo::testing::kMinimalConfig;
+using congbo::testing::read_file;
 using congbo::testing::TempSite;
 namespace fs = std::filesystem;
 
@@ -29,28 +30,21 @@ std::string plan(const std::string& title) {
   return "+++\ntitle = \"" + title + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung của " + title + ".\n";
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string served(const fs::path& to) { return fs::read_symlink(to / "current").filename().string(); }
 
 // Every file the served release's manifest lists is there with its bytes.
 void check_release_whole(const fs::path& to) {
   const std::string name = served(to);
-  std::string manifest = slurp(to / "releases" / (name + ".json"));
+  std::string manifest = read_file(to / "releases" / (name + ".json"));
   REQUIRE_MESSAGE(!manifest.empty(), name);
-  std::istringstream lines(slurp(to / "releases" / name / ".congbo-output"));
+  std::istringstream lines(read_file(to / "releases" / name / ".congbo-output"));
   std::string line;
   std::getline(lines, line);
   int files = 0;
   while (std::getline(lines, line)) {
     size_t space = line.find(' ');
     std::string id = line.substr(0, space), path = line.substr(space + 1);
-    std::string bytes = slurp(to / "releases" / name / path);
+    std::string bytes = read_file(to / "releases" / name / path);
     if (id.rfind("k:", 0) != 0) CHECK_MESSAGE(stable_hash(bytes) + ":" + std::to_string(bytes.size()) == id, path);
     CHECK_MESSAGE(manifest.find(json_string(path)) != std::string::npos, path);
     ++files;
@@ -81,10 +75,10 @@ TEST_CASE("publish builds the committed tree into a new release and switches to 
   REQUIRE_MESSAGE(ok, (d.items().empty() ? std::string() : d.items()[0].format()));
   CHECK(r.commit == commit);
   CHECK(served(to) == r.release);
-  std::string page = slurp(to / "current" / "van-ban/a/index.html");
+  std::string page = read_file(to / "current" / "van-ban/a/index.html");
   CHECK(page.find("Bản đã duyệt") != std::string::npos);
   CHECK(page.find("Bản nháp") == std::string::npos);
-  std::string manifest = slurp(to / "releases" / (r.release + ".json"));
+  std::string manifest = read_file(to / "releases" / (r.release + ".json"));
   CHECK(manifest.find("\"commit\": \"" + commit + "\"") != std::string::npos);
   CHECK(manifest.find("\"van-ban/a/index.html\": ") != std::string::npos);
   check_release_whole(to);
@@ -109,12 +103,12 @@ TEST_CASE("a new release reuses unchanged files, and rollback returns to the one
   REQUIRE(::stat((to / "releases" / first.release / "van-ban/a/index.html").c_str(), &s1) == 0);
   REQUIRE(::stat((to / "releases" / second.release / "van-ban/a/index.html").c_str(), &s2) == 0);
   CHECK(s1.st_ino == s2.st_ino);  // the same file, linked
-  CHECK(slurp(to / "current/van-ban/b/index.html").find("B đã sửa") != std::string::npos);
+  CHECK(read_file(to / "current/van-ban/b/index.html").find("B đã sửa") != std::string::npos);
 
   REQUIRE(rollback(to, d, &back));
   CHECK(back.release == first.release);
   CHECK(served(to) == first.release);
-  CHECK(slurp(to / "current/van-ban/b/index.html").find("B đã sửa") == std::string::npos);
+  CHECK(read_file(to / "current/van-ban/b/index.html").find("B đã sửa") == std::string::npos);
   Diagnostics d2;
   CHECK_FALSE(rollback(to, d2, &back));
   CHECK(d2.items()[0].message == "không có bản công bố nào trước bản đang chạy để quay lại");

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -88,6 +89,23 @@ class TempSite {
  private:
   std::filesystem::path dir_;
 };
+
+/// A file's bytes ("" if it cannot be read).
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Every file under `dir` with its bytes, to compare outputs byte for byte.
+inline std::map<std::string, std::string> snapshot(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> files;
+  for (auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[std::filesystem::relative(e.path(), dir).string()] = read_file(e.path());
+  }
+  return files;
+}
 
 inline std::string contains_msg(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos ? "yes" : "no: " + haystack;

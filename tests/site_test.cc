@@ -11,6 +11,7 @@
 using namespace congbo;
 using congbo::testing::contains_msg;
 using congbo::testing::kMinimalConfig;
+using congbo::testing::snapshot;
 using congbo::testing::TempSite;
 
 namespace {
@@ -26,19 +27,6 @@ std::string doc(const std::string& title, const std::string& number, const std::
 
 bool has(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
-}
-
-// Every file under `dir` with its bytes, to compare outputs byte for byte.
-std::map<std::string, std::string> snapshot(const std::filesystem::path& dir) {
-  std::map<std::string, std::string> files;
-  for (auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-    if (!e.is_regular_file()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    files[std::filesystem::relative(e.path(), dir).string()] = ss.str();
-  }
-  return files;
 }
 
 }  // namespace
