@@ -35,6 +35,16 @@ const Issuer* SiteConfig::issuer(const std::string& key) const {
   return nullptr;
 }
 
+std::string SiteConfig::kind_label(const std::string& abbr) const {
+  const std::string* name = kind_name(abbr);
+  return name ? *name : abbr;
+}
+
+std::string SiteConfig::issuer_label(const std::string& key) const {
+  const Issuer* i = issuer(key);
+  return i ? i->name : key;
+}
+
 std::optional<SiteConfig> parse_config(std::string_view text, const std::string& path,
                                        Diagnostics& diags) {
   auto root = read_toml(text, path, 1, diags);

@@ -35,6 +35,10 @@ struct SiteConfig {
   std::string origin() const;
   const std::string* kind_name(const std::string& abbr) const;
   const Issuer* issuer(const std::string& key) const;
+  /// The kind's full name, or the abbreviation itself when undeclared.
+  std::string kind_label(const std::string& abbr) const;
+  /// The issuer's full name, or the key itself when undeclared.
+  std::string issuer_label(const std::string& key) const;
 };
 
 /// Reads site.toml's text. Errors and unknown-key warnings go to `diags`.

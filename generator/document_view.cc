@@ -9,8 +9,7 @@
 namespace congbo {
 
 std::string BrowseUrls::kind(const SiteConfig& config, const std::string& kind) {
-  const std::string* name = config.kind_name(kind);
-  return "/van-ban/loai/" + slugify(name ? *name : kind) + "/";
+  return "/van-ban/loai/" + slugify(config.kind_label(kind)) + "/";
 }
 std::string BrowseUrls::issuer(const std::string& key) { return "/van-ban/co-quan/" + slugify(key) + "/"; }
 std::string BrowseUrls::year(const std::optional<Date>& date) {
@@ -28,11 +27,6 @@ namespace {
 
 std::string json_escape(const std::string& s) { return json_string(s); }
 
-std::string kind_label(const SiteConfig& config, const std::string& kind) {
-  const std::string* name = config.kind_name(kind);
-  return name ? *name : kind;
-}
-
 // One related document, on the site or not.
 View related_item(const std::vector<Page>& pages, const Related& r, const Relations& rel,
                   const SiteConfig& config) {
@@ -40,7 +34,7 @@ View related_item(const std::vector<Page>& pages, const Related& r, const Relati
   if (r.page >= 0) {
     const Page& p = pages[r.page];
     v.set("number", p.doc.number)
-        .set("kind_name", kind_label(config, p.doc.kind))
+        .set("kind_name", config.kind_label(p.doc.kind))
         .set("title", p.title)
         .set("url", href(config, p.url))
         .set("date", p.date ? p.date->display() : "")
@@ -48,7 +42,7 @@ View related_item(const std::vector<Page>& pages, const Related& r, const Relati
   } else {
     const ExternalDocument& e = rel.external[r.external];
     v.set("number", r.written)
-        .set("kind_name", kind_label(config, e.kind))
+        .set("kind_name", config.kind_label(e.kind))
         .set("date", r.date ? r.date->display() : (e.date ? e.date->display() : ""))
         .set("url", href(config, BrowseUrls::cited() + "#" + e.anchor))
         .set("on_site", false);
@@ -60,7 +54,7 @@ View incoming_item(const std::vector<Page>& pages, int index, const SiteConfig& 
   const Page& p = pages[index];
   return View()
       .set("number", p.doc.number)
-      .set("kind_name", kind_label(config, p.doc.kind))
+      .set("kind_name", config.kind_label(p.doc.kind))
       .set("title", p.title)
       .set("url", href(config, p.url))
       .set("date", p.date ? p.date->display() : "")
@@ -88,7 +82,7 @@ std::string jsonld(const std::vector<Page>& pages, int index, const Relations& r
   j += ",\"name\":" + json_escape(p.title);
   j += ",\"url\":" + json_escape(permalink(config, p.url));
   if (!p.doc.number.empty()) j += ",\"legislationIdentifier\":" + json_escape(p.doc.number);
-  j += ",\"legislationType\":" + json_escape(kind_label(config, p.doc.kind));
+  j += ",\"legislationType\":" + json_escape(config.kind_label(p.doc.kind));
   if (p.date) j += ",\"legislationDate\":" + json_escape(p.date->iso());
   if (issuer) {
     j += ",\"legislationPassedBy\":{\"@type\":\"Organization\",\"name\":" + json_escape(issuer->name) + "}";
@@ -111,7 +105,7 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
   const DocumentMeta& d = page.doc;
   const DocumentLinks& links = rel.by_page[index];
   const Issuer* issuer = config.issuer(d.issuer);
-  const std::string kind = kind_label(config, d.kind);
+  const std::string kind = config.kind_label(d.kind);
 
   View v;
   v.set("number", d.number)
@@ -119,8 +113,8 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
       .set("kind_name", kind)
       .set("kind_upper", to_upper(kind))
       .set("kind_url", href(config, BrowseUrls::kind(config, d.kind)))
-      .set("issuer_name", issuer ? issuer->name : d.issuer)
-      .set("issuer_upper", to_upper(issuer ? issuer->name : d.issuer))
+      .set("issuer_name", config.issuer_label(d.issuer))
+      .set("issuer_upper", to_upper(config.issuer_label(d.issuer)))
       .set("issuer_parent_upper", issuer ? to_upper(issuer->parent) : "")
       .set("issuer_url", href(config, BrowseUrls::issuer(d.issuer)))
       .set("year_url", href(config, BrowseUrls::year(page.date)))

@@ -203,7 +203,9 @@ void Site::link_sections() {
       continue;
     }
     auto [it, inserted] = by_name.emplace(p.section, static_cast<int>(sections_.size()));
-    if (inserted) sections_.push_back({p.section, msg::default_section_title(p.section), -1, {}});
+    if (inserted) {
+      sections_.push_back({p.section, "/" + slugify(p.section) + "/", msg::default_section_title(p.section), -1, {}});
+    }
     Section& s = sections_[it->second];
     if (p.is_index) {
       s.index_page = i;
@@ -217,10 +219,9 @@ void Site::link_sections() {
   });
   for (auto& s : sections_) {
     s.pages = newest_first(std::move(s.pages));
-    std::string url = "/" + slugify(s.name) + "/";
-    nav_.push_back({s.title, url, s.name});
+    nav_.push_back({s.title, s.url, s.name});
     Listing l;
-    l.url = url;
+    l.url = s.url;
     l.title = s.title;
     l.section = s.name;
     l.intro_page = s.index_page;
@@ -270,9 +271,8 @@ void Site::link_browse() {
       if (abbr == p.doc.kind) break;
       ++kind_order;
     }
-    const std::string* kind = config_.kind_name(p.doc.kind);
     auto& k = kinds[BrowseUrls::kind(config_, p.doc.kind)];
-    k.title = kind ? *kind : p.doc.kind;
+    k.title = config_.kind_label(p.doc.kind);
     k.order = kind_order;
     k.pages.push_back(i);
 
@@ -281,9 +281,8 @@ void Site::link_browse() {
       if (is.key == p.doc.issuer) break;
       ++issuer_order;
     }
-    const Issuer* issuer = config_.issuer(p.doc.issuer);
     auto& is = issuers[BrowseUrls::issuer(p.doc.issuer)];
-    is.title = issuer ? issuer->name : p.doc.issuer;
+    is.title = config_.issuer_label(p.doc.issuer);
     is.order = issuer_order;
     is.pages.push_back(i);
 
@@ -344,6 +343,13 @@ std::vector<int> Site::newest_first(std::vector<int> pages) const {
     return x.title < y.title;
   });
   return pages;
+}
+
+const Section* Site::section(const std::string& name) const {
+  for (const Section& s : sections_) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
 }
 
 std::vector<int> Site::all_listed() const {
@@ -420,9 +426,8 @@ View Site::page_base(const Page& page, const std::vector<Page>& pages, int index
   const View own = page_view(page, config_);
   for (const auto& [k, m] : own.members()) v.set(k, m);
   if (page.is_document) v.set("doc", document_view(pages, index, rel, config_));
-  for (const Section& s : sections_) {
-    if (s.name != page.section) continue;
-    v.set("section_title", s.title).set("section_url", href(config_, "/" + slugify(s.name) + "/"));
+  if (const Section* s = section(page.section)) {
+    v.set("section_title", s->title).set("section_url", href(config_, s->url));
   }
   return v;
 }
@@ -497,7 +502,6 @@ void Site::render_cited(Output& out, Diagnostics& diags) {
   });
   View docs = View::list();
   for (const ExternalDocument* e : sorted) {
-    const std::string* kind = config_.kind_name(e->kind);
     View citers = View::list();
     for (int i : e->cited_by) {
       const Page& p = pages_[i];
@@ -506,7 +510,7 @@ void Site::render_cited(Output& out, Diagnostics& diags) {
     docs.push(View()
                   .set("anchor", e->anchor)
                   .set("number", e->number)
-                  .set("kind_name", kind ? *kind : e->kind)
+                  .set("kind_name", config_.kind_label(e->kind))
                   .set("date", e->date ? e->date->display() : "")
                   .set("count", std::to_string(e->cited_by.size()))
                   .set("cited_by", std::move(citers)));
@@ -526,18 +530,14 @@ void Site::render_search(Output& out, Diagnostics& diags) {
     d.date = p.date;
     d.text = p.rendered.plain;
     d.section = p.section;
-    d.section_title = p.section.empty() ? msg::other_pages() : msg::default_section_title(p.section);
-    for (const Section& s : sections_) {
-      if (s.name == p.section) d.section_title = s.title;
-    }
+    const Section* s = section(p.section);
+    d.section_title = s ? s->title : msg::other_pages();
     if (p.is_document) {
       d.number = p.doc.number;
       d.kind = p.doc.kind;
-      const std::string* kind = config_.kind_name(p.doc.kind);
-      d.kind_name = kind ? *kind : p.doc.kind;
+      d.kind_name = config_.kind_label(p.doc.kind);
       d.issuer = p.doc.issuer;
-      const Issuer* issuer = config_.issuer(p.doc.issuer);
-      d.issuer_name = issuer ? issuer->name : p.doc.issuer;
+      d.issuer_name = config_.issuer_label(p.doc.issuer);
     }
     docs.push_back(std::move(d));
   }
@@ -568,7 +568,7 @@ void Site::render_home(Output& out, Diagnostics& diags) {
   for (const Section& s : sections_) {
     View item;
     item.set("title", s.title)
-        .set("url", href(config_, "/" + slugify(s.name) + "/"))
+        .set("url", href(config_, s.url))
         .set("count", std::to_string(s.pages.size()));
     if (s.index_page >= 0) item.set("summary", pages_[s.index_page].rendered.summary);
     sections.push(std::move(item));

@@ -54,6 +54,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
 
 struct Section {
   std::string name;         ///< folder under content/
+  std::string url;          ///< "/van-ban/", without the base path
   std::string title;
   int index_page = -1;      ///< its _index.md, if any
   std::vector<int> pages;   ///< newest first, undated last
@@ -125,6 +126,7 @@ class Site {
   /// The view render_page gives `page` (also used for its old versions).
   View page_base(const Page& page, const std::vector<Page>& pages, int index, const Relations& rel) const;
   std::vector<int> newest_first(std::vector<int> pages) const;
+  const Section* section(const std::string& name) const;  ///< nullptr for top-level pages
   std::vector<int> all_listed() const;  ///< every page of every section, newest first
   int page_count(const Listing& l) const;
 

@@ -73,11 +73,9 @@ View list_item_view(const Page& page, const SiteConfig& config) {
       .set("date_iso", page.date ? page.date->iso() : "")
       .set("summary", page.description.empty() ? page.rendered.summary : page.description);
   if (page.is_document) {
-    const std::string* kind = config.kind_name(page.doc.kind);
-    const Issuer* issuer = config.issuer(page.doc.issuer);
     v.set("number", page.doc.number)
-        .set("kind_name", kind ? *kind : page.doc.kind)
-        .set("issuer_name", issuer ? issuer->name : "");
+        .set("kind_name", config.kind_label(page.doc.kind))
+        .set("issuer_name", config.issuer_label(page.doc.issuer));
   }
   return v;
 }
