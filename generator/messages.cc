@@ -1,6 +1,10 @@
 // messages.cc: the Vietnamese message catalogue (see messages.h).
 #include "messages.h"
 
+#include <cstdlib>
+
+#include "text.h"
+
 namespace congbo::msg {
 
 std::string invalid_utf8() {
@@ -298,4 +302,169 @@ std::string stage_markdown() { return "Đọc nội dung"; }
 std::string stage_pages() { return "Dựng trang"; }
 std::string stage_archive() { return "Lưu trữ phiên bản"; }
 std::string stage_lists() { return "Danh sách"; }
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+namespace {
+std::string join(const std::vector<std::string>& items, const std::string& last_sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? last_sep : ", ";
+    out += items[i];
+  }
+  return out;
+}
+std::string quoted(const std::string& s) { return "“" + s + "”"; }
+}  // namespace
+
+std::string unit_type(int type) {
+  switch (type) {
+    case 0: return "Đảng bộ cơ sở";
+    case 1: return "Chi bộ cơ sở";
+    default: return "Chi bộ trực thuộc";
+  }
+}
+std::string type_table_list() { return "danh sách bảng (mỗi mục một khối [[...]] hoặc { ... })"; }
+std::string type_number() { return "số"; }
+std::string bad_unit_id(const std::string& id) {
+  return "mã đơn vị \"" + id + "\" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ \"cb-ngan-hang-nha-nuoc\"";
+}
+std::string duplicate_unit(const std::string& id, int other_line) {
+  return "mã đơn vị \"" + id + "\" đã dùng cho đơn vị khác ở dòng " + std::to_string(other_line);
+}
+std::string unknown_unit_type(const std::string& text) {
+  return "loại tổ chức \"" + text + "\" không có; dùng \"đảng bộ cơ sở\", \"chi bộ cơ sở\" hoặc \"chi bộ trực thuộc\"";
+}
+std::string unknown_sector(const std::string& text) {
+  return "loại hình \"" + text + "\" không có; dùng \"cơ quan Đảng, đoàn thể\", \"hành chính\", \"sự nghiệp\", "
+         "\"doanh nghiệp nhà nước\" hoặc \"doanh nghiệp ngoài nhà nước\"";
+}
+std::string subcell_needs_parent(const std::string& id) {
+  return "chi bộ trực thuộc \"" + id + "\" cần trường parent: mã của đảng bộ cơ sở mà chi bộ trực thuộc";
+}
+std::string parent_only_for_subcells(const std::string& id) {
+  return "chỉ chi bộ trực thuộc mới có parent; \"" + id + "\" trực thuộc thẳng Đảng ủy Khối";
+}
+std::string unknown_unit(const std::string& id) {
+  return "không có đơn vị mã \"" + id + "\" trong content/don-vi.toml";
+}
+std::string parent_not_committee(const std::string& id) {
+  return "đơn vị cấp trên \"" + id + "\" không phải đảng bộ cơ sở";
+}
+std::string bad_share(const std::string& key, const std::string& text) {
+  return key + " = \"" + text + "\" không phải tỉ lệ; viết dạng \"90%\", \"0,3%\" hoặc \"3/4\"";
+}
+std::string duplicate_rule_id(const std::string& table, const std::string& id) {
+  return "mã \"" + id + "\" đã dùng cho một mục [[" + table + "]] khác";
+}
+std::string criteria_count_out_of_range(long long value, int criteria) {
+  return "criteria_at_least = " + std::to_string(value) + " nhưng phong trào chỉ có " + std::to_string(criteria) +
+         " tiêu chí";
+}
+std::string unknown_criterion(const std::string& id) {
+  return "không có tiêu chí mã \"" + id + "\" trong các mục [[criteria]] của phong trào";
+}
+std::string children_rule_incomplete() {
+  return "children_grade và children_share phải đi cùng nhau, ví dụ children_grade = \"bon-tot\" và children_share = \"3/4\"";
+}
+std::string unknown_grade(const std::string& id) {
+  return "không có mức xếp loại mã \"" + id + "\" trong các mục [[grade]] của phong trào";
+}
+std::string otherwise_not_last(const std::string& id) {
+  return "mức \"" + id + "\" có otherwise = true nên phải là mục [[grade]] cuối cùng";
+}
+std::string target_needs_one_bound() {
+  return "chỉ tiêu cần đúng một trong các trường above, at_least, below, at_most, ví dụ above = \"90%\"";
+}
+std::string decision_needs_grade_and_reason() {
+  return "xếp loại do cấp ủy quyết định (decided = true) cần ghi cả grade và reason (lý do)";
+}
+std::string duplicate_year(int year, int other_line) {
+  return "kết quả năm " + std::to_string(year) + " đã có ở dòng " + std::to_string(other_line);
+}
+std::string graded_twice(const std::string& unit, int year, int other_line) {
+  return "đơn vị \"" + unit + "\" đã có kết quả năm " + std::to_string(year) + " ở dòng " + std::to_string(other_line);
+}
+std::string missing_score(const std::string& unit) {
+  return "đơn vị \"" + unit + "\" cần điểm (score): phong trào này xếp loại theo thang điểm";
+}
+std::string grade_contradicts(const std::string& unit, const std::string& stated, const std::string& computed,
+                              const std::string& why) {
+  std::string s = "đơn vị \"" + unit + "\" ghi xếp loại " + quoted(stated) + " nhưng theo quy tắc của phong trào là " +
+                  quoted(computed);
+  if (!why.empty()) s += " (" + why + ")";
+  return s + "; nếu cấp ủy đã quyết định khác, ghi thêm decided = true và reason = \"lý do\"";
+}
+std::string no_grade() { return "chưa xếp loại"; }
+std::string no_result() { return "không có kết quả"; }
+std::string no_recipients() { return "quyết định chưa có ai được khen; thêm ít nhất một mục [[recipients]]"; }
+std::string unknown_campaign(const std::string& id) {
+  return "không có phong trào thi đua \"" + id + "\"; tên phải trùng tên tệp trong content/thi-dua/ (không có .toml)";
+}
+std::string over_quota(int count, const std::string& quota, int registered, int year, int limit) {
+  return "quyết định khen " + std::to_string(count) + " tập thể, vượt mức " + quota + " của " + std::to_string(registered) +
+         " đơn vị đăng ký năm " + std::to_string(year) + " (tối đa " + std::to_string(limit) + ")";
+}
+std::string below_standard(const std::string& unit, const std::string& grade, int years, int year, int failing_year,
+                           const std::string& got) {
+  std::string need = years > 1 ? std::to_string(years) + " năm liền đến năm " + std::to_string(year)
+                               : "năm " + std::to_string(year);
+  return "đơn vị \"" + unit + "\" chưa đạt tiêu chuẩn khen thưởng: cần " + quoted(grade) + " trở lên " + need +
+         ", nhưng năm " + std::to_string(failing_year) + " " + got;
+}
+std::string unknown_plan(const std::string& text) {
+  return "không tìm thấy văn bản \"" + text + "\"; ghi số ký hiệu (\"51-KH/ĐUK\") hoặc đường dẫn tệp trong content/ "
+         "không có .md (\"van-ban/51-kh-duk\")";
+}
+std::string image_without_alt(const std::string& src) {
+  return "ảnh " + src + " chưa có lời mô tả (alt); người đọc dùng trình đọc màn hình cần biết ảnh nói gì";
+}
+std::string image_missing(const std::string& src) {
+  return "không có tệp ảnh " + src + " trong thư mục static/ của trang";
+}
+std::string rule_otherwise() { return "các trường hợp còn lại"; }
+std::string rule_unit_types(const std::vector<std::string>& types) { return "đối với " + join(types, " và "); }
+std::string rule_criteria(int at_least, int total, const std::vector<std::string>& including) {
+  std::string s;
+  if (at_least >= 0) {
+    s = at_least == total ? "đạt cả " + std::to_string(total) + " tiêu chí" : "đạt ít nhất " + std::to_string(at_least) + " tiêu chí";
+  } else {
+    s = "đạt tiêu chí";
+  }
+  if (!including.empty()) {
+    std::vector<std::string> q;
+    for (const auto& n : including) q.push_back(quoted(n));
+    s += (at_least >= 0 ? ", trong đó có " : " ") + join(q, " và ");
+  }
+  return s;
+}
+std::string rule_score(double at_least) { return "từ " + number(at_least) + " điểm trở lên"; }
+std::string rule_children(const std::string& share, const std::string& grade) {
+  return "có ít nhất " + share + " chi bộ trực thuộc đạt " + quoted(grade) + " trở lên";
+}
+std::string rule_join(const std::vector<std::string>& parts) {
+  std::string s = join(parts, "; ");
+  size_t first = 1;  // bytes of the first letter
+  while (first < s.size() && (static_cast<unsigned char>(s[first]) & 0xC0) == 0x80) ++first;
+  return s.empty() ? s : to_upper(s.substr(0, first)) + s.substr(first);
+}
+std::string rule_target(int compare, const std::string& share, const std::string& grade, bool or_better,
+                        const std::vector<std::string>& types) {
+  static const char* words[] = {"từ ", "trên ", "không quá ", "dưới "};
+  std::string who = types.empty() ? "đơn vị đăng ký" : join(types, " và ");
+  return std::string(words[compare]) + share + " " + who + " đạt " + quoted(grade) + (or_better ? " trở lên" : "");
+}
+std::string percent(int count, int total) {
+  if (total == 0) return "–";
+  long long tenths = (static_cast<long long>(count) * 1000 + total / 2) / total;
+  std::string s = std::to_string(tenths / 10);
+  if (tenths % 10) s += "," + std::to_string(tenths % 10);
+  return s + "%";
+}
+std::string number(double n) {
+  long long tenths = static_cast<long long>(n * 10 + (n >= 0 ? 0.5 : -0.5));
+  std::string s = std::to_string(tenths / 10);
+  if (tenths % 10) s += "," + std::to_string(std::llabs(tenths % 10));
+  return s;
+}
 }  // namespace congbo::msg

@@ -124,3 +124,55 @@ std::string stage_pages();
 std::string stage_archive();
 std::string stage_lists();
 }  // namespace congbo::msg
+
+// Units, campaigns, rules and commendations (unit.cc, rules.cc, campaign.cc, commendation.cc).
+#include <vector>
+namespace congbo::msg {
+std::string unit_type(int type);  ///< 0 "Đảng bộ cơ sở", 1 "Chi bộ cơ sở", 2 "Chi bộ trực thuộc"
+std::string type_table_list();
+std::string type_number();
+std::string bad_unit_id(const std::string& id);
+std::string duplicate_unit(const std::string& id, int other_line);
+std::string unknown_unit_type(const std::string& text);
+std::string unknown_sector(const std::string& text);
+std::string subcell_needs_parent(const std::string& id);
+std::string parent_only_for_subcells(const std::string& id);
+std::string unknown_unit(const std::string& id);
+std::string parent_not_committee(const std::string& id);
+std::string bad_share(const std::string& key, const std::string& text);
+std::string duplicate_rule_id(const std::string& table, const std::string& id);
+std::string criteria_count_out_of_range(long long value, int criteria);
+std::string unknown_criterion(const std::string& id);
+std::string children_rule_incomplete();
+std::string unknown_grade(const std::string& id);
+std::string otherwise_not_last(const std::string& id);
+std::string target_needs_one_bound();
+std::string decision_needs_grade_and_reason();
+std::string duplicate_year(int year, int other_line);
+std::string graded_twice(const std::string& unit, int year, int other_line);
+std::string missing_score(const std::string& unit);
+std::string grade_contradicts(const std::string& unit, const std::string& stated, const std::string& computed,
+                              const std::string& why);
+std::string no_grade();
+std::string no_result();
+std::string no_recipients();
+std::string unknown_campaign(const std::string& id);
+std::string over_quota(int count, const std::string& quota, int registered, int year, int limit);
+std::string below_standard(const std::string& unit, const std::string& grade, int years, int year,
+                           int failing_year, const std::string& got);
+std::string unknown_plan(const std::string& text);
+std::string image_without_alt(const std::string& src);
+std::string image_missing(const std::string& src);
+// Rules in plain words, for the campaign page.
+std::string rule_otherwise();
+std::string rule_unit_types(const std::vector<std::string>& types);
+std::string rule_criteria(int at_least, int total, const std::vector<std::string>& including);
+std::string rule_score(double at_least);
+std::string rule_children(const std::string& share, const std::string& grade);
+std::string rule_join(const std::vector<std::string>& parts);
+std::string rule_target(int compare, const std::string& share, const std::string& grade, bool or_better,
+                        const std::vector<std::string>& types);
+/// count/total as a percentage with one decimal and a comma: "85,7%"; "–" when total is 0.
+std::string percent(int count, int total);
+std::string number(double n);  ///< 92 → "92", 87.5 → "87,5"
+}  // namespace congbo::msg

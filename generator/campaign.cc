@@ -1,0 +1,246 @@
+// campaign.cc: reading a campaign file, grading its results, summing them up.
+#include "campaign.h"
+
+#include <algorithm>
+#include <tuple>
+#include <map>
+
+#include "field_reader.h"
+#include "messages.h"
+#include "text.h"
+#include "toml_reader.h"
+
+namespace congbo {
+namespace {
+
+std::string stem_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  std::string file = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  return file.substr(0, file.rfind('.'));
+}
+
+std::optional<double> read_number(FieldReader& r, const std::string& key, const std::string& path,
+                                  Diagnostics& diags) {
+  const Value* v = r.raw(key);
+  if (!v) return std::nullopt;
+  if (v->type == Value::Type::Integer) return static_cast<double>(v->integer);
+  if (v->type == Value::Type::Float) return v->number;
+  diags.error(path, v->line, v->col, msg::wrong_type(key, msg::type_number(), v->type_name()));
+  return std::nullopt;
+}
+
+UnitResult read_row(const Value& t, const Rules& rules, const std::string& path, Diagnostics& diags) {
+  FieldReader r(t, path, diags);
+  UnitResult u;
+  u.line = t.line;
+  u.col = t.col;
+  if (auto v = r.string("unit", true)) u.unit = *v;
+  if (auto v = r.boolean("registered")) u.registered = *v;
+  if (auto v = r.string_list("met")) {
+    const Value* list = t.find("met");
+    for (size_t i = 0; i < v->size(); ++i) {
+      const std::string& id = (*v)[i];
+      if (!rules.criterion(id)) {
+        diags.error(path, list->items[i].line, list->items[i].col, msg::unknown_criterion(id));
+      } else if (std::find(u.met.begin(), u.met.end(), id) == u.met.end()) {
+        u.met.push_back(id);
+      }
+    }
+  }
+  u.score = read_number(r, "score", path, diags);
+  if (auto v = r.string("grade")) {
+    u.stated = *v;
+    if (!rules.grade(u.stated)) {
+      auto [line, col] = r.where("grade");
+      diags.error(path, line, col, msg::unknown_grade(u.stated));
+    }
+  }
+  if (auto v = r.boolean("decided")) u.decided = *v;
+  if (auto v = r.string("reason")) u.reason = *v;
+  if (auto v = r.string("note")) u.note = *v;
+  if (u.decided && (u.stated.empty() || u.reason.empty())) {
+    auto [line, col] = r.where("decided");
+    diags.error(path, line, col, msg::decision_needs_grade_and_reason());
+  }
+  r.finish(msg::unknown_field);
+  return u;
+}
+
+}  // namespace
+
+std::optional<Campaign> Campaign::load(const std::string& text, const std::string& path, Diagnostics& diags) {
+  auto root = read_toml(text, path, 1, diags);
+  if (!root) return std::nullopt;
+  Campaign c;
+  c.source = path;
+  c.id = stem_of(path);
+  c.url = "/thi-dua/" + c.id + "/";
+  FieldReader r(*root, path, diags);
+  if (auto v = r.string("name", true)) c.name = *v;
+  if (auto v = r.string("description")) c.description = *v;
+  if (auto v = r.string("period")) c.period = *v;
+  if (auto v = r.string("plan")) {
+    auto [line, col] = r.where("plan");
+    c.plan = {*v, line, col};
+  }
+  if (auto v = r.boolean("sample")) c.sample = *v;
+  c.rules = Rules::read(r, path, diags);
+
+  if (const Value* list = r.raw("results")) {
+    if (list->type != Value::Type::List) {
+      diags.error(path, list->line, list->col, msg::wrong_type("results", msg::type_table_list(), list->type_name()));
+    } else {
+      for (const Value& t : list->items) {
+        if (t.type != Value::Type::Table) {
+          diags.error(path, t.line, t.col, msg::wrong_type("results", msg::type_table_list(), t.type_name()));
+          continue;
+        }
+        FieldReader yr(t, path, diags, "results.");
+        YearResults y;
+        std::tie(y.line, y.col) = std::make_pair(t.line, t.col);
+        if (auto v = yr.integer("year", true)) {
+          y.year = static_cast<int>(*v);
+          std::tie(y.line, y.col) = yr.where("year");
+          for (const auto& other : c.years) {
+            if (other.year == y.year) diags.error(path, y.line, y.col, msg::duplicate_year(y.year, other.line));
+          }
+        }
+        y.date = yr.date("date");
+        if (const Value* rows = yr.raw("units")) {
+          if (rows->type != Value::Type::List) {
+            diags.error(path, rows->line, rows->col, msg::wrong_type("results.units", msg::type_table_list(), rows->type_name()));
+          } else {
+            for (const Value& row : rows->items) {
+              if (row.type != Value::Type::Table) {
+                diags.error(path, row.line, row.col, msg::wrong_type("results.units", msg::type_table_list(), row.type_name()));
+                continue;
+              }
+              y.units.push_back(read_row(row, c.rules, path, diags));
+            }
+          }
+        }
+        yr.finish(msg::unknown_field);
+        c.years.push_back(std::move(y));
+      }
+    }
+  }
+  r.finish(msg::unknown_field);
+  std::stable_sort(c.years.begin(), c.years.end(), [](const YearResults& a, const YearResults& b) { return a.year < b.year; });
+  return c;
+}
+
+void Campaign::grade(const Units& units, Diagnostics& diags) {
+  const bool scored = rules.uses_score();
+  for (YearResults& y : years) {
+    std::map<std::string, int> seen;  // unit → row index
+    std::vector<bool> known(y.units.size(), false);
+    for (size_t i = 0; i < y.units.size(); ++i) {
+      UnitResult& u = y.units[i];
+      if (u.unit.empty()) continue;
+      if (!units.find(u.unit)) {
+        diags.error(source, u.line, u.col, msg::unknown_unit(u.unit));
+        continue;
+      }
+      auto [it, inserted] = seen.emplace(u.unit, static_cast<int>(i));
+      if (!inserted) {
+        diags.error(source, u.line, u.col, msg::graded_twice(u.unit, y.year, y.units[it->second].line));
+        continue;
+      }
+      known[i] = true;
+      if (scored && u.registered && !u.score && !u.decided) {
+        diags.error(source, u.line, u.col, msg::missing_score(u.unit));
+      }
+    }
+    // Cells first: a đảng bộ's grade can depend on theirs.
+    auto grade_row = [&](size_t i) {
+      UnitResult& u = y.units[i];
+      if (!u.registered) return;
+      const Unit* unit = units.find(u.unit);
+      Facts f;
+      f.type = unit->type;
+      f.met = u.met;
+      f.score = u.score;
+      for (int child : units.children(u.unit)) {
+        auto c = seen.find(units.all()[child].id);
+        if (c != seen.end() && y.units[c->second].registered) f.children_grades.push_back(y.units[c->second].grade);
+      }
+      u.computed = rules.evaluate(f);
+      u.grade = u.computed;
+      if (u.stated.empty() || u.stated == u.computed || !rules.grade(u.stated)) return;
+      if (u.decided) {
+        u.grade = u.stated;
+        return;
+      }
+      const Grade* stated = rules.grade(u.stated);
+      const Grade* computed = rules.grade(u.computed);
+      diags.error(source, u.line, u.col,
+                  msg::grade_contradicts(u.unit, stated->name, computed ? computed->name : msg::no_grade(),
+                                         computed ? rules.describe(*computed) : ""));
+    };
+    for (size_t i = 0; i < y.units.size(); ++i) {
+      if (known[i] && units.children(y.units[i].unit).empty()) grade_row(i);
+    }
+    for (size_t i = 0; i < y.units.size(); ++i) {
+      if (known[i] && !units.children(y.units[i].unit).empty()) grade_row(i);
+    }
+  }
+}
+
+const YearResults* Campaign::year(int y) const {
+  for (const auto& yr : years) {
+    if (yr.year == y) return &yr;
+  }
+  return nullptr;
+}
+
+const UnitResult* Campaign::result(int y, const std::string& unit) const {
+  const YearResults* yr = year(y);
+  if (!yr) return nullptr;
+  for (const auto& u : yr->units) {
+    if (u.unit == unit) return &u;
+  }
+  return nullptr;
+}
+
+YearSummary Campaign::summary(const YearResults& y, const Units& units) const {
+  YearSummary s;
+  s.year = y.year;
+  s.per_grade.assign(rules.grades.size(), 0);
+  std::vector<const UnitResult*> graded;
+  std::map<std::string, bool> counted;
+  for (const UnitResult& u : y.units) {
+    if (!units.find(u.unit) || counted[u.unit]) continue;  // unknown or repeated rows were reported
+    counted[u.unit] = true;
+    ++s.listed;
+    if (!u.registered) continue;
+    ++s.registered;
+    int r = rules.rank(u.grade);
+    if (r < 0) {
+      ++s.ungraded;
+    } else {
+      ++s.per_grade[r];
+    }
+    graded.push_back(&u);
+  }
+  for (const Target& t : rules.targets) {
+    YearSummary::TargetOutcome o;
+    o.target = &t;
+    for (const UnitResult* u : graded) {
+      UnitType type = units.find(u->unit)->type;
+      if (!t.unit_types.empty() && std::find(t.unit_types.begin(), t.unit_types.end(), type) == t.unit_types.end()) continue;
+      ++o.total;
+      if (t.or_better ? rules.at_least(u->grade, t.grade) : u->grade == t.grade) ++o.count;
+    }
+    int cmp = o.total == 0 ? 0 : t.share.compare(o.count, o.total);
+    switch (t.compare) {
+      case Target::Compare::AtLeast: o.met = o.total > 0 && cmp >= 0; break;
+      case Target::Compare::Above: o.met = o.total > 0 && cmp > 0; break;
+      case Target::Compare::AtMost: o.met = cmp <= 0; break;
+      case Target::Compare::Below: o.met = o.total == 0 || cmp < 0; break;
+    }
+    s.targets.push_back(o);
+  }
+  return s;
+}
+
+}  // namespace congbo

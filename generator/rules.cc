@@ -1,0 +1,333 @@
+// rules.cc: reading and applying a campaign's rule vocabulary (see rules.h).
+#include "rules.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "messages.h"
+#include "text.h"
+
+namespace congbo {
+namespace {
+
+// "90%", "0,3%", "3/4", "0.75"? Only the first three: a writer copies them from the plan.
+std::optional<Share> parse_share(const std::string& raw) {
+  std::string s;
+  for (char c : raw) {
+    if (c != ' ') s += c;
+  }
+  Share sh;
+  sh.text = trim(raw);
+  size_t slash = s.find('/');
+  auto digits = [](const std::string& d) {
+    return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (slash != std::string::npos) {
+    std::string a = s.substr(0, slash), b = s.substr(slash + 1);
+    if (!digits(a) || !digits(b) || a.size() > 6 || b.size() > 6) return std::nullopt;
+    sh.num = std::stoll(a);
+    sh.den = std::stoll(b);
+    if (sh.den == 0 || sh.num > sh.den) return std::nullopt;
+    return sh;
+  }
+  if (s.empty() || s.back() != '%') return std::nullopt;
+  s.pop_back();
+  size_t sep = s.find_first_of(",.");
+  std::string whole = sep == std::string::npos ? s : s.substr(0, sep);
+  std::string frac = sep == std::string::npos ? "" : s.substr(sep + 1);
+  if (!digits(whole) || (sep != std::string::npos && !digits(frac)) || whole.size() > 3 || frac.size() > 4) {
+    return std::nullopt;
+  }
+  sh.den = 100;
+  sh.num = std::stoll(whole);
+  for (char c : frac) {
+    sh.num = sh.num * 10 + (c - '0');
+    sh.den *= 10;
+  }
+  if (sh.num > sh.den) return std::nullopt;
+  return sh;
+}
+
+std::vector<UnitType> read_unit_types(FieldReader& r, const std::string& path, Diagnostics& diags) {
+  std::vector<UnitType> out;
+  const Value* v = r.raw("unit_types");
+  if (!v) return out;
+  if (!v->is_string_list()) {
+    diags.error(path, v->line, v->col, msg::wrong_type("unit_types", msg::type_string_list(), v->type_name()));
+    return out;
+  }
+  for (const Value& item : v->items) {
+    if (auto t = parse_unit_type(item.str)) {
+      out.push_back(*t);
+    } else {
+      diags.error(path, item.line, item.col, msg::unknown_unit_type(item.str));
+    }
+  }
+  return out;
+}
+
+std::optional<Share> read_share(FieldReader& r, const std::string& key, const std::string& path,
+                                Diagnostics& diags) {
+  auto text = r.string(key);
+  if (!text) return std::nullopt;
+  auto share = parse_share(*text);
+  if (!share) {
+    auto [line, col] = r.where(key);
+    diags.error(path, line, col, msg::bad_share(key, *text));
+  }
+  return share;
+}
+
+// Each entry of an array of tables ([[grade]]…), or an error when it is something else.
+std::vector<const Value*> tables(FieldReader& file, const std::string& key, const std::string& path,
+                                 Diagnostics& diags) {
+  std::vector<const Value*> out;
+  const Value* v = file.raw(key);
+  if (!v) return out;
+  if (v->type != Value::Type::List) {
+    diags.error(path, v->line, v->col, msg::wrong_type(key, msg::type_table_list(), v->type_name()));
+    return out;
+  }
+  for (const Value& item : v->items) {
+    if (item.type == Value::Type::Table) {
+      out.push_back(&item);
+    } else {
+      diags.error(path, item.line, item.col, msg::wrong_type(key, msg::type_table_list(), item.type_name()));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Share> Share::parse(const std::string& text) { return parse_share(text); }
+
+int Share::compare(int64_t count, int64_t total) const {
+  // count/total vs num/den, in integers.
+  const int64_t a = count * den, b = num * total;
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+int64_t Share::limit(int64_t total) const { return total * num / den; }
+
+Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags) {
+  Rules rules;
+  for (const Value* t : tables(file, "criteria", path, diags)) {
+    FieldReader r(*t, path, diags, "criteria.");
+    Criterion c;
+    if (auto v = r.string("id", true)) {
+      c.id = *v;
+      if (rules.criterion(c.id)) {
+        auto [line, col] = r.where("id");
+        diags.error(path, line, col, msg::duplicate_rule_id("criteria", c.id));
+      }
+    }
+    if (auto v = r.string("name", true)) c.name = *v;
+    r.finish(msg::unknown_field);
+    rules.criteria.push_back(std::move(c));
+  }
+
+  // Grades first without their cross references, then those checked once all are known.
+  std::vector<const Value*> grade_tables = tables(file, "grade", path, diags);
+  for (const Value* t : grade_tables) {
+    FieldReader r(*t, path, diags, "grade.");
+    Grade g;
+    std::tie(g.line, g.col) = std::make_pair(t->line, t->col);
+    if (auto v = r.string("id", true)) {
+      g.id = *v;
+      std::tie(g.line, g.col) = r.where("id");
+      if (rules.grade(g.id)) diags.error(path, g.line, g.col, msg::duplicate_rule_id("grade", g.id));
+    }
+    if (auto v = r.string("name", true)) g.name = *v;
+    if (auto v = r.boolean("otherwise")) g.otherwise = *v;
+    if (auto v = r.integer("criteria_at_least")) {
+      g.when.criteria_at_least = static_cast<int>(*v);
+      if (*v < 0 || *v > static_cast<int64_t>(rules.criteria.size())) {
+        auto [line, col] = r.where("criteria_at_least");
+        diags.error(path, line, col, msg::criteria_count_out_of_range(*v, static_cast<int>(rules.criteria.size())));
+      }
+    }
+    if (auto v = r.string_list("criteria_include")) {
+      g.when.criteria_include = *v;
+      const Value* list = t->find("criteria_include");
+      for (size_t i = 0; i < v->size(); ++i) {
+        if (!rules.criterion((*v)[i])) {
+          diags.error(path, list->items[i].line, list->items[i].col, msg::unknown_criterion((*v)[i]));
+        }
+      }
+    }
+    if (const Value* s = r.raw("score_at_least")) {
+      if (s->type == Value::Type::Integer) {
+        g.when.score_at_least = static_cast<double>(s->integer);
+      } else if (s->type == Value::Type::Float) {
+        g.when.score_at_least = s->number;
+      } else {
+        diags.error(path, s->line, s->col, msg::wrong_type("grade.score_at_least", msg::type_number(), s->type_name()));
+      }
+    }
+    g.when.unit_types = read_unit_types(r, path, diags);
+    if (auto v = r.string("children_grade")) g.when.children_grade = *v;
+    g.when.children_share = read_share(r, "children_share", path, diags);
+    const bool has_share = t->find("children_share"), has_grade = t->find("children_grade");
+    if (has_share != has_grade) {
+      auto [line, col] = r.where(has_share ? "children_share" : "children_grade");
+      diags.error(path, line, col, msg::children_rule_incomplete());
+    }
+    r.finish(msg::unknown_field);
+    rules.grades.push_back(std::move(g));
+  }
+  for (size_t i = 0; i < rules.grades.size(); ++i) {
+    const Grade& g = rules.grades[i];
+    if (!g.when.children_grade.empty() && !rules.grade(g.when.children_grade)) {
+      auto where = grade_tables[i]->find("children_grade");
+      diags.error(path, where->line, where->col, msg::unknown_grade(g.when.children_grade));
+    }
+    if (g.otherwise && i + 1 != rules.grades.size()) {
+      diags.error(path, g.line, g.col, msg::otherwise_not_last(g.id));
+    }
+  }
+
+  for (const Value* t : tables(file, "target", path, diags)) {
+    FieldReader r(*t, path, diags, "target.");
+    Target tg;
+    tg.line = t->line;
+    tg.col = t->col;
+    if (auto v = r.string("name", true)) {
+      tg.name = *v;
+      std::tie(tg.line, tg.col) = r.where("name");
+    }
+    if (auto v = r.string("grade", true)) {
+      tg.grade = *v;
+      if (!rules.grade(tg.grade)) {
+        auto [line, col] = r.where("grade");
+        diags.error(path, line, col, msg::unknown_grade(tg.grade));
+      }
+    }
+    if (auto v = r.boolean("or_better")) tg.or_better = *v;
+    tg.unit_types = read_unit_types(r, path, diags);
+    int given = 0;
+    const std::pair<const char*, Target::Compare> kinds[] = {{"at_least", Target::Compare::AtLeast},
+                                                              {"above", Target::Compare::Above},
+                                                              {"at_most", Target::Compare::AtMost},
+                                                              {"below", Target::Compare::Below}};
+    for (const auto& [key, cmp] : kinds) {
+      if (auto s = read_share(r, key, path, diags)) {
+        tg.share = *s;
+        tg.compare = cmp;
+        ++given;
+      }
+    }
+    if (given != 1) diags.error(path, tg.line, tg.col, msg::target_needs_one_bound());
+    r.finish(msg::unknown_field);
+    rules.targets.push_back(std::move(tg));
+  }
+
+  if (const Value* c = file.raw("commendation")) {
+    if (c->type != Value::Type::Table) {
+      diags.error(path, c->line, c->col, msg::wrong_type("commendation", msg::type_table(), c->type_name()));
+    } else {
+      FieldReader r(*c, path, diags, "commendation.");
+      rules.commendation.quota = read_share(r, "quota", path, diags);
+      if (auto v = r.string("grade")) {
+        rules.commendation.grade = *v;
+        if (!rules.grade(*v)) {
+          auto [line, col] = r.where("grade");
+          diags.error(path, line, col, msg::unknown_grade(*v));
+        }
+      }
+      if (auto v = r.integer("years_running")) {
+        rules.commendation.years_running = static_cast<int>(std::max<int64_t>(1, *v));
+      }
+      r.finish(msg::unknown_field);
+    }
+  }
+  return rules;
+}
+
+const Grade* Rules::grade(const std::string& id) const {
+  for (const auto& g : grades) {
+    if (g.id == id) return &g;
+  }
+  return nullptr;
+}
+
+const Criterion* Rules::criterion(const std::string& id) const {
+  for (const auto& c : criteria) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+int Rules::rank(const std::string& grade_id) const {
+  for (size_t i = 0; i < grades.size(); ++i) {
+    if (grades[i].id == grade_id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool Rules::at_least(const std::string& grade_id, const std::string& bar) const {
+  int a = rank(grade_id), b = rank(bar);
+  return a >= 0 && b >= 0 && a <= b;
+}
+
+bool Rules::uses_score() const {
+  return std::any_of(grades.begin(), grades.end(), [](const Grade& g) { return g.when.score_at_least.has_value(); });
+}
+
+std::string Rules::evaluate(const Facts& f) const {
+  for (const Grade& g : grades) {
+    if (g.otherwise) return g.id;
+    const Condition& c = g.when;
+    if (!c.unit_types.empty() && std::find(c.unit_types.begin(), c.unit_types.end(), f.type) == c.unit_types.end()) {
+      continue;
+    }
+    if (c.criteria_at_least >= 0 && static_cast<int>(f.met.size()) < c.criteria_at_least) continue;
+    bool has_all = std::all_of(c.criteria_include.begin(), c.criteria_include.end(), [&](const std::string& id) {
+      return std::find(f.met.begin(), f.met.end(), id) != f.met.end();
+    });
+    if (!has_all) continue;
+    if (c.score_at_least && (!f.score || *f.score < *c.score_at_least)) continue;
+    // A unit without cells has no share to meet.
+    if (c.children_share && !f.children_grades.empty()) {
+      int64_t reaching = std::count_if(f.children_grades.begin(), f.children_grades.end(),
+                                       [&](const std::string& id) { return at_least(id, c.children_grade); });
+      if (c.children_share->compare(reaching, static_cast<int64_t>(f.children_grades.size())) < 0) continue;
+    }
+    return g.id;
+  }
+  return "";
+}
+
+std::string Rules::describe(const Grade& g) const {
+  if (g.otherwise) return msg::rule_otherwise();
+  std::vector<std::string> parts;
+  const Condition& c = g.when;
+  if (!c.unit_types.empty()) {
+    std::vector<std::string> names;
+    for (UnitType t : c.unit_types) names.push_back(to_lower(unit_type_name(t)));
+    parts.push_back(msg::rule_unit_types(names));
+  }
+  if (c.criteria_at_least >= 0 || !c.criteria_include.empty()) {
+    std::vector<std::string> names;
+    for (const auto& id : c.criteria_include) {
+      const Criterion* cr = criterion(id);
+      names.push_back(cr ? cr->name : id);
+    }
+    parts.push_back(msg::rule_criteria(c.criteria_at_least, static_cast<int>(criteria.size()), names));
+  }
+  if (c.score_at_least) parts.push_back(msg::rule_score(*c.score_at_least));
+  if (c.children_share) {
+    const Grade* cg = grade(c.children_grade);
+    parts.push_back(msg::rule_children(c.children_share->text, cg ? cg->name : c.children_grade));
+  }
+  return msg::rule_join(parts);
+}
+
+std::string Rules::describe(const Target& t) const {
+  const Grade* g = grade(t.grade);
+  std::vector<std::string> names;
+  for (UnitType u : t.unit_types) names.push_back(to_lower(unit_type_name(u)));
+  return msg::rule_target(static_cast<int>(t.compare), t.share.text, g ? g->name : t.grade, t.or_better, names);
+}
+
+}  // namespace congbo

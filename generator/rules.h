@@ -1,0 +1,108 @@
+// rules.h: a campaign's rules as data, not C++. The small vocabulary a campaign
+// file uses (see docs/huong-dan-soan-noi-dung.md, "Quy tắc"):
+//   [[criteria]]  the criteria units are judged on (the "four goods")
+//   [[grade]]     grades, best first; a unit gets the first whose conditions all hold:
+//                 criteria_at_least, criteria_include, score_at_least, unit_types,
+//                 children_grade + children_share ("3/4" of its cells), or otherwise = true
+//   [[target]]    "trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên":
+//                 grade (or_better = false for that grade only), unit_types, and
+//                 one of above / at_least / below / at_most
+//   [commendation] quota of registered units, grade needed, years_running
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+#include "field_reader.h"
+#include "unit.h"
+#include "value.h"
+
+namespace congbo {
+
+/// An exact share: "3/4", "90%", "0,3%". Compared in integers, never rounded.
+struct Share {
+  int64_t num = 0, den = 1;
+  std::string text;  ///< as written, for messages and pages
+
+  static std::optional<Share> parse(const std::string& text);
+  /// count/total compared with this share: -1 below, 0 equal, 1 above.
+  int compare(int64_t count, int64_t total) const;
+  /// The largest count out of `total` that stays within this share.
+  int64_t limit(int64_t total) const;
+};
+
+struct Criterion {
+  std::string id, name;
+};
+
+/// A grade's conditions; every one that is set must hold.
+struct Condition {
+  int criteria_at_least = -1;
+  std::vector<std::string> criteria_include;
+  std::optional<double> score_at_least;
+  std::vector<UnitType> unit_types;  ///< empty: any unit
+  std::string children_grade;        ///< with children_share: that share of its cells
+  std::optional<Share> children_share;
+};
+
+struct Grade {
+  std::string id, name;
+  Condition when;
+  bool otherwise = false;  ///< given when no grade above applies
+  int line = 0, col = 0;
+};
+
+struct Target {
+  enum class Compare { AtLeast, Above, AtMost, Below };
+  std::string name;
+  std::string grade;
+  bool or_better = true;        ///< counts units with `grade` or better ("trở lên")
+  Compare compare = Compare::AtLeast;
+  Share share;
+  std::vector<UnitType> unit_types;  ///< empty: every registered unit
+  int line = 0, col = 0;
+};
+
+struct CommendationRule {
+  std::optional<Share> quota;  ///< of the units registered that year
+  std::string grade;           ///< the standard: this grade or better…
+  int years_running = 1;       ///< …in this many years up to the award's year
+};
+
+/// What is known of one unit in one year, for grading.
+struct Facts {
+  UnitType type = UnitType::Cell;
+  std::vector<std::string> met;             ///< criteria ids
+  std::optional<double> score;
+  std::vector<std::string> children_grades; ///< grades of its cells that year
+};
+
+struct Rules {
+  std::vector<Criterion> criteria;
+  std::vector<Grade> grades;  ///< best first
+  std::vector<Target> targets;
+  CommendationRule commendation;
+
+  /// Reads [[criteria]], [[grade]], [[target]] and [commendation] through
+  /// the campaign file's reader, reporting each mistake at its line.
+  static Rules read(FieldReader& file, const std::string& path, Diagnostics& diags);
+
+  const Grade* grade(const std::string& id) const;
+  const Criterion* criterion(const std::string& id) const;
+  /// Position in the order (0 = best), or -1.
+  int rank(const std::string& grade_id) const;
+  /// `grade_id` is `bar` or better.
+  bool at_least(const std::string& grade_id, const std::string& bar) const;
+  /// True when any grade is decided by a score (a score is then required).
+  bool uses_score() const;
+  /// The grade the rules give, or "" when none applies.
+  std::string evaluate(const Facts& facts) const;
+  /// The grade's conditions in plain words: "đạt ít nhất 3 tiêu chí, trong đó có …".
+  std::string describe(const Grade& g) const;
+  std::string describe(const Target& t) const;
+};
+
+}  // namespace congbo
