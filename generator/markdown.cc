@@ -277,4 +277,25 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
   return out;
 }
 
+std::vector<MarkdownImage> find_images(std::string_view markdown, int first_line) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  ParserPtr parser(cmark_parser_new(kOptions));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) attach(parser.get(), name);
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+  std::vector<MarkdownImage> images;
+  cmark_iter* it = cmark_iter_new(doc.get());
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_IMAGE) continue;
+    const char* url = cmark_node_get_url(n);
+    images.push_back({url ? url : "", trim(plain_text(n)), cmark_node_get_start_line(n) + first_line - 1,
+                      cmark_node_get_start_column(n)});
+  }
+  cmark_iter_free(it);
+  return images;
+}
+
 }  // namespace congbo

@@ -40,4 +40,12 @@ struct RenderedMarkdown {
 RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
                                  Diagnostics& diags);
 
+/// An image written in Markdown: ![alt](src).
+struct MarkdownImage {
+  std::string src, alt;
+  int line = 0, col = 0;  ///< in the file, counting from `first_line`
+};
+/// Every image in `markdown`, for checks made before rendering (alt text).
+std::vector<MarkdownImage> find_images(std::string_view markdown, int first_line);
+
 }  // namespace congbo

@@ -314,7 +314,8 @@ std::string join(const std::vector<std::string>& items, const std::string& last_
   }
   return out;
 }
-std::string quoted(const std::string& s) { return "“" + s + "”"; }
+// A name that already carries quotation marks ("Đạt “bốn tốt”") is not quoted again.
+std::string quoted(const std::string& s) { return s.find("“") == std::string::npos ? "“" + s + "”" : s; }
 }  // namespace
 
 std::string unit_type(int type) {
@@ -466,5 +467,73 @@ std::string number(double n) {
   std::string s = std::to_string(tenths / 10);
   if (tenths % 10) s += "," + std::to_string(std::llabs(tenths % 10));
   return s;
+}
+}  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string results_caption(const std::string& campaign, int year) {
+  return "Kết quả năm " + std::to_string(year) + " – " + campaign;
+}
+std::string grades_caption(int year) { return "Số lượng, tỉ lệ theo xếp loại năm " + std::to_string(year); }
+std::string targets_caption(int year) { return "Kết quả so với chỉ tiêu năm " + std::to_string(year); }
+std::string years_caption(const std::string& campaign) { return "So sánh qua các năm – " + campaign; }
+std::string recipients_caption(const std::string& decision) { return "Danh sách khen thưởng – " + decision; }
+std::string registered_total() { return "Tổng số đơn vị đăng ký"; }
+std::string committee_decided(const std::string& reason) { return "Cấp ủy quyết định: " + reason + "."; }
+std::string threshold_label(const std::string& share) { return "Chỉ tiêu " + share; }
+std::string chart_year(int year, const std::string& percent, int count, int total, bool met) {
+  return "năm " + std::to_string(year) + ": " + percent + " (" + std::to_string(count) + "/" + std::to_string(total) +
+         ", " + (met ? "đạt" : "chưa đạt") + ")";
+}
+std::string chart_description(const std::string& target, const std::vector<std::string>& years) {
+  return "Chỉ tiêu: " + target + ". " + join(years, "; ") + ".";
+}
+std::string comrade(const std::string& name) { return "Đồng chí " + name; }
+std::string collective() { return "Tập thể"; }
+std::string year_title(int year) { return "Năm " + std::to_string(year); }
+std::string campaign_year_title(const std::string& campaign, int year) {
+  return campaign + " – năm " + std::to_string(year);
+}
+std::string sample_notice() {
+  return "Dữ liệu mẫu để minh họa cách trang hoạt động, không phải kết quả thật của đơn vị nào.";
+}
+std::string models_facet(const std::string& key) {
+  if (key == "nam") return "Mô hình theo năm";
+  if (key == "chu-de") return "Mô hình theo chủ đề";
+  if (key == "don-vi") return "Mô hình theo đơn vị";
+  return key;
+}
+std::string decisions_facet(const std::string& key) {
+  if (key == "nam") return "Khen thưởng theo năm";
+  if (key == "hinh-thuc") return "Khen thưởng theo hình thức";
+  return key;
+}
+}  // namespace congbo::msg
+namespace congbo::msg {
+std::string decision_summary(size_t recipients) {
+  return "Khen thưởng " + std::to_string(recipients) + " tập thể, cá nhân.";
+}
+}  // namespace congbo::msg
+namespace congbo::msg {
+std::string commendation_rule(const std::string& quota, const std::string& grade, int years) {
+  std::vector<std::string> parts;
+  if (!quota.empty()) parts.push_back("số lượng khen thưởng không quá " + quota + " số đơn vị đăng ký");
+  if (!grade.empty()) {
+    parts.push_back("đơn vị được khen phải đạt " + quoted(grade) + " trở lên" +
+                    (years > 1 ? " " + std::to_string(years) + " năm liền" : ""));
+  }
+  return rule_join(parts) + ".";
+}
+std::string decisions_in_year(int year) { return "Khen thưởng năm " + std::to_string(year); }
+std::string units_caption() { return "Danh sách tổ chức cơ sở đảng và chi bộ trực thuộc"; }
+std::string not_registered() { return "Không đăng ký"; }
+std::string criteria_met(int met, int total) {
+  return "đạt " + std::to_string(met) + "/" + std::to_string(total) + " tiêu chí";
+}
+std::string timeline_result() { return "Kết quả thi đua"; }
+std::string timeline_model() { return "Mô hình"; }
+std::string unit_counts(int results, int awards, int models) {
+  return std::to_string(results) + " kết quả thi đua, " + std::to_string(awards) + " lần được khen thưởng, " +
+         std::to_string(models) + " mô hình";
 }
 }  // namespace congbo::msg

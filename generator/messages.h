@@ -176,3 +176,37 @@ std::string rule_target(int compare, const std::string& share, const std::string
 std::string percent(int count, int total);
 std::string number(double n);  ///< 92 → "92", 87.5 → "87,5"
 }  // namespace congbo::msg
+
+// Pages of campaigns, commendations and units.
+namespace congbo::msg {
+std::string results_caption(const std::string& campaign, int year);
+std::string grades_caption(int year);
+std::string targets_caption(int year);
+std::string years_caption(const std::string& campaign);
+std::string recipients_caption(const std::string& decision);
+std::string registered_total();
+std::string committee_decided(const std::string& reason);
+std::string threshold_label(const std::string& share);
+std::string chart_year(int year, const std::string& percent, int count, int total, bool met);
+std::string chart_description(const std::string& target, const std::vector<std::string>& years);
+std::string comrade(const std::string& name);
+std::string collective();
+std::string year_title(int year);
+std::string campaign_year_title(const std::string& campaign, int year);
+std::string sample_notice();
+std::string models_facet(const std::string& key);
+std::string decisions_facet(const std::string& key);
+}  // namespace congbo::msg
+namespace congbo::msg {
+std::string decision_summary(size_t recipients);
+}  // namespace congbo::msg
+namespace congbo::msg {
+std::string commendation_rule(const std::string& quota, const std::string& grade, int years);
+std::string decisions_in_year(int year);
+std::string units_caption();
+std::string not_registered();
+std::string criteria_met(int met, int total);
+std::string timeline_result();
+std::string timeline_model();
+std::string unit_counts(int results, int awards, int models);
+}  // namespace congbo::msg

@@ -13,6 +13,7 @@ namespace congbo {
 namespace {
 
 const char* kDocumentSection = "van-ban";
+const char* kModelSection = "mo-hinh";
 
 bool valid_slug(const std::string& s) {
   if (s.empty()) return false;
@@ -133,6 +134,44 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
     relation("replaces", d.replaces);
     relation("amends", d.amends);
     std::tie(d.date_line, d.date_col) = r.where("date");
+  }
+  p.is_model = p.section == kModelSection && !p.is_index;
+  if (p.is_model) {
+    ModelMeta& m = p.model;
+    if (auto v = r.string("unit", true)) m.unit = *v;
+    std::tie(m.unit_line, m.unit_col) = r.where("unit");
+    if (auto v = r.integer("year", true)) m.year = static_cast<int>(*v);
+    if (auto v = r.string("category", true)) m.category = *v;
+    if (auto v = r.string("plan")) {
+      auto [line, col] = r.where("plan");
+      m.plan = {*v, line, col};
+    }
+    if (auto v = r.boolean("sample")) m.sample = *v;
+    if (const Value* list = r.raw("images")) {
+      if (list->type != Value::Type::List) {
+        diags.error(rel_path, list->line, list->col, msg::wrong_type("images", msg::type_table_list(), list->type_name()));
+      } else {
+        for (const Value& t : list->items) {
+          if (t.type != Value::Type::Table) {
+            diags.error(rel_path, t.line, t.col, msg::wrong_type("images", msg::type_table_list(), t.type_name()));
+            continue;
+          }
+          FieldReader ir(t, rel_path, diags, "images.");
+          ModelImage img;
+          img.line = t.line;
+          img.col = t.col;
+          if (auto v = ir.string("src", true)) img.src = *v;
+          if (auto v = ir.string("alt")) img.alt = *v;
+          if (auto v = ir.string("caption")) img.caption = *v;
+          if (img.alt.empty()) diags.error(rel_path, t.line, t.col, msg::image_without_alt(img.src));
+          ir.finish(msg::unknown_field);
+          m.images.push_back(std::move(img));
+        }
+      }
+    }
+    for (const auto& img : find_images(p.markdown, p.body_line)) {
+      if (img.alt.empty()) diags.error(rel_path, img.line, img.col, msg::image_without_alt(img.src));
+    }
   }
   r.finish(msg::unknown_field);
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -34,6 +34,23 @@ struct DocumentMeta {
   int date_line = 0, date_col = 0;  ///< where `date` was written, for warnings
 };
 
+/// An image shown with an exemplary model; alt text is required.
+struct ModelImage {
+  std::string src, alt, caption;
+  int line = 0, col = 0;
+};
+
+/// What the front matter of an exemplary model states (files under mo-hinh/).
+struct ModelMeta {
+  std::string unit;          ///< unit id (content/don-vi.toml)
+  int year = 0;
+  std::string category;      ///< "Dân vận khéo"…
+  RelationEntry plan;        ///< the plan it implements: a number or a content path
+  std::vector<ModelImage> images;
+  bool sample = false;
+  int unit_line = 0, unit_col = 0;
+};
+
 struct Page {
   std::string source;       ///< "content/van-ban/51-kh-duk.md", relative to the site root
   std::string section;      ///< first directory under content/ ("" for top-level pages)
@@ -46,6 +63,8 @@ struct Page {
   bool draft = false;
   bool is_document = false;
   DocumentMeta doc;
+  bool is_model = false;
+  ModelMeta model;
 
   std::string markdown;     ///< body, NFC
   int body_line = 1;

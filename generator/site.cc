@@ -25,6 +25,11 @@ namespace congbo {
 namespace {
 
 const char* kDocuments = "van-ban";
+const char* kModels = "mo-hinh";
+// Sections whose index pages list records (campaigns, decisions, units), not pages.
+bool record_section(const std::string& name) {
+  return name == "thi-dua" || name == "khen-thuong" || name == "don-vi";
+}
 
 std::string list_url(const std::string& first, int page) {
   return page == 1 ? first : first + "trang/" + std::to_string(page) + "/";
@@ -182,6 +187,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& d
       if (!page->draft) pages_.push_back(std::move(*page));
     }
   }
+  load_records(diags);
   return !diags.has_errors();
 }
 
@@ -189,6 +195,7 @@ void Site::link(const Date& today, Diagnostics& diags) {
   relations_ = link_documents(pages_, today, diags);
   index_.emplace(pages_);
   link_history();
+  link_records(diags);
   link_sections();
   link_browse();
   link_urls(diags);
@@ -214,54 +221,89 @@ void Site::link_sections() {
       s.pages.push_back(i);
     }
   }
+  // Records make their own sections, with or without an _index.md.
+  const std::pair<const char*, size_t> records[] = {
+      {"thi-dua", campaigns_.size()}, {"khen-thuong", decisions_.size()}, {"don-vi", units_.all().size()}};
+  for (const auto& [name, count] : records) {
+    if (count == 0) continue;
+    auto [it, inserted] = by_name.emplace(name, static_cast<int>(sections_.size()));
+    if (inserted) sections_.push_back({name, std::string("/") + name + "/", msg::default_section_title(name), -1, {}});
+    sections_[it->second].count = static_cast<int>(count);
+  }
   std::sort(sections_.begin(), sections_.end(), [](const Section& a, const Section& b) {
     return std::make_pair(section_rank(a.name), a.name) < std::make_pair(section_rank(b.name), b.name);
   });
   for (auto& s : sections_) {
     s.pages = newest_first(std::move(s.pages));
+    if (!record_section(s.name)) s.count = static_cast<int>(s.pages.size());
     nav_.push_back({s.title, s.url, s.name});
+    if (record_section(s.name)) continue;  // site_records.cc renders their index pages
     Listing l;
     l.url = s.url;
     l.title = s.title;
     l.section = s.name;
     l.intro_page = s.index_page;
     l.pages = s.pages;
-    l.show_facets = s.name == kDocuments;
+    l.show_facets = s.name == kDocuments || s.name == kModels;
     listings_.push_back(std::move(l));
   }
 }
 
+void Site::add_facet(const std::string& section, const std::string& key, std::map<std::string, FacetGroup>& groups) {
+  Facet f;
+  f.section = section;
+  f.key = key;
+  f.url = "/" + section + "/" + key + "/";
+  f.title = section == kDocuments ? msg::facet_title(key) : msg::models_facet(key);
+  std::vector<std::pair<std::string, FacetGroup*>> sorted;
+  for (auto& [url, g] : groups) sorted.emplace_back(url, &g);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.second->order < b.second->order;
+  });
+  for (auto& [url, g] : sorted) {
+    Listing l;
+    l.url = url;
+    l.title = g->title;
+    l.section = section;
+    l.parent_title = f.title;
+    l.parent_url = f.url;
+    l.pages = newest_first(g->pages);
+    f.listings.push_back(static_cast<int>(listings_.size()));
+    listings_.push_back(std::move(l));
+  }
+  facets_.push_back(std::move(f));
+}
+
 // Browse pages for documents: by kind, issuer, year and field.
 void Site::link_browse() {
+  // Exemplary models: by year, topic and unit.
+  if (const Section* models = section(kModels)) {
+    std::map<std::string, FacetGroup> years, topics, units;
+    for (int i : models->pages) {
+      const Page& p = pages_[i];
+      if (!p.is_model) continue;
+      auto& y = years["/mo-hinh/nam/" + std::to_string(p.model.year) + "/"];
+      y.title = msg::year_title(p.model.year);
+      y.order = -p.model.year;
+      y.pages.push_back(i);
+      auto& t = topics["/mo-hinh/chu-de/" + slugify(p.model.category) + "/"];
+      t.title = p.model.category;
+      t.pages.push_back(i);
+      auto& u = units["/mo-hinh/don-vi/" + p.model.unit + "/"];
+      const Unit* unit = units_.find(p.model.unit);
+      u.title = unit ? unit->name : p.model.unit;
+      u.order = units_.index(p.model.unit);
+      u.pages.push_back(i);
+    }
+    add_facet(kModels, "nam", years);
+    add_facet(kModels, "chu-de", topics);
+    add_facet(kModels, "don-vi", units);
+  }
+
   auto docs = std::find_if(sections_.begin(), sections_.end(), [](const Section& s) { return s.name == kDocuments; });
   if (docs == sections_.end()) return;
 
-  struct Group { std::string title; std::vector<int> pages; int order; };
-  auto add_facet = [&](const std::string& key, std::map<std::string, Group>& groups) {
-    Facet f;
-    f.key = key;
-    f.url = "/van-ban/" + key + "/";
-    f.title = msg::facet_title(key);
-    std::vector<std::pair<std::string, Group*>> sorted;
-    for (auto& [url, g] : groups) sorted.emplace_back(url, &g);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-      return a.second->order < b.second->order;
-    });
-    for (auto& [url, g] : sorted) {
-      Listing l;
-      l.url = url;
-      l.title = g->title;
-      l.section = kDocuments;
-      l.parent_title = f.title;
-      l.parent_url = f.url;
-      l.pages = newest_first(g->pages);
-      f.listings.push_back(static_cast<int>(listings_.size()));
-      listings_.push_back(std::move(l));
-    }
-    facets_.push_back(std::move(f));
-  };
-
-  std::map<std::string, Group> kinds, issuers, years, fields;
+  std::map<std::string, FacetGroup> kinds, issuers, years, fields;
   for (int i : docs->pages) {
     const Page& p = pages_[i];
     if (!p.is_document) continue;
@@ -299,10 +341,10 @@ void Site::link_browse() {
   }
   int n = 0;
   for (auto& [url, f] : fields) f.order = n++;
-  add_facet("loai", kinds);
-  add_facet("co-quan", issuers);
-  add_facet("nam", years);
-  add_facet("linh-vuc", fields);
+  add_facet(kDocuments, "loai", kinds);
+  add_facet(kDocuments, "co-quan", issuers);
+  add_facet(kDocuments, "nam", years);
+  add_facet(kDocuments, "linh-vuc", fields);
 }
 
 // Every URL is written by exactly one file.
@@ -315,7 +357,8 @@ void Site::link_urls(Diagnostics& diags) {
       owner[list_url(l.url, n)] = msg::reserved_url_owner(l.section);
     }
   }
-  for (const auto& f : facets_) owner[f.url] = msg::reserved_url_owner(kDocuments);
+  for (const auto& f : facets_) owner[f.url] = msg::reserved_url_owner(f.section);
+  for (const auto& [url, section] : record_urls()) owner[url] = msg::reserved_url_owner(section);
   if (!listings_.empty() && !relations_.external.empty()) owner[BrowseUrls::cited()] = msg::reserved_url_owner(kDocuments);
   for (const Page& p : pages_) {
     if (p.is_index) continue;
@@ -390,6 +433,7 @@ void Site::render(Output& out, const Cache& cache, int jobs, Diagnostics& diags)
                msg::stage_lists());
   for (const Facet& f : facets_) render_facet(f, out, diags);
   if (!relations_.external.empty()) render_cited(out, diags);
+  render_records(out, diags);
   render_home(out, diags);
   render_feeds(out, diags);
   clock.lap(timings_, "render: lists, home, feeds");
@@ -426,6 +470,7 @@ View Site::page_base(const Page& page, const std::vector<Page>& pages, int index
   const View own = page_view(page, config_);
   for (const auto& [k, m] : own.members()) v.set(k, m);
   if (page.is_document) v.set("doc", document_view(pages, index, rel, config_));
+  if (page.is_model) v.set("model", model_view(page));
   if (const Section* s = section(page.section)) {
     v.set("section_title", s->title).set("section_url", href(config_, s->url));
   }
@@ -436,7 +481,7 @@ void Site::render_page(int index, Output& out, Diagnostics& diags) {
   const Page& page = pages_[index];
   View v = page_base(page, pages_, index, relations_);
   v.set("history", history_view(page));
-  emit(out, page.url, page.is_document ? "document" : "page", std::move(v), diags);
+  emit(out, page.url, page.is_document ? "document" : (page.is_model ? "model" : "page"), std::move(v), diags);
 }
 
 void Site::render_listing(const Listing& l, Output& out, Diagnostics& diags) {
@@ -448,14 +493,16 @@ void Site::render_listing(const Listing& l, Output& out, Diagnostics& diags) {
     v.set("title", l.title);
     if (l.intro_page >= 0 && n == 1) v.set("intro", pages_[l.intro_page].rendered.html);
     if (!l.parent_url.empty()) v.set("parent_title", l.parent_title).set("parent_url", href(config_, l.parent_url));
-    if (l.show_facets && !facets_.empty()) {
-      v.set("show_facets", true);
+    if (l.show_facets) {
       View facets = View::list();
+      bool any = false;
       for (const Facet& f : facets_) {
-        if (!f.listings.empty()) facets.push(View().set("title", msg::facet_short(f.key)).set("url", href(config_, f.url)));
+        if (f.section != l.section || f.listings.empty()) continue;
+        facets.push(View().set("title", f.section == kDocuments ? msg::facet_short(f.key) : f.title).set("url", href(config_, f.url)));
+        any = true;
       }
-      v.set("facets", std::move(facets));
-      if (!relations_.external.empty()) v.set("cited_url", href(config_, BrowseUrls::cited()));
+      v.set("show_facets", any).set("facets", std::move(facets));
+      if (l.section == kDocuments && !relations_.external.empty()) v.set("cited_url", href(config_, BrowseUrls::cited()));
     }
     View items = View::list();
     for (int i = (n - 1) * per; i < std::min<int>(n * per, static_cast<int>(l.pages.size())); ++i) {
@@ -480,8 +527,12 @@ void Site::render_listing(const Listing& l, Output& out, Diagnostics& diags) {
 }
 
 void Site::render_facet(const Facet& f, Output& out, Diagnostics& diags) {
-  View v = base_view(config_, nav_, kDocuments, f.url, f.title);
-  v.set("title", f.title).set("parent_title", msg::default_section_title(kDocuments)).set("parent_url", href(config_, "/van-ban/"));
+  View v = base_view(config_, nav_, f.section, f.url, f.title);
+  const Section* s = section(f.section);
+  v.set("title", f.title)
+      .set("parent_title", s ? s->title : msg::default_section_title(f.section))
+      .set("parent_url", href(config_, "/" + f.section + "/"))
+      .set("noun", f.section == kDocuments ? "văn bản" : "mô hình");
   View values = View::list();
   for (int i : f.listings) {
     const Listing& l = listings_[i];
@@ -541,6 +592,7 @@ void Site::render_search(Output& out, Diagnostics& diags) {
     }
     docs.push_back(std::move(d));
   }
+  add_record_search(docs);
   std::string err;
   for (const auto& f : build_search_index(docs)) {
     if (!out.write(f.path, f.data, &err)) diags.error(f.path, 0, 0, err);
@@ -569,7 +621,7 @@ void Site::render_home(Output& out, Diagnostics& diags) {
     View item;
     item.set("title", s.title)
         .set("url", href(config_, s.url))
-        .set("count", std::to_string(s.pages.size()));
+        .set("count", std::to_string(s.count));
     if (s.index_page >= 0) item.set("summary", pages_[s.index_page].rendered.summary);
     sections.push(std::move(item));
   }
@@ -592,20 +644,40 @@ void Site::render_feeds(Output& out, Diagnostics& diags) {
     if (p.is_index) continue;
     urls.push(View().set("loc", permalink(config_, p.url)).set("lastmod", p.date ? p.date->iso() : ""));
   }
+  for (const auto& [url, section] : record_urls()) urls.push(View().set("loc", permalink(config_, url)));
   write("sitemap.xml", "sitemap.xml", View().set("urls", std::move(urls)));
 
-  // Atom feed: newest 20 pages. Atom needs a time on every entry; an undated
-  // document takes the newest date the site knows rather than an invented one.
+  // Atom feed: the newest 20 pages and commendation decisions. Atom needs a
+  // time on every entry; an undated one takes the newest date the site knows
+  // rather than an invented one.
+  struct Entry {
+    std::optional<Date> date;
+    std::string url;
+    View view;
+  };
+  std::vector<Entry> news;
   std::vector<int> all = all_listed();
-  std::string updated = "2000-01-01T00:00:00+07:00";
-  if (!all.empty() && pages_[all[0]].date) updated = pages_[all[0]].date->rfc3339();
-  View entries = View::list();
   for (size_t i = 0; i < all.size() && i < 20; ++i) {
     const Page& p = pages_[all[i]];
-    View e = list_item_view(p, config_);
-    e.set("id", permalink(config_, p.url))
-        .set("link", permalink(config_, p.url))
-        .set("updated", p.date ? p.date->rfc3339() : updated);
+    news.push_back({p.date, p.url, list_item_view(p, config_)});
+  }
+  for (const Decision& d : decisions_) {
+    View e;
+    e.set("title", d.form + ": " + d.title).set("number", d.number).set("summary", msg::decision_summary(d.recipients.size()));
+    news.push_back({d.date, d.url, std::move(e)});
+  }
+  std::stable_sort(news.begin(), news.end(), [](const Entry& a, const Entry& b) {
+    if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+    return a.date && *a.date > *b.date;
+  });
+  std::string updated = "2000-01-01T00:00:00+07:00";
+  if (!news.empty() && news[0].date) updated = news[0].date->rfc3339();
+  View entries = View::list();
+  for (size_t i = 0; i < news.size() && i < 20; ++i) {
+    View e = std::move(news[i].view);
+    e.set("id", permalink(config_, news[i].url))
+        .set("link", permalink(config_, news[i].url))
+        .set("updated", news[i].date ? news[i].date->rfc3339() : updated);
     entries.push(std::move(e));
   }
   View feed;

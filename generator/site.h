@@ -8,11 +8,14 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cache.h"
+#include "campaign.h"
+#include "commendation.h"
 #include "config.h"
 #include "date.h"
 #include "diagnostic.h"
@@ -20,8 +23,10 @@
 #include "output.h"
 #include "page.h"
 #include "relations.h"
+#include "search_index.h"
 #include "source_tree.h"
 #include "theme.h"
+#include "unit.h"
 #include "views.h"
 
 namespace congbo {
@@ -58,6 +63,7 @@ struct Section {
   std::string title;
   int index_page = -1;      ///< its _index.md, if any
   std::vector<int> pages;   ///< newest first, undated last
+  int count = 0;            ///< items it lists (pages, or campaigns, decisions, units)
 };
 
 /// A paginated list of pages: a section, or documents of one kind, issuer,
@@ -78,9 +84,17 @@ struct DeletedPage {
   std::string url, title;
 };
 
+/// Pages sharing one value of a facet (one kind, one year…), while facets are built.
+struct FacetGroup {
+  std::string title;
+  std::vector<int> pages;
+  int order = 0;
+};
+
 /// An index of browse listings: "Văn bản theo loại" → Kế hoạch (3), Chỉ thị (1)…
 struct Facet {
-  std::string key;          ///< "loai", "co-quan", "nam", "linh-vuc"
+  std::string section;      ///< "van-ban" or "mo-hinh"
+  std::string key;          ///< "loai", "co-quan", "nam", "linh-vuc"; "nam", "chu-de", "don-vi"
   std::string url, title;
   std::vector<int> listings;  ///< indices into Site::listings()
 };
@@ -101,6 +115,9 @@ class Site {
   const std::vector<Listing>& listings() const { return listings_; }
   const Relations& relations() const { return relations_; }
   const SiteConfig& config() const { return config_; }
+  const Units& units() const { return units_; }
+  const std::vector<Campaign>& campaigns() const { return campaigns_; }
+  const std::vector<Decision>& decisions() const { return decisions_; }
 
  private:
   void link_sections();
@@ -118,6 +135,19 @@ class Site {
   View history_view(const Page& page) const;
   void render_archive(const Page& page, int cite_from, Output& out, const Cache& cache, Diagnostics& diags);
   void render_deleted(const DeletedPage& deleted, Output& out, const Cache& cache, Diagnostics& diags);
+  // Records (site_records.cc): units, exemplary models, campaigns, commendations.
+  void load_records(Diagnostics& diags);
+  void link_records(Diagnostics& diags);
+  void render_records(Output& out, Diagnostics& diags);
+  /// A `plan` field: a content path ("van-ban/51-kh-duk") or a document number.
+  /// The page it names, or -1 (a number not on the site is shown as text).
+  int resolve_plan(const RelationEntry& plan, const std::string& path, Diagnostics& diags) const;
+  View plan_view(const RelationEntry& plan, int page) const;
+  View model_view(const Page& page) const;
+  std::string unit_url(const std::string& id) const;  ///< with base path; "" when unknown
+  std::vector<std::pair<std::string, std::string>> record_urls() const;  ///< (url, section), for URL owners and the sitemap
+  void add_record_search(std::vector<SearchDocument>& docs) const;
+  void add_facet(const std::string& section, const std::string& key, std::map<std::string, FacetGroup>& groups);
   std::string chrome_hash() const;
   /// A page: `layout` rendered into the base layout.
   std::string compose(const std::string& layout, View view, Diagnostics& diags) const;
@@ -148,6 +178,11 @@ class Site {
   std::vector<std::pair<std::string, double>> timings_;
   std::function<void(const std::string&, int, int)> progress_;
   std::vector<NavItem> nav_;
+  Units units_;
+  std::vector<Campaign> campaigns_;
+  std::vector<Decision> decisions_;   ///< newest first after link()
+  std::vector<int> campaign_plan_, decision_plan_;  ///< page of each one's plan, or -1
+  std::vector<int> model_plan_;       ///< parallel to pages_
   int home_index_ = -1;
 };
 

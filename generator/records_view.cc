@@ -1,0 +1,146 @@
+// records_view.cc: campaigns and decisions → Tables and BarCharts.
+#include "records_view.h"
+
+#include "messages.h"
+
+namespace congbo {
+namespace {
+
+std::string grade_name(const Rules& r, const std::string& id) {
+  const Grade* g = r.grade(id);
+  return g ? g->name : msg::no_grade();
+}
+
+TableCell num_cell(const std::string& text) {
+  TableCell c;
+  c.text = text;
+  c.numeric = true;
+  return c;
+}
+
+}  // namespace
+
+Table results_table(const Campaign& c, const YearResults& y, const Units& units, const UnitLink& link) {
+  Table t;
+  t.caption = msg::results_caption(c.name, y.year);
+  t.head = {"STT", "Đơn vị", "Loại tổ chức", "Đăng ký"};
+  for (const auto& cr : c.rules.criteria) t.head.push_back(cr.name);
+  const bool scored = c.rules.uses_score();
+  if (scored) t.head.push_back("Điểm");
+  t.head.push_back("Xếp loại");
+  t.head.push_back("Ghi chú");
+  int n = 0;
+  for (const UnitResult& u : y.units) {
+    const Unit* unit = units.find(u.unit);
+    if (!unit) continue;
+    std::vector<TableCell> row;
+    row.push_back(num_cell(std::to_string(++n)));
+    row.push_back({unit->name, link(unit->id)});
+    row.push_back({unit_type_name(unit->type)});
+    row.push_back({u.registered ? "Có" : "Không", "", false, u.registered ? "yes" : "no"});
+    for (const auto& cr : c.rules.criteria) {
+      bool met = std::find(u.met.begin(), u.met.end(), cr.id) != u.met.end();
+      if (!u.registered) {
+        row.push_back({""});
+      } else {
+        row.push_back({met ? "Đạt" : "Không đạt", "", false, met ? "yes" : "no"});
+      }
+    }
+    if (scored) row.push_back(num_cell(u.score ? msg::number(*u.score) : ""));
+    row.push_back({u.registered ? grade_name(c.rules, u.grade) : ""});
+    std::string note = u.note;
+    if (u.decided) note = msg::committee_decided(u.reason) + (note.empty() ? "" : " " + note);
+    row.push_back({note});
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Table grades_table(const Campaign& c, const YearSummary& s) {
+  Table t;
+  t.caption = msg::grades_caption(s.year);
+  t.head = {"Xếp loại", "Số đơn vị", "Tỉ lệ"};
+  for (size_t i = 0; i < c.rules.grades.size(); ++i) {
+    t.rows.push_back({{c.rules.grades[i].name}, num_cell(std::to_string(s.per_grade[i])),
+                      num_cell(msg::percent(s.per_grade[i], s.registered))});
+  }
+  if (s.ungraded > 0) {
+    t.rows.push_back({{msg::no_grade()}, num_cell(std::to_string(s.ungraded)), num_cell(msg::percent(s.ungraded, s.registered))});
+  }
+  t.foot = {{msg::registered_total()}, num_cell(std::to_string(s.registered)), num_cell(msg::percent(s.registered, s.registered))};
+  return t;
+}
+
+Table targets_table(const Campaign& c, const YearSummary& s) {
+  Table t;
+  t.caption = msg::targets_caption(s.year);
+  t.head = {"Chỉ tiêu", "Đơn vị đạt", "Trên tổng số", "Tỉ lệ đạt", "Kết quả"};
+  for (const auto& o : s.targets) {
+    t.rows.push_back({{o.target->name.empty() ? c.rules.describe(*o.target) : o.target->name},
+                      num_cell(std::to_string(o.count)),
+                      num_cell(std::to_string(o.total)),
+                      num_cell(msg::percent(o.count, o.total)),
+                      {o.met ? "Đạt" : "Chưa đạt", "", false, o.met ? "yes" : "no"}});
+  }
+  return t;
+}
+
+Table years_table(const Campaign& c, const std::vector<YearSummary>& years) {
+  Table t;
+  t.caption = msg::years_caption(c.name);
+  t.head = {"Năm", "Đơn vị đăng ký"};
+  for (const auto& g : c.rules.grades) t.head.push_back(g.name);
+  for (const auto& tg : c.rules.targets) t.head.push_back(tg.name);
+  for (const YearSummary& s : years) {
+    std::vector<TableCell> row = {{std::to_string(s.year)}, num_cell(std::to_string(s.registered))};
+    for (size_t i = 0; i < c.rules.grades.size(); ++i) {
+      row.push_back(num_cell(std::to_string(s.per_grade[i]) + " (" + msg::percent(s.per_grade[i], s.registered) + ")"));
+    }
+    for (const auto& o : s.targets) {
+      row.push_back({msg::percent(o.count, o.total) + (o.met ? " – Đạt" : " – Chưa đạt"), "", false, o.met ? "yes" : "no"});
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+std::vector<BarChart> target_charts(const Campaign& c, const std::vector<YearSummary>& years) {
+  std::vector<BarChart> charts;
+  for (size_t i = 0; i < c.rules.targets.size(); ++i) {
+    const Target& tg = c.rules.targets[i];
+    BarChart ch;
+    ch.id = "bieu-do-" + std::to_string(i + 1);
+    ch.title = tg.name.empty() ? c.rules.describe(tg) : tg.name;
+    ch.threshold = static_cast<double>(tg.share.num) / static_cast<double>(tg.share.den);
+    ch.threshold_label = msg::threshold_label(tg.share.text);
+    std::vector<std::string> parts;
+    for (const YearSummary& s : years) {
+      const auto& o = s.targets[i];
+      ch.bars.push_back({std::to_string(s.year), o.count, o.total, msg::percent(o.count, o.total), o.met});
+      parts.push_back(msg::chart_year(s.year, msg::percent(o.count, o.total), o.count, o.total, o.met));
+    }
+    ch.description = msg::chart_description(c.rules.describe(tg), parts);
+    charts.push_back(std::move(ch));
+  }
+  return charts;
+}
+
+Table recipients_table(const Decision& d, const Units& units, const UnitLink& link) {
+  Table t;
+  t.caption = msg::recipients_caption(d.number.empty() ? d.title : d.number);
+  t.head = {"STT", "Tập thể, cá nhân", "Chức vụ", "Đơn vị", "Thành tích"};
+  int n = 0;
+  for (const Recipient& r : d.recipients) {
+    const Unit* u = units.find(r.unit);
+    std::string unit_name = u ? u->name : r.unit;
+    std::string url = u ? link(u->id) : "";
+    if (r.individual()) {
+      t.rows.push_back({num_cell(std::to_string(++n)), {msg::comrade(r.name)}, {r.role}, {unit_name, url}, {r.achievement}});
+    } else {
+      t.rows.push_back({num_cell(std::to_string(++n)), {unit_name, url}, {""}, {msg::collective()}, {r.achievement}});
+    }
+  }
+  return t;
+}
+
+}  // namespace congbo

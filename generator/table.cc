@@ -1,0 +1,68 @@
+// table.cc: Table → CSV and → View.
+#include "table.h"
+
+namespace congbo {
+namespace {
+
+std::string field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n;") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void line(std::string& out, const std::vector<std::string>& cells) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += ',';
+    out += field(cells[i]);
+  }
+  out += "\r\n";
+}
+
+View cells_view(const std::vector<TableCell>& cells) {
+  View list = View::list();
+  for (const TableCell& c : cells) {
+    list.push(View()
+                  .set("text", c.text)
+                  .set("url", c.url)
+                  .set("numeric", c.numeric)
+                  .set("yes", c.mark == "yes")
+                  .set("no", c.mark == "no"));
+  }
+  return list;
+}
+
+}  // namespace
+
+std::string table_csv(const Table& table) {
+  std::string out = "\xEF\xBB\xBF";
+  line(out, table.head);
+  auto texts = [](const std::vector<TableCell>& cells) {
+    std::vector<std::string> t;
+    for (const auto& c : cells) t.push_back(c.text);
+    return t;
+  };
+  for (const auto& row : table.rows) line(out, texts(row));
+  if (!table.foot.empty()) line(out, texts(table.foot));
+  return out;
+}
+
+View table_view(const Table& table, const std::string& csv_url) {
+  View head = View::list();
+  for (const auto& h : table.head) head.push(View().set("text", h));
+  View rows = View::list();
+  for (const auto& r : table.rows) rows.push(View().set("cells", cells_view(r)));
+  View v;
+  v.set("caption", table.caption)
+      .set("head", std::move(head))
+      .set("rows", std::move(rows))
+      .set("has_foot", !table.foot.empty())
+      .set("foot", cells_view(table.foot))
+      .set("csv", csv_url);
+  return v;
+}
+
+}  // namespace congbo
