@@ -58,10 +58,7 @@ UnitResult read_row(const Value& t, const Rules& rules, const std::string& path,
   if (auto v = r.boolean("decided")) u.decided = *v;
   if (auto v = r.string("reason")) u.reason = *v;
   if (auto v = r.string("note")) u.note = *v;
-  if (u.decided && (u.stated.empty() || u.reason.empty())) {
-    auto [line, col] = r.where("decided");
-    diags.error(path, line, col, msg::decision_needs_grade_and_reason());
-  }
+  std::tie(u.decided_line, u.decided_col) = r.where("decided");
   r.finish(msg::unknown_field);
   return u;
 }
@@ -147,6 +144,9 @@ void Campaign::grade(const Units& units, Diagnostics& diags) {
         continue;
       }
       known[i] = true;
+      if (u.decided && (u.stated.empty() || u.reason.empty())) {
+        diags.error(source, u.decided_line, u.decided_col, msg::decision_needs_grade_and_reason());
+      }
       if (scored && u.registered && !u.score && !u.decided) {
         diags.error(source, u.line, u.col, msg::missing_score(u.unit));
       }

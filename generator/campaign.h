@@ -27,6 +27,7 @@ struct UnitResult {
   std::string computed;           ///< what the rules give (link step)
   std::string grade;              ///< final: `stated` when decided, else `computed`
   int line = 0, col = 0;
+  int decided_line = 0, decided_col = 0;
 };
 
 struct YearResults {
