@@ -666,6 +666,14 @@ void Site::render_feeds(Output& out, Diagnostics& diags) {
     e.set("title", d.form + ": " + d.title).set("number", d.number).set("summary", msg::decision_summary(d.recipients.size()));
     news.push_back({d.date, d.url, std::move(e)});
   }
+  for (const Campaign& c : campaigns_) {
+    for (const YearResults& y : c.years) {
+      if (!y.date) continue;  // results are news when they are announced
+      View e;
+      e.set("title", msg::campaign_year_title(c.name, y.year)).set("summary", c.description);
+      news.push_back({y.date, c.url + std::to_string(y.year) + "/", std::move(e)});
+    }
+  }
   std::stable_sort(news.begin(), news.end(), [](const Entry& a, const Entry& b) {
     if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
     return a.date && *a.date > *b.date;

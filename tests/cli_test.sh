@@ -8,7 +8,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-cp -r "$src/site.toml" "$src/content" "$work/"
+cp -r "$src/site.toml" "$src/content" "$src/static" "$work/"
 cd "$work"
 
 # --help, --version and wrong usage
@@ -59,6 +59,23 @@ grep -qF '"legislationIdentifier":"05 -KH/ĐUK"' $p05 || fail "JSON-LD number no
 for f in loai/ke-hoach co-quan/duk-ben-tre nam/2020 nam/chua-ro linh-vuc/cong-tac-chinh-tri-tu-tuong; do
   [ -f "public/van-ban/$f/index.html" ] || fail "browse page $f missing"
 done
+
+# the sample's records: the "bốn tốt" campaign graded from its criteria,
+# the 3/4 rule for a đảng bộ, CSV for Excel, unit profiles, sample marked
+bt=public/thi-dua/chi-bo-bon-tot
+[ -f "$bt/index.html" ] && [ -f "$bt/2025/index.html" ] || fail "no campaign pages"
+grep -q '<svg class="chart"' "$bt/index.html" || fail "no target chart"
+grep -qF 'Dữ liệu mẫu.' "$bt/index.html" || fail "sample data not marked on the campaign page"
+head -c 3 "$bt/ket-qua-2025.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "CSV without a byte-order mark"
+# 2025: Điện lực met all four criteria but only 2 of its 4 cells are "bốn tốt"
+grep -q '^1,Đảng bộ Công ty Điện lực Bến Tre,Đảng bộ cơ sở,Có,Đạt,Đạt,Đạt,Đạt,Hoàn thành tốt nhiệm vụ,' "$bt/ket-qua-2025.csv" ||
+  fail "the 3/4 rule is not applied to Đảng bộ Công ty Điện lực"
+grep -qF 'Cấp ủy quyết định: Ban Thường vụ' "$bt/2024/index.html" || fail "the committee's decision is not shown"
+[ -f public/thi-dua/chat-luong-to-chuc-co-so-dang/2024/index.html ] || fail "no 100-point campaign"
+[ -f public/khen-thuong/qd-giay-khen-chi-bo-bon-tot-2024/index.html ] || fail "no commendation page"
+grep -qF 'Nguyễn Văn A' public/don-vi/cb-ngan-hang-nha-nuoc/index.html || fail "the unit profile lacks its commendation"
+grep -qF 'Chi bộ số' public/don-vi/cb-ngan-hang-nha-nuoc/index.html || fail "the unit profile lacks its model"
+grep -qF 'Dữ liệu mẫu' public/gioi-thieu/index.html || fail "the about page does not mention the sample data"
 
 # break the front matter of one sample file: exit 1, path:line: in the
 # message, and public/ byte for byte unchanged

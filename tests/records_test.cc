@@ -86,6 +86,7 @@ units = [
 
 const char* kResults2024 = R"([[results]]
 year = 2024
+date = 2024-12-20
 units = [
   { unit = "db-dien-luc", met = ["chinh-tri", "sinh-hoat", "doan-ket", "can-bo"] },
   { unit = "cb-kinh-doanh", met = ["chinh-tri", "sinh-hoat", "doan-ket", "can-bo"] },
@@ -233,6 +234,7 @@ TEST_CASE("decisions, models and units are listed, searchable, in the sitemap an
   }
   std::string feed = site.read("feed.xml");
   CHECK(contains_msg(feed, "<title>215-QĐ/ĐUK: Giấy khen: Tặng Giấy khen tổ chức đảng bốn tốt hai năm liền</title>") == "yes");
+  CHECK(contains_msg(feed, "href=\"https://example.vn/thi-dua/bon-tot/2024/\"") == "yes");
   // Search: every record is a document of the index, under its section.
   std::string manifest = site.read("search/manifest.json");
   for (const char* section : {"\"thi-dua\"", "\"khen-thuong\"", "\"don-vi\"", "\"mo-hinh\""}) {

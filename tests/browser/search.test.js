@@ -50,6 +50,18 @@ test('search on the sample site', async (t) => {
       assert.ok(new URL(page.url()).searchParams.get('loai'), 'the filter is in the URL');
     });
 
+    await t.test('records are searchable without diacritics, and the section filter finds a unit', async () => {
+      const all = await results(page, server, 'ngan hang nha nuoc');
+      assert.ok(all.includes('/don-vi/cb-ngan-hang-nha-nuoc/'), all.join(' '));
+      const label = page.locator('.search-filters label', { hasText: 'Đơn vị' });
+      await label.locator('input').check();
+      await page.waitForFunction(() => [...document.querySelectorAll('#ket-qua .item-title')].every((a) => a.getAttribute('href').startsWith('/don-vi/')));
+      const units = await page.$$eval('#ket-qua .item-title', (els) => els.map((e) => e.getAttribute('href')));
+      assert.strictEqual(units[0], '/don-vi/cb-ngan-hang-nha-nuoc/');
+      const campaigns = await results(page, server, 'bon tot 2024');
+      assert.ok(campaigns.includes('/thi-dua/chi-bo-bon-tot/2024/'), campaigns.join(' '));
+    });
+
     await t.test('matched words are highlighted in the excerpt', async () => {
       await results(page, server, 'dang vien');
       const marks = await page.$$eval('#ket-qua mark', (els) => els.map((e) => e.textContent.toLowerCase()));
