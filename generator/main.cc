@@ -123,8 +123,9 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
   if (!quiet) {
     long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                     std::chrono::steady_clock::now() - start).count());
-    std::cout << (options.write ? congbo::msg::build_done(report.pages, out.string(), ms)
-                                : congbo::msg::check_done(report.pages))
+    std::cout << (!options.write        ? congbo::msg::check_done(report.pages)
+                  : report.up_to_date ? congbo::msg::build_up_to_date(out.string(), ms)
+                                      : congbo::msg::build_done(report.pages, out.string(), ms))
               << "\n";
   }
   return 0;

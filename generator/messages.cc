@@ -537,3 +537,9 @@ std::string unit_counts(int results, int awards, int models) {
          std::to_string(models) + " mô hình";
 }
 }  // namespace congbo::msg
+
+namespace congbo::msg {
+std::string build_up_to_date(const std::string& out_dir, long ms) {
+  return "Không có gì thay đổi từ lần dựng trước: " + out_dir + " vẫn đúng (kiểm tra trong " + std::to_string(ms) + " ms).";
+}
+}  // namespace congbo::msg

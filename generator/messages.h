@@ -50,6 +50,7 @@ std::string page_title_numbered(const std::string& title, int page);
 // Command line.
 std::string usage();
 std::string build_done(int pages, const std::string& out_dir, long ms);
+std::string build_up_to_date(const std::string& out_dir, long ms);
 std::string check_done(int pages);
 std::string build_failed(int errors, int warnings, bool had_output);
 

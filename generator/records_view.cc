@@ -1,6 +1,8 @@
 // records_view.cc: campaigns and decisions → Tables and BarCharts.
 #include "records_view.h"
 
+#include <algorithm>
+
 #include "messages.h"
 
 namespace congbo {
@@ -11,12 +13,7 @@ std::string grade_name(const Rules& r, const std::string& id) {
   return g ? g->name : msg::no_grade();
 }
 
-TableCell num_cell(const std::string& text) {
-  TableCell c;
-  c.text = text;
-  c.numeric = true;
-  return c;
-}
+TableCell num_cell(const std::string& text) { return TableCell::number(text); }
 
 }  // namespace
 
@@ -37,13 +34,13 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
     row.push_back(num_cell(std::to_string(++n)));
     row.push_back({unit->name, link(unit->id)});
     row.push_back({unit_type_name(unit->type)});
-    row.push_back({u.registered ? "Có" : "Không", "", false, u.registered ? "yes" : "no"});
+    row.push_back(TableCell::yes_no(u.registered ? "Có" : "Không", u.registered));
     for (const auto& cr : c.rules.criteria) {
       bool met = std::find(u.met.begin(), u.met.end(), cr.id) != u.met.end();
       if (!u.registered) {
         row.push_back({""});
       } else {
-        row.push_back({met ? "Đạt" : "Không đạt", "", false, met ? "yes" : "no"});
+        row.push_back(TableCell::yes_no(met ? "Đạt" : "Không đạt", met));
       }
     }
     if (scored) row.push_back(num_cell(u.score ? msg::number(*u.score) : ""));
@@ -80,7 +77,7 @@ Table targets_table(const Campaign& c, const YearSummary& s) {
                       num_cell(std::to_string(o.count)),
                       num_cell(std::to_string(o.total)),
                       num_cell(msg::percent(o.count, o.total)),
-                      {o.met ? "Đạt" : "Chưa đạt", "", false, o.met ? "yes" : "no"}});
+                      TableCell::yes_no(o.met ? "Đạt" : "Chưa đạt", o.met)});
   }
   return t;
 }
@@ -97,7 +94,7 @@ Table years_table(const Campaign& c, const std::vector<YearSummary>& years) {
       row.push_back(num_cell(std::to_string(s.per_grade[i]) + " (" + msg::percent(s.per_grade[i], s.registered) + ")"));
     }
     for (const auto& o : s.targets) {
-      row.push_back({msg::percent(o.count, o.total) + (o.met ? " – Đạt" : " – Chưa đạt"), "", false, o.met ? "yes" : "no"});
+      row.push_back(TableCell::yes_no(msg::percent(o.count, o.total) + (o.met ? " – Đạt" : " – Chưa đạt"), o.met));
     }
     t.rows.push_back(std::move(row));
   }

@@ -1,6 +1,8 @@
 // serve.cc: preview server (cpp-httplib), polling watcher, live reload.
 #include "serve.h"
 
+#include "build_stamp.h"
+
 #include <httplib.h>
 
 #include <chrono>
@@ -46,23 +48,6 @@ std::string read(const fs::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// A fingerprint of every watched file (path, size, mtime): cheap to compute
-// every few hundred milliseconds even for thousands of files.
-std::string watched_state(const fs::path& site) {
-  std::string state;
-  std::error_code ec;
-  for (const char* top : {"content", "layouts", "static", "themes"}) {
-    for (auto it = fs::recursive_directory_iterator(site / top, ec); it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      auto t = fs::last_write_time(it->path(), ec).time_since_epoch().count();
-      state += it->path().string() + '|' + std::to_string(it->file_size(ec)) + '|' + std::to_string(t) + '\n';
-    }
-  }
-  auto t = fs::last_write_time(site / "site.toml", ec).time_since_epoch().count();
-  return state + std::to_string(t);
 }
 
 // What the reload stream tells open pages: a generation number that grows
@@ -231,10 +216,10 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
 
   // The watcher: poll, rebuild on change.
   std::thread watcher([&]() {
-    std::string last = watched_state(options.site_dir);
+    std::string last = source_fingerprint(options.site_dir);
     while (!(stop && *stop)) {
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      std::string now = watched_state(options.site_dir);
+      std::string now = source_fingerprint(options.site_dir);
       if (now != last) {
         last = now;
         rebuild();

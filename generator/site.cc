@@ -13,6 +13,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "build_stamp.h"
 #include "document_view.h"
 #include "markdown.h"
 #include "search_index.h"
@@ -102,12 +103,49 @@ Date system_today() {
           static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+// Everything a build's output depends on, as one hash, without reading any
+// file's contents (see build_stamp.h). "" when it cannot be known.
+std::string input_key(const BuildOptions& options, const fs::path& out_dir, const fs::path& cache_dir) {
+  std::string key = binary_fingerprint();
+  std::error_code ec;
+  for (const fs::path& p : {options.site_dir, out_dir, cache_dir, options.reuse_from}) {
+    key += '|' + (p.empty() ? std::string() : fs::absolute(p, ec).lexically_normal().string());
+  }
+  key += '|' + options.ref + '|' + options.today.value_or(system_today()).iso() + '\n';
+  Diagnostics ignored;
+  if (auto repo = Repository::open(options.site_dir, ignored)) {
+    auto commit = repo->commit_id(options.ref.empty() ? "HEAD" : options.ref, ignored);
+    if (!commit && !options.ref.empty()) return "";
+    key += commit.value_or("") + '\n';
+  } else if (!options.ref.empty()) {
+    return "";
+  }
+  if (options.ref.empty()) key += source_fingerprint(options.site_dir);
+  return key;
+}
+
 }  // namespace
 
 bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report) {
+  const fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  const fs::path cache_dir = options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir;
+  Stopwatch clock;
+  // 0. Nothing changed since the last build, and its output is untouched: done.
+  const BuildStamp stamp(cache_dir / "last-build");
+  const std::string inputs = options.write ? input_key(options, out_dir, cache_dir) : "";
+  if (!inputs.empty()) {
+    if (auto previous = stamp.matches(stable_hash(inputs + output_fingerprint(out_dir)))) {
+      for (auto& d : previous->diagnostics) diags.add(std::move(d));
+      report->pages = previous->pages;
+      report->up_to_date = true;
+      clock.lap(report->timings, "up to date (nothing changed since the last build)");
+      return true;
+    }
+    stamp.clear();
+  }
+
   Site site;
   site.set_progress(options.progress);
-  Stopwatch clock;
   if (!site.load(options.site_dir, options.ref, diags)) return false;  // 1. load
   clock.lap(report->timings, "load (site.toml, theme, content, git history)");
   site.link(options.today.value_or(system_today()), diags);  // 2. link
@@ -119,12 +157,11 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
   Output out;
   if (!options.reuse_from.empty()) out.reuse_from(options.reuse_from);
   std::string err;
-  fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
   if (!out.begin(out_dir, options.site_dir, &err)) {
     diags.error(out_dir.string(), 0, 0, err);
     return false;
   }
-  Cache cache(options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir);
+  Cache cache(cache_dir);
   clock.lap(report->timings, "prepare output");
   const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   site.render(out, cache, jobs, diags);  // 3. render, into the temporary directory
@@ -136,6 +173,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
     return false;
   }
   clock.lap(report->timings, "write (swap in, remove the previous output)");
+  if (!inputs.empty()) stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), report->pages, diags);
   report->files = out.files_written();
   report->cached = cache.hits();
   report->reused = out.files_reused();

@@ -50,6 +50,7 @@ struct BuildReport {
   int files = 0;  ///< files written
   int cached = 0; ///< archive pages taken from the cache instead of rendered
   int reused = 0; ///< files unchanged since the last build, linked rather than written
+  bool up_to_date = false;  ///< nothing changed since the last build: nothing was done
   std::vector<std::pair<std::string, double>> timings;  ///< seconds per pipeline stage, in order
 };
 

@@ -17,7 +17,6 @@
 namespace congbo {
 namespace {
 
-const char* kModels = "mo-hinh";
 const char* kCampaigns = "thi-dua";
 const char* kAwards = "khen-thuong";
 const char* kUnits = "don-vi";
@@ -445,8 +444,8 @@ void Site::render_records(Output& out, Diagnostics& diags) {
                         {unit_type_name(u.type)},
                         {u.sector},
                         {parent ? parent->name : "", parent ? unit_url(parent->id) : ""},
-                        {std::to_string(models_of[u.id]), "", true},
-                        {std::to_string(awards_of[u.id]), "", true}});
+                        TableCell::number(std::to_string(models_of[u.id])),
+                        TableCell::number(std::to_string(awards_of[u.id]))});
     }
     write("don-vi/danh-sach-don-vi.csv", table_csv(t));
     View v = base_view(config_, nav_, kUnits, "/don-vi/", msg::default_section_title(kUnits));

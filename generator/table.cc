@@ -37,6 +37,18 @@ View cells_view(const std::vector<TableCell>& cells) {
 
 }  // namespace
 
+TableCell TableCell::number(std::string text) {
+  TableCell c(std::move(text));
+  c.numeric = true;
+  return c;
+}
+
+TableCell TableCell::yes_no(std::string text, bool yes) {
+  TableCell c(std::move(text));
+  c.mark = yes ? "yes" : "no";
+  return c;
+}
+
 std::string table_csv(const Table& table) {
   std::string out = "\xEF\xBB\xBF";
   line(out, table.head);

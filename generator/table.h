@@ -10,6 +10,10 @@
 namespace congbo {
 
 struct TableCell {
+  TableCell(std::string text = {}, std::string url = {}) : text(std::move(text)), url(std::move(url)) {}
+  static TableCell number(std::string text);           ///< right-aligned
+  static TableCell yes_no(std::string text, bool yes);  ///< marked as met or not
+
   std::string text;
   std::string url;        ///< a link, with the base path already applied
   bool numeric = false;   ///< right-aligned

@@ -182,8 +182,15 @@ TEST_CASE("a rebuild takes unchanged versions from the cache, with identical out
   CHECK(site.report.cached == 0);
   const std::string path = "van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html";
   std::string first = site.read(path);
-  // Over the previous output: unchanged files are linked, not even read.
+  // Nothing changed: nothing to do at all.
   REQUIRE(site.build());
+  CHECK(site.report.up_to_date);
+  // A file saved again without changes: a build, but over the previous
+  // output unchanged files are linked, not even read.
+  site.file("content/van-ban/51.md", plan("90%"));
+  REQUIRE(site.build());
+  CHECK_FALSE(site.report.up_to_date);
+  CHECK(site.report.files > 0);
   CHECK(site.report.reused == site.report.files);
   CHECK(site.read(path) == first);
   // Without it (a fresh checkout of the output, say): versions come from the cache.
@@ -217,4 +224,20 @@ TEST_CASE("rendering on several threads writes exactly what one thread writes") 
   auto four = congbo::testing::snapshot(site.dir() / "bon-luong");
   CHECK(one.size() > 100);
   CHECK(one == four);
+}
+
+TEST_CASE("committing what was built is a change: the page no longer says it is uncommitted") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  git.commit("Một", 1);
+  site.file("content/van-ban/51.md", plan("90%"));
+  REQUIRE(site.build());
+  CHECK(has(site.read("van-ban/51/index.html"), "có thay đổi chưa lưu"));
+  REQUIRE(site.build());
+  CHECK(site.report.up_to_date);
+  git.commit("Hai", 2);  // the files on disk are the same; HEAD moved
+  REQUIRE(site.build());
+  CHECK_FALSE(site.report.up_to_date);
+  CHECK_FALSE(has(site.read("van-ban/51/index.html"), "có thay đổi chưa lưu"));
 }

@@ -53,6 +53,7 @@ class TempSite {
   /// Runs `congbo build` (or `check` when write is false) and keeps the diagnostics.
   bool build(bool write = true) {
     diags = Diagnostics();
+    report = BuildReport();
     BuildOptions o;
     o.site_dir = dir_;
     o.write = write;

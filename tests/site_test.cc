@@ -238,7 +238,7 @@ TEST_CASE("a failed build leaves the previous output byte for byte as it was") {
     CHECK_MESSAGE(e.path().filename().string().find(".tmp-") == std::string::npos, e.path().string());
     ++entries;
   }
-  CHECK(entries == 3);  // site.toml, content, public
+  CHECK(entries == 4);  // site.toml, content, public, .congbo-cache
 }
 
 TEST_CASE("a successful rebuild replaces the output whole, dropping pages that were removed") {
@@ -294,4 +294,49 @@ TEST_CASE("a missing site.toml is reported") {
   TempSite site;
   CHECK_FALSE(site.build());
   CHECK(site.messages() == "site.toml: error: không tìm thấy tệp site.toml ở thư mục gốc của trang\n");
+}
+
+TEST_CASE("a rebuild with nothing changed does nothing, and says the same warnings again") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", doc("Bản đúng", "1-KH/ĐUK", "2021-01-01"));
+  site.file("content/van-ban/b.md", "+++\ntitle = \"B\"\nkind = \"KH\"\nissuer = \"duk\"\nsinger = \"x\"\n+++\nB.\n");
+  REQUIRE(site.build());
+  CHECK_FALSE(site.report.up_to_date);
+  const std::string warnings = site.messages();
+  CHECK(contains_msg(warnings, "content/van-ban/b.md:5:1: warning:") == "yes");
+  auto before = snapshot(site.out());
+
+  REQUIRE(site.build());
+  CHECK(site.report.up_to_date);
+  CHECK(site.messages() == warnings);
+  CHECK(snapshot(site.out()) == before);
+
+  SUBCASE("an edited file is built") {
+    site.file("content/van-ban/a.md", doc("Bản sửa", "1-KH/ĐUK", "2021-01-01"));
+    REQUIRE(site.build());
+    CHECK_FALSE(site.report.up_to_date);
+    CHECK(contains_msg(site.read("van-ban/a/index.html"), "Bản sửa") == "yes");
+  }
+  SUBCASE("a new file is built") {
+    site.file("content/van-ban/c.md", doc("Bản mới", "2-KH/ĐUK", "2021-02-01"));
+    REQUIRE(site.build());
+    CHECK_FALSE(site.report.up_to_date);
+    CHECK(site.exists("van-ban/c/index.html"));
+  }
+  SUBCASE("a removed output is built again") {
+    std::filesystem::remove_all(site.out());
+    REQUIRE(site.build());
+    CHECK_FALSE(site.report.up_to_date);
+    CHECK(snapshot(site.out()) == before);
+  }
+  SUBCASE("another output directory is built") {
+    BuildOptions o;
+    o.site_dir = site.dir();
+    o.out_dir = site.dir() / "khac";
+    Diagnostics d;
+    BuildReport r;
+    REQUIRE(build(o, d, &r));
+    CHECK_FALSE(r.up_to_date);
+    CHECK(std::filesystem::exists(site.dir() / "khac/van-ban/a/index.html"));
+  }
 }

@@ -1,0 +1,113 @@
+// build_stamp.cc: see build_stamp.h.
+#include "build_stamp.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "text.h"
+
+namespace fs = std::filesystem;
+
+namespace congbo {
+namespace {
+
+void add_file(std::string& state, const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    state += path + "|-\n";
+    return;
+  }
+  state += path + '|' + std::to_string(st.st_size) + '|' + std::to_string(st.st_mtim.tv_sec) + '.' +
+           std::to_string(st.st_mtim.tv_nsec) + '|' + std::to_string(st.st_ino) + '\n';
+}
+
+}  // namespace
+
+std::string source_fingerprint(const fs::path& site) {
+  std::string state;
+  std::error_code ec;
+  for (const char* top : {"content", "layouts", "static", "themes"}) {
+    std::vector<std::string> files;
+    for (auto it = fs::recursive_directory_iterator(site / top, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path().string());
+    }
+    std::sort(files.begin(), files.end());  // directory order is not stable across file systems
+    for (const auto& f : files) add_file(state, f);
+  }
+  add_file(state, (site / "site.toml").string());
+  return state;
+}
+
+std::string output_fingerprint(const fs::path& out_dir) {
+  std::string state;
+  add_file(state, (out_dir / ".congbo-output").string());
+  add_file(state, out_dir.string());  // something added or removed at the top
+  return state;
+}
+
+std::string binary_fingerprint() {
+  std::string state = CONGBO_VERSION;
+  add_file(state, "/proc/self/exe");
+  return state;
+}
+
+std::optional<BuildStamp::Previous> BuildStamp::matches(const std::string& key) const {
+  std::ifstream in(file_, std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line) || line != key) return std::nullopt;
+  Previous previous;
+  if (!std::getline(in, line)) return std::nullopt;
+  previous.pages = std::atoi(line.c_str());
+  std::vector<Diagnostic>& diags = previous.diagnostics;
+  while (std::getline(in, line)) {
+    // severity \t line \t col \t path \t message
+    std::vector<std::string> f;
+    std::istringstream ss(line);
+    std::string part;
+    while (f.size() < 4 && std::getline(ss, part, '\t')) f.push_back(part);
+    std::getline(ss, part);
+    f.push_back(part);
+    if (f.size() != 5) return std::nullopt;
+    Diagnostic d;
+    d.severity = f[0] == "E" ? Severity::Error : (f[0] == "W" ? Severity::Warning : Severity::Note);
+    d.line = std::atoi(f[1].c_str());
+    d.col = std::atoi(f[2].c_str());
+    d.path = f[3];
+    d.message = f[4];
+    diags.push_back(std::move(d));
+  }
+  return previous;
+}
+
+void BuildStamp::write(const std::string& key, int pages, const Diagnostics& diags) const {
+  std::error_code ec;
+  fs::create_directories(file_.parent_path(), ec);
+  fs::path tmp = file_;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << key << '\n' << pages << '\n';
+    for (const auto& d : diags.items()) {
+      std::string message = d.message;
+      for (char& c : message) {
+        if (c == '\n' || c == '\t') c = ' ';
+      }
+      out << (d.severity == Severity::Error ? "E" : d.severity == Severity::Warning ? "W" : "N") << '\t' << d.line
+          << '\t' << d.col << '\t' << d.path << '\t' << message << '\n';
+    }
+    if (!out) return;
+  }
+  fs::rename(tmp, file_, ec);
+}
+
+void BuildStamp::clear() const {
+  std::error_code ec;
+  fs::remove(file_, ec);
+}
+
+}  // namespace congbo
