@@ -2,9 +2,11 @@
 #include "serve.h"
 
 #include "build_stamp.h"
+#include "watcher.h"
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <fstream>
@@ -108,6 +110,18 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   }
   Broadcast bc;
   std::string base_path = "/";
+  // The last good build's Site, for previews of an edited page; and the
+  // previews served until a rebuild that read the edit has finished. Each
+  // preview carries the number of the edit it shows.
+  std::mutex site_mu;
+  std::unique_ptr<Site> site;
+  std::mutex previews_mu;
+  struct PreviewPage {
+    std::string html;
+    long edit = 0;
+  };
+  std::map<std::string, PreviewPage> previews;  // URL (without base path) → page
+  std::atomic<long> edits{0};
 
   auto rebuild = [&]() {
     auto start = std::chrono::steady_clock::now();
@@ -116,7 +130,29 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     BuildOptions b;
     b.site_dir = options.site_dir;
     b.out_dir = out;
-    bool ok = build(b, diags, &report);
+    const long read_edits = edits.load();  // edits saved before this build reads the files
+    std::unique_ptr<Site> fresh;
+    bool ok = build(b, diags, &report, &fresh);
+    if (ok && fresh) {
+      std::lock_guard<std::mutex> lock(site_mu);
+      site = std::move(fresh);
+    }
+    // The rebuilt page is usually what its preview showed: then open pages need no second reload.
+    bool same = ok, any = false;
+    {
+      std::lock_guard<std::mutex> lock(previews_mu);
+      for (auto it = previews.begin(); it != previews.end();) {
+        if (it->second.edit > read_edits) {  // saved while this build ran: the next one shows it
+          ++it;
+          continue;
+        }
+        auto file = resolve_request(out, it->first);
+        same = same && file && read(*file) == it->second.html;
+        any = true;
+        it = previews.erase(it);
+      }
+    }
+    same = same && any;
     std::string errors;
     for (const auto& d : diags.sorted()) {
       if (d.severity == Severity::Error) errors += d.format() + "\n";
@@ -125,10 +161,13 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                     std::chrono::steady_clock::now() - start).count());
     if (ok) {
-      std::cout << msg::build_done(report.pages, out.string(), ms) << std::endl;
+      std::cout << (report.up_to_date ? msg::build_up_to_date(out.string(), ms)
+                                      : msg::build_done(report.pages, out.string(), ms))
+                << std::endl;
     } else {
       std::cerr << msg::build_failed(diags.error_count(), diags.warning_count(), fs::exists(out)) << std::endl;
     }
+    if (same) return;
     {
       std::lock_guard<std::mutex> lock(bc.mu);
       ++bc.generation;
@@ -194,6 +233,23 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
       }
       path = "/" + path.substr(std::min(path.size(), base_path.size()));
     }
+    {
+      // An edited page, shown before the whole site is rebuilt.
+      std::string url = path;
+      if (url.size() >= 10 && url.compare(url.size() - 10, 10, "index.html") == 0) url.resize(url.size() - 10);
+      if (url.empty() || url.back() != '/') url += '/';
+      std::lock_guard<std::mutex> lock(previews_mu);
+      auto p = previews.find(url);
+      if (p != previews.end()) {
+        std::string body = p->second.html;
+        size_t end = body.rfind("</body>");
+        std::string tag = "<script src=\"/__congbo/reload.js\"></script>\n";
+        if (end != std::string::npos) body.insert(end, tag); else body += tag;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(body, "text/html; charset=utf-8");
+        return;
+      }
+    }
     auto file = resolve_request(out, path);
     if (!file) {
       bool refused = path.find("..") != std::string::npos || fold(path).find("%2e") != std::string::npos;
@@ -214,17 +270,64 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     res.set_content(body, type);
   });
 
-  // The watcher: poll, rebuild on change.
-  std::thread watcher([&]() {
-    std::string last = source_fingerprint(options.site_dir);
-    while (!(stop && *stop)) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      std::string now = source_fingerprint(options.site_dir);
-      if (now != last) {
-        last = now;
-        rebuild();
+  // Rebuilds run on their own thread, one after another, so the watcher
+  // keeps previewing edits saved while the site is being rebuilt.
+  std::mutex work_mu;
+  std::condition_variable work_cv;
+  bool dirty = false, stopping = false;
+  std::thread builder([&]() {
+    while (true) {
+      {
+        std::unique_lock<std::mutex> lock(work_mu);
+        work_cv.wait(lock, [&] { return dirty || stopping; });
+        if (stopping) return;
+        dirty = false;
       }
+      rebuild();
     }
+  });
+
+  // The watcher: on a change, show an edited page at once, then have the site rebuilt.
+  std::thread watcher([&]() {
+    Watcher files(options.site_dir);
+    while (!(stop && *stop)) {
+      std::vector<std::string> changed = files.wait(std::chrono::milliseconds(200));
+      if (changed.empty()) continue;
+      const std::string& rel = changed[0];
+      if (changed.size() == 1 && rel.rfind("content/", 0) == 0 && rel.size() > 3 &&
+          rel.compare(rel.size() - 3, 3, ".md") == 0) {
+        std::optional<Site::Preview> p;
+        const long edit = ++edits;
+        {
+          std::lock_guard<std::mutex> lock(site_mu);
+          if (site) p = site->preview(rel, read(options.site_dir / rel));
+        }
+        if (p) {
+          {
+            std::lock_guard<std::mutex> lock(previews_mu);
+            previews[p->url] = {std::move(p->html), edit};
+          }
+          {
+            std::lock_guard<std::mutex> lock(bc.mu);
+            ++bc.generation;
+            bc.errors.clear();
+          }
+          bc.cv.notify_all();
+        }
+      } else {
+        ++edits;
+      }
+      {
+        std::lock_guard<std::mutex> lock(work_mu);
+        dirty = true;
+      }
+      work_cv.notify_one();
+    }
+    {
+      std::lock_guard<std::mutex> lock(work_mu);
+      stopping = true;
+    }
+    work_cv.notify_one();
     bc.cv.notify_all();  // wake the event streams so they end
     server.stop();
   });
@@ -236,8 +339,10 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   if (!ok) std::cerr << "congbo: không mở được cổng " << options.port << " trên " << options.host << std::endl;
   if (stop) {
     watcher.join();
+    builder.join();
   } else {
     watcher.detach();
+    builder.detach();
   }
   if (temporary) {
     std::error_code ec;

@@ -126,7 +126,7 @@ std::string input_key(const BuildOptions& options, const fs::path& out_dir, cons
 
 }  // namespace
 
-bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report) {
+bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report, std::unique_ptr<Site>* keep) {
   const fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
   const fs::path cache_dir = options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir;
   Stopwatch clock;
@@ -135,16 +135,25 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
   const std::string inputs = options.write ? input_key(options, out_dir, cache_dir) : "";
   if (!inputs.empty()) {
     if (auto previous = stamp.matches(stable_hash(inputs + output_fingerprint(out_dir)))) {
-      for (auto& d : previous->diagnostics) diags.add(std::move(d));
       report->pages = previous->pages;
       report->up_to_date = true;
+      if (keep) {
+        auto site = std::make_unique<Site>();
+        Diagnostics again;  // the same as the stamp's
+        if (site->load(options.site_dir, options.ref, again)) {
+          site->link(options.today.value_or(system_today()), again);
+          if (!again.has_errors()) *keep = std::move(site);
+        }
+      }
+      for (auto& d : previous->diagnostics) diags.add(std::move(d));
       clock.lap(report->timings, "up to date (nothing changed since the last build)");
       return true;
     }
     stamp.clear();
   }
 
-  Site site;
+  auto owned = std::make_unique<Site>();
+  Site& site = *owned;
   site.set_progress(options.progress);
   if (!site.load(options.site_dir, options.ref, diags)) return false;  // 1. load
   clock.lap(report->timings, "load (site.toml, theme, content, git history)");
@@ -174,6 +183,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report)
   }
   clock.lap(report->timings, "write (swap in, remove the previous output)");
   if (!inputs.empty()) stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), report->pages, diags);
+  if (keep) *keep = std::move(owned);
   report->files = out.files_written();
   report->cached = cache.hits();
   report->reused = out.files_reused();
@@ -484,6 +494,32 @@ void Site::render(Output& out, const Cache& cache, int jobs, Diagnostics& diags)
   for (const auto& [path, data] : theme_->static_files()) {
     if (!out.write(path, data, &err)) diags.error(path, 0, 0, err);
   }
+}
+
+std::optional<Site::Preview> Site::preview(const std::string& rel, std::string bytes) {
+  auto at = std::find_if(pages_.begin(), pages_.end(), [&](const Page& p) { return p.source == rel; });
+  if (at == pages_.end() || at->is_index) return std::nullopt;
+  const int i = static_cast<int>(at - pages_.begin());
+  Diagnostics diags;  // a file with mistakes goes through the full build, which reports them
+  bool uncommitted = repo_ && !from_ref_ && repo_->changed_since_head(rel, bytes);
+  auto page = load_page(rel, std::move(bytes), config_, diags);
+  if (!page || diags.has_errors() || page->draft || page->url != at->url || page->section != at->section) return std::nullopt;
+  page->uncommitted = uncommitted;
+  page->history = std::move(at->history);
+  MarkdownOptions opts{config_.base_path(), page->source, page->body_line, nullptr};
+  if (page->is_document) {
+    opts.cite_url = [&](const Citation& c) -> std::string {
+      auto r = index_->resolve(c.number, c.date, i);
+      return r.status == DocumentIndex::Status::Found ? href(config_, pages_[r.page].url) : "";
+    };
+  }
+  page->rendered = render_markdown(page->markdown, opts, diags);
+  *at = std::move(*page);
+  View v = page_base(*at, pages_, i, relations_);
+  v.set("history", history_view(*at));
+  std::string html = compose(at->is_document ? "document" : (at->is_model ? "model" : "page"), std::move(v), diags);
+  if (diags.has_errors()) return std::nullopt;
+  return Preview{at->url, std::move(html)};
 }
 
 std::string Site::compose(const std::string& layout, View view, Diagnostics& diags) const {

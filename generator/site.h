@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,9 +55,14 @@ struct BuildReport {
   std::vector<std::pair<std::string, double>> timings;  ///< seconds per pipeline stage, in order
 };
 
+class Site;
+
 /// Runs the pipeline. Returns false when anything reported an error; the
-/// previous output is then untouched.
-bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report);
+/// previous output is then untouched. With `keep`, a successful build hands
+/// over its loaded and linked Site (for `serve`'s previews); when nothing
+/// changed, the Site is still loaded and linked, but nothing rendered.
+bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
+           std::unique_ptr<Site>* keep = nullptr);
 
 struct Section {
   std::string name;         ///< folder under content/
@@ -108,6 +114,16 @@ class Site {
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
   void render(Output& out, const Cache& cache, int jobs, Diagnostics& diags);
   void set_progress(std::function<void(const std::string&, int, int)> p) { progress_ = std::move(p); }
+
+  /// The page a content file becomes once edited to `bytes`, rendered at once
+  /// against what the last build linked (its other pages, relations, history):
+  /// what `serve` shows while the whole site is rebuilt. Nullopt when the edit
+  /// needs a full build to show (a new, moved or broken file, a section page).
+  struct Preview {
+    std::string url;   ///< without the base path
+    std::string html;
+  };
+  std::optional<Preview> preview(const std::string& rel, std::string bytes);
   /// Seconds spent in each part of render(), in order.
   const std::vector<std::pair<std::string, double>>& render_timings() const { return timings_; }
 

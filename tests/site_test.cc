@@ -340,3 +340,40 @@ TEST_CASE("a rebuild with nothing changed does nothing, and says the same warnin
     CHECK(std::filesystem::exists(site.dir() / "khac/van-ban/a/index.html"));
   }
 }
+
+TEST_CASE("serve's preview: an edited page is rendered at once from the last build, the rest waits") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("Kế hoạch A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("Kế hoạch B", "2-KH/ĐUK", "2021-02-01", "Theo Kế hoạch số 1-KH/ĐUK."));
+  BuildOptions o;
+  o.site_dir = site.dir();
+  Diagnostics diags;
+  BuildReport report;
+  std::unique_ptr<Site> built;
+  REQUIRE(build(o, diags, &report, &built));
+  REQUIRE(built);
+
+  auto p = built->preview("content/van-ban/b.md", doc("Kế hoạch B đã sửa", "2-KH/ĐUK", "2021-02-01", "Theo Kế hoạch số 1-KH/ĐUK."));
+  REQUIRE(p);
+  CHECK(p->url == "/van-ban/b/");
+  CHECK(contains_msg(p->html, "Kế hoạch B đã sửa") == "yes");
+  // Linked as the last build linked it: the citation still finds A.
+  CHECK(contains_msg(p->html, "<a href=\"/van-ban/a/\">1-KH/ĐUK</a>") == "yes");
+  // Nothing was written: the full rebuild does that.
+  CHECK(contains_msg(site.read("van-ban/b/index.html"), "Kế hoạch B đã sửa") != "yes");
+
+  SUBCASE("what a preview cannot show goes to the full build") {
+    CHECK_FALSE(built->preview("content/van-ban/moi.md", doc("Mới", "3-KH/ĐUK", "2021-03-01")));  // a new file
+    CHECK_FALSE(built->preview("content/van-ban/a.md", "+++\ntitle = \"hỏng\n+++\n"));              // a broken one
+  }
+  SUBCASE("an up-to-date build still hands over a linked Site") {
+    std::unique_ptr<Site> again;
+    BuildReport r2;
+    Diagnostics d2;
+    REQUIRE(build(o, d2, &r2, &again));
+    CHECK(r2.up_to_date);
+    REQUIRE(again);
+    CHECK(again->preview("content/van-ban/a.md", doc("A sửa", "1-KH/ĐUK", "2021-01-01")));
+  }
+}
