@@ -471,6 +471,14 @@ void Site::render(Output& out, const Cache& cache, int jobs, Diagnostics& diags)
     if (!pages_[i].is_index) render_page(i, out, diags);
   }, progress_, msg::stage_pages());
   clock.lap(timings_, "render: pages");
+  // Each page's HTML and Markdown are in its file now; what comes next needs
+  // only summaries and plain text (lists, search) or reads old versions from
+  // git (the archive). Memory then grows with the corpus by less.
+  for (Page& p : pages_) {
+    if (p.is_index) continue;
+    std::string().swap(p.rendered.html);
+    std::string().swap(p.markdown);
+  }
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (!pages_[i].is_index) render_archive(pages_[i], i, out, cache, diags);
   }, progress_, msg::stage_archive());
