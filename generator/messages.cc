@@ -532,6 +532,7 @@ std::string criteria_met(int met, int total) {
 }
 std::string timeline_result() { return "Kết quả thi đua"; }
 std::string timeline_model() { return "Mô hình"; }
+std::string record_campaign() { return "Phong trào thi đua"; }
 std::string unit_counts(int results, int awards, int models) {
   return std::to_string(results) + " kết quả thi đua, " + std::to_string(awards) + " lần được khen thưởng, " +
          std::to_string(models) + " mô hình";

@@ -209,5 +209,6 @@ std::string not_registered();
 std::string criteria_met(int met, int total);
 std::string timeline_result();
 std::string timeline_model();
+std::string record_campaign();
 std::string unit_counts(int results, int awards, int models);
 }  // namespace congbo::msg

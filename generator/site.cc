@@ -525,6 +525,10 @@ std::optional<Site::Preview> Site::preview(const std::string& rel, std::string b
   *at = std::move(*page);
   View v = page_base(*at, pages_, i, relations_);
   v.set("history", history_view(*at));
+  if (at->is_document) {
+    View records = carried_out(i);
+    v.set("has_carried_out", !records.items().empty()).set("carried_out", std::move(records));
+  }
   std::string html = compose(at->is_document ? "document" : (at->is_model ? "model" : "page"), std::move(v), diags);
   if (diags.has_errors()) return std::nullopt;
   return Preview{at->url, std::move(html)};
@@ -563,6 +567,10 @@ void Site::render_page(int index, Output& out, Diagnostics& diags) {
   const Page& page = pages_[index];
   View v = page_base(page, pages_, index, relations_);
   v.set("history", history_view(page));
+  if (page.is_document) {
+    View records = carried_out(index);
+    v.set("has_carried_out", !records.items().empty()).set("carried_out", std::move(records));
+  }
   emit(out, page.url, page.is_document ? "document" : (page.is_model ? "model" : "page"), std::move(v), diags);
 }
 

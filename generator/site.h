@@ -161,6 +161,10 @@ class Site {
   int resolve_plan(const RelationEntry& plan, const std::string& path, Diagnostics& diags) const;
   View plan_view(const RelationEntry& plan, int page) const;
   View model_view(const Page& page) const;
+  /// Campaigns, decisions and models whose `plan` is the document at `index`.
+  View carried_out(int index) const;
+  /// "updated"/"updated_iso" of a data file, from its last commit.
+  void set_updated(View& v, const std::string& source) const;
   std::string unit_url(const std::string& id) const;  ///< with base path; "" when unknown
   std::vector<std::pair<std::string, std::string>> record_urls() const;  ///< (url, section), for URL owners and the sitemap
   void add_record_search(std::vector<SearchDocument>& docs) const;

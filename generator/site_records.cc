@@ -148,6 +148,31 @@ View Site::model_view(const Page& page) const {
   return v;
 }
 
+View Site::carried_out(int index) const {
+  View list = View::list();
+  for (size_t i = 0; i < campaigns_.size() && i < campaign_plan_.size(); ++i) {
+    if (campaign_plan_[i] != index) continue;
+    list.push(View().set("what", msg::record_campaign()).set("title", campaigns_[i].name).set("url", href(config_, campaigns_[i].url)));
+  }
+  for (size_t i = 0; i < decisions_.size() && i < decision_plan_.size(); ++i) {
+    if (decision_plan_[i] != index) continue;
+    const Decision& d = decisions_[i];
+    list.push(View().set("what", d.form).set("title", (d.number.empty() ? "" : d.number + ": ") + d.title).set("url", href(config_, d.url)));
+  }
+  for (size_t i = 0; i < model_plan_.size(); ++i) {
+    if (model_plan_[i] != index) continue;
+    list.push(View().set("what", msg::timeline_model()).set("title", pages_[i].title).set("url", href(config_, pages_[i].url)));
+  }
+  return list;
+}
+
+void Site::set_updated(View& v, const std::string& source) const {
+  if (!repo_) return;
+  const FileHistory* h = repo_->history(source);
+  if (!h || h->versions.empty() || h->versions.front().deleted) return;
+  v.set("updated", h->versions.front().date.display()).set("updated_iso", h->versions.front().time);
+}
+
 std::vector<std::pair<std::string, std::string>> Site::record_urls() const {
   std::vector<std::pair<std::string, std::string>> urls;
   if (!campaigns_.empty()) urls.emplace_back("/thi-dua/", kCampaigns);
@@ -261,6 +286,7 @@ void Site::render_records(Output& out, Diagnostics& diags) {
     crumb(v, kCampaigns);
     v.set("title", c.name).set("period", c.period).set("description", c.description);
     if (c.sample) v.set("sample_notice", msg::sample_notice());
+    set_updated(v, c.source);
     if (!c.plan.text.empty()) v.set("plan", plan_view(c.plan, campaign_plan_[ci]));
     View criteria = View::list();
     for (const auto& cr : c.rules.criteria) criteria.push(View().set("name", cr.name));
@@ -397,6 +423,7 @@ void Site::render_records(Output& out, Diagnostics& diags) {
         .set("issuer", config_.issuer_label(d.issuer))
         .set("year", std::to_string(d.year));
     if (d.sample) v.set("sample_notice", msg::sample_notice());
+    set_updated(v, d.source);
     if (!d.plan.text.empty()) v.set("plan", plan_view(d.plan, decision_plan_[di]));
     for (const Campaign& c : campaigns_) {
       if (c.id != d.campaign) continue;

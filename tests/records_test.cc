@@ -181,6 +181,11 @@ TEST_CASE("a campaign's results become a table per year with grades computed fro
           "2023,4,4 (100%),0 (0%),0 (0%),100% – Đạt\r\n"
           "2024,4,2 (50%),2 (50%),0 (0%),50% – Chưa đạt\r\n");
   }
+  SUBCASE("the plan that launched the campaign links to it") {
+    std::string plan = site.read("van-ban/kh/index.html");
+    CHECK(contains_msg(plan, "<h2 id=\"_thuc-hien\">Thực hiện văn bản này</h2>") == "yes");
+    CHECK(contains_msg(plan, "<span class=\"tag\">Phong trào thi đua</span> <a href=\"/thi-dua/bon-tot/\">Chi bộ bốn tốt</a>") == "yes");
+  }
   SUBCASE("the year page links each unit to its profile") {
     std::string page = site.read("thi-dua/bon-tot/2024/index.html");
     CHECK(contains_msg(page, "<a href=\"/don-vi/cb-ngan-hang/\">Chi bộ Ngân hàng Nhà nước</a>") == "yes");
