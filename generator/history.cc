@@ -303,7 +303,11 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
         alias[old_path] = key;
         continue;
       }
-      if (new_path.size() < 3 || new_path.compare(new_path.size() - 3, 3, ".md")) continue;
+      // Pages (.md) and data files (.toml: campaigns, decisions, units) have
+      // versions; only pages keep a page once deleted.
+      const bool page = new_path.size() >= 3 && new_path.compare(new_path.size() - 3, 3, ".md") == 0;
+      const bool data = new_path.size() >= 5 && new_path.compare(new_path.size() - 5, 5, ".toml") == 0;
+      if (!page && !data) continue;
       std::string key = latest(new_path);
       v.blob = hex(&delta->new_file.id);
       v.path = site_rel(new_path);

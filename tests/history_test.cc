@@ -241,3 +241,20 @@ TEST_CASE("committing what was built is a change: the page no longer says it is 
   CHECK_FALSE(site.report.up_to_date);
   CHECK_FALSE(has(site.read("van-ban/51/index.html"), "có thay đổi chưa lưu"));
 }
+
+TEST_CASE("a campaign's file has its last change from git; a removed one leaves no page behind") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig)
+      .file("content/don-vi.toml", "[[unit]]\nid = \"cb-a\"\nname = \"Chi bộ A\"\ntype = \"chi bộ cơ sở\"\n")
+      .file("content/thi-dua/a.toml",
+            "name = \"Phong trào A\"\n[[grade]]\nid = \"tot\"\nname = \"Tốt\"\notherwise = true\n"
+            "[[results]]\nyear = 2024\nunits = [ { unit = \"cb-a\" } ]\n");
+  git.commit("Kết quả năm 2024", 5);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(has(site.read("thi-dua/a/index.html"), "Cập nhật lần cuối: <time"));
+  std::filesystem::remove(site.dir() / "content/thi-dua/a.toml");
+  git.commit("Bỏ phong trào A", 6);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK_FALSE(site.exists("thi-dua/a/index.html"));
+}
