@@ -88,7 +88,8 @@ std::vector<std::string> Watcher::wait(std::chrono::milliseconds timeout) {
           continue;  // public/, .git/, editors' files beside the site
         }
         // Editors' swap and backup files (".a.md.swp", "a.md~", vim's "4913") are not the site's.
-        if (name[0] == '.' || name.back() == '~' || name.find_first_not_of("0123456789") == std::string::npos) continue;
+        const bool digits_only = name.find_first_not_of("0123456789") == std::string::npos;
+        if (name[0] == '.' || name.back() == '~' || (digits_only && !(e->mask & IN_ISDIR))) continue;
         if (e->mask & IN_ISDIR) {
           if (e->mask & (IN_CREATE | IN_MOVED_TO)) s.add_tree(rel);
           changed.insert("*");
