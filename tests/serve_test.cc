@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "serve.h"
+#include "watcher.h"
 #include "site_fixture.h"
 
 using namespace congbo;
@@ -94,4 +95,22 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
 
   stop = true;
   server.join();
+}
+
+TEST_CASE("the watcher tells which file was saved, and ignores editors' swap files") {
+  congbo::testing::TempSite site;
+  site.file("site.toml", congbo::testing::kMinimalConfig).file("content/van-ban/a.md", "x");
+  std::filesystem::create_directories(site.dir() / "content/mo-hinh");
+  congbo::Watcher watcher(site.dir());
+  CHECK(watcher.wait(std::chrono::milliseconds(50)).empty());
+  site.file("content/van-ban/a.md", "y");
+  CHECK(watcher.wait(std::chrono::milliseconds(2000)) == std::vector<std::string>{"content/van-ban/a.md"});
+  site.file("content/van-ban/.a.md.swp", "z").file("content/van-ban/a.md~", "z");
+  CHECK(watcher.wait(std::chrono::milliseconds(200)).empty());
+  // A folder made after the watcher started is watched too.
+  site.file("content/mo-hinh/2024/b.md", "b");
+  auto changed = watcher.wait(std::chrono::milliseconds(2000));
+  CHECK(std::find(changed.begin(), changed.end(), "*") != changed.end());
+  site.file("content/mo-hinh/2024/b.md", "c");
+  CHECK(watcher.wait(std::chrono::milliseconds(2000)) == std::vector<std::string>{"content/mo-hinh/2024/b.md"});
 }
