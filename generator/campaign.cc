@@ -71,7 +71,7 @@ std::optional<Campaign> Campaign::load(const std::string& text, const std::strin
   Campaign c;
   c.source = path;
   c.id = stem_of(path);
-  c.url = "/thi-dua/" + c.id + "/";
+  c.url = "/thi-dua/" + slugify(c.id) + "/";  // decisions name it by c.id, as the file is named
   FieldReader r(*root, path, diags);
   if (auto v = r.string("name", true)) c.name = *v;
   if (auto v = r.string("description")) c.description = *v;

@@ -556,7 +556,7 @@ View Site::page_base(const Page& page, const std::vector<Page>& pages, int index
   const View own = page_view(page, config_);
   for (const auto& [k, m] : own.members()) v.set(k, m);
   if (page.is_document) v.set("doc", document_view(pages, index, rel, config_));
-  if (page.is_model) v.set("model", model_view(page));
+  if (page.is_model) v.set("model", model_view(page, index));
   if (const Section* s = section(page.section)) {
     v.set("section_title", s->title).set("section_url", href(config_, s->url));
   }

@@ -160,7 +160,7 @@ class Site {
   /// The page it names, or -1 (a number not on the site is shown as text).
   int resolve_plan(const RelationEntry& plan, const std::string& path, Diagnostics& diags) const;
   View plan_view(const RelationEntry& plan, int page) const;
-  View model_view(const Page& page) const;
+  View model_view(const Page& page, int index) const;  ///< `index`: its place in pages_
   /// Campaigns, decisions and models whose `plan` is the document at `index`.
   View carried_out(int index) const;
   /// "updated"/"updated_iso" of a data file, from its last commit.

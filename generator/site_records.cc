@@ -122,7 +122,7 @@ View Site::plan_view(const RelationEntry& plan, int page) const {
   return v;
 }
 
-View Site::model_view(const Page& page) const {
+View Site::model_view(const Page& page, int index) const {
   const ModelMeta& m = page.model;
   View v;
   const Unit* u = units_.find(m.unit);
@@ -132,7 +132,6 @@ View Site::model_view(const Page& page) const {
       .set("year_url", href(config_, "/mo-hinh/nam/" + std::to_string(m.year) + "/"))
       .set("category", m.category)
       .set("category_url", href(config_, "/mo-hinh/chu-de/" + slugify(m.category) + "/"));
-  int index = static_cast<int>(&page - pages_.data());
   if (!m.plan.text.empty() && index >= 0 && index < static_cast<int>(model_plan_.size())) {
     v.set("plan", plan_view(m.plan, model_plan_[index]));
   }
