@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -15,14 +16,25 @@ namespace fs = std::filesystem;
 namespace congbo {
 namespace {
 
-void add_file(std::string& state, const std::string& path) {
+// A file's mtime comes from a coarse clock (a few milliseconds): two saves
+// within one tick, of the same size, look alike. So a file changed in the
+// last seconds is told apart by its bytes as well, as git does with
+// "racily clean" index entries; older files by their stat alone.
+void add_file(std::string& state, const std::string& path, bool racy_check = true) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     state += path + "|-\n";
     return;
   }
   state += path + '|' + std::to_string(st.st_size) + '|' + std::to_string(st.st_mtim.tv_sec) + '.' +
-           std::to_string(st.st_mtim.tv_nsec) + '|' + std::to_string(st.st_ino) + '\n';
+           std::to_string(st.st_mtim.tv_nsec) + '|' + std::to_string(st.st_ino);
+  if (racy_check && S_ISREG(st.st_mode) && st.st_mtim.tv_sec + 2 >= std::time(nullptr)) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    state += '|' + stable_hash(bytes.str());
+  }
+  state += '\n';
 }
 
 }  // namespace
@@ -45,14 +57,14 @@ std::string source_fingerprint(const fs::path& site) {
 
 std::string output_fingerprint(const fs::path& out_dir) {
   std::string state;
-  add_file(state, (out_dir / ".congbo-output").string());
-  add_file(state, out_dir.string());  // something added or removed at the top
+  add_file(state, (out_dir / ".congbo-output").string(), false);
+  add_file(state, out_dir.string(), false);  // something added or removed at the top
   return state;
 }
 
 std::string binary_fingerprint() {
   std::string state = CONGBO_VERSION;
-  add_file(state, "/proc/self/exe");
+  add_file(state, "/proc/self/exe", false);
   return state;
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -600,9 +601,16 @@ void Site::render_listing(const Listing& l, Output& out, Diagnostics& diags) {
     }
     v.set("items", std::move(items)).set("count", std::to_string(l.pages.size()));
     if (total > 1) {
+      // The first and last pages and two either side of this one, with gaps
+      // between: a thousand numbers on each of a thousand pages would make
+      // the lists quadratic in size and no easier to use.
       View pages = View::list();
+      int shown = 0;
       for (int k = 1; k <= total; ++k) {
+        if (k != 1 && k != total && std::abs(k - n) > 2) continue;
+        if (k > shown + 1) pages.push(View().set("gap", true));
         pages.push(View().set("number", std::to_string(k)).set("url", href(config_, list_url(l.url, k))).set("current", k == n));
+        shown = k;
       }
       View pager;
       pager.set("pages", std::move(pages))

@@ -377,3 +377,37 @@ TEST_CASE("serve's preview: an edited page is rendered at once from the last bui
     CHECK(again->preview("content/van-ban/a.md", doc("A sửa", "1-KH/ĐUK", "2021-01-01")));
   }
 }
+
+TEST_CASE("a long list links the first and last pages and those near the current one, not every page") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig);  // two items a page
+  for (int i = 1; i <= 40; ++i) {
+    site.file("content/van-ban/d" + std::to_string(i) + ".md",
+              doc("Văn bản " + std::to_string(i), std::to_string(i) + "-KH/ĐUK", "2021-01-01"));
+  }
+  REQUIRE(site.build());
+  std::string p10 = site.read("van-ban/trang/10/index.html");  // of 20
+  for (int k : {1, 8, 9, 11, 12, 20}) {
+    CHECK_MESSAGE(has(p10, "/van-ban/" + (k == 1 ? std::string() : "trang/" + std::to_string(k) + "/") + "\">" + std::to_string(k) + "</a>"), k);
+  }
+  CHECK(has(p10, "aria-current=\"page\">10</a>"));
+  CHECK_FALSE(has(p10, ">5</a>"));
+  CHECK_FALSE(has(p10, ">15</a>"));
+  CHECK(has(p10, "<li class=\"gap\" aria-hidden=\"true\">…</li>"));
+  std::string p1 = site.read("van-ban/index.html");
+  CHECK(has(p1, ">3</a>"));
+  CHECK_FALSE(has(p1, ">4</a>"));
+}
+
+TEST_CASE("two saves within one clock tick, of the same size, are still told apart") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", doc("Bản AAA", "1-KH/ĐUK", "2021-01-01"));
+  REQUIRE(site.build());
+  const auto path = site.dir() / "content/van-ban/a.md";
+  const auto when = std::filesystem::last_write_time(path);
+  site.file("content/van-ban/a.md", doc("Bản BBB", "1-KH/ĐUK", "2021-01-01"));  // same size, same inode
+  std::filesystem::last_write_time(path, when);  // and, as a coarse clock would have it, the same time
+  REQUIRE(site.build());
+  CHECK_FALSE(site.report.up_to_date);
+  CHECK(has(site.read("van-ban/a/index.html"), "Bản BBB"));
+}
