@@ -19,16 +19,6 @@ std::string stem_of(const std::string& path) {
   return file.substr(0, file.rfind('.'));
 }
 
-std::optional<double> read_number(FieldReader& r, const std::string& key, const std::string& path,
-                                  Diagnostics& diags) {
-  const Value* v = r.raw(key);
-  if (!v) return std::nullopt;
-  if (v->type == Value::Type::Integer) return static_cast<double>(v->integer);
-  if (v->type == Value::Type::Float) return v->number;
-  diags.error(path, v->line, v->col, msg::wrong_type(key, msg::type_number(), v->type_name()));
-  return std::nullopt;
-}
-
 UnitResult read_row(const Value& t, const Rules& rules, const std::string& path, Diagnostics& diags) {
   FieldReader r(t, path, diags);
   UnitResult u;
@@ -47,7 +37,7 @@ UnitResult read_row(const Value& t, const Rules& rules, const std::string& path,
       }
     }
   }
-  u.score = read_number(r, "score", path, diags);
+  u.score = r.number("score");
   if (auto v = r.string("grade")) {
     u.stated = *v;
     if (!rules.grade(u.stated)) {
@@ -83,43 +73,21 @@ std::optional<Campaign> Campaign::load(const std::string& text, const std::strin
   if (auto v = r.boolean("sample")) c.sample = *v;
   c.rules = Rules::read(r, path, diags);
 
-  if (const Value* list = r.raw("results")) {
-    if (list->type != Value::Type::List) {
-      diags.error(path, list->line, list->col, msg::wrong_type("results", msg::type_table_list(), list->type_name()));
-    } else {
-      for (const Value& t : list->items) {
-        if (t.type != Value::Type::Table) {
-          diags.error(path, t.line, t.col, msg::wrong_type("results", msg::type_table_list(), t.type_name()));
-          continue;
-        }
-        FieldReader yr(t, path, diags, "results.");
-        YearResults y;
-        std::tie(y.line, y.col) = std::make_pair(t.line, t.col);
-        if (auto v = yr.integer("year", true)) {
-          y.year = static_cast<int>(*v);
-          std::tie(y.line, y.col) = yr.where("year");
-          for (const auto& other : c.years) {
-            if (other.year == y.year) diags.error(path, y.line, y.col, msg::duplicate_year(y.year, other.line));
-          }
-        }
-        y.date = yr.date("date");
-        if (const Value* rows = yr.raw("units")) {
-          if (rows->type != Value::Type::List) {
-            diags.error(path, rows->line, rows->col, msg::wrong_type("results.units", msg::type_table_list(), rows->type_name()));
-          } else {
-            for (const Value& row : rows->items) {
-              if (row.type != Value::Type::Table) {
-                diags.error(path, row.line, row.col, msg::wrong_type("results.units", msg::type_table_list(), row.type_name()));
-                continue;
-              }
-              y.units.push_back(read_row(row, c.rules, path, diags));
-            }
-          }
-        }
-        yr.finish(msg::unknown_field);
-        c.years.push_back(std::move(y));
+  for (const Value* t : r.tables("results")) {
+    FieldReader yr(*t, path, diags, "results.");
+    YearResults y;
+    std::tie(y.line, y.col) = std::make_pair(t->line, t->col);
+    if (auto v = yr.integer("year", true)) {
+      y.year = static_cast<int>(*v);
+      std::tie(y.line, y.col) = yr.where("year");
+      for (const auto& other : c.years) {
+        if (other.year == y.year) diags.error(path, y.line, y.col, msg::duplicate_year(y.year, other.line));
       }
     }
+    y.date = yr.date("date");
+    for (const Value* row : yr.tables("units")) y.units.push_back(read_row(*row, c.rules, path, diags));
+    yr.finish(msg::unknown_field);
+    c.years.push_back(std::move(y));
   }
   r.finish(msg::unknown_field);
   std::stable_sort(c.years.begin(), c.years.end(), [](const YearResults& a, const YearResults& b) { return a.year < b.year; });

@@ -44,26 +44,16 @@ std::optional<Decision> Decision::load(const std::string& text, const std::strin
     d.plan = {*v, line, col};
   }
   if (auto v = r.boolean("sample")) d.sample = *v;
-  if (const Value* list = r.raw("recipients")) {
-    if (list->type != Value::Type::List) {
-      diags.error(path, list->line, list->col, msg::wrong_type("recipients", msg::type_table_list(), list->type_name()));
-    } else {
-      for (const Value& t : list->items) {
-        if (t.type != Value::Type::Table) {
-          diags.error(path, t.line, t.col, msg::wrong_type("recipients", msg::type_table_list(), t.type_name()));
-          continue;
-        }
-        FieldReader rr(t, path, diags, "recipients.");
-        Recipient rec;
-        if (auto v = rr.string("unit", true)) rec.unit = *v;
-        std::tie(rec.line, rec.col) = rr.where("unit");
-        if (auto v = rr.string("name")) rec.name = *v;
-        if (auto v = rr.string("role")) rec.role = *v;
-        if (auto v = rr.string("achievement")) rec.achievement = *v;
-        rr.finish(msg::unknown_field);
-        d.recipients.push_back(std::move(rec));
-      }
-    }
+  for (const Value* t : r.tables("recipients")) {
+    FieldReader rr(*t, path, diags, "recipients.");
+    Recipient rec;
+    if (auto v = rr.string("unit", true)) rec.unit = *v;
+    std::tie(rec.line, rec.col) = rr.where("unit");
+    if (auto v = rr.string("name")) rec.name = *v;
+    if (auto v = rr.string("role")) rec.role = *v;
+    if (auto v = rr.string("achievement")) rec.achievement = *v;
+    rr.finish(msg::unknown_field);
+    d.recipients.push_back(std::move(rec));
   }
   if (d.recipients.empty()) diags.error(path, 1, 1, msg::no_recipients());
   r.finish(msg::unknown_field);

@@ -49,6 +49,33 @@ std::optional<int64_t> FieldReader::integer(const std::string& key, bool require
   return v->integer;
 }
 
+std::optional<double> FieldReader::number(const std::string& key) {
+  const Value* v = take(key, false);
+  if (!v) return std::nullopt;
+  if (v->type == Value::Type::Integer) return static_cast<double>(v->integer);
+  if (v->type == Value::Type::Float) return v->number;
+  wrong_type(key, *v, msg::type_number());
+  return std::nullopt;
+}
+
+std::vector<const Value*> FieldReader::tables(const std::string& key) {
+  std::vector<const Value*> out;
+  const Value* v = take(key, false);
+  if (!v) return out;
+  if (v->type != Value::Type::List) {
+    wrong_type(key, *v, msg::type_table_list());
+    return out;
+  }
+  for (const Value& item : v->items) {
+    if (item.type == Value::Type::Table) {
+      out.push_back(&item);
+    } else {
+      wrong_type(key, item, msg::type_table_list());
+    }
+  }
+  return out;
+}
+
 std::optional<bool> FieldReader::boolean(const std::string& key) {
   const Value* v = take(key, false);
   if (!v) return std::nullopt;

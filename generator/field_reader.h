@@ -21,11 +21,16 @@ class FieldReader {
 
   std::optional<std::string> string(const std::string& key, bool required = false);
   std::optional<int64_t> integer(const std::string& key, bool required = false);
+  /// An integer or a decimal number (a score: 92, 87.5).
+  std::optional<double> number(const std::string& key);
   std::optional<bool> boolean(const std::string& key);
   /// A TOML date (2020-10-21) or a string "2020-10-21" / "21/10/2020".
   std::optional<Date> date(const std::string& key, bool required = false);
   std::optional<std::vector<std::string>> string_list(const std::string& key,
                                                       bool required = false);
+  /// Each table of an array of tables ([[key]] blocks, or [{…}, {…}]);
+  /// anything else in it is reported and left out. Empty when absent.
+  std::vector<const Value*> tables(const std::string& key);
   /// The raw value, marked as used; nullptr if absent.
   const Value* raw(const std::string& key);
 

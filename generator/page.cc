@@ -147,27 +147,17 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
       m.plan = {*v, line, col};
     }
     if (auto v = r.boolean("sample")) m.sample = *v;
-    if (const Value* list = r.raw("images")) {
-      if (list->type != Value::Type::List) {
-        diags.error(rel_path, list->line, list->col, msg::wrong_type("images", msg::type_table_list(), list->type_name()));
-      } else {
-        for (const Value& t : list->items) {
-          if (t.type != Value::Type::Table) {
-            diags.error(rel_path, t.line, t.col, msg::wrong_type("images", msg::type_table_list(), t.type_name()));
-            continue;
-          }
-          FieldReader ir(t, rel_path, diags, "images.");
-          ModelImage img;
-          img.line = t.line;
-          img.col = t.col;
-          if (auto v = ir.string("src", true)) img.src = *v;
-          if (auto v = ir.string("alt")) img.alt = *v;
-          if (auto v = ir.string("caption")) img.caption = *v;
-          if (img.alt.empty()) diags.error(rel_path, t.line, t.col, msg::image_without_alt(img.src));
-          ir.finish(msg::unknown_field);
-          m.images.push_back(std::move(img));
-        }
-      }
+    for (const Value* t : r.tables("images")) {
+      FieldReader ir(*t, rel_path, diags, "images.");
+      ModelImage img;
+      img.line = t->line;
+      img.col = t->col;
+      if (auto v = ir.string("src", true)) img.src = *v;
+      if (auto v = ir.string("alt")) img.alt = *v;
+      if (auto v = ir.string("caption")) img.caption = *v;
+      if (img.alt.empty()) diags.error(rel_path, t->line, t->col, msg::image_without_alt(img.src));
+      ir.finish(msg::unknown_field);
+      m.images.push_back(std::move(img));
     }
     for (const auto& img : find_images(p.markdown, p.body_line)) {
       if (img.alt.empty()) diags.error(rel_path, img.line, img.col, msg::image_without_alt(img.src));

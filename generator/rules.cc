@@ -10,8 +10,40 @@
 namespace congbo {
 namespace {
 
-// "90%", "0,3%", "3/4", "0.75"? Only the first three: a writer copies them from the plan.
-std::optional<Share> parse_share(const std::string& raw) {
+std::vector<UnitType> read_unit_types(FieldReader& r, const std::string& path, Diagnostics& diags) {
+  std::vector<UnitType> out;
+  const Value* v = r.raw("unit_types");
+  if (!v) return out;
+  if (!v->is_string_list()) {
+    diags.error(path, v->line, v->col, msg::wrong_type("unit_types", msg::type_string_list(), v->type_name()));
+    return out;
+  }
+  for (const Value& item : v->items) {
+    if (auto t = parse_unit_type(item.str)) {
+      out.push_back(*t);
+    } else {
+      diags.error(path, item.line, item.col, msg::unknown_unit_type(item.str));
+    }
+  }
+  return out;
+}
+
+std::optional<Share> read_share(FieldReader& r, const std::string& key, const std::string& path,
+                                Diagnostics& diags) {
+  auto text = r.string(key);
+  if (!text) return std::nullopt;
+  auto share = Share::parse(*text);
+  if (!share) {
+    auto [line, col] = r.where(key);
+    diags.error(path, line, col, msg::bad_share(key, *text));
+  }
+  return share;
+}
+
+}  // namespace
+
+// "90%", "0,3%", "3/4": the forms a writer copies from a plan.
+std::optional<Share> Share::parse(const std::string& raw) {
   std::string s;
   for (char c : raw) {
     if (c != ' ') s += c;
@@ -48,59 +80,6 @@ std::optional<Share> parse_share(const std::string& raw) {
   return sh;
 }
 
-std::vector<UnitType> read_unit_types(FieldReader& r, const std::string& path, Diagnostics& diags) {
-  std::vector<UnitType> out;
-  const Value* v = r.raw("unit_types");
-  if (!v) return out;
-  if (!v->is_string_list()) {
-    diags.error(path, v->line, v->col, msg::wrong_type("unit_types", msg::type_string_list(), v->type_name()));
-    return out;
-  }
-  for (const Value& item : v->items) {
-    if (auto t = parse_unit_type(item.str)) {
-      out.push_back(*t);
-    } else {
-      diags.error(path, item.line, item.col, msg::unknown_unit_type(item.str));
-    }
-  }
-  return out;
-}
-
-std::optional<Share> read_share(FieldReader& r, const std::string& key, const std::string& path,
-                                Diagnostics& diags) {
-  auto text = r.string(key);
-  if (!text) return std::nullopt;
-  auto share = parse_share(*text);
-  if (!share) {
-    auto [line, col] = r.where(key);
-    diags.error(path, line, col, msg::bad_share(key, *text));
-  }
-  return share;
-}
-
-// Each entry of an array of tables ([[grade]]…), or an error when it is something else.
-std::vector<const Value*> tables(FieldReader& file, const std::string& key, const std::string& path,
-                                 Diagnostics& diags) {
-  std::vector<const Value*> out;
-  const Value* v = file.raw(key);
-  if (!v) return out;
-  if (v->type != Value::Type::List) {
-    diags.error(path, v->line, v->col, msg::wrong_type(key, msg::type_table_list(), v->type_name()));
-    return out;
-  }
-  for (const Value& item : v->items) {
-    if (item.type == Value::Type::Table) {
-      out.push_back(&item);
-    } else {
-      diags.error(path, item.line, item.col, msg::wrong_type(key, msg::type_table_list(), item.type_name()));
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-std::optional<Share> Share::parse(const std::string& text) { return parse_share(text); }
 
 int Share::compare(int64_t count, int64_t total) const {
   // count/total vs num/den, in integers.
@@ -112,7 +91,7 @@ int64_t Share::limit(int64_t total) const { return total * num / den; }
 
 Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags) {
   Rules rules;
-  for (const Value* t : tables(file, "criteria", path, diags)) {
+  for (const Value* t : file.tables("criteria")) {
     FieldReader r(*t, path, diags, "criteria.");
     Criterion c;
     if (auto v = r.string("id", true)) {
@@ -128,7 +107,7 @@ Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags
   }
 
   // Grades first without their cross references, then those checked once all are known.
-  std::vector<const Value*> grade_tables = tables(file, "grade", path, diags);
+  std::vector<const Value*> grade_tables = file.tables("grade");
   for (const Value* t : grade_tables) {
     FieldReader r(*t, path, diags, "grade.");
     Grade g;
@@ -156,15 +135,7 @@ Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags
         }
       }
     }
-    if (const Value* s = r.raw("score_at_least")) {
-      if (s->type == Value::Type::Integer) {
-        g.when.score_at_least = static_cast<double>(s->integer);
-      } else if (s->type == Value::Type::Float) {
-        g.when.score_at_least = s->number;
-      } else {
-        diags.error(path, s->line, s->col, msg::wrong_type("grade.score_at_least", msg::type_number(), s->type_name()));
-      }
-    }
+    g.when.score_at_least = r.number("score_at_least");
     g.when.unit_types = read_unit_types(r, path, diags);
     if (auto v = r.string("children_grade")) g.when.children_grade = *v;
     g.when.children_share = read_share(r, "children_share", path, diags);
@@ -187,7 +158,7 @@ Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags
     }
   }
 
-  for (const Value* t : tables(file, "target", path, diags)) {
+  for (const Value* t : file.tables("target")) {
     FieldReader r(*t, path, diags, "target.");
     Target tg;
     tg.line = t->line;

@@ -51,18 +51,10 @@ Units Units::load(const std::string& text, const std::string& path, Diagnostics&
   auto root = read_toml(text, path, 1, diags);
   if (!root) return units;
   FieldReader top(*root, path, diags);
-  const Value* list = top.raw("unit");
+  const std::vector<const Value*> tables = top.tables("unit");
   top.finish(msg::unknown_field);
-  if (!list) return units;
-  if (list->type != Value::Type::List) {
-    diags.error(path, list->line, list->col, msg::wrong_type("unit", msg::type_table_list(), list->type_name()));
-    return units;
-  }
-  for (const Value& t : list->items) {
-    if (t.type != Value::Type::Table) {
-      diags.error(path, t.line, t.col, msg::wrong_type("unit", msg::type_table_list(), t.type_name()));
-      continue;
-    }
+  for (const Value* table : tables) {
+    const Value& t = *table;
     FieldReader r(t, path, diags);
     Unit u;
     u.line = t.line;
@@ -108,9 +100,9 @@ Units Units::load(const std::string& text, const std::string& path, Diagnostics&
   // Parents are checked once every unit is known, so order in the file does not matter.
   for (const Unit& u : units.units_) {
     const Value* t = nullptr;
-    for (const Value& item : list->items) {
-      const Value* id = item.find("id");
-      if (id && id->str == u.id) t = &item;
+    for (const Value* item : tables) {
+      const Value* id = item->find("id");
+      if (id && id->str == u.id) t = item;
     }
     const Value* pv = t ? t->find("parent") : nullptr;
     int line = pv ? pv->line : u.line, col = pv ? pv->col : u.col;
