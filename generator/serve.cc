@@ -59,7 +59,25 @@ struct Broadcast {
   std::condition_variable cv;
   long generation = 0;
   std::string errors;
+
+  /// Tells open pages to reload, or to show `build_errors` over the page.
+  void announce(std::string build_errors) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      ++generation;
+      errors = std::move(build_errors);
+    }
+    cv.notify_all();
+  }
 };
+
+// The live-reload script, added to pages as they are served (never written to disk).
+std::string with_reload_script(std::string body) {
+  const std::string tag = "<script src=\"/__congbo/reload.js\"></script>\n";
+  size_t end = body.rfind("</body>");
+  if (end != std::string::npos) body.insert(end, tag); else body += tag;
+  return body;
+}
 
 }  // namespace
 
@@ -167,13 +185,7 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     } else {
       std::cerr << msg::build_failed(diags.error_count(), diags.warning_count(), fs::exists(out)) << std::endl;
     }
-    if (same) return;
-    {
-      std::lock_guard<std::mutex> lock(bc.mu);
-      ++bc.generation;
-      bc.errors = ok ? "" : errors;
-    }
-    bc.cv.notify_all();
+    if (!same) bc.announce(ok ? "" : errors);
   };
   rebuild();
   {
@@ -241,12 +253,8 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
       std::lock_guard<std::mutex> lock(previews_mu);
       auto p = previews.find(url);
       if (p != previews.end()) {
-        std::string body = p->second.html;
-        size_t end = body.rfind("</body>");
-        std::string tag = "<script src=\"/__congbo/reload.js\"></script>\n";
-        if (end != std::string::npos) body.insert(end, tag); else body += tag;
         res.set_header("Cache-Control", "no-store");
-        res.set_content(body, "text/html; charset=utf-8");
+        res.set_content(with_reload_script(p->second.html), "text/html; charset=utf-8");
         return;
       }
     }
@@ -261,11 +269,7 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     }
     std::string body = read(*file);
     std::string type = content_type(file->string());
-    if (type.rfind("text/html", 0) == 0) {
-      size_t end = body.rfind("</body>");
-      std::string tag = "<script src=\"/__congbo/reload.js\"></script>\n";
-      if (end != std::string::npos) body.insert(end, tag); else body += tag;
-    }
+    if (type.rfind("text/html", 0) == 0) body = with_reload_script(std::move(body));
     res.set_header("Cache-Control", "no-store");
     res.set_content(body, type);
   });
@@ -307,12 +311,7 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
             std::lock_guard<std::mutex> lock(previews_mu);
             previews[p->url] = {std::move(p->html), edit};
           }
-          {
-            std::lock_guard<std::mutex> lock(bc.mu);
-            ++bc.generation;
-            bc.errors.clear();
-          }
-          bc.cv.notify_all();
+          bc.announce("");
         }
       } else {
         ++edits;
