@@ -453,19 +453,11 @@ std::vector<int> Site::all_listed() const {
 void Site::render(Output& out, const Cache& cache, int jobs, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
   Stopwatch clock;
-  const DocumentIndex& index = *index_;
   chrome_ = chrome_hash();
   const int n = static_cast<int>(pages_.size());
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     Page& p = pages_[i];
-    MarkdownOptions opts{config_.base_path(), p.source, p.body_line, nullptr};
-    if (p.is_document) {
-      opts.cite_url = [&, i](const Citation& c) -> std::string {
-        auto r = index.resolve(c.number, c.date, i);
-        return r.status == DocumentIndex::Status::Found ? href(config_, pages_[r.page].url) : "";
-      };
-    }
-    p.rendered = render_markdown(p.markdown, opts, diags);
+    p.rendered = render_markdown(p.markdown, markdown_options(p, i), diags);
   }, progress_, msg::stage_markdown());
   clock.lap(timings_, "render: Markdown");
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
@@ -515,22 +507,10 @@ std::optional<Site::Preview> Site::preview(const std::string& rel, std::string b
   if (!page || diags.has_errors() || page->draft || page->url != at->url || page->section != at->section) return std::nullopt;
   page->uncommitted = uncommitted;
   page->history = std::move(at->history);
-  MarkdownOptions opts{config_.base_path(), page->source, page->body_line, nullptr};
-  if (page->is_document) {
-    opts.cite_url = [&](const Citation& c) -> std::string {
-      auto r = index_->resolve(c.number, c.date, i);
-      return r.status == DocumentIndex::Status::Found ? href(config_, pages_[r.page].url) : "";
-    };
-  }
-  page->rendered = render_markdown(page->markdown, opts, diags);
+  page->rendered = render_markdown(page->markdown, markdown_options(*page, i), diags);
   *at = std::move(*page);
-  View v = page_base(*at, pages_, i, relations_);
-  v.set("history", history_view(*at));
-  if (at->is_document) {
-    View records = carried_out(i);
-    v.set("has_carried_out", !records.items().empty()).set("carried_out", std::move(records));
-  }
-  std::string html = compose(at->is_document ? "document" : (at->is_model ? "model" : "page"), std::move(v), diags);
+  auto [layout, view] = page_output(i);
+  std::string html = compose(layout, std::move(view), diags);
   if (diags.has_errors()) return std::nullopt;
   return Preview{at->url, std::move(html)};
 }
@@ -564,7 +544,18 @@ View Site::page_base(const Page& page, const std::vector<Page>& pages, int index
   return v;
 }
 
-void Site::render_page(int index, Output& out, Diagnostics& diags) {
+MarkdownOptions Site::markdown_options(const Page& page, int index) const {
+  MarkdownOptions opts{config_.base_path(), page.source, page.body_line, nullptr};
+  if (page.is_document) {
+    opts.cite_url = [this, index](const Citation& c) -> std::string {
+      auto r = index_->resolve(c.number, c.date, index);
+      return r.status == DocumentIndex::Status::Found ? href(config_, pages_[r.page].url) : "";
+    };
+  }
+  return opts;
+}
+
+std::pair<std::string, View> Site::page_output(int index) const {
   const Page& page = pages_[index];
   View v = page_base(page, pages_, index, relations_);
   v.set("history", history_view(page));
@@ -572,7 +563,12 @@ void Site::render_page(int index, Output& out, Diagnostics& diags) {
     View records = carried_out(index);
     v.set("has_carried_out", !records.items().empty()).set("carried_out", std::move(records));
   }
-  emit(out, page.url, page.is_document ? "document" : (page.is_model ? "model" : "page"), std::move(v), diags);
+  return {page.is_document ? "document" : (page.is_model ? "model" : "page"), std::move(v)};
+}
+
+void Site::render_page(int index, Output& out, Diagnostics& diags) {
+  auto [layout, view] = page_output(index);
+  emit(out, pages_[index].url, layout, std::move(view), diags);
 }
 
 void Site::render_listing(const Listing& l, Output& out, Diagnostics& diags) {

@@ -142,6 +142,11 @@ class Site {
   void link_urls(Diagnostics& diags);
   void link_history();
   void render_page(int index, Output& out, Diagnostics& diags);
+  /// For the page at `index` (`page` may be a newer text of it): a document
+  /// links the numbers it cites.
+  MarkdownOptions markdown_options(const Page& page, int index) const;
+  /// The layout and view render_page (and preview) give pages_[index].
+  std::pair<std::string, View> page_output(int index) const;
   void render_listing(const Listing& listing, Output& out, Diagnostics& diags);
   void render_facet(const Facet& facet, Output& out, Diagnostics& diags);
   void render_cited(Output& out, Diagnostics& diags);
