@@ -2,6 +2,7 @@
 #include "campaign.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <tuple>
 #include <map>
 
@@ -12,12 +13,6 @@
 
 namespace congbo {
 namespace {
-
-std::string stem_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  std::string file = path.substr(slash == std::string::npos ? 0 : slash + 1);
-  return file.substr(0, file.rfind('.'));
-}
 
 UnitResult read_row(const Value& t, const Rules& rules, const std::string& path, Diagnostics& diags) {
   FieldReader r(t, path, diags);
@@ -60,7 +55,7 @@ std::optional<Campaign> Campaign::load(const std::string& text, const std::strin
   if (!root) return std::nullopt;
   Campaign c;
   c.source = path;
-  c.id = stem_of(path);
+  c.id = std::filesystem::path(path).stem().string();
   c.url = "/thi-dua/" + slugify(c.id) + "/";  // decisions name it by c.id, as the file is named
   FieldReader r(*root, path, diags);
   if (auto v = r.string("name", true)) c.name = *v;

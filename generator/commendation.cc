@@ -2,6 +2,7 @@
 #include "commendation.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <tuple>
 
 #include "field_reader.h"
@@ -17,9 +18,7 @@ std::optional<Decision> Decision::load(const std::string& text, const std::strin
   if (!root) return std::nullopt;
   Decision d;
   d.source = path;
-  size_t slash = path.rfind('/');
-  std::string file = path.substr(slash + 1);
-  d.id = slugify(file.substr(0, file.rfind('.')));
+  d.id = slugify(std::filesystem::path(path).stem().string());
   d.url = "/khen-thuong/" + d.id + "/";
   FieldReader r(*root, path, diags);
   if (auto v = r.string("number")) d.number = *v;

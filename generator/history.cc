@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "messages.h"
+#include "text.h"
 
 namespace fs = std::filesystem;
 
@@ -293,7 +294,7 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
       };
       Version v = base;
       if (delta->status == GIT_DELTA_DELETED) {
-        if (old_path.size() < 3 || old_path.compare(old_path.size() - 3, 3, ".md")) continue;
+        if (!ends_with(old_path, ".md")) continue;
         std::string key = latest(old_path);
         v.deleted = true;
         v.path = site_rel(old_path);
@@ -305,9 +306,7 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
       }
       // Pages (.md) and data files (.toml: campaigns, decisions, units) have
       // versions; only pages keep a page once deleted.
-      const bool page = new_path.size() >= 3 && new_path.compare(new_path.size() - 3, 3, ".md") == 0;
-      const bool data = new_path.size() >= 5 && new_path.compare(new_path.size() - 5, 5, ".toml") == 0;
-      if (!page && !data) continue;
+      if (!ends_with(new_path, ".md") && !ends_with(new_path, ".toml")) continue;
       std::string key = latest(new_path);
       v.blob = hex(&delta->new_file.id);
       v.path = site_rel(new_path);

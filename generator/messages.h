@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace congbo::msg {
 
@@ -127,7 +128,6 @@ std::string stage_lists();
 }  // namespace congbo::msg
 
 // Units, campaigns, rules and commendations (unit.cc, rules.cc, campaign.cc, commendation.cc).
-#include <vector>
 namespace congbo::msg {
 std::string unit_type(int type);  ///< 0 "Đảng bộ cơ sở", 1 "Chi bộ cơ sở", 2 "Chi bộ trực thuộc"
 std::string type_table_list();

@@ -13,7 +13,6 @@ std::string grade_name(const Rules& r, const std::string& id) {
   return g ? g->name : msg::no_grade();
 }
 
-TableCell num_cell(const std::string& text) { return TableCell::number(text); }
 
 }  // namespace
 
@@ -31,7 +30,7 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
     const Unit* unit = units.find(u.unit);
     if (!unit) continue;
     std::vector<TableCell> row;
-    row.push_back(num_cell(std::to_string(++n)));
+    row.push_back(TableCell::number(std::to_string(++n)));
     row.push_back({unit->name, link(unit->id)});
     row.push_back({unit_type_name(unit->type)});
     row.push_back(TableCell::yes_no(u.registered ? "Có" : "Không", u.registered));
@@ -43,7 +42,7 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
         row.push_back(TableCell::yes_no(met ? "Đạt" : "Không đạt", met));
       }
     }
-    if (scored) row.push_back(num_cell(u.score ? msg::number(*u.score) : ""));
+    if (scored) row.push_back(TableCell::number(u.score ? msg::number(*u.score) : ""));
     row.push_back({u.registered ? grade_name(c.rules, u.grade) : ""});
     std::string note = u.note;
     if (u.decided) note = msg::committee_decided(u.reason) + (note.empty() ? "" : " " + note);
@@ -58,13 +57,13 @@ Table grades_table(const Campaign& c, const YearSummary& s) {
   t.caption = msg::grades_caption(s.year);
   t.head = {"Xếp loại", "Số đơn vị", "Tỉ lệ"};
   for (size_t i = 0; i < c.rules.grades.size(); ++i) {
-    t.rows.push_back({{c.rules.grades[i].name}, num_cell(std::to_string(s.per_grade[i])),
-                      num_cell(msg::percent(s.per_grade[i], s.registered))});
+    t.rows.push_back({{c.rules.grades[i].name}, TableCell::number(std::to_string(s.per_grade[i])),
+                      TableCell::number(msg::percent(s.per_grade[i], s.registered))});
   }
   if (s.ungraded > 0) {
-    t.rows.push_back({{msg::no_grade()}, num_cell(std::to_string(s.ungraded)), num_cell(msg::percent(s.ungraded, s.registered))});
+    t.rows.push_back({{msg::no_grade()}, TableCell::number(std::to_string(s.ungraded)), TableCell::number(msg::percent(s.ungraded, s.registered))});
   }
-  t.foot = {{msg::registered_total()}, num_cell(std::to_string(s.registered)), num_cell(msg::percent(s.registered, s.registered))};
+  t.foot = {{msg::registered_total()}, TableCell::number(std::to_string(s.registered)), TableCell::number(msg::percent(s.registered, s.registered))};
   return t;
 }
 
@@ -74,9 +73,9 @@ Table targets_table(const Campaign& c, const YearSummary& s) {
   t.head = {"Chỉ tiêu", "Đơn vị đạt", "Trên tổng số", "Tỉ lệ đạt", "Kết quả"};
   for (const auto& o : s.targets) {
     t.rows.push_back({{o.target->name.empty() ? c.rules.describe(*o.target) : o.target->name},
-                      num_cell(std::to_string(o.count)),
-                      num_cell(std::to_string(o.total)),
-                      num_cell(msg::percent(o.count, o.total)),
+                      TableCell::number(std::to_string(o.count)),
+                      TableCell::number(std::to_string(o.total)),
+                      TableCell::number(msg::percent(o.count, o.total)),
                       TableCell::yes_no(o.met ? "Đạt" : "Chưa đạt", o.met)});
   }
   return t;
@@ -89,9 +88,9 @@ Table years_table(const Campaign& c, const std::vector<YearSummary>& years) {
   for (const auto& g : c.rules.grades) t.head.push_back(g.name);
   for (const auto& tg : c.rules.targets) t.head.push_back(tg.name);
   for (const YearSummary& s : years) {
-    std::vector<TableCell> row = {{std::to_string(s.year)}, num_cell(std::to_string(s.registered))};
+    std::vector<TableCell> row = {{std::to_string(s.year)}, TableCell::number(std::to_string(s.registered))};
     for (size_t i = 0; i < c.rules.grades.size(); ++i) {
-      row.push_back(num_cell(std::to_string(s.per_grade[i]) + " (" + msg::percent(s.per_grade[i], s.registered) + ")"));
+      row.push_back(TableCell::number(std::to_string(s.per_grade[i]) + " (" + msg::percent(s.per_grade[i], s.registered) + ")"));
     }
     for (const auto& o : s.targets) {
       row.push_back(TableCell::yes_no(msg::percent(o.count, o.total) + (o.met ? " – Đạt" : " – Chưa đạt"), o.met));
@@ -132,9 +131,9 @@ Table recipients_table(const Decision& d, const Units& units, const UnitLink& li
     std::string unit_name = u ? u->name : r.unit;
     std::string url = u ? link(u->id) : "";
     if (r.individual()) {
-      t.rows.push_back({num_cell(std::to_string(++n)), {msg::comrade(r.name)}, {r.role}, {unit_name, url}, {r.achievement}});
+      t.rows.push_back({TableCell::number(std::to_string(++n)), {msg::comrade(r.name)}, {r.role}, {unit_name, url}, {r.achievement}});
     } else {
-      t.rows.push_back({num_cell(std::to_string(++n)), {unit_name, url}, {""}, {msg::collective()}, {r.achievement}});
+      t.rows.push_back({TableCell::number(std::to_string(++n)), {unit_name, url}, {""}, {msg::collective()}, {r.achievement}});
     }
   }
   return t;

@@ -298,8 +298,7 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
       std::vector<std::string> changed = files.wait(std::chrono::milliseconds(200));
       if (changed.empty()) continue;
       const std::string& rel = changed[0];
-      if (changed.size() == 1 && rel.rfind("content/", 0) == 0 && rel.size() > 3 &&
-          rel.compare(rel.size() - 3, 3, ".md") == 0) {
+      if (changed.size() == 1 && starts_with(rel, "content/") && ends_with(rel, ".md")) {
         std::optional<Site::Preview> p;
         const long edit = ++edits;
         {

@@ -223,7 +223,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& d
   theme_ = Theme::load(*source_, config_.theme, diags);
 
   for (const auto& rel : source_->list("content")) {
-    if (rel.size() < 3 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;
+    if (!ends_with(rel, ".md")) continue;
     auto raw = source_->read(rel);
     if (!raw) {
       diags.error(rel, 0, 0, msg::unreadable_file(std::strerror(errno)));

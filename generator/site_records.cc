@@ -21,10 +21,6 @@ const char* kCampaigns = "thi-dua";
 const char* kAwards = "khen-thuong";
 const char* kUnits = "don-vi";
 
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // Data files sit directly in their folder: content/thi-dua/x.toml.
 bool data_file(const std::string& rel, const std::string& dir) {
   return ends_with(rel, ".toml") && rel.rfind('/') == dir.size();
@@ -359,39 +355,6 @@ void Site::render_records(Output& out, Diagnostics& diags) {
         .set("date_iso", d.date ? d.date->iso() : "")
         .set("count", std::to_string(d.recipients.size()));
   };
-  auto decision_list = [&](const std::string& url, const std::string& title, const std::vector<const Decision*>& list,
-                           bool top) {
-    View v = base_view(config_, nav_, kAwards, url, title);
-    if (top) {
-      intro(v, kAwards);
-    } else {
-      v.set("title", title);
-      crumb(v, kAwards);
-    }
-    View items = View::list();
-    for (const Decision* d : list) items.push(decision_item(*d));
-    v.set("decisions", std::move(items)).set("count", std::to_string(list.size()));
-    std::map<int, int> years;
-    std::map<std::string, std::pair<std::string, int>> forms;
-    for (const Decision& d : decisions_) {
-      if (d.date) ++years[d.date->year];
-      auto& f = forms[slugify(d.form)];
-      f.first = d.form;
-      ++f.second;
-    }
-    View by_year = View::list(), by_form = View::list();
-    for (auto it = years.rbegin(); it != years.rend(); ++it) {
-      by_year.push(View()
-                       .set("title", msg::year_title(it->first))
-                       .set("url", href(config_, "/khen-thuong/nam/" + std::to_string(it->first) + "/"))
-                       .set("count", std::to_string(it->second)));
-    }
-    for (const auto& [slug, f] : forms) {
-      by_form.push(View().set("title", f.first).set("url", href(config_, "/khen-thuong/hinh-thuc/" + slug + "/")).set("count", std::to_string(f.second)));
-    }
-    v.set("by_year", std::move(by_year)).set("by_form", std::move(by_form));
-    emit(out, url, "decisions", std::move(v), diags);
-  };
   if (!decisions_.empty()) {
     std::vector<const Decision*> all;
     std::map<int, std::vector<const Decision*>> by_year;
@@ -401,6 +364,35 @@ void Site::render_records(Output& out, Diagnostics& diags) {
       if (d.date) by_year[d.date->year].push_back(&d);
       by_form[slugify(d.form)].push_back(&d);
     }
+    // The links to every year and every form, the same on each list.
+    View year_links = View::list(), form_links = View::list();
+    for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
+      year_links.push(View()
+                          .set("title", msg::year_title(it->first))
+                          .set("url", href(config_, "/khen-thuong/nam/" + std::to_string(it->first) + "/"))
+                          .set("count", std::to_string(it->second.size())));
+    }
+    for (const auto& [slug, list] : by_form) {
+      form_links.push(View()
+                          .set("title", list[0]->form)
+                          .set("url", href(config_, "/khen-thuong/hinh-thuc/" + slug + "/"))
+                          .set("count", std::to_string(list.size())));
+    }
+    auto decision_list = [&](const std::string& url, const std::string& title, const std::vector<const Decision*>& list,
+                             bool top) {
+      View v = base_view(config_, nav_, kAwards, url, title);
+      if (top) {
+        intro(v, kAwards);
+      } else {
+        v.set("title", title);
+        crumb(v, kAwards);
+      }
+      View items = View::list();
+      for (const Decision* d : list) items.push(decision_item(*d));
+      v.set("decisions", std::move(items)).set("count", std::to_string(list.size()));
+      v.set("by_year", year_links).set("by_form", form_links);
+      emit(out, url, "decisions", std::move(v), diags);
+    };
     decision_list("/khen-thuong/", msg::default_section_title(kAwards), all, true);
     for (const auto& [year, list] : by_year) {
       decision_list("/khen-thuong/nam/" + std::to_string(year) + "/", msg::decisions_in_year(year), list, false);

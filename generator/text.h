@@ -59,5 +59,6 @@ class StableHasher {
 };
 std::string trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
 
 }  // namespace congbo
