@@ -139,8 +139,9 @@ std::string usage() {
       "(phong trào thi đua và kết quả), content/khen-thuong/ (quyết định khen thưởng),\n"
       "content/don-vi.toml (đơn vị); cách viết: docs/huong-dan-soan-noi-dung.md.\n"
       "\n"
-      "Lịch sử phiên bản của mỗi văn bản được đọc từ kho git chứa thư mục trang;\n"
-      "kết quả dựng các phiên bản cũ được lưu ở THƯ_MỤC_TRANG/.congbo-cache để lần sau nhanh hơn.\n"
+      "Lịch sử phiên bản của mỗi văn bản được đọc từ kho git chứa thư mục trang.\n"
+      "Tệp nào không đổi so với lần dựng trước thì được giữ nguyên, không ghi lại;\n"
+      "dấu của lần dựng trước được lưu ở THƯ_MỤC_TRANG/.congbo-cache.\n"
       "\n"
       "Mã thoát: 0 thành công, 1 nội dung có lỗi, 2 sai cách dùng.\n"
       "Lỗi được in theo dạng tệp:dòng:cột: error: nội dung lỗi.\n";
@@ -305,8 +306,7 @@ std::string rollback_done(const std::string& release) { return "Đã quay lại 
 
 namespace congbo::msg {
 std::string stage_markdown() { return "Đọc nội dung"; }
-std::string stage_pages() { return "Dựng trang"; }
-std::string stage_archive() { return "Lưu trữ phiên bản"; }
+std::string stage_pages() { return "Dựng trang và các phiên bản"; }
 std::string stage_lists() { return "Danh sách"; }
 }  // namespace congbo::msg
 

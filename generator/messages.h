@@ -123,7 +123,6 @@ std::string rollback_done(const std::string& release);
 namespace congbo::msg {
 std::string stage_markdown();
 std::string stage_pages();
-std::string stage_archive();
 std::string stage_lists();
 }  // namespace congbo::msg
 

@@ -171,10 +171,9 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
     diags.error(out_dir.string(), 0, 0, err);
     return false;
   }
-  Cache cache(cache_dir);
   clock.lap(report->timings, "prepare output");
   const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  site.render(out, cache, jobs, diags);  // 3. render, into the temporary directory
+  site.render(out, jobs, diags);  // 3. render, into the temporary directory
   for (const auto& t : site.render_timings()) report->timings.push_back(t);
   clock = Stopwatch();
   if (diags.has_errors()) return false;  // ~Output drops the temporary directory
@@ -186,7 +185,6 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   if (!inputs.empty()) stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), report->pages, diags);
   if (keep) *keep = std::move(owned);
   report->files = out.files_written();
-  report->cached = cache.hits();
   report->reused = out.files_reused();
   return true;
 }
@@ -450,7 +448,7 @@ std::vector<int> Site::all_listed() const {
   return newest_first(std::move(all));
 }
 
-void Site::render(Output& out, const Cache& cache, int jobs, Diagnostics& diags) {
+void Site::render(Output& out, int jobs, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
   Stopwatch clock;
   chrome_ = chrome_hash();
@@ -460,23 +458,23 @@ void Site::render(Output& out, const Cache& cache, int jobs, Diagnostics& diags)
     p.rendered = render_markdown(p.markdown, markdown_options(p, i), diags);
   }, progress_, msg::stage_markdown());
   clock.lap(timings_, "render: Markdown");
+  // Each page with its archive: the current version is the page itself,
+  // rendered once for both.
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
-    if (!pages_[i].is_index) render_page(i, out, diags);
+    if (pages_[i].is_index) return;
+    render_page(i, out, diags);
+    render_archive(pages_[i], i, out, diags);
   }, progress_, msg::stage_pages());
-  clock.lap(timings_, "render: pages");
-  // Each page's HTML and Markdown are in its file now; what comes next needs
-  // only summaries and plain text (lists, search) or reads old versions from
-  // git (the archive). Memory then grows with the corpus by less.
+  // Each page's HTML and Markdown are in its files now; what comes next needs
+  // only summaries and plain text (lists, search). Memory then grows with the
+  // corpus by less.
   for (Page& p : pages_) {
     if (p.is_index) continue;
     std::string().swap(p.rendered.html);
     std::string().swap(p.markdown);
   }
-  parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
-    if (!pages_[i].is_index) render_archive(pages_[i], i, out, cache, diags);
-  }, progress_, msg::stage_archive());
-  for (const DeletedPage& d : deleted_) render_deleted(d, out, cache, diags);
-  clock.lap(timings_, "render: archive (versions, changes, history)");
+  for (const DeletedPage& d : deleted_) render_deleted(d, out, diags);
+  clock.lap(timings_, "render: pages and their archive (versions, changes, history)");
   parallel_for(static_cast<int>(listings_.size()), jobs, diags,
                [&](int i, Diagnostics& diags) { render_listing(listings_[i], out, diags); }, progress_,
                msg::stage_lists());

@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-#include "cache.h"
 #include "campaign.h"
 #include "commendation.h"
 #include "config.h"
@@ -49,7 +48,6 @@ struct BuildOptions {
 struct BuildReport {
   int pages = 0;  ///< content pages loaded (drafts excluded)
   int files = 0;  ///< files written
-  int cached = 0; ///< archive pages taken from the cache instead of rendered
   int reused = 0; ///< files unchanged since the last build, linked rather than written
   bool up_to_date = false;  ///< nothing changed since the last build: nothing was done
   std::vector<std::pair<std::string, double>> timings;  ///< seconds per pipeline stage, in order
@@ -112,7 +110,7 @@ class Site {
   bool load(const std::filesystem::path& site_dir, const std::string& ref, Diagnostics& diags);
   void link(const Date& today, Diagnostics& diags);
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
-  void render(Output& out, const Cache& cache, int jobs, Diagnostics& diags);
+  void render(Output& out, int jobs, Diagnostics& diags);
   void set_progress(std::function<void(const std::string&, int, int)> p) { progress_ = std::move(p); }
 
   /// The page a content file becomes once edited to `bytes`, rendered at once
@@ -155,8 +153,8 @@ class Site {
   void render_search(Output& out, Diagnostics& diags);
   // The archive (site_archive.cc): every version, what changed, deletions.
   View history_view(const Page& page) const;
-  void render_archive(const Page& page, int cite_from, Output& out, const Cache& cache, Diagnostics& diags);
-  void render_deleted(const DeletedPage& deleted, Output& out, const Cache& cache, Diagnostics& diags);
+  void render_archive(const Page& page, int cite_from, Output& out, Diagnostics& diags);
+  void render_deleted(const DeletedPage& deleted, Output& out, Diagnostics& diags);
   // Records (site_records.cc): units, exemplary models, campaigns, commendations.
   void load_records(Diagnostics& diags);
   void link_records(Diagnostics& diags);

@@ -2,8 +2,9 @@
 // version at its permanent URL (PAGE/phien-ban/<id>/), what changed since the
 // version before (…/so-sanh/), the history page with the data the browser
 // needs to compare any two versions, and pages for removed documents.
-// A version's HTML depends only on its blob and the site's chrome, so it is
-// cached under those and not rendered again.
+// A version's HTML depends only on its blob and the site's chrome: the
+// output is keyed by those, so an unchanged version is linked from the
+// previous output, not rendered again.
 #include <optional>
 
 #include "diff.h"
@@ -98,7 +99,7 @@ View Site::history_view(const Page& page) const {
   return h;
 }
 
-void Site::render_archive(const Page& page, int cite_from, Output& out, const Cache& cache, Diagnostics& diags) {
+void Site::render_archive(const Page& page, int cite_from, Output& out, Diagnostics& diags) {
   auto versions = stored_versions(page.history);
   if (versions.empty()) return;
   const std::string& chrome = chrome_;
@@ -113,31 +114,33 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
     return out.reuse(Output::path_for_url(url), key);
   };
 
-  // Old versions are loaded and rendered only when something not cached needs them.
+  // Old versions are loaded and rendered only when something not linked
+  // needs them. The current version is the page itself, already rendered.
+  const bool current_is_committed = !page.uncommitted && !page.history.versions.front().deleted;
   struct Loaded {
-    std::optional<Page> page;  ///< nullopt: its front matter could not be read
+    std::optional<Page> own;
+    const Page* page = nullptr;  ///< null: its front matter could not be read
     std::string raw;
   };
   std::vector<std::optional<Loaded>> loaded(versions.size());
-  const DocumentIndex& index = *index_;
   auto load = [&](size_t k) -> Loaded& {
     if (loaded[k]) return *loaded[k];
-    Loaded l;
+    Loaded& l = loaded[k].emplace();
+    if (k == 0 && current_is_committed) {
+      l.page = &page;
+      return l;
+    }
     l.raw = repo_->blob(versions[k]->blob).value_or("");
     // History never fails the build: an old version's mistakes stay in `scratch`.
     Diagnostics scratch;
-    l.page = load_page(versions[k]->path, l.raw, config_, scratch);
-    if (l.page) {
-      l.page->url = page.url;
-      MarkdownOptions opts{config_.base_path(), l.page->source, l.page->body_line, nullptr};
-      opts.cite_url = [&, cite_from](const Citation& c) -> std::string {
-        auto r = index.resolve(c.number, c.date, cite_from);
-        return r.status == DocumentIndex::Status::Found ? href(config_, pages_[r.page].url) : "";
-      };
-      l.page->rendered = render_markdown(l.page->markdown, opts, scratch);
+    l.own = load_page(versions[k]->path, l.raw, config_, scratch);
+    if (l.own) {
+      l.own->url = page.url;
+      // Rendered as the page is, so the current version and the page agree.
+      l.own->rendered = render_markdown(l.own->markdown, markdown_options(*l.own, cite_from), scratch);
+      l.page = &*l.own;
     }
-    loaded[k] = std::move(l);
-    return *loaded[k];
+    return l;
   };
   auto body_html = [&](size_t k) {
     Loaded& l = load(k);
@@ -150,7 +153,7 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
         .set("time", v.time)
         .set("subject", v.subject)
         .set("author", v.author)
-        .set("is_current", k == 0 && !page.uncommitted && !page.history.versions.front().deleted)
+        .set("is_current", k == 0 && current_is_committed)
         .set("current_url", current_url)
         .set("history_url", href(config_, history_url(page.url)))
         .set("version_url", href(config_, version_url(page.url, v)))
@@ -160,14 +163,10 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
   for (size_t k = 0; k < versions.size(); ++k) {
     const Version& v = *versions[k];
     const std::string url = version_url(page.url, v);
-    const bool is_current = k == 0 && !page.uncommitted && !page.history.versions.front().deleted;
+    const bool is_current = k == 0 && current_is_committed;
     const std::string key = stable_hash("version|" + v.blob + '|' + url + '|' + current_url + '|' + chrome +
                                         (is_current ? "|current" : "|past") + (k + 1 < versions.size() ? "|prev" : ""));
-    if (reuse(url, key)) {
-      // unchanged since the last build
-    } else if (auto html = cache.get(key)) {
-      write(url, key, *html);
-    } else {
+    if (!reuse(url, key)) {
       Loaded& l = load(k);
       View view;
       std::string layout;
@@ -183,9 +182,7 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
         layout = "raw_version";
       }
       view.set("canonical", permalink(config_, url)).set("version", banner(k));
-      std::string rendered = compose(layout, std::move(view), diags);
-      cache.put(key, rendered);
-      write(url, key, rendered);
+      write(url, key, compose(layout, std::move(view), diags));
     }
 
     if (k + 1 >= versions.size()) continue;
@@ -193,10 +190,6 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
     const std::string curl = compare_url(page.url, v);
     const std::string ckey = stable_hash("compare|" + prev.blob + '|' + v.blob + '|' + curl + '|' + chrome);
     if (reuse(curl, ckey)) continue;
-    if (auto html = cache.get(ckey)) {
-      write(curl, ckey, *html);
-      continue;
-    }
     Loaded& before = load(k + 1);
     Loaded& after = load(k);
     View view = base_view(config_, nav_, page.section, curl, "Thay đổi ngày " + v.date.display() + ": " + page.title);
@@ -221,24 +214,18 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
         .set("inserted", std::to_string(stats.inserted))
         .set("deleted", std::to_string(stats.deleted))
         .set("unchanged_text", stats.inserted == 0 && stats.deleted == 0);
-    std::string html = compose("compare", std::move(view), diags);
-    cache.put(ckey, html);
-    write(curl, ckey, html);
+    write(curl, ckey, compose("compare", std::move(view), diags));
   }
 
-  // The history page and the data for comparing any two versions in the browser.
+  // The history page, and the data for comparing any two versions in the
+  // browser (only when there are two to compare).
+  const std::string hurl = history_url(page.url);
+  const std::string json_url = hurl + "phien-ban.json";
   std::string all_blobs;
   for (const Version* v : versions) all_blobs += v->blob + '|';
-  const std::string hurl = history_url(page.url);
   const std::string jkey = stable_hash("json|" + all_blobs + hurl + '|' + chrome);
-  const std::string json_url = hurl + "phien-ban.json";
-  std::string json;
-  if (reuse(json_url, jkey)) {
-    // unchanged since the last build
-  } else if (auto cached = cache.get(jkey)) {
-    write(json_url, jkey, *cached);
-  } else {
-    json = "[";
+  if (versions.size() > 1 && !reuse(json_url, jkey)) {
+    std::string json = "[";
     for (size_t k = 0; k < versions.size(); ++k) {
       const Version& v = *versions[k];
       json += std::string(k ? "," : "") + "{\"id\":" + json_string(v.short_id) + ",\"date\":" + json_string(v.date.display()) +
@@ -246,7 +233,6 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
               ",\"url\":" + json_string(href(config_, version_url(page.url, v))) + ",\"html\":" + json_string(body_html(k)) + "}";
     }
     json += "]";
-    cache.put(jkey, json);
     write(json_url, jkey, json);
   }
 
@@ -262,7 +248,7 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, const Ca
   emit(out, hurl, "history", std::move(view), diags);
 }
 
-void Site::render_deleted(const DeletedPage& d, Output& out, const Cache& cache, Diagnostics& diags) {
+void Site::render_deleted(const DeletedPage& d, Output& out, Diagnostics& diags) {
   Page stub;
   stub.source = d.history.path;
   stub.url = d.url;
@@ -270,7 +256,7 @@ void Site::render_deleted(const DeletedPage& d, Output& out, const Cache& cache,
   stub.history = d.history;
   size_t slash = d.history.path.find('/', 8);
   stub.section = slash == std::string::npos ? "" : d.history.path.substr(8, slash - 8);
-  render_archive(stub, -1, out, cache, diags);
+  render_archive(stub, -1, out, diags);
 
   const Version& removal = d.history.versions.front();
   View view = base_view(config_, nav_, stub.section, d.url, d.title);
