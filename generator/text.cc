@@ -29,6 +29,10 @@ std::string map(std::string_view s, int options) {
 std::optional<size_t> find_invalid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // most bytes, even of Vietnamese text
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -38,14 +42,31 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
+bool nfc_inert(int32_t cp) {
+  return cp < 0x300 ||                       // Latin up to the combining marks
+         (cp >= 0x1E00 && cp <= 0x1EFF) ||   // Latin Extended Additional: ạ ả ấ ầ ẩ ẫ ậ … ỹ
+         (cp >= 0x2010 && cp <= 0x2027) ||   // dashes, quotes, bullets, ellipsis
+         (cp >= 0x2030 && cp <= 0x205E) ||   // per mille, primes, other punctuation
+         (cp >= 0x20A0 && cp <= 0x20C0);     // currency signs, ₫ among them
+}
+
 std::string to_nfc(std::string_view s) {
-  // Pure ASCII is already NFC; most lines of markup are, so skip the copy work.
-  bool ascii = true;
-  for (unsigned char c : s) {
-    if (c >= 0x80) { ascii = false; break; }
+  // Text already in NFC, as Vietnamese typed on Windows, phones and the web
+  // almost always is, is returned as it is without asking utf8proc: when
+  // every code point is inert, NFC changes nothing (see text.h).
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0 || !nfc_inert(cp)) return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    i += static_cast<size_t>(n);
   }
-  if (ascii) return std::string(s);
-  return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  return std::string(s);
 }
 
 std::string fold(std::string_view s) {

@@ -16,6 +16,13 @@ std::optional<size_t> find_invalid_utf8(std::string_view s);
 /// comes out byte-identical to precomposed text.
 std::string to_nfc(std::string_view s);
 
+/// True for a code point NFC leaves alone wherever it stands: a starter
+/// (combining class 0) that is its own NFC and never composes with the
+/// character before it. Below U+0300, Latin Extended Additional (the
+/// precomposed Vietnamese letters), general punctuation and currency signs.
+/// Text made only of these is already NFC; to_nfc() then only copies it.
+bool nfc_inert(int32_t cp);
+
 /// Folding for matching and slugs: lower case, every tone and vowel mark
 /// removed, đ/Đ → d. "Đảng viên" → "dang vien".
 std::string fold(std::string_view s);

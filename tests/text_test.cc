@@ -1,6 +1,10 @@
 // Unicode handling a Vietnamese writer and reader depend on.
 #include <doctest/doctest.h>
 
+#include <utf8proc.h>
+
+#include <cstdlib>
+
 #include "text.h"
 
 using namespace congbo;
@@ -11,6 +15,40 @@ TEST_CASE("decomposed Vietnamese (tổ hợp keyboards) becomes identical to pre
   CHECK(decomposed != precomposed);
   CHECK(to_nfc(decomposed) == precomposed);
   CHECK(to_nfc("plain ascii") == "plain ascii");
+}
+
+namespace {
+std::string utf8(int32_t cp) {
+  utf8proc_uint8_t buf[4];
+  return std::string(reinterpret_cast<char*>(buf), static_cast<size_t>(utf8proc_encode_char(cp, buf)));
+}
+std::string library_nfc(const std::string& s) {
+  auto* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
+  std::string r(reinterpret_cast<char*>(out));
+  std::free(out);
+  return r;
+}
+}  // namespace
+
+TEST_CASE("text already in NFC is taken as it is, and only when NFC would not change it") {
+  // Every code point the shortcut trusts is, by utf8proc itself, a starter
+  // that is its own NFC and composes with none of the letters before it.
+  const std::vector<std::string> before = {"a", "e", "o", "u", "y", "A", "E", "O", "\u00ea", "\u01a1", "\u01b0",
+                                           "\u00e2", "\u0103", "\u1ea1", "\u1100", "\uac00", "\u0915", "\u0B47"};
+  int trusted = 0;
+  for (int32_t cp = 0x20; cp < 0x30000; ++cp) {
+    if (!nfc_inert(cp) || !utf8proc_codepoint_valid(cp) || (cp >= 0xD800 && cp < 0xE000)) continue;
+    ++trusted;
+    CHECK_MESSAGE(utf8proc_get_property(cp)->combining_class == 0, cp);
+    CHECK_MESSAGE(library_nfc(utf8(cp)) == utf8(cp), cp);
+    for (const auto& b : before) CHECK_MESSAGE(library_nfc(b + utf8(cp)) == b + utf8(cp), cp);
+  }
+  CHECK(trusted > 900);
+  // Mixed text: whatever is not trusted goes through utf8proc whole.
+  const std::string typed = "Đảng ủy Khối — “Kế hoạch” 51‑KH, 100.000 ₫…";
+  CHECK(to_nfc(typed) == typed);
+  CHECK(to_nfc("ti\u00ea\u0301t ki\u1ec7m") == "ti\u1ebft ki\u1ec7m");  // ê + acute → ế
+  CHECK(to_nfc("\u212b") == "\u00c5");                                      // Angstrom sign → Å
 }
 
 TEST_CASE("folding removes tones and vowel marks and maps đ/Đ to d") {
