@@ -46,7 +46,9 @@ class Repository {
   static std::unique_ptr<Repository> open(const std::filesystem::path& site_dir, Diagnostics& diags);
 
   /// Walks history from `rev` ("" for HEAD) once. Reports a REV that does
-  /// not exist. A repository without commits has no history.
+  /// not exist. A repository without commits has no history. May run on
+  /// another thread while this thread calls tree_at(), changed_since_head()
+  /// and commit_id(); call history() and deleted() only after it returned.
   bool read_history(const std::string& rev, Diagnostics& diags);
 
   /// History of the file now at `rel` (site-relative), or nullptr.

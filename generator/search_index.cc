@@ -229,7 +229,7 @@ uint32_t search_bucket(std::string_view key, uint32_t buckets) {
   return h % buckets;
 }
 
-std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs) {
+void build_search_index(const std::vector<SearchDocument>& docs, const std::function<void(SearchFile)>& emit) {
   Builder b;
   Lexicon lexicon;
   const uint32_t n = static_cast<uint32_t>(docs.size());
@@ -276,8 +276,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
   std::vector<std::vector<uint32_t>> in_bucket(buckets);
   for (uint32_t t = 0; t < terms.size(); ++t) in_bucket[search_bucket(terms[t].key, buckets)].push_back(t);
 
-  std::vector<SearchFile> files;
-  std::string all_content;  // for the fingerprint
+  std::vector<SearchFile> files;  // shards and facets, before compression
   for (uint32_t k = 0; k < buckets; ++k) {
     std::string shard;
     varint(shard, in_bucket[k].size());
@@ -315,24 +314,38 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
     facets += static_cast<char>(std::min(s, 255));
   }
   files.push_back({"facets.bin.gz", std::move(facets)});
-  for (uint32_t id = 0; id < n; ++id) files.push_back({"d/" + std::to_string(id) + ".json.gz", json_doc(docs[id])});
+
+  // The directory is named by a hash of every file's content. A document's
+  // JSON is made twice, for the hash and when written, rather than holding
+  // all of them at once (tens of MB on a large archive).
+  StableHasher fingerprint;
+  for (const auto& f : files) {
+    fingerprint.add(f.path);
+    fingerprint.add(f.data);
+  }
+  for (uint32_t id = 0; id < n; ++id) fingerprint.add(json_doc(docs[id]));
+  const std::string dir = "search/" + fingerprint.hex().substr(0, 12) + "/";
 
   // Compression is most of the cost and each file is independent: use every core.
   {
+    const size_t total = files.size() + n;
     const unsigned workers = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
     std::atomic<size_t> next{0};
     std::vector<std::thread> pool;
     for (unsigned w = 0; w < workers; ++w) {
       pool.emplace_back([&]() {
-        for (size_t i = next++; i < files.size(); i = next++) files[i].data = gzip(files[i].data);
+        for (size_t i = next++; i < total; i = next++) {
+          if (i < files.size()) {
+            emit({dir + files[i].path, gzip(files[i].data)});
+          } else {
+            const uint32_t id = static_cast<uint32_t>(i - files.size());
+            emit({dir + "d/" + std::to_string(id) + ".json.gz", gzip(json_doc(docs[id]))});
+          }
+        }
       });
     }
     for (auto& t : pool) t.join();
   }
-
-  for (const auto& f : files) all_content += f.path + '|' + stable_hash(f.data);
-  const std::string dir = "search/" + stable_hash(all_content).substr(0, 12) + "/";
-  for (auto& f : files) f.path = dir + f.path;
 
   auto list = [](const std::vector<std::string>& v) {
     std::string s = "[";
@@ -343,8 +356,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
                          ",\"b\":" + std::to_string(buckets) + ",\"kinds\":" + list(kinds) +
                          ",\"issuers\":" + list(issuers) + ",\"sections\":" + list(sections) +
                          ",\"sectionKeys\":" + list(section_keys) + "}";
-  files.push_back({"search/manifest.json", manifest});
-  return files;
+  emit({"search/manifest.json", manifest});
 }
 
 }  // namespace congbo

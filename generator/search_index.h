@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,7 +56,9 @@ struct SearchFile {
   std::string data;
 };
 
-/// Builds every file of the index for `docs` (document id = position).
-std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs);
+/// Builds every file of the index for `docs` (document id = position) and
+/// hands each to `emit` as soon as it is made, from several threads at once;
+/// search/manifest.json comes last.
+void build_search_index(const std::vector<SearchDocument>& docs, const std::function<void(SearchFile)>& emit);
 
 }  // namespace congbo

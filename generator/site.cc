@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -191,17 +192,25 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
 
 bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& diags) {
   dir_ = site_dir;
-  // History is read once, here; pages look theirs up in link().
   repo_ = Repository::open(site_dir, diags);
   if (diags.has_errors()) return false;
+  // History is read once, here, on a thread of its own while the content is
+  // read (on a large archive each takes seconds); pages look theirs up in
+  // link(). Returning early waits for it (the future's destructor).
+  std::future<Diagnostics> history;
   if (!repo_) {
     if (!ref.empty()) {
       diags.error(ref, 0, 0, msg::unknown_revision(ref));
       return false;
     }
     diags.note("", msg::no_repository());
-  } else if (!repo_->read_history(ref, diags)) {
-    return false;
+  } else {
+    if (!ref.empty() && !repo_->commit_id(ref, diags)) return false;
+    history = std::async(std::launch::async, [this, ref] {
+      Diagnostics found;
+      repo_->read_history(ref, found);
+      return found;
+    });
   }
   from_ref_ = !ref.empty();
   source_ = from_ref_ ? repo_->tree_at(ref, diags) : disk_source(site_dir);
@@ -235,6 +244,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& d
     }
   }
   load_records(diags);
+  if (history.valid()) diags.append(history.get());
   return !diags.has_errors();
 }
 
@@ -456,23 +466,29 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     Page& p = pages_[i];
     p.rendered = render_markdown(p.markdown, markdown_options(p, i), diags);
+    if (!p.is_index) std::string().swap(p.markdown);  // only its HTML is needed from here
   }, progress_, msg::stage_markdown());
   clock.lap(timings_, "render: Markdown");
+  // The search index needs only the pages' plain text and facts, ready now:
+  // it is built on a thread of its own beside everything that follows.
+  Diagnostics search_diags;
+  std::vector<std::pair<std::string, double>> search_timing;
+  std::thread search([&] {
+    Stopwatch own;
+    render_search(out, search_diags);
+    own.lap(search_timing, "  (of which the search index, on its own thread beside the steps above)");
+  });
   // Each page with its archive: the current version is the page itself,
   // rendered once for both.
+  // Once in its files, a page's HTML is dropped: what comes next needs only
+  // summaries and plain text (lists, search), so memory grows with the corpus
+  // by less.
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (pages_[i].is_index) return;
     render_page(i, out, diags);
     render_archive(pages_[i], i, out, diags);
+    std::string().swap(pages_[i].rendered.html);
   }, progress_, msg::stage_pages());
-  // Each page's HTML and Markdown are in its files now; what comes next needs
-  // only summaries and plain text (lists, search). Memory then grows with the
-  // corpus by less.
-  for (Page& p : pages_) {
-    if (p.is_index) continue;
-    std::string().swap(p.rendered.html);
-    std::string().swap(p.markdown);
-  }
   for (const DeletedPage& d : deleted_) render_deleted(d, out, diags);
   clock.lap(timings_, "render: pages and their archive (versions, changes, history)");
   parallel_for(static_cast<int>(listings_.size()), jobs, diags,
@@ -484,8 +500,10 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   render_home(out, diags);
   render_feeds(out, diags);
   clock.lap(timings_, "render: lists, home, feeds");
-  render_search(out, diags);
-  clock.lap(timings_, "render: search index");
+  search.join();
+  diags.append(search_diags);
+  clock.lap(timings_, "render: search index (what is left of it)");
+  timings_.insert(timings_.end(), search_timing.begin(), search_timing.end());
 
   View missing = base_view(config_, nav_, "", "/404.html", "Không tìm thấy trang");
   emit(out, "/404.html", "404", std::move(missing), diags);
@@ -671,7 +689,7 @@ void Site::render_search(Output& out, Diagnostics& diags) {
     d.url = href(config_, p.url);
     d.title = p.title;
     d.date = p.date;
-    d.text = p.rendered.plain;
+    d.text = std::move(p.rendered.plain);  // needed only here
     d.section = p.section;
     const Section* s = section(p.section);
     d.section_title = s ? s->title : msg::other_pages();
@@ -685,10 +703,13 @@ void Site::render_search(Output& out, Diagnostics& diags) {
     docs.push_back(std::move(d));
   }
   add_record_search(docs);
-  std::string err;
-  for (const auto& f : build_search_index(docs)) {
-    if (!out.write(f.path, f.data, &err)) diags.error(f.path, 0, 0, err);
-  }
+  std::mutex failed;
+  build_search_index(docs, [&](SearchFile f) {
+    std::string err;
+    if (out.write(f.path, f.data, &err)) return;
+    std::lock_guard<std::mutex> lock(failed);
+    diags.error(f.path, 0, 0, err);
+  });
   View v = base_view(config_, nav_, "", "/tim-kiem/", msg::search_title());
   v.set("title", msg::search_title())
       .set("manifest", href(config_, "/search/manifest.json"))
