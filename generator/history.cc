@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "messages.h"
 #include "text.h"
@@ -197,25 +198,115 @@ std::unique_ptr<Repository> Repository::open(const fs::path& site_dir, Diagnosti
   return r;
 }
 
+namespace {
+
+// One commit's changes to the content folder, as the diff against its first
+// parent gave them; paths relative to the repository.
+struct CommitChanges {
+  Version base;  ///< the commit's facts, shared by every file it changed
+  struct Change {
+    git_delta_t status;
+    std::string old_path, new_path, blob;
+  };
+  std::vector<Change> changes;
+  bool boundary = false;  ///< its parent is not in this copy (a shallow clone)
+  bool failed = false;    ///< the diff failed: history stops here
+  std::string error;
+};
+
+// The content/ subtree of a commit's tree, or nullptr.
+TreePtr content_tree(git_repository* repo, git_commit* c, const std::string& content_dir) {
+  git_tree* root = nullptr;
+  if (!c || git_commit_tree(&root, c) != 0) return nullptr;
+  TreePtr root_ptr(root);
+  git_tree_entry* raw = nullptr;
+  if (git_tree_entry_bypath(&raw, root, content_dir.c_str()) != 0) return nullptr;
+  EntryPtr entry(raw);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return nullptr;
+  git_tree* sub = nullptr;
+  if (git_tree_lookup(&sub, repo, git_tree_entry_id(entry.get())) != 0) return nullptr;
+  return TreePtr(sub);
+}
+
+// Diffs commits[from, to) against their first parents, into out[from, to).
+// Only the content/ subtrees are compared: no pathspec matching over the
+// whole tree, and a commit that leaves content/ alone costs one id
+// comparison. A commit's tree is read once: as the parent of the commit
+// before, then as the commit itself.
+void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commits, const std::set<std::string>& shallow,
+                  const std::string& content_dir, size_t from, size_t to, std::vector<CommitChanges>& out) {
+  git_repository* raw = nullptr;
+  if (git_repository_open(&raw, git_dir.c_str()) != 0) {
+    for (size_t i = from; i < to; ++i) out[i].failed = true, out[i].error = last_error();
+    return;
+  }
+  RepoPtr repo(raw);  // each thread its own: libgit2 objects are not shared between threads
+  TreePtr carried;
+  bool have_carried = false;
+  for (size_t i = from; i < to; ++i) {
+    CommitChanges& c = out[i];
+    git_commit* cm = nullptr;
+    if (git_commit_lookup(&cm, repo.get(), &commits[i]) != 0) {
+      c.failed = true, c.error = last_error();
+      return;
+    }
+    CommitPtr commit(cm);
+    const std::string id = hex(&commits[i]);
+    c.boundary = shallow.count(id) > 0 || i + 1 == commits.size();
+    CommitPtr parent;
+    if (i + 1 < commits.size()) {
+      git_commit* pc = nullptr;
+      if (git_commit_lookup(&pc, repo.get(), &commits[i + 1]) == 0) parent.reset(pc);
+    }
+    const bool root = !parent && git_commit_parentcount(commit.get()) == 0;
+    TreePtr tree = have_carried ? std::move(carried) : content_tree(repo.get(), commit.get(), content_dir);
+    TreePtr parent_tree = content_tree(repo.get(), parent.get(), content_dir);
+    have_carried = false;
+    if (parent_tree) {
+      git_tree* dup = nullptr;
+      if (git_tree_dup(&dup, parent_tree.get()) == 0) carried.reset(dup), have_carried = true;
+    }
+    bool same = tree && parent_tree && git_oid_equal(git_tree_id(tree.get()), git_tree_id(parent_tree.get()));
+    if (same || (!tree && !parent_tree)) continue;
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    git_diff* d = nullptr;
+    if (git_diff_tree_to_tree(&d, repo.get(), parent_tree.get(), tree.get(), &opts) != 0) {
+      c.failed = true, c.error = last_error();
+      return;
+    }
+    DiffPtr diff(d);
+    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    find.flags = GIT_DIFF_FIND_RENAMES;
+    git_diff_find_similar(diff.get(), &find);
+
+    c.base.commit = id;
+    c.base.short_id = id.substr(0, 7);
+    const git_signature* author = git_commit_author(commit.get());
+    c.base.author = author && author->name ? author->name : "";
+    set_time(c.base, git_commit_committer(commit.get())->when);
+    const char* summary = git_commit_summary(commit.get());
+    c.base.subject = summary ? summary : "";
+    if (root) c.boundary = false;  // truly the first commit, not a cut-off copy
+    for (size_t k = 0; k < git_diff_num_deltas(diff.get()); ++k) {
+      const git_diff_delta* delta = git_diff_get_delta(diff.get(), k);
+      c.changes.push_back({delta->status, delta->old_file.path ? content_dir + "/" + delta->old_file.path : "",
+                           delta->new_file.path ? content_dir + "/" + delta->new_file.path : "",
+                           hex(&delta->new_file.id)});
+    }
+  }
+}
+
+}  // namespace
+
 bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
   Impl& m = *impl_;
-  // Its own handle: the walk may run on a thread beside reads through
-  // m.repo, and libgit2 objects are not shared between threads. Closing it
-  // afterwards also frees the trees it cached.
-  git_repository* own = nullptr;
-  if (git_repository_open(&own, git_repository_path(m.repo.get())) != 0) {
-    diags.warning(".git", 0, 0, msg::history_failed(last_error()));
-    return true;
-  }
-  RepoPtr walker(own);
-  git_repository* repo = walker.get();
+  git_repository* repo = m.repo.get();
   ObjectPtr start = resolve(repo, rev.empty() ? "HEAD" : rev, GIT_OBJECT_COMMIT);
   if (!start) {
     if (rev.empty()) return true;  // no commits yet: no history, not an error
     diags.error(rev, 0, 0, msg::unknown_revision(rev));
     return false;
   }
-  CommitPtr commit(reinterpret_cast<git_commit*>(start.release()));
 
   // Commits whose parents this copy does not have (a shallow clone).
   std::set<std::string> shallow;
@@ -225,109 +316,72 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
     while (std::getline(in, line)) shallow.insert(line);
   }
 
-  const std::string content = m.prefix + "content/";
-  std::map<std::string, std::string> alias;  // path at this point in history → latest path
-
-  TreePtr carried;  // this commit's content tree, read as the parent's in the step before
-  bool have_carried = false;
-  while (commit) {
-    const std::string id = hex(git_commit_id(commit.get()));
-    bool boundary = shallow.count(id) > 0;
-    CommitPtr parent;
-    if (!boundary && git_commit_parentcount(commit.get()) > 0) {
+  // The first-parent chain, newest first: commit objects are small, so this
+  // is quick; the tree diffs are the cost, and each commit's is independent
+  // of the others, so they are shared out between threads.
+  std::vector<git_oid> chain;
+  {
+    git_commit* c = reinterpret_cast<git_commit*>(start.release());
+    CommitPtr commit(c);
+    while (commit) {
+      chain.push_back(*git_commit_id(commit.get()));
+      if (shallow.count(hex(git_commit_id(commit.get()))) || git_commit_parentcount(commit.get()) == 0) break;
       git_commit* p = nullptr;
-      if (git_commit_parent(&p, commit.get(), 0) == 0) {
-        parent.reset(p);
-      } else {
-        boundary = true;  // the parent is missing from this copy
-      }
+      if (git_commit_parent(&p, commit.get(), 0) != 0) break;  // the parent is missing from this copy
+      commit.reset(p);
     }
-    // Diff only the content/ subtrees: no pathspec matching over the whole
-    // tree, and a commit that leaves content/ alone costs one id comparison.
-    auto content_tree = [&](git_commit* c) -> TreePtr {
-      git_tree* root = nullptr;
-      if (!c || git_commit_tree(&root, c) != 0) return nullptr;
-      TreePtr root_ptr(root);
-      git_tree_entry* raw = nullptr;
-      if (git_tree_entry_bypath(&raw, root, content.substr(0, content.size() - 1).c_str()) != 0) return nullptr;
-      EntryPtr entry(raw);
-      if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return nullptr;
-      git_tree* sub = nullptr;
-      if (git_tree_lookup(&sub, repo, git_tree_entry_id(entry.get())) != 0) return nullptr;
-      return TreePtr(sub);
-    };
-    TreePtr tree = have_carried ? std::move(carried) : content_tree(commit.get());
-    TreePtr parent_tree = content_tree(parent.get());
-    auto carry = [&]() {
-      if (parent_tree) {
-        git_tree* dup = nullptr;
-        if (git_tree_dup(&dup, parent_tree.get()) == 0) carried.reset(dup);
-      }
-      have_carried = true;
-    };
-    bool same = tree && parent_tree && git_oid_equal(git_tree_id(tree.get()), git_tree_id(parent_tree.get()));
-    if (same || (!tree && !parent_tree)) {
-      if (boundary || !parent) break;
-      carry();
-      commit = std::move(parent);
-      continue;
+  }
+  std::vector<CommitChanges> found(chain.size());
+  const std::string git_dir = git_repository_path(repo);
+  const std::string content_dir = m.prefix + "content";
+  const size_t workers = std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), chain.size() / 64 + 1));
+  {
+    std::vector<std::thread> pool;
+    for (size_t w = 0; w < workers; ++w) {
+      size_t from = chain.size() * w / workers, to = chain.size() * (w + 1) / workers;
+      pool.emplace_back([&, from, to] { diff_commits(git_dir, chain, shallow, content_dir, from, to, found); });
     }
-    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-    git_diff* d = nullptr;
-    if (git_diff_tree_to_tree(&d, repo, parent_tree.get(), tree.get(), &opts) != 0) {
-      diags.warning(".git", 0, 0, msg::history_failed(last_error()));
+    for (auto& t : pool) t.join();
+  }
+
+  // Newest first, following renames back: a file's versions are filed under
+  // the path it has now.
+  std::map<std::string, std::string> alias;  // path at this point in history → latest path
+  auto site_rel = [&](const std::string& p) { return p.substr(m.prefix.size()); };
+  auto latest = [&](const std::string& p) {
+    auto it = alias.find(p);
+    return it == alias.end() ? site_rel(p) : it->second;
+  };
+  for (const CommitChanges& c : found) {
+    if (c.failed) {
+      diags.warning(".git", 0, 0, msg::history_failed(c.error));
       break;
     }
-    DiffPtr diff(d);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
-    find.flags = GIT_DIFF_FIND_RENAMES;
-    git_diff_find_similar(diff.get(), &find);
-
-    Version base;
-    base.commit = id;
-    base.short_id = id.substr(0, 7);
-    const git_signature* author = git_commit_author(commit.get());
-    base.author = author && author->name ? author->name : "";
-    set_time(base, git_commit_committer(commit.get())->when);
-    const char* summary = git_commit_summary(commit.get());
-    base.subject = summary ? summary : "";
-
-    for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
-      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-      std::string new_path = delta->new_file.path ? content + delta->new_file.path : "";
-      std::string old_path = delta->old_file.path ? content + delta->old_file.path : "";
-      auto site_rel = [&](const std::string& p) { return p.substr(m.prefix.size()); };
-      auto latest = [&](const std::string& p) {
-        auto it = alias.find(p);
-        return it == alias.end() ? site_rel(p) : it->second;
-      };
-      Version v = base;
-      if (delta->status == GIT_DELTA_DELETED) {
-        if (!ends_with(old_path, ".md")) continue;
-        std::string key = latest(old_path);
+    for (const auto& change : c.changes) {
+      Version v = c.base;
+      if (change.status == GIT_DELTA_DELETED) {
+        if (!ends_with(change.old_path, ".md")) continue;
+        std::string key = latest(change.old_path);
         v.deleted = true;
-        v.path = site_rel(old_path);
+        v.path = site_rel(change.old_path);
         FileHistory& h = m.files[key];
         if (h.path.empty()) h.path = key;
         h.versions.push_back(v);
-        alias[old_path] = key;
+        alias[change.old_path] = key;
         continue;
       }
       // Pages (.md) and data files (.toml: campaigns, decisions, units) have
       // versions; only pages keep a page once deleted.
-      if (!ends_with(new_path, ".md") && !ends_with(new_path, ".toml")) continue;
-      std::string key = latest(new_path);
-      v.blob = hex(&delta->new_file.id);
-      v.path = site_rel(new_path);
+      if (!ends_with(change.new_path, ".md") && !ends_with(change.new_path, ".toml")) continue;
+      std::string key = latest(change.new_path);
+      v.blob = change.blob;
+      v.path = site_rel(change.new_path);
       FileHistory& h = m.files[key];
       if (h.path.empty()) h.path = key;
       h.versions.push_back(v);
-      if (delta->status == GIT_DELTA_RENAMED) alias[old_path] = key;  // older versions had the old name
-      if (boundary) h.truncated = true;  // "added" here only because older commits are missing
+      if (change.status == GIT_DELTA_RENAMED) alias[change.old_path] = key;  // older versions had the old name
+      if (c.boundary) h.truncated = true;  // "added" here only because older commits are missing
     }
-    if (boundary || !parent) break;
-    carry();
-    commit = std::move(parent);
   }
   return true;
 }

@@ -476,7 +476,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   std::thread search([&] {
     Stopwatch own;
     render_search(out, search_diags);
-    own.lap(search_timing, "  (of which the search index, on its own thread beside the steps above)");
+    own.lap(search_timing, "  search index, on its own thread beside pages, archive and lists");
   });
   // Each page with its archive: the current version is the page itself,
   // rendered once for both.
@@ -502,7 +502,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   clock.lap(timings_, "render: lists, home, feeds");
   search.join();
   diags.append(search_diags);
-  clock.lap(timings_, "render: search index (what is left of it)");
+  clock.lap(timings_, "render: waiting for the search index");
   timings_.insert(timings_.end(), search_timing.begin(), search_timing.end());
 
   View missing = base_view(config_, nav_, "", "/404.html", "Không tìm thấy trang");
