@@ -300,7 +300,15 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
 
 bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
   Impl& m = *impl_;
-  git_repository* repo = m.repo.get();
+  // Handles of its own: the walk may run on a thread beside reads through
+  // m.repo, and libgit2 objects are not shared between threads.
+  git_repository* own = nullptr;
+  if (git_repository_open(&own, git_repository_path(m.repo.get())) != 0) {
+    diags.warning(".git", 0, 0, msg::history_failed(last_error()));
+    return true;
+  }
+  RepoPtr walker(own);
+  git_repository* repo = walker.get();
   ObjectPtr start = resolve(repo, rev.empty() ? "HEAD" : rev, GIT_OBJECT_COMMIT);
   if (!start) {
     if (rev.empty()) return true;  // no commits yet: no history, not an error

@@ -1,7 +1,7 @@
 // history.h: the site's history from git (the only user of libgit2).
 // History is read once: one walk from HEAD (or --ref) along first parents,
-// one tree diff per commit, giving every content file its list of versions;
-// pages then look theirs up.
+// one tree diff per commit (shared out between threads), giving every
+// content file its list of versions; pages then look theirs up.
 #pragma once
 
 #include <filesystem>

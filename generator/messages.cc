@@ -140,8 +140,9 @@ std::string usage() {
       "content/don-vi.toml (đơn vị); cách viết: docs/huong-dan-soan-noi-dung.md.\n"
       "\n"
       "Lịch sử phiên bản của mỗi văn bản được đọc từ kho git chứa thư mục trang.\n"
-      "Tệp nào không đổi so với lần dựng trước thì được giữ nguyên, không ghi lại;\n"
-      "dấu của lần dựng trước được lưu ở THƯ_MỤC_TRANG/.congbo-cache.\n"
+      "Kết quả chỉ được thay cả một lần khi dựng xong, không bao giờ dở dang. Bản kết quả\n"
+      "cũ được giữ ẩn bên cạnh (.public.congbo-spare) để lần dựng sau chỉ ghi những tệp\n"
+      "đã thay đổi; tệp không đổi giữ nguyên. Dấu của lần dựng trước ở THƯ_MỤC_TRANG/.congbo-cache.\n"
       "\n"
       "Mã thoát: 0 thành công, 1 nội dung có lỗi, 2 sai cách dùng.\n"
       "Lỗi được in theo dạng tệp:dòng:cột: error: nội dung lỗi.\n";

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <vector>
+#include <optional>
 #include <random>
 
 #include "messages.h"
@@ -52,6 +53,25 @@ Output::~Output() {
   if (active_) abort();
 }
 
+namespace {
+
+const char* kPartial = ".congbo-partial";  ///< in a working directory while a build changes it
+
+// A directory's manifest: "congbo", then "ID PATH" per line.
+std::optional<std::unordered_map<std::string, std::string>> read_manifest(const fs::path& file) {
+  std::ifstream in(file);
+  std::string line;
+  if (!std::getline(in, line) || line != "congbo") return std::nullopt;
+  std::unordered_map<std::string, std::string> out;
+  while (std::getline(in, line)) {
+    size_t space = line.find(' ');
+    if (space != std::string::npos) out[line.substr(space + 1)] = line.substr(0, space);
+  }
+  return out;
+}
+
+}  // namespace
+
 bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::string* err) {
   std::error_code ec;
   final_ = fs::weakly_canonical(fs::absolute(final_dir), ec);
@@ -69,37 +89,86 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
     }
   }
   fs::create_directories(final_.parent_path(), ec);
-  temp_ = final_.parent_path() / ("." + final_.filename().string() + ".tmp-" + random_suffix());
-  if (!fs::create_directory(temp_, ec)) {
-    *err = msg::output_failed(temp_.string() + ": " + ec.message());
-    return false;
+  if (reuse_dir_.empty()) reuse_dir_ = final_;
+  if (auto m = read_manifest(reuse_dir_ / marker_name())) previous_ = std::move(*m);
+
+  // The spare: the output the last build replaced. Used only when it is
+  // plainly congbo's (its marker, or the one a build leaves while working).
+  const fs::path spare = final_.parent_path() / ("." + final_.filename().string() + ".congbo-spare");
+  if (fs::is_directory(spare, ec) && !fs::is_symlink(spare, ec)) {
+    if (auto m = read_manifest(spare / marker_name())) {
+      spare_ = std::move(*m);
+      known_ = true;
+      fs::rename(spare / marker_name(), spare / kPartial, ec);  // from here on it is being changed
+      adopted_ = !ec;
+    } else if (fs::exists(spare / kPartial, ec)) {
+      adopted_ = true;  // a build was stopped in it: what it holds is not known
+    }
+  }
+  if (adopted_) {
+    work_ = spare;
+  } else {
+    work_ = final_.parent_path() / ("." + final_.filename().string() + ".tmp-" + random_suffix());
+    if (!fs::create_directory(work_, ec)) {
+      *err = msg::output_failed(work_.string() + ": " + ec.message());
+      return false;
+    }
   }
   active_ = true;
-  if (reuse_dir_.empty()) reuse_dir_ = final_;
-  // The previous build's manifest: "id path" per line after "congbo", where
-  // id is "HASH:SIZE" of the bytes, or "k:KEY" for keyed output.
-  std::ifstream in(reuse_dir_ / marker_name());
-  std::string line;
-  while (std::getline(in, line)) {
-    size_t space = line.find(' ');
-    if (space != std::string::npos) previous_[line.substr(space + 1)] = line.substr(0, space);
-  }
   return true;
 }
 
-bool Output::reuse(const std::string& rel_path, const std::string& key) {
-  const std::string id = "k:" + key;
+// Puts the file for `id` at `rel_path` in the working directory: kept when
+// already there, linked when the previous output has it, else written from
+// `content` (null: the caller has none yet, and place() says false).
+bool Output::place(const std::string& rel_path, const std::string& id, const std::string_view* content,
+                   std::string* err) {
+  fs::path p = work_ / rel_path;
+  auto record = [&](bool reused) {
+    std::lock_guard<std::mutex> lock(mu_);
+    produced_[rel_path] = id;
+    ++files_;
+    if (reused) ++reused_;
+    return true;
+  };
+  if (known_) {
+    auto had = spare_.find(rel_path);
+    if (had != spare_.end() && had->second == id) return record(true);
+  }
   auto prev = previous_.find(rel_path);
-  if (prev == previous_.end() || prev->second != id) return false;
-  fs::path p = temp_ / rel_path;
+  const bool linkable = prev != previous_.end() && prev->second == id;
+  if (!linkable && !content) return false;  // the caller renders it, then writes
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
-  if (::link((reuse_dir_ / rel_path).c_str(), p.c_str()) != 0) return false;
-  std::lock_guard<std::mutex> lock(mu_);
-  manifest_ += id + " " + rel_path + "\n";
-  ++files_;
-  ++reused_;
-  return true;
+  if (adopted_) {
+    // Never write into the file in place: it may be the same inode as the
+    // served output's (linked the build before). Unlink, then create.
+    if (::unlink(p.c_str()) != 0 && errno == EISDIR) fs::remove_all(p, ec);
+    std::lock_guard<std::mutex> lock(mu_);
+    unlinked_.insert(rel_path);
+  }
+  if (linkable && ::link((reuse_dir_ / rel_path).c_str(), p.c_str()) == 0) return record(true);
+  if (!content) return false;
+  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  bool ok = fd >= 0;
+  size_t done = 0;
+  while (ok && done < content->size()) {
+    ssize_t n = ::write(fd, content->data() + done, content->size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<size_t>(n);
+  }
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) {
+    *err = msg::output_failed(p.string() + ": " + std::strerror(errno));
+    return false;
+  }
+  return record(false);
+}
+
+bool Output::reuse(const std::string& rel_path, const std::string& key) {
+  std::string ignored;
+  return place(rel_path, "k:" + key, nullptr, &ignored);
 }
 
 bool Output::write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,
@@ -113,52 +182,68 @@ bool Output::write(const std::string& rel_path, std::string_view content, std::s
 
 bool Output::store(const std::string& rel_path, const std::string& id, std::string_view content,
                    std::string* err) {
-  fs::path p = temp_ / rel_path;
+  return place(rel_path, id, &content, err);
+}
+
+bool Output::write_manifest(const fs::path& dir, const Manifest& files, const char* name) {
+  // Sorted by path, so the same site gives the same manifest whatever the order of writing.
+  std::vector<std::pair<std::string, std::string>> lines(files.begin(), files.end());
+  std::sort(lines.begin(), lines.end());
+  std::string text = "congbo\n";
+  for (const auto& [path, id] : lines) text += id + " " + path + "\n";
+  std::ofstream marker(dir / name, std::ios::binary | std::ios::trunc);
+  marker << text;
+  marker.close();
+  return static_cast<bool>(marker);
+}
+
+// Removes from the working directory what this build did not produce, and
+// the directories that leaves empty.
+void Output::sweep() {
   std::error_code ec;
-  fs::create_directories(p.parent_path(), ec);
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    manifest_ += id + " " + rel_path + "\n";
+  std::vector<fs::path> dirs;
+  if (known_) {
+    for (const auto& [path, id] : spare_) {
+      if (produced_.count(path)) continue;
+      fs::path p = work_ / path;
+      ::unlink(p.c_str());
+      dirs.push_back(p.parent_path());
+    }
+  } else {  // a stopped build's directory: look at everything in it
+    std::vector<fs::path> stale;
+    for (auto it = fs::recursive_directory_iterator(work_, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (it->is_directory(ec)) {
+        dirs.push_back(it->path());
+        continue;
+      }
+      std::string rel = fs::relative(it->path(), work_, ec).generic_string();
+      if (!produced_.count(rel) && rel != kPartial) stale.push_back(it->path());
+    }
+    for (const auto& p : stale) ::unlink(p.c_str());
   }
-  auto prev = previous_.find(rel_path);
-  if (prev != previous_.end() && prev->second == id &&
-      ::link((reuse_dir_ / rel_path).c_str(), p.c_str()) == 0) {
-    std::lock_guard<std::mutex> lock(mu_);
-    ++files_;
-    ++reused_;
-    return true;
+  // Deepest first, so a directory emptied of empty directories goes too.
+  std::sort(dirs.begin(), dirs.end(), [](const fs::path& a, const fs::path& b) {
+    return a.native().size() > b.native().size();
+  });
+  for (const auto& d : dirs) {
+    for (fs::path p = d; p != work_ && p.native().size() > work_.native().size(); p = p.parent_path()) {
+      if (::rmdir(p.c_str()) != 0) break;  // not empty (or gone already)
+    }
   }
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  out.close();
-  if (!out) {
-    *err = msg::output_failed(p.string() + ": " + std::strerror(errno));
-    return false;
-  }
-  ++files_;
-  return true;
 }
 
 bool Output::commit(std::string* err) {
   std::error_code ec;
-  {
-    // Sorted, so the same site gives the same manifest whatever the order of writing.
-    std::vector<std::string> lines;
-    std::istringstream all(manifest_);
-    for (std::string line; std::getline(all, line);) lines.push_back(line);
-    std::sort(lines.begin(), lines.end(), [](const std::string& a, const std::string& b) {
-      return a.substr(a.find(' ') + 1) < b.substr(b.find(' ') + 1);
-    });
-    std::ofstream marker(temp_ / marker_name(), std::ios::binary | std::ios::trunc);
-    marker << "congbo\n";
-    for (const auto& l : lines) marker << l << "\n";
-    if (!marker) {
-      *err = msg::output_failed((temp_ / marker_name()).string());
-      return false;
-    }
+  if (adopted_) sweep();
+  if (!write_manifest(work_, produced_, marker_name())) {
+    *err = msg::output_failed((work_ / marker_name()).string());
+    return false;
   }
+  fs::remove(work_ / kPartial, ec);
+  const fs::path spare = final_.parent_path() / ("." + final_.filename().string() + ".congbo-spare");
   if (!fs::exists(final_, ec)) {
-    if (::rename(temp_.c_str(), final_.c_str()) != 0) {
+    if (::rename(work_.c_str(), final_.c_str()) != 0) {
       *err = msg::output_failed(final_.string() + ": " + std::strerror(errno));
       return false;
     }
@@ -166,27 +251,42 @@ bool Output::commit(std::string* err) {
     return true;
   }
   // Swap in one step so readers never see a missing or partial directory.
-  if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) == 0) {
-    fs::remove_all(temp_, ec);  // now holds the previous output
+  if (::renameat2(AT_FDCWD, work_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) == 0) {
+    // work_ now holds the replaced output: it is the next build's spare
+    // (unless something not congbo's has that name: then it goes).
+    if (work_ != spare && (fs::exists(spare, ec) || ::rename(work_.c_str(), spare.c_str()) != 0)) {
+      fs::remove_all(work_, ec);
+    }
     active_ = false;
     return true;
   }
   // File systems without RENAME_EXCHANGE: two renames, a moment apart.
   fs::path old = final_.parent_path() / ("." + final_.filename().string() + ".old-" + random_suffix());
-  if (::rename(final_.c_str(), old.c_str()) != 0 || ::rename(temp_.c_str(), final_.c_str()) != 0) {
+  if (::rename(final_.c_str(), old.c_str()) != 0 || ::rename(work_.c_str(), final_.c_str()) != 0) {
     *err = msg::output_failed(final_.string() + ": " + std::strerror(errno));
     if (!fs::exists(final_, ec)) ::rename(old.c_str(), final_.c_str());
     return false;
   }
-  fs::remove_all(old, ec);
+  if ((work_ != spare && fs::exists(spare, ec)) || ::rename(old.c_str(), spare.c_str()) != 0) fs::remove_all(old, ec);
   active_ = false;
   return true;
 }
 
 void Output::abort() {
   std::error_code ec;
-  if (!temp_.empty()) fs::remove_all(temp_, ec);
   active_ = false;
+  if (work_.empty()) return;
+  if (!adopted_) {
+    fs::remove_all(work_, ec);
+    return;
+  }
+  // The spare stays for the next build, its manifest saying what it holds
+  // now: what it had, as changed by this build's files.
+  if (!known_) return;  // still unknown: the next build looks at everything
+  Manifest now = spare_;
+  for (const auto& path : unlinked_) now.erase(path);
+  for (const auto& [path, id] : produced_) now[path] = id;
+  if (write_manifest(work_, now, marker_name())) fs::remove(work_ / kPartial, ec);
 }
 
 }  // namespace congbo

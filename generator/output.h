@@ -1,9 +1,17 @@
-// output.h: writes a build into a fresh directory beside the target and puts
-// it in place only when everything was written, so a failed or interrupted
-// build never leaves a half-written site. A file whose bytes are the same as
-// in the previous output is hard-linked from it rather than written again:
-// no data is copied and its modification time stays (rsync and static hosts
-// reward that). The marker file holds the manifest (hash, size, path).
+// output.h: writes a build so that the output directory is only ever
+// replaced whole, in one step: a failed or interrupted build never leaves a
+// half-written site.
+//
+// The build is written into a working directory beside the output and
+// swapped in (renameat2 RENAME_EXCHANGE). The output it replaces is not
+// deleted: it is kept, hidden, as `.NAME.congbo-spare`, and the next build
+// works in it, bringing it up to date: a file whose content (or key) is the
+// same as there is left alone, one that is the same as in the output being
+// served is hard-linked from it, and only the rest is written. Files the
+// build did not produce are removed before the swap. So a rebuild touches
+// what changed, not every file, and unchanged files keep their inode and
+// modification time (rsync and static hosts reward that). Each directory's
+// marker file holds its manifest (id, path).
 #pragma once
 
 #include <filesystem>
@@ -12,6 +20,7 @@
 #include <atomic>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace congbo {
 
@@ -27,42 +36,54 @@ class Output {
   Output& operator=(const Output&) = delete;
   ~Output();  ///< removes the temporary directory unless committed
 
-  /// Checks that `final_dir` may be replaced and creates the temporary
-  /// directory. `site_dir` must not be inside the output. On failure `*err`
-  /// says why, in words for the user.
+  /// Checks that `final_dir` may be replaced and prepares the working
+  /// directory (the spare, or a new one). `site_dir` must not be inside the
+  /// output. On failure `*err` says why, in words for the user.
   bool begin(const std::filesystem::path& final_dir, const std::filesystem::path& site_dir,
              std::string* err);
-  /// Before begin(): take unchanged files from `dir` (a previous output, e.g.
+  /// Before begin(): link unchanged files from `dir` (a previous output, e.g.
   /// the release being served) instead of from `final_dir`.
   void reuse_from(const std::filesystem::path& dir) { reuse_dir_ = dir; }
-  /// Writes `rel_path` (with '/' separators) under the temporary directory.
+  /// Writes `rel_path` (with '/' separators) into the working directory.
   bool write(const std::string& rel_path, std::string_view content, std::string* err);
   /// For output identified by `key` (a hash of everything it depends on):
-  /// if the previous output recorded the same key for `rel_path`, links that
-  /// file and returns true, without the content ever being produced.
+  /// if the working directory or the previous output has it under the same
+  /// key at `rel_path`, keeps or links that file and returns true, without
+  /// the content ever being produced.
   bool reuse(const std::string& rel_path, const std::string& key);
   /// Writes content produced for `key`, recording the key for reuse() next time.
   bool write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,
                    std::string* err);
-  /// Replaces `final_dir` with what was written, atomically where the file
-  /// system allows (renameat2 RENAME_EXCHANGE), and removes the old output.
+  /// Removes what the build did not produce from the working directory and
+  /// swaps it with `final_dir`, atomically where the file system allows
+  /// (renameat2 RENAME_EXCHANGE); the replaced output becomes the spare.
   bool commit(std::string* err);
-  /// Drops everything written; `final_dir` is untouched.
+  /// Stops; `final_dir` is untouched. A new working directory is removed; the
+  /// spare is kept, its manifest saying what it now holds.
   void abort();
 
   // write(), write_keyed() and reuse() may be called from several threads.
   int files_written() const { return files_; }
-  int files_reused() const { return reused_; }  ///< unchanged, linked from the previous output
+  int files_reused() const { return reused_; }  ///< unchanged: kept, or linked from the previous output
 
  private:
-  std::filesystem::path final_, temp_, reuse_dir_;
+  using Manifest = std::unordered_map<std::string, std::string>;  ///< path → id ("HASH:SIZE" or "k:KEY")
+  bool store(const std::string& rel_path, const std::string& id, std::string_view content, std::string* err);
+  bool place(const std::string& rel_path, const std::string& id, const std::string_view* content, std::string* err);
+  bool write_manifest(const std::filesystem::path& dir, const Manifest& files, const char* name);
+  void sweep();
+
+  std::filesystem::path final_, work_, reuse_dir_;
   bool active_ = false;
+  bool adopted_ = false;  ///< work_ is the spare, kept between builds
+  bool known_ = false;    ///< the spare's manifest says what it holds
   std::atomic<int> files_{0};
   std::atomic<int> reused_{0};
-  bool store(const std::string& rel_path, const std::string& id, std::string_view content, std::string* err);
-  std::unordered_map<std::string, std::string> previous_;  ///< path → id ("hash size" or "k:key") of the last output
-  std::string manifest_;
-  std::mutex mu_;  ///< guards manifest_ and the counters
+  Manifest previous_;  ///< the output being replaced (or reuse_from)
+  Manifest spare_;     ///< what the working directory held when the build began
+  Manifest produced_;  ///< this build's files
+  std::unordered_set<std::string> unlinked_;  ///< removed from the spare to be replaced
+  std::mutex mu_;      ///< guards produced_ and unlinked_
 };
 
 }  // namespace congbo

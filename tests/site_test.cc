@@ -5,12 +5,14 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "site_fixture.h"
 
 using namespace congbo;
 using congbo::testing::contains_msg;
 using congbo::testing::kMinimalConfig;
+using congbo::testing::read_file;
 using congbo::testing::snapshot;
 using congbo::testing::TempSite;
 
@@ -271,6 +273,118 @@ TEST_CASE("a rebuild does not rewrite unchanged files, so their modification tim
   CHECK(after_a.st_mtim.tv_nsec == before_a.st_mtim.tv_nsec);
   CHECK(after_b.st_ino != before_b.st_ino);  // the changed page is new
   CHECK(has(site.read("van-ban/b/index.html"), "B đã sửa"));
+}
+
+namespace {
+
+// The same site built from nothing into a directory of its own.
+std::map<std::string, std::string> fresh_build(const TempSite& site) {
+  BuildOptions o;
+  o.site_dir = site.dir();
+  o.out_dir = site.dir() / "moi";
+  o.cache_dir = site.dir() / "moi-cache";
+  Diagnostics d;
+  BuildReport r;
+  REQUIRE(congbo::build(o, d, &r));
+  auto files = snapshot(o.out_dir);
+  std::filesystem::remove_all(o.out_dir);
+  std::filesystem::remove_all(o.cache_dir);
+  std::filesystem::remove_all(site.dir() / ".moi.congbo-spare");
+  return files;
+}
+
+ino_t inode(const std::filesystem::path& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+}  // namespace
+
+TEST_CASE("the output a build replaces is kept beside it and brought up to date by the next, not written anew") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"))
+      .file("content/van-ban/c.md", doc("C", "3-KH/ĐUK", "2021-01-03"));
+  for (int i = 10; i < 30; ++i) {
+    site.file("content/van-ban/d" + std::to_string(i) + ".md", doc("D", std::to_string(i) + "-KH/ĐUK", "2020-01-01"));
+  }
+  REQUIRE(site.build());
+  const ino_t a = inode(site.out() / "van-ban/a/index.html");
+  site.file("content/van-ban/b.md", doc("B lần hai", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  const auto spare = site.dir() / ".public.congbo-spare";
+  CHECK(std::filesystem::exists(spare / ".congbo-output"));  // the first output, kept
+  site.file("content/van-ban/b.md", doc("B lần ba", "2-KH/ĐUK", "2021-01-02"));
+  std::filesystem::remove(site.dir() / "content/van-ban/c.md");
+  REQUIRE(site.build());
+  // The third build worked in the first output: the untouched documents'
+  // pages, at least, were already right there.
+  CHECK(site.report.reused >= 20);
+  CHECK(inode(site.out() / "van-ban/d15/index.html") == inode(spare / "van-ban/d15/index.html"));
+  CHECK(inode(site.out() / "van-ban/a/index.html") == a);
+  CHECK(has(site.read("van-ban/b/index.html"), "B lần ba"));
+  CHECK_FALSE(site.exists("van-ban/c/index.html"));  // removed pages go, with their folders
+  CHECK_FALSE(std::filesystem::exists(site.out() / "van-ban/c"));
+  CHECK(snapshot(site.out()) == fresh_build(site));
+  // The previous output is the spare now, whole: the second build's.
+  CHECK(has(read_file(spare / "van-ban/b/index.html"), "B lần hai"));
+}
+
+TEST_CASE("a failed build in the spare leaves the output whole, and the next build in it is right") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  site.file("content/van-ban/b.md", doc("B hai", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  auto before = snapshot(site.out());
+  site.file("content/van-ban/a.md", doc("A ba", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("B ba", "2-KH/ĐUK", "2021-01-02", "[[Liên kết hỏng](\n"))
+      .file("content/van-ban/d.md", "+++\ntitle = \"Hỏng\n+++\n");
+  CHECK_FALSE(site.build());
+  CHECK(snapshot(site.out()) == before);
+  std::filesystem::remove(site.dir() / "content/van-ban/d.md");
+  site.file("content/van-ban/b.md", doc("B ba", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  CHECK(snapshot(site.out()) == fresh_build(site));
+}
+
+TEST_CASE("a build stopped in the spare leaves it unknown: the next build looks at everything in it") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  site.file("content/van-ban/b.md", doc("B hai", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  // What a build killed half-way leaves: its working marker, stray files,
+  // files missing, files half-changed.
+  const auto spare = site.dir() / ".public.congbo-spare";
+  std::filesystem::rename(spare / ".congbo-output", spare / ".congbo-partial");
+  site.file(".public.congbo-spare/van-ban/rac/index.html", "rác");
+  std::filesystem::remove(spare / "van-ban/a/index.html");
+  std::filesystem::remove(spare / "index.html");
+  std::ofstream(spare / "van-ban/b/index.html", std::ios::trunc) << "nửa chừng";
+  site.file("content/van-ban/b.md", doc("B ba", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  CHECK(snapshot(site.out()) == fresh_build(site));
+  CHECK_FALSE(std::filesystem::exists(site.out() / "van-ban/rac"));
+}
+
+TEST_CASE("a folder that only looks like congbo's spare is never used or removed") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file(".public.congbo-spare/cua-toi.docx", "không được xóa");
+  REQUIRE(site.build());
+  site.file("content/van-ban/a.md", doc("A hai", "1-KH/ĐUK", "2021-01-01"));
+  REQUIRE(site.build());
+  site.file("content/van-ban/a.md", doc("A ba", "1-KH/ĐUK", "2021-01-01"));
+  REQUIRE(site.build());
+  CHECK(read_file(site.dir() / ".public.congbo-spare/cua-toi.docx") == "không được xóa");
+  CHECK(has(site.read("van-ban/a/index.html"), "A ba"));
 }
 
 TEST_CASE("check reads and validates everything and writes nothing") {
