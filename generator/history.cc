@@ -3,8 +3,10 @@
 #include "history.h"
 
 #include <git2.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <mutex>
@@ -296,9 +298,129 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
   }
 }
 
+// The history cache (.congbo-cache/history): what the last walk found, for
+// the commit it started from. A build at the same commit reads it instead of
+// walking; a build at a later commit walks only the commits since. Text, one
+// record a line, fields separated by tabs (escaped in free text):
+//   congbo-history 1 / head ID / prefix P / shallow HASH
+//   C id date time author subject        a commit, numbered from 0
+//   F key truncated                      a file's history, then its versions:
+//   V commit-number blob path deleted
+std::string escape_field(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+std::string unescape_field(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      char c = s[++i];
+      out += c == 't' ? '\t' : c == 'n' ? '\n' : c;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out(1);
+  for (char c : line) {
+    if (c == '\t') out.emplace_back();
+    else out.back() += c;
+  }
+  return out;
+}
+
+struct CachedHistory {
+  std::string head, prefix, shallow;
+  std::map<std::string, FileHistory> files;
+};
+
+std::optional<CachedHistory> read_cache(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line) || line != "congbo-history 1") return std::nullopt;
+  CachedHistory c;
+  for (auto* field : {&c.head, &c.prefix, &c.shallow}) {
+    if (!std::getline(in, line)) return std::nullopt;
+    size_t space = line.find(' ');
+    *field = space == std::string::npos ? "" : line.substr(space + 1);
+  }
+  std::vector<Version> commits;
+  FileHistory* current = nullptr;
+  while (std::getline(in, line)) {
+    auto f = split_tabs(line);
+    if (f[0] == "C" && f.size() == 6) {
+      Version v;
+      v.commit = f[1];
+      v.short_id = v.commit.substr(0, 7);
+      auto d = Date::parse(f[2]);
+      if (!d) return std::nullopt;
+      v.date = *d;
+      v.time = f[3];
+      v.author = unescape_field(f[4]);
+      v.subject = unescape_field(f[5]);
+      commits.push_back(std::move(v));
+    } else if (f[0] == "F" && f.size() == 3) {
+      std::string key = unescape_field(f[1]);
+      current = &c.files[key];
+      current->path = key;
+      current->truncated = f[2] == "1";
+    } else if (f[0] == "V" && f.size() == 5 && current) {
+      size_t k = std::strtoul(f[1].c_str(), nullptr, 10);
+      if (k >= commits.size()) return std::nullopt;
+      Version v = commits[k];
+      v.blob = f[2];
+      v.path = unescape_field(f[3]);
+      v.deleted = f[4] == "1";
+      current->versions.push_back(std::move(v));
+    } else {
+      return std::nullopt;  // not what this version of congbo writes: walk again
+    }
+  }
+  return c;
+}
+
+void write_cache(const fs::path& file, const CachedHistory& c) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  std::string text = "congbo-history 1\nhead " + c.head + "\nprefix " + c.prefix + "\nshallow " + c.shallow + "\n";
+  std::map<std::string, size_t> numbers;
+  std::string files;
+  for (const auto& [key, h] : c.files) {
+    files += "F\t" + escape_field(key) + "\t" + (h.truncated ? "1" : "0") + "\n";
+    for (const Version& v : h.versions) {
+      auto [it, added] = numbers.emplace(v.commit, numbers.size());
+      if (added) {
+        text += "C\t" + v.commit + "\t" + v.date.iso() + "\t" + v.time + "\t" + escape_field(v.author) + "\t" +
+                escape_field(v.subject) + "\n";
+      }
+      files += "V\t" + std::to_string(it->second) + "\t" + v.blob + "\t" + escape_field(v.path) + "\t" +
+               (v.deleted ? "1" : "0") + "\n";
+    }
+  }
+  fs::path tmp = file;
+  tmp += ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text << files;
+    if (!out) return;  // only a cache: the next build walks again
+  }
+  fs::rename(tmp, file, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
 }  // namespace
 
-bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
+bool Repository::read_history(const std::string& rev, Diagnostics& diags, const fs::path& cache_file) {
   Impl& m = *impl_;
   // Handles of its own: the walk may run on a thread beside reads through
   // m.repo, and libgit2 objects are not shared between threads.
@@ -318,10 +440,19 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
 
   // Commits whose parents this copy does not have (a shallow clone).
   std::set<std::string> shallow;
+  std::string shallow_text;
   {
     std::ifstream in(fs::path(git_repository_path(repo)) / "shallow");
     std::string line;
-    while (std::getline(in, line)) shallow.insert(line);
+    while (std::getline(in, line)) shallow.insert(line), shallow_text += line + '\n';
+  }
+  const std::string head = hex(git_object_id(start.get()));
+  std::optional<CachedHistory> cached;
+  if (!cache_file.empty()) cached = read_cache(cache_file);
+  if (cached && (cached->prefix != m.prefix || cached->shallow != stable_hash(shallow_text))) cached.reset();
+  if (cached && cached->head == head) {  // nothing committed since: no walk at all
+    m.files = std::move(cached->files);
+    return true;
   }
 
   // The first-parent chain, newest first: commit objects are small, so this
@@ -333,20 +464,24 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
     CommitPtr commit(c);
     while (commit) {
       chain.push_back(*git_commit_id(commit.get()));
+      // The commit the cache was made at: it and older ones are known.
+      if (cached && hex(git_commit_id(commit.get())) == cached->head) break;
       if (shallow.count(hex(git_commit_id(commit.get()))) || git_commit_parentcount(commit.get()) == 0) break;
       git_commit* p = nullptr;
       if (git_commit_parent(&p, commit.get(), 0) != 0) break;  // the parent is missing from this copy
       commit.reset(p);
     }
   }
-  std::vector<CommitChanges> found(chain.size());
+  const bool from_cache = cached && !chain.empty() && hex(&chain.back()) == cached->head;
+  // With the cache, the last commit of the chain only serves as the parent of the one before.
+  std::vector<CommitChanges> found(from_cache ? chain.size() - 1 : chain.size());
   const std::string git_dir = git_repository_path(repo);
   const std::string content_dir = m.prefix + "content";
-  const size_t workers = std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), chain.size() / 64 + 1));
+  const size_t workers = std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), found.size() / 64 + 1));
   {
     std::vector<std::thread> pool;
     for (size_t w = 0; w < workers; ++w) {
-      size_t from = chain.size() * w / workers, to = chain.size() * (w + 1) / workers;
+      size_t from = found.size() * w / workers, to = found.size() * (w + 1) / workers;
       pool.emplace_back([&, from, to] { diff_commits(git_dir, chain, shallow, content_dir, from, to, found); });
     }
     for (auto& t : pool) t.join();
@@ -360,9 +495,11 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
     auto it = alias.find(p);
     return it == alias.end() ? site_rel(p) : it->second;
   };
+  bool failed = false;
   for (const CommitChanges& c : found) {
     if (c.failed) {
       diags.warning(".git", 0, 0, msg::history_failed(c.error));
+      failed = true;
       break;
     }
     for (const auto& change : c.changes) {
@@ -391,6 +528,17 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags) {
       if (c.boundary) h.truncated = true;  // "added" here only because older commits are missing
     }
   }
+  if (failed) return true;  // a partial history is shown, and not kept
+  if (from_cache) {
+    // The versions known before, after the new ones, under the name each file has now.
+    for (auto& [key, old] : cached->files) {
+      FileHistory& h = m.files[latest(m.prefix + key)];
+      if (h.path.empty()) h.path = latest(m.prefix + key);
+      h.versions.insert(h.versions.end(), old.versions.begin(), old.versions.end());
+      h.truncated = h.truncated || old.truncated;
+    }
+  }
+  if (!cache_file.empty()) write_cache(cache_file, {head, m.prefix, stable_hash(shallow_text), m.files});
   return true;
 }
 

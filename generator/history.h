@@ -49,7 +49,10 @@ class Repository {
   /// not exist. A repository without commits has no history. May run on
   /// another thread while this thread calls tree_at(), changed_since_head()
   /// and commit_id(); call history() and deleted() only after it returned.
-  bool read_history(const std::string& rev, Diagnostics& diags);
+  /// With `cache_file`, what a walk finds is kept there: at the same commit
+  /// the next call reads it instead of walking, at a later one it walks only
+  /// the commits since.
+  bool read_history(const std::string& rev, Diagnostics& diags, const std::filesystem::path& cache_file = {});
 
   /// History of the file now at `rel` (site-relative), or nullptr.
   const FileHistory* history(const std::string& rel) const;

@@ -141,6 +141,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
       report->up_to_date = true;
       if (keep) {
         auto site = std::make_unique<Site>();
+        site->set_history_cache(cache_dir / "history");
         Diagnostics again;  // the same as the stamp's
         if (site->load(options.site_dir, options.ref, again)) {
           site->link(options.today.value_or(system_today()), again);
@@ -157,6 +158,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   auto owned = std::make_unique<Site>();
   Site& site = *owned;
   site.set_progress(options.progress);
+  if (options.write) site.set_history_cache(cache_dir / "history");  // `check` writes nothing
   if (!site.load(options.site_dir, options.ref, diags)) return false;  // 1. load
   clock.lap(report->timings, "load (site.toml, theme, content, git history)");
   site.link(options.today.value_or(system_today()), diags);  // 2. link
@@ -208,7 +210,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& d
     if (!ref.empty() && !repo_->commit_id(ref, diags)) return false;
     history = std::async(std::launch::async, [this, ref] {
       Diagnostics found;
-      repo_->read_history(ref, found);
+      repo_->read_history(ref, found, history_cache_);
       return found;
     });
   }

@@ -112,6 +112,9 @@ class Site {
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
   void render(Output& out, int jobs, Diagnostics& diags);
   void set_progress(std::function<void(const std::string&, int, int)> p) { progress_ = std::move(p); }
+  /// Where load() keeps what the history walk found, for the next build
+  /// (unset: walk every time, keep nothing).
+  void set_history_cache(std::filesystem::path file) { history_cache_ = std::move(file); }
 
   /// The page a content file becomes once edited to `bytes`, rendered at once
   /// against what the last build linked (its other pages, relations, history):
@@ -201,6 +204,7 @@ class Site {
   std::string chrome_;                  ///< chrome_hash(), computed once per render
   std::vector<std::pair<std::string, double>> timings_;
   std::function<void(const std::string&, int, int)> progress_;
+  std::filesystem::path history_cache_;
   std::vector<NavItem> nav_;
   Units units_;
   std::vector<Campaign> campaigns_;

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <map>
 
 #include "git_fixture.h"
 #include "site_fixture.h"
@@ -276,4 +278,74 @@ TEST_CASE("a campaign's file has its last change from git; a removed one leaves 
   git.commit("Bỏ phong trào A", 6);
   REQUIRE_MESSAGE(site.build(), site.messages());
   CHECK_FALSE(site.exists("thi-dua/a/index.html"));
+}
+
+namespace {
+
+// Every file a build writes, for comparing two builds of the same commit.
+std::map<std::string, std::string> build_without_cache(TempSite& site) {
+  BuildOptions o;
+  o.site_dir = site.dir();
+  o.out_dir = site.dir() / "doi-chieu";
+  o.cache_dir = site.dir() / "doi-chieu-cache";
+  Diagnostics d;
+  BuildReport r;
+  REQUIRE(congbo::build(o, d, &r));
+  auto files = congbo::testing::snapshot(o.out_dir);
+  std::filesystem::remove_all(o.out_dir);
+  std::filesystem::remove_all(o.cache_dir);
+  std::filesystem::remove_all(site.dir() / ".doi-chieu.congbo-spare");
+  return files;
+}
+
+std::string read_all(const std::filesystem::path& p) { return congbo::testing::read_file(p); }
+
+}  // namespace
+
+TEST_CASE("a build at the same commit reads the history the last build kept, instead of walking it again") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  git.commit("Đăng Kế hoạch 51", 1);
+  REQUIRE(site.build());
+  const auto kept = site.dir() / ".congbo-cache/history";
+  REQUIRE(std::filesystem::exists(kept));
+  // Proof that it is read: what it says shows on the page.
+  std::string text = read_all(kept);
+  text.replace(text.find("Đăng Kế hoạch 51"), std::string("Đăng Kế hoạch 51").size(), "Lời ghi trong bộ nhớ đệm");
+  std::ofstream(kept, std::ios::binary | std::ios::trunc) << text;
+  site.file("content/van-ban/51.md", plan("80%") + "\n");  // a change not committed: a build, same commit
+  REQUIRE(site.build());
+  CHECK(has(site.read("van-ban/51/index.html"), "Lời ghi trong bộ nhớ đệm"));
+  // Something it cannot read is no harm: the history is walked again.
+  std::ofstream(kept, std::ios::binary | std::ios::trunc) << "congbo-history 1\nhead x\nrác";
+  site.file("content/van-ban/51.md", plan("80%"));
+  REQUIRE(site.build());
+  CHECK(has(site.read("van-ban/51/index.html"), "Đăng Kế hoạch 51"));
+}
+
+TEST_CASE("after new commits only they are walked, and the pages are as a full walk makes them, renames included") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/du-thao.md", plan("80%"))
+      .file("content/van-ban/cu.md", plan("70%"));
+  git.commit("Đăng dự thảo", 1);
+  site.file("content/van-ban/du-thao.md", plan("85%"));
+  git.commit("Sửa dự thảo", 2);
+  REQUIRE(site.build());  // the history kept at "Sửa dự thảo"
+  std::filesystem::rename(site.dir() / "content/van-ban/du-thao.md", site.dir() / "content/van-ban/51.md");
+  std::filesystem::remove(site.dir() / "content/van-ban/cu.md");
+  git.commit("Ban hành chính thức", 3);
+  site.file("content/van-ban/51.md", plan("90%"));
+  git.commit("Sửa chỉ tiêu", 4);
+  REQUIRE(site.build());
+  std::string page = site.read("van-ban/51/index.html");
+  CHECK(has(page, "Đăng dự thảo"));  // from before the rename, from the cache
+  CHECK(has(page, "Sửa chỉ tiêu"));
+  CHECK(site.exists("van-ban/cu/index.html"));  // the removed document keeps its page
+  auto cached = congbo::testing::snapshot(site.out());
+  cached.erase(".congbo-output");
+  auto walked = build_without_cache(site);
+  walked.erase(".congbo-output");
+  CHECK(cached == walked);
 }
