@@ -97,10 +97,11 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
   const fs::path spare = final_.parent_path() / ("." + final_.filename().string() + ".congbo-spare");
   if (fs::is_directory(spare, ec) && !fs::is_symlink(spare, ec)) {
     if (auto m = read_manifest(spare / marker_name())) {
-      spare_ = std::move(*m);
-      known_ = true;
       fs::rename(spare / marker_name(), spare / kPartial, ec);  // from here on it is being changed
-      adopted_ = !ec;
+      if (!ec) {
+        spare_ = std::move(*m);
+        known_ = adopted_ = true;
+      }
     } else if (fs::exists(spare / kPartial, ec)) {
       adopted_ = true;  // a build was stopped in it: what it holds is not known
     }
@@ -140,6 +141,16 @@ bool Output::place(const std::string& rel_path, const std::string& id, const std
   if (!linkable && !content) return false;  // the caller renders it, then writes
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
+  if (ec && adopted_) {
+    // In the spare a file may stand where this build needs a folder.
+    for (fs::path up = p.parent_path(); up.native().size() > work_.native().size(); up = up.parent_path()) {
+      if (!fs::is_regular_file(up, ec) && !fs::is_symlink(up, ec)) continue;
+      fs::remove(up, ec);
+      std::lock_guard<std::mutex> lock(mu_);
+      unlinked_.insert(up.native().substr(work_.native().size() + 1));
+    }
+    fs::create_directories(p.parent_path(), ec);
+  }
   if (adopted_) {
     // Never write into the file in place: it may be the same inode as the
     // served output's (linked the build before). Unlink, then create.

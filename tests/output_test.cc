@@ -74,3 +74,13 @@ TEST_CASE("a file kept from the served output is never written through: the serv
   CHECK(read_file(site.dir() / "public/a.html") == "2");
   CHECK(read_file(site.dir() / ".public.congbo-spare/a.html") == "1");
 }
+
+TEST_CASE("in the spare, a file standing where a folder is now needed gives way") {
+  TempSite site;
+  REQUIRE(build(site, {{"p", "1"}}));
+  REQUIRE(build(site, {{"p", "1"}, {"q.html", "1"}}));
+  REQUIRE(build(site, {{"p/index.html", "2"}}));  // works in the first output, which has the file p
+  auto out = snapshot(site.dir() / "public");
+  out.erase(".congbo-output");
+  CHECK(out == std::map<std::string, std::string>{{"p/index.html", "2"}});
+}
