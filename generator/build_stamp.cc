@@ -37,10 +37,9 @@ void add_file(std::string& state, const std::string& path, bool racy_check = tru
   state += '\n';
 }
 
-}  // namespace
-
-std::string source_fingerprint(const fs::path& site) {
-  std::string state;
+// Every file a build reads from the working copy, sorted.
+std::vector<std::string> source_files(const fs::path& site) {
+  std::vector<std::string> all;
   std::error_code ec;
   for (const char* top : {"content", "layouts", "static", "themes"}) {
     std::vector<std::string> files;
@@ -49,10 +48,31 @@ std::string source_fingerprint(const fs::path& site) {
       if (it->is_regular_file(ec)) files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());  // directory order is not stable across file systems
-    for (const auto& f : files) add_file(state, f);
+    all.insert(all.end(), files.begin(), files.end());
   }
-  add_file(state, (site / "site.toml").string());
+  all.push_back((site / "site.toml").string());
+  return all;
+}
+
+}  // namespace
+
+std::string source_fingerprint(const fs::path& site) {
+  std::string state;
+  for (const auto& f : source_files(site)) add_file(state, f);
   return state;
+}
+
+std::string source_content_fingerprint(const fs::path& site) {
+  StableHasher h;
+  std::string bytes;
+  for (const auto& f : source_files(site)) {
+    h.add(f);
+    std::ifstream in(f, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    h.add(in || in.eof() ? std::to_string(bytes.size()) : "-");
+    h.add(bytes);
+  }
+  return h.hex();
 }
 
 std::string output_fingerprint(const fs::path& out_dir) {
@@ -68,11 +88,16 @@ std::string binary_fingerprint() {
   return state;
 }
 
-std::optional<BuildStamp::Previous> BuildStamp::matches(const std::string& key) const {
+std::optional<BuildStamp::Previous> BuildStamp::matches(const std::string& key,
+                                                        const std::function<std::string()>& content_key) const {
   std::ifstream in(file_, std::ios::binary);
-  std::string line;
-  if (!std::getline(in, line) || line != key) return std::nullopt;
+  std::string line, content;
+  if (!std::getline(in, line) || !std::getline(in, content)) return std::nullopt;
   Previous previous;
+  if (line != key) {
+    if (!content_key || content.empty() || content_key() != content) return std::nullopt;
+    previous.by_content = true;
+  }
   if (!std::getline(in, line)) return std::nullopt;
   previous.pages = std::atoi(line.c_str());
   std::vector<Diagnostic>& diags = previous.diagnostics;
@@ -96,14 +121,15 @@ std::optional<BuildStamp::Previous> BuildStamp::matches(const std::string& key) 
   return previous;
 }
 
-void BuildStamp::write(const std::string& key, int pages, const Diagnostics& diags) const {
+void BuildStamp::write(const std::string& key, const std::string& content_key, int pages,
+                       const Diagnostics& diags) const {
   std::error_code ec;
   fs::create_directories(file_.parent_path(), ec);
   fs::path tmp = file_;
   tmp += ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << key << '\n' << pages << '\n';
+    out << key << '\n' << content_key << '\n' << pages << '\n';
     for (const auto& d : diags.items()) {
       std::string message = d.message;
       for (char& c : message) {

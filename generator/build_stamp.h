@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@ namespace congbo {
 /// the working copy (site.toml, content/, static/, layouts/, themes/). Cheap
 /// enough to compute every few hundred milliseconds on thousands of files.
 std::string source_fingerprint(const std::filesystem::path& site_dir);
+
+/// The same files' paths and bytes, hashed: when files were saved again
+/// unchanged (an editor, a checkout, a copy without times), their stat
+/// differs but this does not. Reads every file, so it is asked for only when
+/// the stat says something changed.
+std::string source_content_fingerprint(const std::filesystem::path& site_dir);
 
 /// The same facts about the output's marker file, which every build rewrites.
 std::string output_fingerprint(const std::filesystem::path& out_dir);
@@ -34,11 +41,14 @@ class BuildStamp {
   struct Previous {
     int pages = 0;
     std::vector<Diagnostic> diagnostics;  ///< its warnings and notes, to show again
+    bool by_content = false;              ///< the stat key differed, the contents did not
   };
-  /// What the build that wrote the stamp reported, when its key is `key`.
-  std::optional<Previous> matches(const std::string& key) const;
+  /// What the build that wrote the stamp reported, when its key is `key`, or
+  /// else when its content key is what `content_key()` says (asked only then).
+  std::optional<Previous> matches(const std::string& key,
+                                  const std::function<std::string()>& content_key = nullptr) const;
   /// Records a finished build (atomically: a killed build leaves no half stamp).
-  void write(const std::string& key, int pages, const Diagnostics& diags) const;
+  void write(const std::string& key, const std::string& content_key, int pages, const Diagnostics& diags) const;
   /// Forgets the last build (before one that may leave the output changed).
   void clear() const;
 

@@ -218,6 +218,7 @@ void Output::sweep() {
       if (produced_.count(path)) continue;
       fs::path p = work_ / path;
       ::unlink(p.c_str());
+      unlinked_.insert(path);  // should the swap still fail, abort() knows it is gone
       dirs.push_back(p.parent_path());
     }
   } else {  // a stopped build's directory: look at everything in it

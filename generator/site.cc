@@ -106,8 +106,10 @@ Date system_today() {
 }
 
 // Everything a build's output depends on, as one hash, without reading any
-// file's contents (see build_stamp.h). "" when it cannot be known.
-std::string input_key(const BuildOptions& options, const fs::path& out_dir, const fs::path& cache_dir) {
+// file's contents (see build_stamp.h); or, `by_content`, with the source
+// files' bytes instead of their stat. "" when it cannot be known.
+std::string input_key(const BuildOptions& options, const fs::path& out_dir, const fs::path& cache_dir,
+                      bool by_content = false) {
   std::string key = binary_fingerprint();
   std::error_code ec;
   for (const fs::path& p : {options.site_dir, out_dir, cache_dir, options.reuse_from}) {
@@ -122,7 +124,9 @@ std::string input_key(const BuildOptions& options, const fs::path& out_dir, cons
   } else if (!options.ref.empty()) {
     return "";
   }
-  if (options.ref.empty()) key += source_fingerprint(options.site_dir);
+  if (options.ref.empty()) {
+    key += by_content ? source_content_fingerprint(options.site_dir) : source_fingerprint(options.site_dir);
+  }
   return key;
 }
 
@@ -135,8 +139,20 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   // 0. Nothing changed since the last build, and its output is untouched: done.
   const BuildStamp stamp(cache_dir / "last-build");
   const std::string inputs = options.write ? input_key(options, out_dir, cache_dir) : "";
+  // Files saved again unchanged: their stat differs, their bytes do not.
+  // Read before building, so an edit made while it runs is seen next time.
+  std::optional<std::string> contents;
+  auto content_key = [&] {
+    if (!contents) contents = input_key(options, out_dir, cache_dir, true);
+    return contents->empty() ? "" : stable_hash(*contents + output_fingerprint(out_dir));
+  };
   if (!inputs.empty()) {
-    if (auto previous = stamp.matches(stable_hash(inputs + output_fingerprint(out_dir)))) {
+    if (auto previous = stamp.matches(stable_hash(inputs + output_fingerprint(out_dir)), content_key)) {
+      if (previous->by_content) {  // the same stamp, under the files' new stat
+        Diagnostics replay;
+        for (const auto& d : previous->diagnostics) replay.add(d);
+        stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), content_key(), previous->pages, replay);
+      }
       report->pages = previous->pages;
       report->up_to_date = true;
       if (keep) {
@@ -153,6 +169,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
       return true;
     }
     stamp.clear();
+    content_key();
   }
 
   auto owned = std::make_unique<Site>();
@@ -176,16 +193,19 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   }
   clock.lap(report->timings, "prepare output");
   const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  site.render(out, jobs, diags);  // 3. render, into the temporary directory
+  site.render(out, jobs, diags);  // 3. render, into the working directory beside the output
   for (const auto& t : site.render_timings()) report->timings.push_back(t);
   clock = Stopwatch();
-  if (diags.has_errors()) return false;  // ~Output drops the temporary directory
+  if (diags.has_errors()) return false;  // ~Output stops; the served output is untouched
   if (!out.commit(&err)) {  // 4. write: swap it into place
     diags.error(out_dir.string(), 0, 0, err);
     return false;
   }
   clock.lap(report->timings, "write (swap in, remove the previous output)");
-  if (!inputs.empty()) stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), report->pages, diags);
+  if (!inputs.empty()) {
+    // The output's marker is new: both keys are made again with it.
+    stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), content_key(), report->pages, diags);
+  }
   if (keep) *keep = std::move(owned);
   report->files = out.files_written();
   report->reused = out.files_reused();
@@ -480,11 +500,10 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
     render_search(out, search_diags);
     own.lap(search_timing, "  search index, on its own thread beside pages, archive and lists");
   });
-  // Each page with its archive: the current version is the page itself,
-  // rendered once for both.
-  // Once in its files, a page's HTML is dropped: what comes next needs only
-  // summaries and plain text (lists, search), so memory grows with the corpus
-  // by less.
+  // Each page with its archive (its current version is the page itself, so
+  // its HTML serves both); then the HTML is dropped: what comes next needs
+  // only summaries and plain text (lists, search), so memory grows with the
+  // corpus by less.
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (pages_[i].is_index) return;
     render_page(i, out, diags);

@@ -108,6 +108,21 @@ inline std::map<std::string, std::string> snapshot(const std::filesystem::path& 
   return files;
 }
 
+/// What `site` builds into a directory of its own, from nothing (no previous
+/// output, spare, stamp or history cache), as a snapshot; nothing is left behind.
+inline std::map<std::string, std::string> built_from_nothing(const TempSite& site) {
+  BuildOptions o;
+  o.site_dir = site.dir();
+  o.out_dir = site.dir() / "tu-dau";
+  o.cache_dir = site.dir() / "tu-dau-cache";
+  Diagnostics d;
+  BuildReport r;
+  if (!congbo::build(o, d, &r)) return {};
+  auto files = snapshot(o.out_dir);
+  for (const char* p : {"tu-dau", "tu-dau-cache", ".tu-dau.congbo-spare"}) std::filesystem::remove_all(site.dir() / p);
+  return files;
+}
+
 inline std::string contains_msg(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos ? "yes" : "no: " + haystack;
 }

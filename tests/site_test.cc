@@ -12,6 +12,7 @@
 using namespace congbo;
 using congbo::testing::contains_msg;
 using congbo::testing::kMinimalConfig;
+using congbo::testing::built_from_nothing;
 using congbo::testing::read_file;
 using congbo::testing::snapshot;
 using congbo::testing::TempSite;
@@ -277,20 +278,15 @@ TEST_CASE("a rebuild does not rewrite unchanged files, so their modification tim
 
 namespace {
 
-// The same site built from nothing into a directory of its own.
-std::map<std::string, std::string> fresh_build(const TempSite& site) {
-  BuildOptions o;
-  o.site_dir = site.dir();
-  o.out_dir = site.dir() / "moi";
-  o.cache_dir = site.dir() / "moi-cache";
-  Diagnostics d;
-  BuildReport r;
-  REQUIRE(congbo::build(o, d, &r));
-  auto files = snapshot(o.out_dir);
-  std::filesystem::remove_all(o.out_dir);
-  std::filesystem::remove_all(o.cache_dir);
-  std::filesystem::remove_all(site.dir() / ".moi.congbo-spare");
-  return files;
+// Two builds of documents a and b (b edited between them): the first output
+// is kept as the spare.
+void built_twice(TempSite& site) {
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  site.file("content/van-ban/b.md", doc("B hai", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
 }
 
 ino_t inode(const std::filesystem::path& p) {
@@ -326,19 +322,14 @@ TEST_CASE("the output a build replaces is kept beside it and brought up to date 
   CHECK(has(site.read("van-ban/b/index.html"), "B lần ba"));
   CHECK_FALSE(site.exists("van-ban/c/index.html"));  // removed pages go, with their folders
   CHECK_FALSE(std::filesystem::exists(site.out() / "van-ban/c"));
-  CHECK(snapshot(site.out()) == fresh_build(site));
+  CHECK(snapshot(site.out()) == built_from_nothing(site));
   // The previous output is the spare now, whole: the second build's.
   CHECK(has(read_file(spare / "van-ban/b/index.html"), "B lần hai"));
 }
 
 TEST_CASE("a failed build in the spare leaves the output whole, and the next build in it is right") {
   TempSite site;
-  site.file("site.toml", kMinimalConfig)
-      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
-      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"));
-  REQUIRE(site.build());
-  site.file("content/van-ban/b.md", doc("B hai", "2-KH/ĐUK", "2021-01-02"));
-  REQUIRE(site.build());
+  built_twice(site);  // the first output is the spare now
   auto before = snapshot(site.out());
   site.file("content/van-ban/a.md", doc("A ba", "1-KH/ĐUK", "2021-01-01"))
       .file("content/van-ban/b.md", doc("B ba", "2-KH/ĐUK", "2021-01-02", "[[Liên kết hỏng](\n"))
@@ -348,17 +339,12 @@ TEST_CASE("a failed build in the spare leaves the output whole, and the next bui
   std::filesystem::remove(site.dir() / "content/van-ban/d.md");
   site.file("content/van-ban/b.md", doc("B ba", "2-KH/ĐUK", "2021-01-02"));
   REQUIRE(site.build());
-  CHECK(snapshot(site.out()) == fresh_build(site));
+  CHECK(snapshot(site.out()) == built_from_nothing(site));
 }
 
 TEST_CASE("a build stopped in the spare leaves it unknown: the next build looks at everything in it") {
   TempSite site;
-  site.file("site.toml", kMinimalConfig)
-      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
-      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"));
-  REQUIRE(site.build());
-  site.file("content/van-ban/b.md", doc("B hai", "2-KH/ĐUK", "2021-01-02"));
-  REQUIRE(site.build());
+  built_twice(site);  // the first output is the spare now
   // What a build killed half-way leaves: its working marker, stray files,
   // files missing, files half-changed.
   const auto spare = site.dir() / ".public.congbo-spare";
@@ -369,7 +355,7 @@ TEST_CASE("a build stopped in the spare leaves it unknown: the next build looks 
   std::ofstream(spare / "van-ban/b/index.html", std::ios::trunc) << "nửa chừng";
   site.file("content/van-ban/b.md", doc("B ba", "2-KH/ĐUK", "2021-01-02"));
   REQUIRE(site.build());
-  CHECK(snapshot(site.out()) == fresh_build(site));
+  CHECK(snapshot(site.out()) == built_from_nothing(site));
   CHECK_FALSE(std::filesystem::exists(site.out() / "van-ban/rac"));
 }
 
@@ -430,6 +416,17 @@ TEST_CASE("a rebuild with nothing changed does nothing, and says the same warnin
     REQUIRE(site.build());
     CHECK_FALSE(site.report.up_to_date);
     CHECK(contains_msg(site.read("van-ban/a/index.html"), "Bản sửa") == "yes");
+  }
+  SUBCASE("a file saved again unchanged is not a change, and the next check is by stat again") {
+    site.file("content/van-ban/a.md", doc("Bản đúng", "1-KH/ĐUK", "2021-01-01"));
+    REQUIRE(site.build());
+    CHECK(site.report.up_to_date);
+    CHECK(site.messages() == warnings);
+    REQUIRE(site.build());
+    CHECK(site.report.up_to_date);
+    site.file("content/van-ban/a.md", doc("Bản đúng", "1-KH/ĐUK", "2021-01-01", "Nội dung khác.\n"));
+    REQUIRE(site.build());
+    CHECK_FALSE(site.report.up_to_date);
   }
   SUBCASE("a new file is built") {
     site.file("content/van-ban/c.md", doc("Bản mới", "2-KH/ĐUK", "2021-02-01"));
