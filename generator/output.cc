@@ -13,6 +13,7 @@
 #include <vector>
 #include <optional>
 #include <random>
+#include <set>
 
 #include "messages.h"
 #include "text.h"
@@ -180,6 +181,22 @@ bool Output::place(const std::string& rel_path, const std::string& id, const std
 bool Output::reuse(const std::string& rel_path, const std::string& key) {
   std::string ignored;
   return place(rel_path, "k:" + key, nullptr, &ignored);
+}
+
+bool Output::reuse_all(const std::string& dir_prefix, const std::string& key) {
+  const std::string id = "k:" + key;
+  std::set<std::string> paths;
+  for (const Manifest* m : {known_ ? &spare_ : nullptr, &previous_}) {
+    if (!m) continue;
+    for (const auto& [path, had] : *m) {
+      if (had == id && path.compare(0, dir_prefix.size(), dir_prefix) == 0) paths.insert(path);
+    }
+  }
+  std::string ignored;
+  for (const auto& path : paths) {
+    if (!place(path, id, nullptr, &ignored)) return false;
+  }
+  return !paths.empty();
 }
 
 bool Output::write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,

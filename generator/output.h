@@ -51,6 +51,10 @@ class Output {
   /// key at `rel_path`, keeps or links that file and returns true, without
   /// the content ever being produced.
   bool reuse(const std::string& rel_path, const std::string& key);
+  /// reuse() for every file under `dir_prefix` ("search/ab12/") that the
+  /// working directory or the previous output has under `key`; false when
+  /// there is none, or one could not be kept.
+  bool reuse_all(const std::string& dir_prefix, const std::string& key);
   /// Writes content produced for `key`, recording the key for reuse() next time.
   bool write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,
                    std::string* err);

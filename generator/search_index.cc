@@ -229,7 +229,25 @@ uint32_t search_bucket(std::string_view key, uint32_t buckets) {
   return h % buckets;
 }
 
-void build_search_index(const std::vector<SearchDocument>& docs, const std::function<void(SearchFile)>& emit) {
+std::string search_key(const std::vector<SearchDocument>& docs) {
+  StableHasher h;
+  h.add("congbo search index, format 1, ");
+  h.add(CONGBO_VERSION);
+  for (const SearchDocument& d : docs) {
+    for (const std::string* field : {&d.url, &d.title, &d.number, &d.kind, &d.kind_name, &d.issuer, &d.issuer_name,
+                                     &d.section, &d.section_title, &d.text}) {
+      h.add(std::to_string(field->size()) + ":");  // lengths first: fields cannot run into each other
+      h.add(*field);
+    }
+    h.add(d.date ? d.date->iso() : "-");
+  }
+  return h.hex();
+}
+
+std::string search_dir(const std::string& key) { return "search/" + key.substr(0, 12) + "/"; }
+
+void build_search_index(const std::vector<SearchDocument>& docs, const std::string& key,
+                        const std::function<void(SearchFile)>& emit) {
   Builder b;
   Lexicon lexicon;
   const uint32_t n = static_cast<uint32_t>(docs.size());
@@ -315,16 +333,7 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::func
   }
   files.push_back({"facets.bin.gz", std::move(facets)});
 
-  // The directory is named by a hash of every file's content. A document's
-  // JSON is made twice, for the hash and when written, rather than holding
-  // all of them at once (tens of MB on a large archive).
-  StableHasher fingerprint;
-  for (const auto& f : files) {
-    fingerprint.add(f.path);
-    fingerprint.add(f.data);
-  }
-  for (uint32_t id = 0; id < n; ++id) fingerprint.add(json_doc(docs[id]));
-  const std::string dir = "search/" + fingerprint.hex().substr(0, 12) + "/";
+  const std::string dir = search_dir(key);
 
   // Compression is most of the cost and each file is independent: use every core.
   {

@@ -7,8 +7,8 @@
 // standing together rank above the same syllables apart, and a quoted query
 // is a phrase. Document numbers are indexed as "#51-kh/duk" and "#51-kh".
 //
-// Files (all under search/<fingerprint>/ except the manifest, so they can be
-// cached forever; every file but the manifest is gzip-compressed):
+// Files (all under search/<key>/ except the manifest, so they can be cached
+// forever; every file but the manifest is gzip-compressed):
 //   search/manifest.json     what the client needs to start (small, not cached)
 //   s/<bucket>.bin.gz         terms hashed into buckets, with posting lists
 //   facets.bin.gz             4 bytes a document: date, kind, issuer, section
@@ -56,9 +56,18 @@ struct SearchFile {
   std::string data;
 };
 
-/// Builds every file of the index for `docs` (document id = position) and
-/// hands each to `emit` as soon as it is made, from several threads at once;
-/// search/manifest.json comes last.
-void build_search_index(const std::vector<SearchDocument>& docs, const std::function<void(SearchFile)>& emit);
+/// A hash of everything the index is made from (and the format's version):
+/// the same key, the same files.
+std::string search_key(const std::vector<SearchDocument>& docs);
+/// The directory the files of the index with `key` are in: search/<key…>/.
+/// Named by the key, so they can be cached forever, and a build can keep the
+/// last build's files when the key is the same.
+std::string search_dir(const std::string& key);
+
+/// Builds every file of the index for `docs` (document id = position) under
+/// search_dir(key), and hands each to `emit` as soon as it is made, from
+/// several threads at once; search/manifest.json comes last.
+void build_search_index(const std::vector<SearchDocument>& docs, const std::string& key,
+                        const std::function<void(SearchFile)>& emit);
 
 }  // namespace congbo

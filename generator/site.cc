@@ -724,13 +724,18 @@ void Site::render_search(Output& out, Diagnostics& diags) {
     docs.push_back(std::move(d));
   }
   add_record_search(docs);
-  std::mutex failed;
-  build_search_index(docs, [&](SearchFile f) {
-    std::string err;
-    if (out.write(f.path, f.data, &err)) return;
-    std::lock_guard<std::mutex> lock(failed);
-    diags.error(f.path, 0, 0, err);
-  });
+  // The same documents as the last build (a theme or layout changed, say):
+  // its index is kept as it is, not built again.
+  const std::string key = stable_hash(binary_fingerprint() + search_key(docs));
+  if (!out.reuse_all(search_dir(key), key) || !out.reuse("search/manifest.json", key)) {
+    std::mutex failed;
+    build_search_index(docs, key, [&](SearchFile f) {
+      std::string err;
+      if (out.write_keyed(f.path, key, f.data, &err)) return;
+      std::lock_guard<std::mutex> lock(failed);
+      diags.error(f.path, 0, 0, err);
+    });
+  }
   View v = base_view(config_, nav_, "", "/tim-kiem/", msg::search_title());
   v.set("title", msg::search_title())
       .set("manifest", href(config_, "/search/manifest.json"))

@@ -59,7 +59,7 @@ TEST_CASE("buckets use FNV-1a over UTF-8, the same as the browser client") {
 static std::vector<SearchFile> index_files(const std::vector<SearchDocument>& docs) {
   std::vector<SearchFile> files;
   std::mutex mu;
-  build_search_index(docs, [&](SearchFile f) {
+  build_search_index(docs, search_key(docs), [&](SearchFile f) {
     std::lock_guard<std::mutex> lock(mu);
     files.push_back(std::move(f));
   });

@@ -373,6 +373,32 @@ TEST_CASE("a folder that only looks like congbo's spare is never used or removed
   CHECK(has(site.read("van-ban/a/index.html"), "A ba"));
 }
 
+TEST_CASE("the search index is kept while the documents are the same, and made anew when they change") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"))
+      .file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02"));
+  REQUIRE(site.build());
+  auto dir_of = [&] {
+    std::string m = site.read("search/manifest.json");
+    size_t at = m.find("\"dir\":\"") + 7;
+    return m.substr(at, m.find('"', at) - at);
+  };
+  const std::string first = dir_of();
+  const ino_t doc0 = inode(site.out() / first / "d/0.json.gz");
+  REQUIRE(doc0 != 0);
+  // A layout changed: every page is rendered again, the index is kept.
+  site.file("layouts/404.mustache", "<p>Không có trang này.</p>\n");
+  REQUIRE(site.build());
+  CHECK(dir_of() == first);
+  CHECK(inode(site.out() / first / "d/0.json.gz") == doc0);
+  // A document's text changed: a new index, in a new folder; the old one is gone.
+  site.file("content/van-ban/b.md", doc("B", "2-KH/ĐUK", "2021-01-02", "Nội dung mới.\n"));
+  REQUIRE(site.build());
+  CHECK(dir_of() != first);
+  CHECK_FALSE(std::filesystem::exists(site.out() / first));
+}
+
 TEST_CASE("check reads and validates everything and writes nothing") {
   TempSite site;
   site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"));
