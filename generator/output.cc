@@ -44,6 +44,10 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 
 const char* Output::marker_name() { return ".congbo-output"; }
 
+fs::path Output::spare_for(const fs::path& final_dir) {
+  return final_dir.parent_path() / ("." + final_dir.filename().string() + ".congbo-spare");
+}
+
 std::string Output::path_for_url(const std::string& url) {
   std::string p = url.substr(1);
   if (p.empty() || p.back() == '/') p += "index.html";
@@ -95,7 +99,7 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
 
   // The spare: the output the last build replaced. Used only when it is
   // plainly congbo's (its marker, or the one a build leaves while working).
-  const fs::path spare = final_.parent_path() / ("." + final_.filename().string() + ".congbo-spare");
+  const fs::path spare = spare_for(final_);
   if (fs::is_directory(spare, ec) && !fs::is_symlink(spare, ec)) {
     if (auto m = read_manifest(spare / marker_name())) {
       fs::rename(spare / marker_name(), spare / kPartial, ec);  // from here on it is being changed
@@ -270,7 +274,7 @@ bool Output::commit(std::string* err) {
     return false;
   }
   fs::remove(work_ / kPartial, ec);
-  const fs::path spare = final_.parent_path() / ("." + final_.filename().string() + ".congbo-spare");
+  const fs::path spare = spare_for(final_);
   if (!fs::exists(final_, ec)) {
     if (::rename(work_.c_str(), final_.c_str()) != 0) {
       *err = msg::output_failed(final_.string() + ": " + std::strerror(errno));

@@ -28,6 +28,8 @@ class Output {
  public:
   /// The name of the marker file that says a directory was made by congbo.
   static const char* marker_name();
+  /// Where the output a build replaces is kept: DIR/../.NAME.congbo-spare.
+  static std::filesystem::path spare_for(const std::filesystem::path& final_dir);
   /// "/van-ban/x/" → "van-ban/x/index.html"; a URL naming a file stays as it is.
   static std::string path_for_url(const std::string& url);
 

@@ -2,6 +2,7 @@
 #include "serve.h"
 
 #include "build_stamp.h"
+#include "output.h"
 #include "watcher.h"
 
 #include <httplib.h>
@@ -345,6 +346,7 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   if (temporary) {
     std::error_code ec;
     fs::remove_all(out, ec);
+    fs::remove_all(Output::spare_for(out), ec);
   }
   return ok ? 0 : 1;
 }
