@@ -284,12 +284,6 @@ TEST_CASE("a campaign's file has its last change from git; a removed one leaves 
   CHECK_FALSE(site.exists("thi-dua/a/index.html"));
 }
 
-namespace {
-
-std::string read_all(const std::filesystem::path& p) { return congbo::testing::read_file(p); }
-
-}  // namespace
-
 TEST_CASE("a build at the same commit reads the history the last build kept, instead of walking it again") {
   TempSite site;
   GitFixture git(site.dir());
@@ -299,7 +293,7 @@ TEST_CASE("a build at the same commit reads the history the last build kept, ins
   const auto kept = site.dir() / ".congbo-cache/history";
   REQUIRE(std::filesystem::exists(kept));
   // Proof that it is read: what it says shows on the page.
-  std::string text = read_all(kept);
+  std::string text = congbo::testing::read_file(kept);
   text.replace(text.find("Đăng Kế hoạch 51"), std::string("Đăng Kế hoạch 51").size(), "Lời ghi trong bộ nhớ đệm");
   std::ofstream(kept, std::ios::binary | std::ios::trunc) << text;
   site.file("content/van-ban/51.md", plan("80%") + "\n");  // a change not committed: a build, same commit
