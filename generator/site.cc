@@ -201,7 +201,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
     diags.error(out_dir.string(), 0, 0, err);
     return false;
   }
-  clock.lap(report->timings, "write (swap in, remove the previous output)");
+  clock.lap(report->timings, "write (drop what is no longer made, swap in; the old output becomes the spare)");
   if (!inputs.empty()) {
     // The output's marker is new: both keys are made again with it.
     stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), content_key(), report->pages, diags);
