@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <httplib.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <random>
 #include <thread>
 
+#include "output.h"
 #include "serve.h"
 #include "watcher.h"
 #include "site_fixture.h"
@@ -100,6 +102,32 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
 
   stop = true;
   server.join();
+}
+
+TEST_CASE("serve without --out leaves nothing behind: neither its output nor the spare of it") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nMột.\n");
+  std::random_device rd;
+  ServeOptions o;
+  o.site_dir = site.dir();
+  o.port = 20000 + static_cast<int>(rd() % 20000);
+  o.quiet = true;
+  const auto out = std::filesystem::temp_directory_path() / ("congbo-serve-" + std::to_string(::getpid()));
+  const auto spare = Output::spare_for(out);
+  std::atomic<bool> stop{false};
+  std::thread server([&] { serve(o, &stop); });
+  httplib::Client client("127.0.0.1", o.port);
+  for (int i = 0; i < 100 && !client.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  REQUIRE(std::filesystem::exists(out / "index.html"));
+  // A rebuild replaces the first output, which is kept as the spare.
+  site.file("content/van-ban/a.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nHai.\n");
+  for (int i = 0; i < 200 && !std::filesystem::exists(spare); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(std::filesystem::exists(spare));
+  stop = true;
+  server.join();
+  CHECK_FALSE(std::filesystem::exists(out));
+  CHECK_FALSE(std::filesystem::exists(spare));
 }
 
 TEST_CASE("the watcher tells which file was saved, and ignores editors' swap files") {

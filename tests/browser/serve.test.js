@@ -41,6 +41,9 @@ test('live reload, and errors shown over the page', async () => {
     assert.strictEqual(await page.$('#congbo-loi'), null);
   } finally {
     await browser.close();
+    const exited = new Promise((resolve) => server.on('exit', resolve));
     server.kill('SIGINT');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });  // the site; serve removed its own output
   }
 });
