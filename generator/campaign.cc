@@ -61,10 +61,7 @@ std::optional<Campaign> Campaign::load(const std::string& text, const std::strin
   if (auto v = r.string("name", true)) c.name = *v;
   if (auto v = r.string("description")) c.description = *v;
   if (auto v = r.string("period")) c.period = *v;
-  if (auto v = r.string("plan")) {
-    auto [line, col] = r.where("plan");
-    c.plan = {*v, line, col};
-  }
+  if (auto v = read_entry(r, "plan")) c.plan = *v;
   if (auto v = r.boolean("sample")) c.sample = *v;
   c.rules = Rules::read(r, path, diags);
 

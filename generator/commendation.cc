@@ -38,10 +38,7 @@ std::optional<Decision> Decision::load(const std::string& text, const std::strin
   }
   if (auto v = r.integer("year")) d.year = static_cast<int>(*v);
   else if (d.date) d.year = d.date->year;
-  if (auto v = r.string("plan")) {
-    auto [line, col] = r.where("plan");
-    d.plan = {*v, line, col};
-  }
+  if (auto v = read_entry(r, "plan")) d.plan = *v;
   if (auto v = r.boolean("sample")) d.sample = *v;
   for (const Value* t : r.tables("recipients")) {
     FieldReader rr(*t, path, diags, "recipients.");

@@ -47,6 +47,13 @@ std::string url_for(const std::string& rel_path, const std::optional<std::string
 
 std::string url_for_path(const std::string& rel_path) { return url_for(rel_path, std::nullopt); }
 
+std::optional<RelationEntry> read_entry(FieldReader& r, const std::string& key) {
+  auto v = r.string(key);
+  if (!v) return std::nullopt;
+  auto [line, col] = r.where(key);
+  return RelationEntry{*v, line, col};
+}
+
 std::optional<std::string> decode_text(std::string bytes, const std::string& path,
                                        Diagnostics& diags) {
   if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);
@@ -142,10 +149,7 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
     std::tie(m.unit_line, m.unit_col) = r.where("unit");
     if (auto v = r.integer("year", true)) m.year = static_cast<int>(*v);
     if (auto v = r.string("category", true)) m.category = *v;
-    if (auto v = r.string("plan")) {
-      auto [line, col] = r.where("plan");
-      m.plan = {*v, line, col};
-    }
+    if (auto v = read_entry(r, "plan")) m.plan = *v;
     if (auto v = r.boolean("sample")) m.sample = *v;
     for (const Value* t : r.tables("images")) {
       FieldReader ir(*t, rel_path, diags, "images.");

@@ -20,6 +20,11 @@ struct RelationEntry {
   int line = 0, col = 0;
 };
 
+class FieldReader;
+/// A string field kept with where it was written (`plan = "51-KH/ĐUK"`), so
+/// a later check can point at it; nullopt when absent.
+std::optional<RelationEntry> read_entry(FieldReader& r, const std::string& key);
+
 /// What the front matter of a Party document states (files under van-ban/).
 struct DocumentMeta {
   std::string number;       ///< as written: "51-KH/ĐUK"
