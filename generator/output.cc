@@ -205,16 +205,11 @@ bool Output::reuse_all(const std::string& dir_prefix, const std::string& key) {
 
 bool Output::write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,
                          std::string* err) {
-  return store(rel_path, "k:" + key, content, err);
+  return place(rel_path, "k:" + key, &content, err);
 }
 
 bool Output::write(const std::string& rel_path, std::string_view content, std::string* err) {
-  return store(rel_path, stable_hash(content) + ":" + std::to_string(content.size()), content, err);
-}
-
-bool Output::store(const std::string& rel_path, const std::string& id, std::string_view content,
-                   std::string* err) {
-  return place(rel_path, id, &content, err);
+  return place(rel_path, stable_hash(content) + ":" + std::to_string(content.size()), &content, err);
 }
 
 bool Output::write_manifest(const fs::path& dir, const Manifest& files, const char* name) {

@@ -74,7 +74,6 @@ class Output {
 
  private:
   using Manifest = std::unordered_map<std::string, std::string>;  ///< path → id ("HASH:SIZE" or "k:KEY")
-  bool store(const std::string& rel_path, const std::string& id, std::string_view content, std::string* err);
   bool place(const std::string& rel_path, const std::string& id, const std::string_view* content, std::string* err);
   bool write_manifest(const std::filesystem::path& dir, const Manifest& files, const char* name);
   void sweep();
