@@ -21,6 +21,39 @@ using congbo::testing::kMinimalConfig;
 using congbo::testing::TempSite;
 namespace fs = std::filesystem;
 
+namespace {
+
+// `congbo serve` on `site` (into `out_dir`, or a temporary folder of its own
+// when empty) on a random port, already answering once constructed.
+class RunningServe {
+ public:
+  explicit RunningServe(const TempSite& site, fs::path out_dir = {}) {
+    std::random_device rd;
+    options_.site_dir = site.dir();
+    options_.out_dir = std::move(out_dir);
+    options_.port = 20000 + static_cast<int>(rd() % 20000);
+    options_.quiet = true;
+    thread_ = std::thread([this] { serve(options_, &stop_); });
+    httplib::Client client("127.0.0.1", port());
+    for (int i = 0; i < 100 && !client.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ~RunningServe() { stop(); }
+  int port() const { return options_.port; }
+  /// Ends it as Ctrl+C does, and waits until it has.
+  void stop() {
+    if (!thread_.joinable()) return;
+    stop_ = true;
+    thread_.join();
+  }
+
+ private:
+  ServeOptions options_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
 TEST_CASE("request paths never leave the output, however they are written") {
   TempSite site;
   site.file("public/index.html", "trang chủ").file("public/van-ban/a/index.html", "a").file("site.toml", "bí mật");
@@ -52,16 +85,8 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
   TempSite site;
   site.file("site.toml", kMinimalConfig)
       .file("content/van-ban/a.md", "+++\ntitle = \"Văn bản A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
-  std::random_device rd;
-  ServeOptions o;
-  o.site_dir = site.dir();
-  o.out_dir = site.dir() / "xem-thu";
-  o.port = 20000 + static_cast<int>(rd() % 20000);
-  o.quiet = true;
-  std::atomic<bool> stop{false};
-  std::thread server([&] { serve(o, &stop); });
-  httplib::Client client("127.0.0.1", o.port);
-  for (int i = 0; i < 100 && !client.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  RunningServe server(site, site.dir() / "xem-thu");
+  httplib::Client client("127.0.0.1", server.port());
 
   auto page = client.Get("/van-ban/a/");
   REQUIRE(page);
@@ -86,7 +111,7 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
   std::vector<std::future<int>> readers;
   for (int i = 0; i < 50; ++i) {
     readers.push_back(std::async(std::launch::async, [&, i] {
-      httplib::Client c("127.0.0.1", o.port);
+      httplib::Client c("127.0.0.1", server.port());
       const char* path = i % 2 ? "/van-ban/a/" : "/css/congbo.css";
       auto r = c.Get(path);
       // A connection the machine's network stack drops under load (seen
@@ -99,33 +124,21 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
   int ok = 0;
   for (auto& r : readers) ok += r.get() == 200;
   CHECK(ok == 50);
-
-  stop = true;
-  server.join();
 }
 
 TEST_CASE("serve without --out leaves nothing behind: neither its output nor the spare of it") {
   TempSite site;
   site.file("site.toml", kMinimalConfig)
       .file("content/van-ban/a.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nMột.\n");
-  std::random_device rd;
-  ServeOptions o;
-  o.site_dir = site.dir();
-  o.port = 20000 + static_cast<int>(rd() % 20000);
-  o.quiet = true;
   const auto out = std::filesystem::temp_directory_path() / ("congbo-serve-" + std::to_string(::getpid()));
   const auto spare = Output::spare_for(out);
-  std::atomic<bool> stop{false};
-  std::thread server([&] { serve(o, &stop); });
-  httplib::Client client("127.0.0.1", o.port);
-  for (int i = 0; i < 100 && !client.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  RunningServe server(site);
   REQUIRE(std::filesystem::exists(out / "index.html"));
   // A rebuild replaces the first output, which is kept as the spare.
   site.file("content/van-ban/a.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nHai.\n");
   for (int i = 0; i < 200 && !std::filesystem::exists(spare); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   CHECK(std::filesystem::exists(spare));
-  stop = true;
-  server.join();
+  server.stop();
   CHECK_FALSE(std::filesystem::exists(out));
   CHECK_FALSE(std::filesystem::exists(spare));
 }
