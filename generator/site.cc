@@ -105,11 +105,9 @@ Date system_today() {
           static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
-// Everything a build's output depends on, as one hash, without reading any
-// file's contents (see build_stamp.h); or, `by_content`, with the source
-// files' bytes instead of their stat. "" when it cannot be known.
-std::string input_key(const BuildOptions& options, const fs::path& out_dir, const fs::path& cache_dir,
-                      bool by_content = false) {
+// Everything a build's output depends on but its source files: the binary,
+// the folders, the revision, the date, the commit. "" when it cannot be known.
+std::string settings_key(const BuildOptions& options, const fs::path& out_dir, const fs::path& cache_dir) {
   std::string key = binary_fingerprint();
   std::error_code ec;
   for (const fs::path& p : {options.site_dir, out_dir, cache_dir, options.reuse_from}) {
@@ -124,9 +122,6 @@ std::string input_key(const BuildOptions& options, const fs::path& out_dir, cons
   } else if (!options.ref.empty()) {
     return "";
   }
-  if (options.ref.empty()) {
-    key += by_content ? source_content_fingerprint(options.site_dir) : source_fingerprint(options.site_dir);
-  }
   return key;
 }
 
@@ -138,20 +133,25 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   Stopwatch clock;
   // 0. Nothing changed since the last build, and its output is untouched: done.
   const BuildStamp stamp(cache_dir / "last-build");
-  const std::string inputs = options.write ? input_key(options, out_dir, cache_dir) : "";
+  // The settings, and the source files by their stat (without reading them);
+  // --ref builds read no working files.
+  const std::string settings = options.write ? settings_key(options, out_dir, cache_dir) : "";
+  const bool from_disk = options.ref.empty();
+  const std::string inputs = settings.empty() ? "" : settings + (from_disk ? source_fingerprint(options.site_dir) : "");
   // Files saved again unchanged: their stat differs, their bytes do not.
   // Read before building, so an edit made while it runs is seen next time.
   std::optional<std::string> contents;
   auto content_key = [&] {
-    if (!contents) contents = input_key(options, out_dir, cache_dir, true);
-    return contents->empty() ? "" : stable_hash(*contents + output_fingerprint(out_dir));
+    if (!contents) contents = settings + (from_disk ? source_content_fingerprint(options.site_dir) : "");
+    return stable_hash(*contents + output_fingerprint(out_dir));
   };
   if (!inputs.empty()) {
-    if (auto previous = stamp.matches(stable_hash(inputs + output_fingerprint(out_dir)), content_key)) {
+    const std::string key = stable_hash(inputs + output_fingerprint(out_dir));
+    if (auto previous = stamp.matches(key, content_key)) {
       if (previous->by_content) {  // the same stamp, under the files' new stat
         Diagnostics replay;
         for (const auto& d : previous->diagnostics) replay.add(d);
-        stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), content_key(), previous->pages, replay);
+        stamp.write(key, content_key(), previous->pages, replay);
       }
       report->pages = previous->pages;
       report->up_to_date = true;
