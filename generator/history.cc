@@ -71,6 +71,11 @@ struct Libgit2 {
     // commit's parent. The whole cache stays within 64 MiB.
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(8) << 20);
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
+    // Do not hash every object again on reading to check it against its id,
+    // as git itself does not (it checks on fsck and when objects arrive).
+    // With the check, reading 1,000 versions of a 10,000-entry content folder
+    // took 1.9 s, 1.6 s of it hashing half a gigabyte of trees; without, 0.3 s.
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
   }
   ~Libgit2() { git_libgit2_shutdown(); }
 };
