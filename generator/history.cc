@@ -221,6 +221,93 @@ struct CommitChanges {
   std::string error;
 };
 
+// The files that differ between two trees, as git's diff without rename
+// detection names them, paths relative to the trees.
+struct TreeChanges {
+  std::vector<CommitChanges::Change> list;
+  bool added = false, deleted = false;
+};
+
+// Every file under `tree` (at `dir`), as added or deleted. False when an
+// object cannot be read.
+bool list_files(git_repository* repo, const git_tree* tree, const std::string& dir, git_delta_t status,
+                TreeChanges& out) {
+  for (size_t i = 0; i < git_tree_entrycount(tree); ++i) {
+    const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+    std::string path = dir + git_tree_entry_name(e);
+    if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+      git_tree* sub = nullptr;
+      if (git_tree_lookup(&sub, repo, git_tree_entry_id(e)) != 0) return false;
+      TreePtr owned(sub);
+      if (!list_files(repo, sub, path + "/", status, out)) return false;
+      continue;
+    }
+    (status == GIT_DELTA_ADDED ? out.added : out.deleted) = true;
+    out.list.push_back({status, path, path, status == GIT_DELTA_ADDED ? hex(git_tree_entry_id(e)) : ""});
+  }
+  return true;
+}
+
+// Compares `old_tree` with `new_tree` (either may be null: empty) in one
+// pass over their entries, which git keeps sorted, going into a subtree only
+// when its id differs.
+bool compare_trees(git_repository* repo, const git_tree* old_tree, const git_tree* new_tree, const std::string& dir,
+                   TreeChanges& out) {
+  const size_t old_n = old_tree ? git_tree_entrycount(old_tree) : 0;
+  const size_t new_n = new_tree ? git_tree_entrycount(new_tree) : 0;
+  auto subtree = [&](const git_tree_entry* e, TreePtr& owned) -> bool {
+    git_tree* t = nullptr;
+    if (git_tree_lookup(&t, repo, git_tree_entry_id(e)) != 0) return false;
+    owned.reset(t);
+    return true;
+  };
+  // One side's entry alone: its files are added or deleted.
+  auto alone = [&](const git_tree_entry* e, git_delta_t status) -> bool {
+    std::string path = dir + git_tree_entry_name(e);
+    if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+      (status == GIT_DELTA_ADDED ? out.added : out.deleted) = true;
+      out.list.push_back({status, path, path, status == GIT_DELTA_ADDED ? hex(git_tree_entry_id(e)) : ""});
+      return true;
+    }
+    TreePtr t;
+    return subtree(e, t) && list_files(repo, t.get(), path + "/", status, out);
+  };
+  size_t a = 0, b = 0;
+  while (a < old_n || b < new_n) {
+    const git_tree_entry* o = a < old_n ? git_tree_entry_byindex(old_tree, a) : nullptr;
+    const git_tree_entry* n = b < new_n ? git_tree_entry_byindex(new_tree, b) : nullptr;
+    // git's order: a folder sorts as if its name ended in '/'.
+    // (A file and a folder of the same name therefore never meet here: one
+    // is deleted, the other added.)
+    const int cmp = !o ? 1 : !n ? -1 : git_tree_entry_cmp(o, n);
+    if (cmp < 0) {
+      if (!alone(o, GIT_DELTA_DELETED)) return false;
+      ++a;
+      continue;
+    }
+    if (cmp > 0) {
+      if (!alone(n, GIT_DELTA_ADDED)) return false;
+      ++b;
+      continue;
+    }
+    ++a, ++b;
+    const bool same = git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(n)) &&
+                      git_tree_entry_filemode(o) == git_tree_entry_filemode(n);
+    if (same) continue;
+    if (git_tree_entry_type(n) == GIT_OBJECT_TREE) {
+      TreePtr ot, nt;
+      if (!subtree(o, ot) || !subtree(n, nt) ||
+          !compare_trees(repo, ot.get(), nt.get(), dir + git_tree_entry_name(n) + "/", out)) {
+        return false;
+      }
+      continue;
+    }
+    std::string path = dir + git_tree_entry_name(n);
+    out.list.push_back({GIT_DELTA_MODIFIED, path, path, hex(git_tree_entry_id(n))});
+  }
+  return true;
+}
+
 // The content/ subtree of a commit's tree, or nullptr.
 TreePtr content_tree(git_repository* repo, git_commit* c, const std::string& content_dir) {
   git_tree* root = nullptr;
@@ -275,16 +362,33 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
     }
     bool same = tree && parent_tree && git_oid_equal(git_tree_id(tree.get()), git_tree_id(parent_tree.get()));
     if (same || (!tree && !parent_tree)) continue;
-    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-    git_diff* d = nullptr;
-    if (git_diff_tree_to_tree(&d, repo.get(), parent_tree.get(), tree.get(), &opts) != 0) {
+    // Most commits revise files in place: compare the two trees entry by
+    // entry (a subtree only when its id differs). libgit2's diff, with its
+    // rename detection, only for a commit that adds and deletes files, which
+    // may be a rename. Reading the trees is then most of the cost.
+    TreeChanges changes;
+    if (!compare_trees(repo.get(), parent_tree.get(), tree.get(), "", changes)) {
       c.failed = true, c.error = last_error();
       return;
     }
-    DiffPtr diff(d);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
-    find.flags = GIT_DIFF_FIND_RENAMES;
-    git_diff_find_similar(diff.get(), &find);
+    if (changes.added && changes.deleted) {
+      git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+      git_diff* d = nullptr;
+      if (git_diff_tree_to_tree(&d, repo.get(), parent_tree.get(), tree.get(), &opts) != 0) {
+        c.failed = true, c.error = last_error();
+        return;
+      }
+      DiffPtr diff(d);
+      git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+      find.flags = GIT_DIFF_FIND_RENAMES;
+      git_diff_find_similar(diff.get(), &find);
+      changes.list.clear();
+      for (size_t k = 0; k < git_diff_num_deltas(diff.get()); ++k) {
+        const git_diff_delta* delta = git_diff_get_delta(diff.get(), k);
+        changes.list.push_back({delta->status, delta->old_file.path ? delta->old_file.path : "",
+                                delta->new_file.path ? delta->new_file.path : "", hex(&delta->new_file.id)});
+      }
+    }
 
     c.base.commit = id;
     c.base.short_id = id.substr(0, 7);
@@ -294,11 +398,10 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
     const char* summary = git_commit_summary(commit.get());
     c.base.subject = summary ? summary : "";
     if (root) c.boundary = false;  // truly the first commit, not a cut-off copy
-    for (size_t k = 0; k < git_diff_num_deltas(diff.get()); ++k) {
-      const git_diff_delta* delta = git_diff_get_delta(diff.get(), k);
-      c.changes.push_back({delta->status, delta->old_file.path ? content_dir + "/" + delta->old_file.path : "",
-                           delta->new_file.path ? content_dir + "/" + delta->new_file.path : "",
-                           hex(&delta->new_file.id)});
+    for (auto& change : changes.list) {
+      if (!change.old_path.empty()) change.old_path = content_dir + "/" + change.old_path;
+      if (!change.new_path.empty()) change.new_path = content_dir + "/" + change.new_path;
+      c.changes.push_back(std::move(change));
     }
   }
 }

@@ -331,3 +331,32 @@ TEST_CASE("after new commits only they are walked, and the pages are as a full w
   walked.erase(".congbo-output");
   CHECK(cached == walked);
 }
+
+TEST_CASE("documents kept in folders by year: each has exactly the commits that changed it") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/2023/a.md", plan("80%"))
+      .file("content/van-ban/2023/b.md", plan("70%"))
+      .file("content/van-ban/2024/c.md", plan("60%"));
+  git.commit("Đăng ba kế hoạch", 1);
+  site.file("content/van-ban/2023/b.md", plan("75%"));
+  git.commit("Sửa kế hoạch năm 2023", 2);
+  site.file("content/van-ban/2025/d.md", plan("90%"));
+  git.commit("Thêm thư mục năm 2025", 3);
+  std::filesystem::remove_all(site.dir() / "content/van-ban/2024");
+  git.commit("Gỡ thư mục năm 2024", 4);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  auto versions = [&](const std::string& page) {
+    std::string html = site.read(page);
+    std::string seen;
+    for (const char* c : {"Đăng ba kế hoạch", "Sửa kế hoạch năm 2023", "Thêm thư mục năm 2025", "Gỡ thư mục năm 2024"}) {
+      if (has(html, c)) seen += std::string(seen.empty() ? "" : " | ") + c;
+    }
+    return seen;
+  };
+  CHECK(versions("van-ban/2023/a/index.html") == "Đăng ba kế hoạch");
+  CHECK(versions("van-ban/2023/b/index.html") == "Đăng ba kế hoạch | Sửa kế hoạch năm 2023");
+  CHECK(versions("van-ban/2025/d/index.html") == "Thêm thư mục năm 2025");
+  CHECK(versions("van-ban/2024/c/index.html") == "Đăng ba kế hoạch | Gỡ thư mục năm 2024");
+}
