@@ -66,10 +66,10 @@ std::optional<std::string> blob_bytes(git_repository* repo, const git_oid* id) {
 struct Libgit2 {
   Libgit2() {
     git_libgit2_init();
-    // Cache trees up to 8 MiB (default 4 KiB): the walk reads each version of
-    // a large content folder as one commit's tree and again as the next
-    // commit's parent. The whole cache stays within 64 MiB.
-    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(8) << 20);
+    // Trees stay out of the object cache (libgit2 keeps only those under
+    // 4 KiB): the walk reads each version of the content folder once and
+    // hands it on as the next commit's parent itself. Caching them (up to
+    // 64 MiB per handle) made the walk no faster and its peak 100+ MB higher.
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
     // Do not hash every object again on reading to check it against its id,
     // as git itself does not (it checks on fsck and when objects arrive).
