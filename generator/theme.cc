@@ -28,14 +28,20 @@ mstch::data to_data(const View& v) {
       return mstch::data(v.str());
     case View::Type::Bool:
       return mstch::data(v.flag());
+    // Children are moved in, not copied: kainjow's set() and push_back()
+    // take a copy, and a copy of a subtree at every level above it made this
+    // conversion cost as much as the rendering.
     case View::Type::List: {
       mstch::data list(mstch::data::type::list);
-      for (const auto& item : v.items()) list.push_back(to_data(item));
+      // The list is ours and not const; kainjow only gives it out as const.
+      auto& items = const_cast<mstch::basic_list<std::string>&>(list.list_value());
+      items.reserve(v.items().size());
+      for (const auto& item : v.items()) items.push_back(to_data(item));
       return list;
     }
     case View::Type::Object: {
       mstch::data obj(mstch::data::type::object);
-      for (const auto& [k, m] : v.members()) obj.set(k, to_data(m));
+      for (const auto& [k, m] : v.members()) obj[k] = to_data(m);
       return obj;
     }
   }
