@@ -228,18 +228,44 @@ struct TreeChanges {
   bool added = false, deleted = false;
 };
 
+// Reads trees for a walk from newest to oldest commit, keeping those read
+// for one commit until the next is done: a folder that changed is the new
+// side of one comparison and the old side of the next, and a large one
+// costs a millisecond to read.
+class TreeReader {
+ public:
+  explicit TreeReader(git_repository* repo) : repo_(repo) {}
+  git_repository* repo() const { return repo_; }
+
+  /// The tree, valid until next_commit() is called twice; null if unreadable.
+  git_tree* get(const git_oid* id) {
+    for (auto& [have, tree] : now_) {
+      if (git_oid_equal(&have, id)) return tree.get();
+    }
+    for (auto& [have, tree] : before_) {
+      if (git_oid_equal(&have, id) && tree) return now_.emplace_back(have, std::move(tree)).second.get();
+    }
+    git_tree* t = nullptr;
+    if (git_tree_lookup(&t, repo_, id) != 0) return nullptr;
+    return now_.emplace_back(*id, TreePtr(t)).second.get();
+  }
+  void next_commit() { before_ = std::move(now_), now_.clear(); }
+
+ private:
+  git_repository* repo_;
+  std::vector<std::pair<git_oid, TreePtr>> now_, before_;  // a few each: searched in order
+};
+
 // Every file under `tree` (at `dir`), as added or deleted. False when an
 // object cannot be read.
-bool list_files(git_repository* repo, const git_tree* tree, const std::string& dir, git_delta_t status,
+bool list_files(TreeReader& trees, const git_tree* tree, const std::string& dir, git_delta_t status,
                 TreeChanges& out) {
   for (size_t i = 0; i < git_tree_entrycount(tree); ++i) {
     const git_tree_entry* e = git_tree_entry_byindex(tree, i);
     std::string path = dir + git_tree_entry_name(e);
     if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-      git_tree* sub = nullptr;
-      if (git_tree_lookup(&sub, repo, git_tree_entry_id(e)) != 0) return false;
-      TreePtr owned(sub);
-      if (!list_files(repo, sub, path + "/", status, out)) return false;
+      const git_tree* sub = trees.get(git_tree_entry_id(e));
+      if (!sub || !list_files(trees, sub, path + "/", status, out)) return false;
       continue;
     }
     (status == GIT_DELTA_ADDED ? out.added : out.deleted) = true;
@@ -251,16 +277,10 @@ bool list_files(git_repository* repo, const git_tree* tree, const std::string& d
 // Compares `old_tree` with `new_tree` (either may be null: empty) in one
 // pass over their entries, which git keeps sorted, going into a subtree only
 // when its id differs.
-bool compare_trees(git_repository* repo, const git_tree* old_tree, const git_tree* new_tree, const std::string& dir,
+bool compare_trees(TreeReader& trees, const git_tree* old_tree, const git_tree* new_tree, const std::string& dir,
                    TreeChanges& out) {
   const size_t old_n = old_tree ? git_tree_entrycount(old_tree) : 0;
   const size_t new_n = new_tree ? git_tree_entrycount(new_tree) : 0;
-  auto subtree = [&](const git_tree_entry* e, TreePtr& owned) -> bool {
-    git_tree* t = nullptr;
-    if (git_tree_lookup(&t, repo, git_tree_entry_id(e)) != 0) return false;
-    owned.reset(t);
-    return true;
-  };
   // One side's entry alone: its files are added or deleted.
   auto alone = [&](const git_tree_entry* e, git_delta_t status) -> bool {
     std::string path = dir + git_tree_entry_name(e);
@@ -269,8 +289,8 @@ bool compare_trees(git_repository* repo, const git_tree* old_tree, const git_tre
       out.list.push_back({status, path, path, status == GIT_DELTA_ADDED ? hex(git_tree_entry_id(e)) : ""});
       return true;
     }
-    TreePtr t;
-    return subtree(e, t) && list_files(repo, t.get(), path + "/", status, out);
+    const git_tree* t = trees.get(git_tree_entry_id(e));
+    return t && list_files(trees, t, path + "/", status, out);
   };
   size_t a = 0, b = 0;
   while (a < old_n || b < new_n) {
@@ -295,11 +315,9 @@ bool compare_trees(git_repository* repo, const git_tree* old_tree, const git_tre
                       git_tree_entry_filemode(o) == git_tree_entry_filemode(n);
     if (same) continue;
     if (git_tree_entry_type(n) == GIT_OBJECT_TREE) {
-      TreePtr ot, nt;
-      if (!subtree(o, ot) || !subtree(n, nt) ||
-          !compare_trees(repo, ot.get(), nt.get(), dir + git_tree_entry_name(n) + "/", out)) {
-        return false;
-      }
+      const git_tree* ot = trees.get(git_tree_entry_id(o));
+      const git_tree* nt = ot ? trees.get(git_tree_entry_id(n)) : nullptr;
+      if (!nt || !compare_trees(trees, ot, nt, dir + git_tree_entry_name(n) + "/", out)) return false;
       continue;
     }
     std::string path = dir + git_tree_entry_name(n);
@@ -309,7 +327,7 @@ bool compare_trees(git_repository* repo, const git_tree* old_tree, const git_tre
 }
 
 // The content/ subtree of a commit's tree, or nullptr.
-TreePtr content_tree(git_repository* repo, git_commit* c, const std::string& content_dir) {
+git_tree* content_tree(TreeReader& trees, git_commit* c, const std::string& content_dir) {
   git_tree* root = nullptr;
   if (!c || git_commit_tree(&root, c) != 0) return nullptr;
   TreePtr root_ptr(root);
@@ -317,16 +335,13 @@ TreePtr content_tree(git_repository* repo, git_commit* c, const std::string& con
   if (git_tree_entry_bypath(&raw, root, content_dir.c_str()) != 0) return nullptr;
   EntryPtr entry(raw);
   if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return nullptr;
-  git_tree* sub = nullptr;
-  if (git_tree_lookup(&sub, repo, git_tree_entry_id(entry.get())) != 0) return nullptr;
-  return TreePtr(sub);
+  return trees.get(git_tree_entry_id(entry.get()));
 }
 
 // Diffs commits[from, to) against their first parents, into out[from, to).
 // Only the content/ subtrees are compared: no pathspec matching over the
 // whole tree, and a commit that leaves content/ alone costs one id
-// comparison. A commit's tree is read once: as the parent of the commit
-// before, then as the commit itself.
+// comparison. A tree is read once: as the parent's, then as the commit's.
 void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commits, const std::set<std::string>& shallow,
                   const std::string& content_dir, size_t from, size_t to, std::vector<CommitChanges>& out) {
   git_repository* raw = nullptr;
@@ -335,8 +350,7 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
     return;
   }
   RepoPtr repo(raw);  // each thread its own: libgit2 objects are not shared between threads
-  TreePtr carried;
-  bool have_carried = false;
+  TreeReader trees(repo.get());
   for (size_t i = from; i < to; ++i) {
     CommitChanges& c = out[i];
     git_commit* cm = nullptr;
@@ -353,28 +367,24 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
       if (git_commit_lookup(&pc, repo.get(), &commits[i + 1]) == 0) parent.reset(pc);
     }
     const bool root = !parent && git_commit_parentcount(commit.get()) == 0;
-    TreePtr tree = have_carried ? std::move(carried) : content_tree(repo.get(), commit.get(), content_dir);
-    TreePtr parent_tree = content_tree(repo.get(), parent.get(), content_dir);
-    have_carried = false;
-    if (parent_tree) {
-      git_tree* dup = nullptr;
-      if (git_tree_dup(&dup, parent_tree.get()) == 0) carried.reset(dup), have_carried = true;
-    }
-    bool same = tree && parent_tree && git_oid_equal(git_tree_id(tree.get()), git_tree_id(parent_tree.get()));
+    trees.next_commit();
+    git_tree* tree = content_tree(trees, commit.get(), content_dir);
+    git_tree* parent_tree = content_tree(trees, parent.get(), content_dir);
+    bool same = tree && parent_tree && git_oid_equal(git_tree_id(tree), git_tree_id(parent_tree));
     if (same || (!tree && !parent_tree)) continue;
     // Most commits revise files in place: compare the two trees entry by
     // entry (a subtree only when its id differs). libgit2's diff, with its
     // rename detection, only for a commit that adds and deletes files, which
     // may be a rename. Reading the trees is then most of the cost.
     TreeChanges changes;
-    if (!compare_trees(repo.get(), parent_tree.get(), tree.get(), "", changes)) {
+    if (!compare_trees(trees, parent_tree, tree, "", changes)) {
       c.failed = true, c.error = last_error();
       return;
     }
     if (changes.added && changes.deleted) {
       git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
       git_diff* d = nullptr;
-      if (git_diff_tree_to_tree(&d, repo.get(), parent_tree.get(), tree.get(), &opts) != 0) {
+      if (git_diff_tree_to_tree(&d, repo.get(), parent_tree, tree, &opts) != 0) {
         c.failed = true, c.error = last_error();
         return;
       }
