@@ -101,9 +101,11 @@ class Lexicon {
 class Builder {
  public:
   void add(uint32_t doc, const WordInfo& w, uint8_t flags) {
-    auto [it, inserted] = unigrams_.emplace(w.folded_id, static_cast<uint32_t>(terms_.size()));
-    if (inserted) terms_.push_back({*w.folded, {}});
-    post(terms_[it->second], doc, w.exact_id, *w.exact, flags);
+    // Folded ids are dense (0, 1, 2...): a vector, not a hash map.
+    if (w.folded_id >= unigrams_.size()) unigrams_.resize(w.folded_id + 1, kNone);
+    uint32_t& term = unigrams_[w.folded_id];
+    if (term == kNone) term = static_cast<uint32_t>(terms_.size()), terms_.push_back({*w.folded, {}});
+    post(terms_[term], doc, w.exact_id, *w.exact, flags);
   }
   void add_pair(uint32_t doc, const WordInfo& a, const WordInfo& b, uint8_t flags) {
     uint64_t key = (static_cast<uint64_t>(a.folded_id) << 32) | b.folded_id;
@@ -145,7 +147,8 @@ class Builder {
     }
   }
 
-  std::unordered_map<uint32_t, uint32_t> unigrams_;
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> unigrams_;  ///< term of each folded word id, or kNone
   std::unordered_map<uint64_t, uint32_t> pairs_;
   std::unordered_map<std::string, uint32_t> keys_;
   std::vector<Term> terms_;
