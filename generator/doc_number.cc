@@ -143,10 +143,12 @@ std::vector<Citation> find_citations(std::string_view text) {
   std::vector<Citation> out;
   size_t i = 0;
   while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+    // Digits are rare in running text: look for one before anything else.
+    while (i < text.size() && (text[i] < '0' || text[i] > '9')) ++i;
+    if (i >= text.size()) break;
     bool boundary = i == 0 || !(word_byte(text, i - 1) || text[i - 1] == '/' || text[i - 1] == '-' ||
                                 text[i - 1] == '.');
-    if (!std::isdigit(c) || !boundary) {
+    if (!boundary) {
       ++i;
       continue;
     }
