@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -15,11 +14,16 @@ class DiskSource : public SourceTree {
   explicit DiskSource(fs::path root) : root_(std::move(root)) {}
 
   std::optional<std::string> read(const std::string& rel) const override {
-    std::ifstream in(root_ / rel, std::ios::binary);
+    std::ifstream in(root_ / rel, std::ios::binary | std::ios::ate);
     if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    // Read at the size it has now; a file being saved meanwhile may have
+    // grown or shrunk, so what is there is taken either way.
+    std::string bytes(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<size_t>(in.gcount()));
+    for (int c; (c = in.get()) != std::char_traits<char>::eof();) bytes += static_cast<char>(c);
+    return bytes;
   }
   bool exists(const std::string& rel) const override {
     std::error_code ec;
@@ -36,7 +40,9 @@ class DiskSource : public SourceTree {
     if (!fs::is_directory(dir, ec)) return out;
     for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-      if (it->is_regular_file()) out.push_back(fs::relative(it->path(), root_).generic_string());
+      // Lexically: the walk's paths start with root_, and fs::relative would
+      // resolve both through the file system, several calls per file.
+      if (it->is_regular_file()) out.push_back(it->path().lexically_relative(root_).generic_string());
     }
     std::sort(out.begin(), out.end());
     return out;
