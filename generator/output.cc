@@ -2,6 +2,7 @@
 #include "output.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -29,6 +30,18 @@ std::string random_suffix() {
   std::string s;
   for (int i = 0; i < 8; ++i) s += hex[rd() % 16];
   return s;
+}
+
+// Makes a folder and any missing above it in a directory this build made
+// itself (nothing stands in the way): one mkdir for a folder whose parent
+// exists, where fs::create_directories asks for the status of each first.
+// (0777 as create_directories: the umask decides.)
+void make_folders(const std::string& dir) {
+  if (::mkdir(dir.c_str(), 0777) == 0 || errno != ENOENT) return;
+  size_t slash = dir.rfind('/');
+  if (slash == std::string::npos || slash == 0) return;
+  make_folders(dir.substr(0, slash));
+  ::mkdir(dir.c_str(), 0777);
 }
 
 bool is_within(const fs::path& inner, const fs::path& outer) {
@@ -145,7 +158,11 @@ bool Output::place(const std::string& rel_path, const std::string& id, const std
   const bool linkable = prev != previous_.end() && prev->second == id;
   if (!linkable && !content) return false;  // the caller renders it, then writes
   std::error_code ec;
-  fs::create_directories(p.parent_path(), ec);
+  if (!adopted_) {
+    make_folders(p.parent_path().native());  // a failure shows when the file is opened
+  } else {
+    fs::create_directories(p.parent_path(), ec);
+  }
   if (ec && adopted_) {
     // In the spare a file may stand where this build needs a folder.
     for (fs::path up = p.parent_path(); up.native().size() > work_.native().size(); up = up.parent_path()) {
