@@ -182,7 +182,7 @@ std::string Theme::render_page(const std::string& layout, const View& view, Diag
   if (!t || !base) return "";
   mstch::data data = to_data(view);
   std::string body = render_with(t->origin, layout, parsed(t->compiled), data, diags);
-  data.set("body", body);
+  data["body"] = std::move(body);  // set() would copy it
   return render_with(base->origin, "base", parsed(base->compiled), data, diags);
 }
 
