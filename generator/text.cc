@@ -3,8 +3,10 @@
 
 #include <utf8proc.h>
 
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace congbo {
@@ -211,16 +213,49 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
+// Eight bytes at a time, each block mixed in as one lane of xxHash64 does,
+// then xxHash64's final avalanche: fast enough to key every output file by
+// its content (byte-at-a-time FNV was 9% of a warm rebuild), and the same on
+// every machine (blocks read little-endian).
+namespace {
+constexpr uint64_t kP1 = 0x9E3779B185EBCA87ull, kP2 = 0xC2B2AE3D27D4EB4Full, kP3 = 0x165667B19E3779F9ull;
+uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+uint64_t little_endian(const unsigned char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+}  // namespace
+
+void StableHasher::block(uint64_t b) {
+  h_ ^= rotl(b * kP2, 31) * kP1;
+  h_ = rotl(h_, 27) * kP1 + kP3;
+}
+
 void StableHasher::add(std::string_view s) {
-  for (unsigned char c : s) {
-    h_ ^= c;
-    h_ *= 1099511628211ull;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size();
+  length_ += n;
+  if (npending_) {
+    while (n && npending_ < 8) pending_[npending_++] = *p++, --n;
+    if (npending_ < 8) return;
+    block(little_endian(pending_));
+    npending_ = 0;
   }
+  for (; n >= 8; p += 8, n -= 8) block(little_endian(p));
+  while (n) pending_[npending_++] = *p++, --n;
 }
 
 std::string StableHasher::hex() const {
+  uint64_t h = h_ + length_;
+  for (size_t i = 0; i < npending_; ++i) h = rotl(h ^ (pending_[i] * 0x27D4EB2F165667C5ull), 11) * kP1;
+  h ^= h >> 33;
+  h *= kP2;
+  h ^= h >> 29;
+  h *= kP3;
+  h ^= h >> 32;
   static const char* digits = "0123456789abcdef";
-  uint64_t h = h_;
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i, h >>= 4) out[i] = digits[h & 15];
   return out;

@@ -58,11 +58,16 @@ std::string stable_hash(std::string_view s);
 /// The same hash fed piece by piece.
 class StableHasher {
  public:
+  /// Adding "ab" then "c" hashes as adding "abc".
   void add(std::string_view s);
   std::string hex() const;
 
  private:
-  uint64_t h_ = 1469598103934665603ull;
+  void block(uint64_t b);
+  uint64_t h_ = 0x27D4EB2F165667C5ull;
+  uint64_t length_ = 0;
+  unsigned char pending_[8] = {};  ///< bytes not yet a whole 8-byte block
+  size_t npending_ = 0;
 };
 std::string trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <set>
 
 #include "text.h"
 
@@ -83,4 +84,27 @@ TEST_CASE("invalid UTF-8 is found at its byte, positions count characters") {
 
 TEST_CASE("HTML escaping") {
   CHECK(html_escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+}
+
+TEST_CASE("the content hash that keys output files: the same however the bytes arrive, different for any change") {
+  const std::string text = "Kế hoạch số 51-KH/ĐUK về thi đua xây dựng chi bộ bốn tốt, đảng bộ bốn tốt.";
+  for (size_t cut1 = 0; cut1 <= text.size(); cut1 += 3) {
+    for (size_t cut2 = cut1; cut2 <= text.size(); cut2 += 7) {
+      StableHasher h;
+      h.add(std::string_view(text).substr(0, cut1));
+      h.add(std::string_view(text).substr(cut1, cut2 - cut1));
+      h.add(std::string_view(text).substr(cut2));
+      CHECK(h.hex() == stable_hash(text));
+    }
+  }
+  // Every one-byte change, every truncation and every added byte changes it.
+  std::set<std::string> seen{stable_hash(text)};
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string changed = text;
+    changed[i] = static_cast<char>(changed[i] ^ 1);
+    CHECK(seen.insert(stable_hash(changed)).second);
+    CHECK(seen.insert(stable_hash(text.substr(0, i))).second);
+  }
+  CHECK(seen.insert(stable_hash(text + '\0')).second);
+  CHECK(stable_hash("").size() == 16);
 }
