@@ -235,7 +235,6 @@ struct TreeChanges {
 class TreeReader {
  public:
   explicit TreeReader(git_repository* repo) : repo_(repo) {}
-  git_repository* repo() const { return repo_; }
 
   /// The tree, valid until next_commit() is called twice; null if unreadable.
   git_tree* get(const git_oid* id) {
