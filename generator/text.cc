@@ -190,8 +190,15 @@ std::string html_escape(std::string_view s) {
 }
 
 std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  size_t plain = 0;  // the start of a run of bytes copied as they are
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') continue;
+    out.append(s, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -205,12 +212,12 @@ std::string json_string(std::string_view s) {
           out += "\\u00";
           out += hex[c >> 4];
           out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
         }
     }
   }
-  return out + "\"";
+  out.append(s, plain, s.size() - plain);
+  out += '"';
+  return out;
 }
 
 // Eight bytes at a time, each block mixed in as one lane of xxHash64 does,

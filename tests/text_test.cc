@@ -108,3 +108,10 @@ TEST_CASE("the content hash that keys output files: the same however the bytes a
   CHECK(seen.insert(stable_hash(text + '\0')).second);
   CHECK(stable_hash("").size() == 16);
 }
+
+TEST_CASE("JSON strings escape quotes, backslashes, control characters and what could close a script tag") {
+  CHECK(json_string("") == "\"\"");
+  CHECK(json_string("Kế hoạch 51-KH/ĐUK") == "\"Kế hoạch 51-KH/ĐUK\"");
+  CHECK(json_string("a\"b\\c\nd\te</script>&") == "\"a\\\"b\\\\c\\nd\\u0009e\\u003c/script\\u003e\\u0026\"");
+  CHECK(json_string(std::string("\x01x\x1f", 3)) == "\"\\u0001x\\u001f\"");
+}
