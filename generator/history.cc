@@ -162,6 +162,7 @@ struct Repository::Impl {
   std::string prefix;  ///< the site's folder inside the repository, "" or "site/"
   std::map<std::string, FileHistory> files;  ///< by latest path
   TreePtr head_tree;
+  std::once_flag head_once;
   std::optional<std::map<std::string, git_oid>> head_files;  ///< read on first use
   std::mutex mu;  ///< libgit2 objects are not to be shared between threads unguarded
 
@@ -682,7 +683,8 @@ std::optional<std::string> Repository::blob(const std::string& id) const {
 
 bool Repository::changed_since_head(const std::string& rel, const std::string& bytes) const {
   if (!impl_->head_tree) return true;
-  if (!impl_->head_files) impl_->head_files = blob_ids(impl_->head_tree.get(), impl_->prefix);
+  // Read on first use, once, though pages are loaded on several threads.
+  std::call_once(impl_->head_once, [&] { impl_->head_files = blob_ids(impl_->head_tree.get(), impl_->prefix); });
   auto it = impl_->head_files->find(rel);
   if (it == impl_->head_files->end()) return true;
   git_oid oid;

@@ -131,6 +131,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   const fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
   const fs::path cache_dir = options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir;
   Stopwatch clock;
+  const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   // 0. Nothing changed since the last build, and its output is untouched: done.
   const BuildStamp stamp(cache_dir / "last-build");
   // The settings, and the source files by their stat (without reading them);
@@ -159,7 +160,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
         auto site = std::make_unique<Site>();
         site->set_history_cache(cache_dir / "history");
         Diagnostics again;  // the same as the stamp's
-        if (site->load(options.site_dir, options.ref, again)) {
+        if (site->load(options.site_dir, options.ref, jobs, again)) {
           site->link(options.today.value_or(system_today()), again);
           if (!again.has_errors()) *keep = std::move(site);
         }
@@ -176,7 +177,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   Site& site = *owned;
   site.set_progress(options.progress);
   if (options.write) site.set_history_cache(cache_dir / "history");  // `check` writes nothing
-  if (!site.load(options.site_dir, options.ref, diags)) return false;  // 1. load
+  if (!site.load(options.site_dir, options.ref, jobs, diags)) return false;  // 1. load
   clock.lap(report->timings, "load (site.toml, theme, content, git history)");
   site.link(options.today.value_or(system_today()), diags);  // 2. link
   clock.lap(report->timings, "link (references, sections, browse pages, URLs)");
@@ -192,7 +193,6 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
     return false;
   }
   clock.lap(report->timings, "prepare output");
-  const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   site.render(out, jobs, diags);  // 3. render, into the working directory beside the output
   for (const auto& t : site.render_timings()) report->timings.push_back(t);
   clock = Stopwatch();
@@ -212,7 +212,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   return true;
 }
 
-bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& diags) {
+bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diagnostics& diags) {
   dir_ = site_dir;
   repo_ = Repository::open(site_dir, diags);
   if (diags.has_errors()) return false;
@@ -251,19 +251,29 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, Diagnostics& d
   config_ = std::move(*config);
   theme_ = Theme::load(*source_, config_.theme, diags);
 
-  for (const auto& rel : source_->list("content")) {
-    if (!ends_with(rel, ".md")) continue;
+  std::vector<std::string> files;
+  for (auto& rel : source_->list("content")) {
+    if (ends_with(rel, ".md")) files.push_back(std::move(rel));
+  }
+  // Each file is read, decoded and parsed on its own, on several threads
+  // (from a git tree on one: its libgit2 handle is not shared). Every file is
+  // read even after an error, so one run reports them all.
+  std::vector<std::optional<Page>> loaded(files.size());
+  parallel_for(static_cast<int>(files.size()), from_ref_ ? 1 : jobs, diags, [&](int i, Diagnostics& found) {
+    const std::string& rel = files[i];
     auto raw = source_->read(rel);
     if (!raw) {
-      diags.error(rel, 0, 0, msg::unreadable_file(std::strerror(errno)));
-      continue;
+      found.error(rel, 0, 0, msg::unreadable_file(std::strerror(errno)));
+      return;
     }
     bool uncommitted = repo_ && !from_ref_ && repo_->changed_since_head(rel, *raw);
-    // Every file is read even after an error, so one run reports them all.
-    if (auto page = load_page(rel, std::move(*raw), config_, diags)) {
+    if (auto page = load_page(rel, std::move(*raw), config_, found)) {
       page->uncommitted = uncommitted;
-      if (!page->draft) pages_.push_back(std::move(*page));
+      if (!page->draft) loaded[i] = std::move(page);
     }
+  });
+  for (auto& page : loaded) {
+    if (page) pages_.push_back(std::move(*page));
   }
   load_records(diags);
   if (history.valid()) diags.append(history.get());

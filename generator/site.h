@@ -106,8 +106,9 @@ struct Facet {
 
 class Site {
  public:
-  /// Reads everything from the working copy, or from the tree at `ref`.
-  bool load(const std::filesystem::path& site_dir, const std::string& ref, Diagnostics& diags);
+  /// Reads everything from the working copy (content files on `jobs`
+  /// threads), or from the tree at `ref`.
+  bool load(const std::filesystem::path& site_dir, const std::string& ref, int jobs, Diagnostics& diags);
   void link(const Date& today, Diagnostics& diags);
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
   void render(Output& out, int jobs, Diagnostics& diags);
