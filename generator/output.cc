@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <vector>
+#include <map>
 #include <optional>
 #include <random>
 #include <set>
@@ -109,6 +110,9 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
   fs::create_directories(final_.parent_path(), ec);
   if (reuse_dir_.empty()) reuse_dir_ = final_;
   if (auto m = read_manifest(reuse_dir_ / marker_name())) previous_ = std::move(*m);
+  for (const auto& [path, id] : previous_) {
+    if (starts_with(id, "c:")) by_content_.emplace(id, path);
+  }
 
   // The spare: the output the last build replaced. Used only when it is
   // plainly congbo's (its marker, or the one a build leaves while working).
@@ -154,8 +158,17 @@ bool Output::place(const std::string& rel_path, const std::string& id, const std
     auto had = spare_.find(rel_path);
     if (had != spare_.end() && had->second == id) return record(true);
   }
+  // A file of the previous output to link: the same at this path, or, for
+  // a content key, the same anywhere.
+  const std::string* from = nullptr;
   auto prev = previous_.find(rel_path);
-  const bool linkable = prev != previous_.end() && prev->second == id;
+  if (prev != previous_.end() && prev->second == id) {
+    from = &rel_path;
+  } else if (starts_with(id, "c:")) {
+    auto same = by_content_.find(id);
+    if (same != by_content_.end()) from = &same->second;
+  }
+  const bool linkable = from != nullptr;
   if (!linkable && !content) return false;  // the caller renders it, then writes
   std::error_code ec;
   if (!adopted_) {
@@ -180,7 +193,7 @@ bool Output::place(const std::string& rel_path, const std::string& id, const std
     std::lock_guard<std::mutex> lock(mu_);
     unlinked_.insert(rel_path);
   }
-  if (linkable && ::link((reuse_dir_ / rel_path).c_str(), p.c_str()) == 0) return record(true);
+  if (linkable && ::link((reuse_dir_ / *from).c_str(), p.c_str()) == 0) return record(true);
   if (!content) return false;
   int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   bool ok = fd >= 0;
@@ -206,23 +219,36 @@ bool Output::reuse(const std::string& rel_path, const std::string& key) {
 
 bool Output::reuse_all(const std::string& dir_prefix, const std::string& key) {
   const std::string id = "k:" + key;
-  std::set<std::string> paths;
+  std::map<std::string, std::string> files;  // path → id: the key's, or a content key
   for (const Manifest* m : {known_ ? &spare_ : nullptr, &previous_}) {
     if (!m) continue;
     for (const auto& [path, had] : *m) {
-      if (had == id && path.compare(0, dir_prefix.size(), dir_prefix) == 0) paths.insert(path);
+      if ((had == id || starts_with(had, "c:")) && path.compare(0, dir_prefix.size(), dir_prefix) == 0) {
+        files.emplace(path, had);
+      }
     }
   }
+  if (std::none_of(files.begin(), files.end(), [&](const auto& f) { return f.second == id; })) return false;
   std::string ignored;
-  for (const auto& path : paths) {
-    if (!place(path, id, nullptr, &ignored)) return false;
+  for (const auto& [path, had] : files) {
+    if (!place(path, had, nullptr, &ignored)) return false;
   }
-  return !paths.empty();
+  return true;
 }
 
 bool Output::write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,
                          std::string* err) {
   return place(rel_path, "k:" + key, &content, err);
+}
+
+bool Output::reuse_content(const std::string& rel_path, const std::string& content_key) {
+  std::string ignored;
+  return place(rel_path, "c:" + content_key, nullptr, &ignored);
+}
+
+bool Output::write_content(const std::string& rel_path, const std::string& content_key, std::string_view content,
+                           std::string* err) {
+  return place(rel_path, "c:" + content_key, &content, err);
 }
 
 bool Output::write(const std::string& rel_path, std::string_view content, std::string* err) {

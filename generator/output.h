@@ -60,6 +60,13 @@ class Output {
   /// Writes content produced for `key`, recording the key for reuse() next time.
   bool write_keyed(const std::string& rel_path, const std::string& key, std::string_view content,
                    std::string* err);
+  /// reuse() and write_keyed() for a file whose key names what it holds, not
+  /// where it is: reuse_content() also links it from another path of the
+  /// previous output with the same content key (a search document whose
+  /// index moved to a new folder).
+  bool reuse_content(const std::string& rel_path, const std::string& content_key);
+  bool write_content(const std::string& rel_path, const std::string& content_key, std::string_view content,
+                     std::string* err);
   /// Removes what the build did not produce from the working directory and
   /// swaps it with `final_dir`, atomically where the file system allows
   /// (renameat2 RENAME_EXCHANGE); the replaced output becomes the spare.
@@ -73,7 +80,7 @@ class Output {
   int files_reused() const { return reused_; }  ///< unchanged: kept, or linked from the previous output
 
  private:
-  using Manifest = std::unordered_map<std::string, std::string>;  ///< path → id ("HASH:SIZE" or "k:KEY")
+  using Manifest = std::unordered_map<std::string, std::string>;  ///< path → id ("HASH:SIZE", "k:KEY" or "c:KEY")
   bool place(const std::string& rel_path, const std::string& id, const std::string_view* content, std::string* err);
   bool write_manifest(const std::filesystem::path& dir, const Manifest& files, const char* name);
   void sweep();
@@ -85,6 +92,7 @@ class Output {
   std::atomic<int> files_{0};
   std::atomic<int> reused_{0};
   Manifest previous_;  ///< the output being replaced (or reuse_from)
+  Manifest by_content_;  ///< "c:KEY" → a path of the previous output with it
   Manifest spare_;     ///< what the working directory held when the build began
   Manifest produced_;  ///< this build's files
   std::unordered_set<std::string> unlinked_;  ///< removed from the spare to be replaced

@@ -72,17 +72,26 @@ bool switch_to(const fs::path& to, const std::string& name, std::string* err) {
   return true;
 }
 
-// The release's manifest, from the output's own list of files and hashes.
+// The release's manifest, from the output's own list of files: each with
+// the hash of its bytes and their count ("HASH:SIZE"). Most files are listed
+// with it already; a file the build knew by a key of its inputs ("k:…") or
+// of its content ("c:…") is read and hashed here.
 void write_manifest(const fs::path& to, const std::string& name, const std::string& ref,
                     const std::string& commit) {
-  std::ifstream in(to / "releases" / name / Output::marker_name());
+  const fs::path release = to / "releases" / name;
+  std::ifstream in(release / Output::marker_name());
   std::string line, files;
   std::getline(in, line);  // "congbo"
   while (std::getline(in, line)) {
     size_t space = line.find(' ');
     if (space == std::string::npos) continue;
-    files += std::string(files.empty() ? "" : ",\n    ") + json_string(line.substr(space + 1)) + ": " +
-             json_string(line.substr(0, space));
+    std::string id = line.substr(0, space), path = line.substr(space + 1);
+    if (starts_with(id, "k:") || starts_with(id, "c:")) {
+      std::ifstream file(release / path, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      id = stable_hash(bytes) + ":" + std::to_string(bytes.size());
+    }
+    files += std::string(files.empty() ? "" : ",\n    ") + json_string(path) + ": " + json_string(id);
   }
   fs::path tmp = to / "releases" / ("." + name + ".json.tmp");
   {

@@ -250,7 +250,8 @@ std::string search_key(const std::vector<SearchDocument>& docs) {
 std::string search_dir(const std::string& key) { return "search/" + key.substr(0, 12) + "/"; }
 
 void build_search_index(const std::vector<SearchDocument>& docs, const std::string& key,
-                        const std::function<void(SearchFile)>& emit) {
+                        const std::function<void(SearchFile)>& emit,
+                        const std::function<bool(const std::string&, const std::string&)>& reuse) {
   Builder b;
   Lexicon lexicon;
   const uint32_t n = static_cast<uint32_t>(docs.size());
@@ -351,7 +352,11 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
             emit({dir + files[i].path, gzip(files[i].data)});
           } else {
             const uint32_t id = static_cast<uint32_t>(i - files.size());
-            emit({dir + "d/" + std::to_string(id) + ".json.gz", gzip(json_doc(docs[id]))});
+            std::string json = json_doc(docs[id]);
+            std::string path = dir + "d/" + std::to_string(id) + ".json.gz";
+            std::string content_key = stable_hash("search document|" + json);
+            if (reuse && reuse(path, content_key)) continue;
+            emit({std::move(path), gzip(json), std::move(content_key)});
           }
         }
       });

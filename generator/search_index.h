@@ -54,6 +54,9 @@ uint32_t search_bucket(std::string_view key, uint32_t buckets);
 struct SearchFile {
   std::string path;   ///< relative to the output root
   std::string data;
+  /// A document's file: a hash of what it holds (the same for the same
+  /// document in any index). Empty for the rest, which belong to the index.
+  std::string content_key;
 };
 
 /// A hash of everything the index is made from (and the format's version):
@@ -66,8 +69,11 @@ std::string search_dir(const std::string& key);
 
 /// Builds every file of the index for `docs` (document id = position) under
 /// search_dir(key), and hands each to `emit` as soon as it is made, from
-/// several threads at once; search/manifest.json comes last.
+/// several threads at once; search/manifest.json comes last. A document's
+/// file is not made when `reuse(path, content_key)` says the output already
+/// has one with that content (after one edit, all but one).
 void build_search_index(const std::vector<SearchDocument>& docs, const std::string& key,
-                        const std::function<void(SearchFile)>& emit);
+                        const std::function<void(SearchFile)>& emit,
+                        const std::function<bool(const std::string&, const std::string&)>& reuse = nullptr);
 
 }  // namespace congbo

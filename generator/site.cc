@@ -739,12 +739,20 @@ void Site::render_search(Output& out, Diagnostics& diags) {
   const std::string key = stable_hash(binary_fingerprint() + search_key(docs));
   if (!out.reuse_all(search_dir(key), key) || !out.reuse("search/manifest.json", key)) {
     std::mutex failed;
-    build_search_index(docs, key, [&](SearchFile f) {
-      std::string err;
-      if (out.write_keyed(f.path, key, f.data, &err)) return;
-      std::lock_guard<std::mutex> lock(failed);
-      diags.error(f.path, 0, 0, err);
-    });
+    // A document's file is linked from the last build when it holds the
+    // same (after one edit, every document's but that one).
+    build_search_index(
+        docs, key,
+        [&](SearchFile f) {
+          std::string err;
+          if (f.content_key.empty() ? out.write_keyed(f.path, key, f.data, &err)
+                                    : out.write_content(f.path, f.content_key, f.data, &err)) {
+            return;
+          }
+          std::lock_guard<std::mutex> lock(failed);
+          diags.error(f.path, 0, 0, err);
+        },
+        [&](const std::string& path, const std::string& content_key) { return out.reuse_content(path, content_key); });
   }
   View v = base_view(config_, nav_, "", "/tim-kiem/", msg::search_title());
   v.set("title", msg::search_title())

@@ -84,3 +84,33 @@ TEST_CASE("in the spare, a file standing where a folder is now needed gives way"
   out.erase(".congbo-output");
   CHECK(out == std::map<std::string, std::string>{{"p/index.html", "2"}});
 }
+
+TEST_CASE("a file keyed by what it holds is linked from wherever the last build put it; one keyed by its inputs only from its own path") {
+  TempSite site;
+  auto inode = [&](const std::string& path) {
+    struct stat st {};
+    return ::stat((site.dir() / "public" / path).c_str(), &st) == 0 ? st.st_ino : 0;
+  };
+  {
+    Output out;
+    std::string err;
+    REQUIRE(out.begin(site.dir() / "public", site.dir() / "trang", &err));
+    REQUIRE(out.write_content("cu/d/0.json.gz", "noi-dung-0", "tài liệu 0", &err));
+    REQUIRE(out.write_keyed("cu/s/0.bin.gz", "chi-muc-cu", "phân mảnh", &err));
+    REQUIRE(out.commit(&err));
+  }
+  const ino_t doc = inode("cu/d/0.json.gz");
+  Output out;
+  std::string err;
+  REQUIRE(out.begin(site.dir() / "public", site.dir() / "trang", &err));
+  // The index moved to a new folder: the document with the same content is linked, not made again.
+  CHECK(out.reuse_content("moi/d/0.json.gz", "noi-dung-0"));
+  CHECK_FALSE(out.reuse_content("moi/d/1.json.gz", "noi-dung-1"));
+  // A key of inputs names a file at one path: elsewhere it is made anew.
+  CHECK_FALSE(out.reuse("moi/s/0.bin.gz", "chi-muc-cu"));
+  REQUIRE(out.write_content("moi/d/1.json.gz", "noi-dung-1", "tài liệu 1", &err));
+  REQUIRE(out.commit(&err));
+  CHECK(inode("moi/d/0.json.gz") == doc);
+  CHECK(read_file(site.dir() / "public/moi/d/0.json.gz") == "tài liệu 0");
+  CHECK_FALSE(fs::exists(site.dir() / "public/cu"));  // not produced this time: gone
+}

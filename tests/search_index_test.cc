@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <mutex>
+#include <set>
 
 #include "search_index.h"
 #include "text.h"
@@ -56,14 +57,40 @@ TEST_CASE("buckets use FNV-1a over UTF-8, the same as the browser client") {
   CHECK(search_bucket("dang", 64) < 64);
 }
 
-static std::vector<SearchFile> index_files(const std::vector<SearchDocument>& docs) {
+// The files of the index; `have` says which documents' files the output
+// already has, by content key.
+static std::vector<SearchFile> index_files(const std::vector<SearchDocument>& docs,
+                                           const std::set<std::string>& have = {}) {
   std::vector<SearchFile> files;
   std::mutex mu;
-  build_search_index(docs, search_key(docs), [&](SearchFile f) {
-    std::lock_guard<std::mutex> lock(mu);
-    files.push_back(std::move(f));
-  });
+  build_search_index(
+      docs, search_key(docs),
+      [&](SearchFile f) {
+        std::lock_guard<std::mutex> lock(mu);
+        files.push_back(std::move(f));
+      },
+      [&](const std::string&, const std::string& content_key) { return have.count(content_key) > 0; });
   return files;
+}
+
+TEST_CASE("after one document changes, only its file is made again; the others are the output's already") {
+  std::vector<SearchDocument> docs(3);
+  for (int i = 0; i < 3; ++i) {
+    docs[i].title = "Kế hoạch " + std::to_string(i);
+    docs[i].url = "/van-ban/" + std::to_string(i) + "/";
+    docs[i].text = "Thi đua xây dựng chi bộ bốn tốt.";
+  }
+  std::set<std::string> have;
+  for (const auto& f : index_files(docs)) {
+    if (!f.content_key.empty()) have.insert(f.content_key);
+  }
+  REQUIRE(have.size() == 3);  // one per document, each its own
+  docs[1].text = "Thi đua xây dựng đảng bộ bốn tốt.";
+  std::vector<std::string> made;
+  for (const auto& f : index_files(docs, have)) {
+    if (f.path.find("/d/") != std::string::npos) made.push_back(f.path.substr(f.path.find("/d/")));
+  }
+  CHECK(made == std::vector<std::string>{"/d/1.json.gz"});
 }
 
 TEST_CASE("the index is fingerprinted and has a manifest, shards, facets and documents") {
