@@ -135,13 +135,21 @@ std::vector<Word> split_words(std::string_view s) {
   size_t i = 0, start = 0;
   bool in_word = false, only_spaces = false;
   while (i < s.size()) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) n = 1, cp = ' ';
-    utf8proc_category_t cat = utf8proc_category(cp);
-    bool word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
-                     (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    utf8proc_int32_t cp = static_cast<unsigned char>(s[i]);
+    utf8proc_ssize_t n = 1;
+    bool word_char;
+    if (cp < 0x80) {
+      // ASCII, most of the bytes even of Vietnamese text: its letters and
+      // digits are its only word characters (as utf8proc's categories say).
+      word_char = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    } else {
+      n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+      if (n <= 0) n = 1, cp = ' ';
+      utf8proc_category_t cat = utf8proc_category(cp);
+      word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+                  (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    }
     if (word_char && !in_word) {
       start = i;
       in_word = true;

@@ -115,3 +115,17 @@ TEST_CASE("JSON strings escape quotes, backslashes, control characters and what 
   CHECK(json_string("a\"b\\c\nd\te</script>&") == "\"a\\\"b\\\\c\\nd\\u0009e\\u003c/script\\u003e\\u0026\"");
   CHECK(json_string(std::string("\x01x\x1f", 3)) == "\"\\u0001x\\u001f\"");
 }
+
+TEST_CASE("words: an ASCII character is part of a word exactly when utf8proc calls it a letter, mark or number") {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string text = std::string("a") + static_cast<char>(c) + "b";
+    const utf8proc_category_t cat = utf8proc_category(c);
+    const bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+                      (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    CHECK_MESSAGE(split_words(text).size() == (word ? 1u : 2u), c);
+  }
+  auto w = split_words("Kế hoạch 51-KH/ĐUK: chi bộ");
+  std::vector<std::string> got;
+  for (const auto& x : w) got.emplace_back(x.text);
+  CHECK(got == std::vector<std::string>{"Kế", "hoạch", "51", "KH", "ĐUK", "chi", "bộ"});
+}
