@@ -67,9 +67,13 @@ std::string source_content_fingerprint(const fs::path& site) {
   std::string bytes;
   for (const auto& f : source_files(site)) {
     h.add(f);
-    std::ifstream in(f, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    h.add(in || in.eof() ? std::to_string(bytes.size()) : "-");
+    // Read at its size, in one call (a stream iterator goes byte by byte).
+    std::ifstream in(f, std::ios::binary | std::ios::ate);
+    bytes.assign(in ? static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())) : 0, '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+    h.add(in ? std::to_string(bytes.size()) : "-");
     h.add(bytes);
   }
   return h.hex();
