@@ -311,7 +311,7 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
         encode_postings(shard, v, n);
       }
     }
-    files.push_back({"s/" + std::to_string(k) + ".bin.gz", std::move(shard)});
+    files.push_back({"s/" + std::to_string(k) + ".bin.gz", std::move(shard), ""});
   }
 
   // Facets: 5 bytes a document: days since 1950 (0xFFFF: unknown, little
@@ -335,7 +335,7 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
     if (static_cast<int>(section_keys.size()) < s) section_keys.push_back(d.section);
     facets += static_cast<char>(std::min(s, 255));
   }
-  files.push_back({"facets.bin.gz", std::move(facets)});
+  files.push_back({"facets.bin.gz", std::move(facets), ""});
 
   const std::string dir = search_dir(key);
 
@@ -349,7 +349,7 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
       pool.emplace_back([&]() {
         for (size_t i = next++; i < total; i = next++) {
           if (i < files.size()) {
-            emit({dir + files[i].path, gzip(files[i].data)});
+            emit({dir + files[i].path, gzip(files[i].data), ""});
           } else {
             const uint32_t id = static_cast<uint32_t>(i - files.size());
             std::string json = json_doc(docs[id]);
@@ -373,7 +373,7 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
                          ",\"b\":" + std::to_string(buckets) + ",\"kinds\":" + list(kinds) +
                          ",\"issuers\":" + list(issuers) + ",\"sections\":" + list(sections) +
                          ",\"sectionKeys\":" + list(section_keys) + "}";
-  emit({"search/manifest.json", manifest});
+  emit({"search/manifest.json", manifest, ""});
 }
 
 }  // namespace congbo
