@@ -61,3 +61,19 @@ TEST_CASE("a theme that exists nowhere is an error") {
   CHECK(d.items()[0].format() ==
         "site.toml: error: không tìm thấy giao diện \"khong-co\" (thư mục themes/khong-co)");
 }
+
+TEST_CASE("values are escaped for HTML, and triple braces leave them as they are") {
+  TempSite site;
+  site.file("layouts/t.mustache", "<p title=\"{{v}}\">{{v}}</p>{{{v}}}");
+  Diagnostics d;
+  auto theme = Theme::load(site.dir(), "default", d);
+  REQUIRE(theme.has_value());
+  View v;
+  v.set("v", "Chi bộ \"bốn tốt\" & 'đảng bộ' <mạnh>");
+  CHECK(theme->render("t", v, d) ==
+        "<p title=\"Chi bộ &quot;bốn tốt&quot; &amp; &apos;đảng bộ&apos; &lt;mạnh&gt;\">"
+        "Chi bộ &quot;bốn tốt&quot; &amp; &apos;đảng bộ&apos; &lt;mạnh&gt;</p>"
+        "Chi bộ \"bốn tốt\" & 'đảng bộ' <mạnh>");
+  v.set("v", "&");
+  CHECK(theme->render("t", v, d) == "<p title=\"&amp;\">&amp;</p>&");
+}
