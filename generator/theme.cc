@@ -118,6 +118,7 @@ void Theme::compile() {
   for (const auto& [name, t] : layouts_) texts[name] = t.text;
   for (auto& [name, t] : layouts_) {
     t.compiled = inline_partials(t.text, texts);
+    t.compiled_hash = std::hash<std::string>{}(t.compiled);
     mstch::mustache check(t.compiled);
     t.valid = check.is_valid();
     t.error = check.error_message();
@@ -149,8 +150,9 @@ bool Theme::has(const std::string& layout) const { return layouts_.count(layout)
 namespace {
 
 // kainjow's templates keep state while rendering, so each thread renders
-// with its own parsed copy, made once per thread and template text. (Keyed
-// by the text, not its address: a later Theme may reuse the address.)
+// with its own parsed copy, made once per thread and template text. (Found
+// by the text, not its address: a later Theme may reuse the address; by its
+// hash made once, then the text compared, rather than hashed per page.)
 // kainjow's own escaping, the same entities, but copying the runs between
 // them at once instead of appending byte by byte (it was 1.7% of a build).
 std::string escape_html(const std::string& s) {
@@ -173,14 +175,15 @@ std::string escape_html(const std::string& s) {
   return out.append(s, plain, s.size() - plain);
 }
 
-mstch::mustache& parsed(const std::string& compiled) {
-  thread_local std::unordered_map<std::string, std::unique_ptr<mstch::mustache>> mine;
-  auto& slot = mine[compiled];
-  if (!slot) {
-    slot = std::make_unique<mstch::mustache>(compiled);
-    slot->set_custom_escape(escape_html);
+mstch::mustache& parsed(const std::string& compiled, size_t hash) {
+  thread_local std::unordered_multimap<size_t, std::pair<std::string, std::unique_ptr<mstch::mustache>>> mine;
+  auto [from, to] = mine.equal_range(hash);
+  for (auto it = from; it != to; ++it) {
+    if (it->second.first == compiled) return *it->second.second;
   }
-  return *slot;
+  auto tmpl = std::make_unique<mstch::mustache>(compiled);
+  tmpl->set_custom_escape(escape_html);
+  return *mine.emplace(hash, std::make_pair(compiled, std::move(tmpl)))->second.second;
 }
 
 std::string render_with(const std::string& origin, const std::string& layout, mstch::mustache& tmpl,
@@ -198,7 +201,7 @@ std::string render_with(const std::string& origin, const std::string& layout, ms
 std::string Theme::render(const std::string& layout, const View& view, Diagnostics& diags) const {
   const Template* t = find(layout, diags);
   if (!t) return "";
-  return render_with(t->origin, layout, parsed(t->compiled), to_data(view), diags);
+  return render_with(t->origin, layout, parsed(t->compiled, t->compiled_hash), to_data(view), diags);
 }
 
 std::string Theme::render_page(const std::string& layout, const View& view, Diagnostics& diags) const {
@@ -206,9 +209,9 @@ std::string Theme::render_page(const std::string& layout, const View& view, Diag
   const Template* base = find("base", diags);
   if (!t || !base) return "";
   mstch::data data = to_data(view);
-  std::string body = render_with(t->origin, layout, parsed(t->compiled), data, diags);
+  std::string body = render_with(t->origin, layout, parsed(t->compiled, t->compiled_hash), data, diags);
   data["body"] = std::move(body);  // set() would copy it
-  return render_with(base->origin, "base", parsed(base->compiled), data, diags);
+  return render_with(base->origin, "base", parsed(base->compiled, base->compiled_hash), data, diags);
 }
 
 }  // namespace congbo

@@ -47,6 +47,7 @@ class Theme {
     std::string compiled;  ///< partials inlined; parsed once per rendering thread (theme.cc)
     bool valid = true;
     std::string error;
+    size_t compiled_hash = 0;  ///< of `compiled`, made once: finding a thread's parsed copy hashes no text
   };
   void compile();
   const Template* find(const std::string& layout, Diagnostics& diags) const;
