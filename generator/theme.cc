@@ -149,10 +149,6 @@ bool Theme::has(const std::string& layout) const { return layouts_.count(layout)
 
 namespace {
 
-// kainjow's templates keep state while rendering, so each thread renders
-// with its own parsed copy, made once per thread and template text. (Found
-// by the text, not its address: a later Theme may reuse the address; by its
-// hash made once, then the text compared, rather than hashed per page.)
 // kainjow's own escaping, the same entities, but copying the runs between
 // them at once instead of appending byte by byte (it was 1.7% of a build).
 std::string escape_html(const std::string& s) {
@@ -175,6 +171,10 @@ std::string escape_html(const std::string& s) {
   return out.append(s, plain, s.size() - plain);
 }
 
+// kainjow's templates keep state while rendering, so each thread renders
+// with its own parsed copy, made once per thread and template text. (Found
+// by the text, not its address: a later Theme may reuse the address; by its
+// hash made once, then the text compared, rather than hashed per page.)
 mstch::mustache& parsed(const std::string& compiled, size_t hash) {
   thread_local std::unordered_multimap<size_t, std::pair<std::string, std::unique_ptr<mstch::mustache>>> mine;
   auto [from, to] = mine.equal_range(hash);
