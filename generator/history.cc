@@ -256,21 +256,21 @@ class TreeReader {
   std::vector<std::pair<git_oid, TreePtr>> now_, before_;  // a few each: searched in order
 };
 
-// Every file under `tree` (at `dir`), as added or deleted. False when an
-// object cannot be read.
-bool list_files(TreeReader& trees, const git_tree* tree, const std::string& dir, git_delta_t status,
-                TreeChanges& out) {
-  for (size_t i = 0; i < git_tree_entrycount(tree); ++i) {
-    const git_tree_entry* e = git_tree_entry_byindex(tree, i);
-    std::string path = dir + git_tree_entry_name(e);
-    if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-      const git_tree* sub = trees.get(git_tree_entry_id(e));
-      if (!sub || !list_files(trees, sub, path + "/", status, out)) return false;
-      continue;
+// An entry on one side only: its file, or every file under its folder, is
+// added or deleted. False when an object cannot be read.
+bool one_side(TreeReader& trees, const git_tree_entry* e, const std::string& dir, git_delta_t status,
+              TreeChanges& out) {
+  std::string path = dir + git_tree_entry_name(e);
+  if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+    const git_tree* t = trees.get(git_tree_entry_id(e));
+    if (!t) return false;
+    for (size_t i = 0; i < git_tree_entrycount(t); ++i) {
+      if (!one_side(trees, git_tree_entry_byindex(t, i), path + "/", status, out)) return false;
     }
-    (status == GIT_DELTA_ADDED ? out.added : out.deleted) = true;
-    out.list.push_back({status, path, path, status == GIT_DELTA_ADDED ? hex(git_tree_entry_id(e)) : ""});
+    return true;
   }
+  (status == GIT_DELTA_ADDED ? out.added : out.deleted) = true;
+  out.list.push_back({status, path, path, status == GIT_DELTA_ADDED ? hex(git_tree_entry_id(e)) : ""});
   return true;
 }
 
@@ -281,17 +281,6 @@ bool compare_trees(TreeReader& trees, const git_tree* old_tree, const git_tree* 
                    TreeChanges& out) {
   const size_t old_n = old_tree ? git_tree_entrycount(old_tree) : 0;
   const size_t new_n = new_tree ? git_tree_entrycount(new_tree) : 0;
-  // One side's entry alone: its files are added or deleted.
-  auto alone = [&](const git_tree_entry* e, git_delta_t status) -> bool {
-    std::string path = dir + git_tree_entry_name(e);
-    if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-      (status == GIT_DELTA_ADDED ? out.added : out.deleted) = true;
-      out.list.push_back({status, path, path, status == GIT_DELTA_ADDED ? hex(git_tree_entry_id(e)) : ""});
-      return true;
-    }
-    const git_tree* t = trees.get(git_tree_entry_id(e));
-    return t && list_files(trees, t, path + "/", status, out);
-  };
   size_t a = 0, b = 0;
   while (a < old_n || b < new_n) {
     const git_tree_entry* o = a < old_n ? git_tree_entry_byindex(old_tree, a) : nullptr;
@@ -301,12 +290,12 @@ bool compare_trees(TreeReader& trees, const git_tree* old_tree, const git_tree* 
     // is deleted, the other added.)
     const int cmp = !o ? 1 : !n ? -1 : git_tree_entry_cmp(o, n);
     if (cmp < 0) {
-      if (!alone(o, GIT_DELTA_DELETED)) return false;
+      if (!one_side(trees, o, dir, GIT_DELTA_DELETED, out)) return false;
       ++a;
       continue;
     }
     if (cmp > 0) {
-      if (!alone(n, GIT_DELTA_ADDED)) return false;
+      if (!one_side(trees, n, dir, GIT_DELTA_ADDED, out)) return false;
       ++b;
       continue;
     }
