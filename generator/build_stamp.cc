@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "source_tree.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -64,17 +65,11 @@ std::string source_fingerprint(const fs::path& site) {
 
 std::string source_content_fingerprint(const fs::path& site) {
   StableHasher h;
-  std::string bytes;
   for (const auto& f : source_files(site)) {
     h.add(f);
-    // Read at its size, in one call (a stream iterator goes byte by byte).
-    std::ifstream in(f, std::ios::binary | std::ios::ate);
-    bytes.assign(in ? static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())) : 0, '\0');
-    in.seekg(0);
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
-    h.add(in ? std::to_string(bytes.size()) : "-");
-    h.add(bytes);
+    const auto bytes = file_bytes(f);
+    h.add(bytes ? std::to_string(bytes->size()) : "-");
+    if (bytes) h.add(*bytes);
   }
   return h.hex();
 }

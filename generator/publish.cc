@@ -80,7 +80,6 @@ bool switch_to(const fs::path& to, const std::string& name, std::string* err) {
 void write_manifest(const fs::path& to, const std::string& name, const std::string& ref,
                     const std::string& commit) {
   const fs::path release = to / "releases" / name;
-  const auto release_files = disk_source(release);
   std::ifstream in(release / Output::marker_name());
   std::string line, files;
   std::getline(in, line);  // "congbo"
@@ -89,7 +88,7 @@ void write_manifest(const fs::path& to, const std::string& name, const std::stri
     if (space == std::string::npos) continue;
     std::string id = line.substr(0, space), path = line.substr(space + 1);
     if (starts_with(id, "k:") || starts_with(id, "c:")) {
-      const std::string bytes = release_files->read(path).value_or("");
+      const std::string bytes = file_bytes(release / path).value_or("");
       id = stable_hash(bytes) + ":" + std::to_string(bytes.size());
     }
     files += std::string(files.empty() ? "" : ",\n    ") + json_string(path) + ": " + json_string(id);

@@ -19,6 +19,7 @@
 
 #include "messages.h"
 #include "site.h"
+#include "source_tree.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -46,12 +47,7 @@ const char* kReloadScript = R"JS(// congbo serve: reload when the site is rebuil
 })();
 )JS";
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read(const fs::path& p) { return file_bytes(p).value_or(""); }
 
 // What the reload stream tells open pages: a generation number that grows
 // with each build, and the last build's errors ("" when it succeeded).

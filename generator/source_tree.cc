@@ -13,18 +13,7 @@ class DiskSource : public SourceTree {
  public:
   explicit DiskSource(fs::path root) : root_(std::move(root)) {}
 
-  std::optional<std::string> read(const std::string& rel) const override {
-    std::ifstream in(root_ / rel, std::ios::binary | std::ios::ate);
-    if (!in) return std::nullopt;
-    // Read at the size it has now; a file being saved meanwhile may have
-    // grown or shrunk, so what is there is taken either way.
-    std::string bytes(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-    in.seekg(0);
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<size_t>(in.gcount()));
-    for (int c; (c = in.get()) != std::char_traits<char>::eof();) bytes += static_cast<char>(c);
-    return bytes;
-  }
+  std::optional<std::string> read(const std::string& rel) const override { return file_bytes(root_ / rel); }
   bool exists(const std::string& rel) const override {
     std::error_code ec;
     return fs::is_regular_file(root_ / rel, ec);
@@ -53,6 +42,20 @@ class DiskSource : public SourceTree {
 };
 
 }  // namespace
+
+std::optional<std::string> file_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  // In one read at the size it has now (a stream iterator goes byte by
+  // byte); a file being saved meanwhile may have grown or shrunk, so what
+  // is there is taken either way.
+  std::string bytes(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  for (int c; (c = in.get()) != std::char_traits<char>::eof();) bytes += static_cast<char>(c);
+  return bytes;
+}
 
 std::unique_ptr<SourceTree> disk_source(const fs::path& site_dir) {
   return std::make_unique<DiskSource>(site_dir);

@@ -26,4 +26,8 @@ class SourceTree {
 /// The working directory at `site_dir`.
 std::unique_ptr<SourceTree> disk_source(const std::filesystem::path& site_dir);
 
+/// The bytes of a file on disk, read at the size it has (and whatever is
+/// there, should it be saved meanwhile), or nullopt when it cannot be opened.
+std::optional<std::string> file_bytes(const std::filesystem::path& file);
+
 }  // namespace congbo
