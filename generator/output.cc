@@ -170,23 +170,21 @@ bool Output::place(const std::string& rel_path, const std::string& id, const std
   }
   const bool linkable = from != nullptr;
   if (!linkable && !content) return false;  // the caller renders it, then writes
-  std::error_code ec;
   if (!adopted_) {
     make_folders(p.parent_path().native());  // a failure shows when the file is opened
   } else {
+    std::error_code ec;
     fs::create_directories(p.parent_path(), ec);
-  }
-  if (ec && adopted_) {
-    // In the spare a file may stand where this build needs a folder.
-    for (fs::path up = p.parent_path(); up.native().size() > work_.native().size(); up = up.parent_path()) {
-      if (!fs::is_regular_file(up, ec) && !fs::is_symlink(up, ec)) continue;
-      fs::remove(up, ec);
-      std::lock_guard<std::mutex> lock(mu_);
-      unlinked_.insert(up.native().substr(work_.native().size() + 1));
+    if (ec) {
+      // In the spare a file may stand where this build needs a folder.
+      for (fs::path up = p.parent_path(); up.native().size() > work_.native().size(); up = up.parent_path()) {
+        if (!fs::is_regular_file(up, ec) && !fs::is_symlink(up, ec)) continue;
+        fs::remove(up, ec);
+        std::lock_guard<std::mutex> lock(mu_);
+        unlinked_.insert(up.native().substr(work_.native().size() + 1));
+      }
+      fs::create_directories(p.parent_path(), ec);
     }
-    fs::create_directories(p.parent_path(), ec);
-  }
-  if (adopted_) {
     // Never write into the file in place: it may be the same inode as the
     // served output's (linked the build before). Unlink, then create.
     if (::unlink(p.c_str()) != 0 && errno == EISDIR) fs::remove_all(p, ec);
@@ -288,7 +286,7 @@ void Output::sweep() {
         dirs.push_back(it->path());
         continue;
       }
-      std::string rel = fs::relative(it->path(), work_, ec).generic_string();
+      std::string rel = it->path().lexically_relative(work_).generic_string();  // no calls to the file system
       if (!produced_.count(rel) && rel != kPartial) stale.push_back(it->path());
     }
     for (const auto& p : stale) ::unlink(p.c_str());
