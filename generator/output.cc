@@ -76,20 +76,20 @@ namespace {
 
 const char* kPartial = ".congbo-partial";  ///< in a working directory while a build changes it
 
-// A directory's manifest: "congbo", then "ID PATH" per line.
-std::optional<std::unordered_map<std::string, std::string>> read_manifest(const fs::path& file) {
-  std::ifstream in(file);
+}  // namespace
+
+// The marker: "congbo", then "ID PATH" per line.
+std::optional<Output::Manifest> Output::read_manifest(const fs::path& dir) {
+  std::ifstream in(dir / marker_name());
   std::string line;
   if (!std::getline(in, line) || line != "congbo") return std::nullopt;
-  std::unordered_map<std::string, std::string> out;
+  Manifest out;
   while (std::getline(in, line)) {
     size_t space = line.find(' ');
     if (space != std::string::npos) out[line.substr(space + 1)] = line.substr(0, space);
   }
   return out;
 }
-
-}  // namespace
 
 bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::string* err) {
   std::error_code ec;
@@ -109,7 +109,7 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
   }
   fs::create_directories(final_.parent_path(), ec);
   if (reuse_dir_.empty()) reuse_dir_ = final_;
-  if (auto m = read_manifest(reuse_dir_ / marker_name())) previous_ = std::move(*m);
+  if (auto m = read_manifest(reuse_dir_)) previous_ = std::move(*m);
   for (const auto& [path, id] : previous_) {
     if (starts_with(id, "c:")) by_content_.emplace(id, path);
   }
@@ -118,7 +118,7 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
   // plainly congbo's (its marker, or the one a build leaves while working).
   const fs::path spare = spare_for(final_);
   if (fs::is_directory(spare, ec) && !fs::is_symlink(spare, ec)) {
-    if (auto m = read_manifest(spare / marker_name())) {
+    if (auto m = read_manifest(spare)) {
       fs::rename(spare / marker_name(), spare / kPartial, ec);  // from here on it is being changed
       if (!ec) {
         spare_ = std::move(*m);

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -32,6 +33,11 @@ class Output {
   static std::filesystem::path spare_for(const std::filesystem::path& final_dir);
   /// "/van-ban/x/" → "van-ban/x/index.html"; a URL naming a file stays as it is.
   static std::string path_for_url(const std::string& url);
+  /// What a directory congbo wrote holds, from its marker: path → id
+  /// ("HASH:SIZE" of the bytes, "k:KEY" of the inputs or "c:KEY" of the
+  /// content); nullopt when the marker is missing or not congbo's.
+  using Manifest = std::unordered_map<std::string, std::string>;
+  static std::optional<Manifest> read_manifest(const std::filesystem::path& dir);
 
   Output() = default;
   Output(const Output&) = delete;
@@ -80,7 +86,6 @@ class Output {
   int files_reused() const { return reused_; }  ///< unchanged: kept, or linked from the previous output
 
  private:
-  using Manifest = std::unordered_map<std::string, std::string>;  ///< path → id ("HASH:SIZE", "k:KEY" or "c:KEY")
   bool place(const std::string& rel_path, const std::string& id, const std::string_view* content, std::string* err);
   bool write_manifest(const std::filesystem::path& dir, const Manifest& files, const char* name);
   void sweep();

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -80,13 +81,10 @@ bool switch_to(const fs::path& to, const std::string& name, std::string* err) {
 void write_manifest(const fs::path& to, const std::string& name, const std::string& ref,
                     const std::string& commit) {
   const fs::path release = to / "releases" / name;
-  std::ifstream in(release / Output::marker_name());
-  std::string line, files;
-  std::getline(in, line);  // "congbo"
-  while (std::getline(in, line)) {
-    size_t space = line.find(' ');
-    if (space == std::string::npos) continue;
-    std::string id = line.substr(0, space), path = line.substr(space + 1);
+  const auto listed = Output::read_manifest(release).value_or(Output::Manifest{});
+  const std::map<std::string, std::string> sorted(listed.begin(), listed.end());  // by path
+  std::string files;
+  for (auto [path, id] : sorted) {
     if (starts_with(id, "k:") || starts_with(id, "c:")) {
       const std::string bytes = file_bytes(release / path).value_or("");
       id = stable_hash(bytes) + ":" + std::to_string(bytes.size());
