@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -184,6 +185,9 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     }
     if (!same) bc.announce(ok ? "" : errors);
   };
+  // Watching starts before the first build reads the files: a file saved
+  // while it runs is then rebuilt after it, not missed until the next save.
+  auto files = std::make_shared<Watcher>(options.site_dir);
   rebuild();
   {
     // The site's base path, so links under a sub-path of base_url work here too.
@@ -289,10 +293,9 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   });
 
   // The watcher: on a change, show an edited page at once, then have the site rebuilt.
-  std::thread watcher([&]() {
-    Watcher files(options.site_dir);
+  std::thread watcher([&, files]() {
     while (!(stop && *stop)) {
-      std::vector<std::string> changed = files.wait(std::chrono::milliseconds(200));
+      std::vector<std::string> changed = files->wait(std::chrono::milliseconds(200));
       if (changed.empty()) continue;
       const std::string& rel = changed[0];
       if (changed.size() == 1 && starts_with(rel, "content/") && ends_with(rel, ".md")) {

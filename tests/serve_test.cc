@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <random>
 #include <thread>
@@ -27,13 +28,16 @@ namespace {
 // when empty) on a random port, already answering once constructed.
 class RunningServe {
  public:
-  explicit RunningServe(const TempSite& site, fs::path out_dir = {}) {
+  /// `while_starting` runs as soon as serve has been started, before it answers.
+  explicit RunningServe(const TempSite& site, fs::path out_dir = {},
+                        const std::function<void()>& while_starting = {}) {
     std::random_device rd;
     options_.site_dir = site.dir();
     options_.out_dir = std::move(out_dir);
     options_.port = 20000 + static_cast<int>(rd() % 20000);
     options_.quiet = true;
     thread_ = std::thread([this] { serve(options_, &stop_); });
+    if (while_starting) while_starting();
     httplib::Client client("127.0.0.1", port());
     for (int i = 0; i < 100 && !client.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
@@ -124,6 +128,41 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
   int ok = 0;
   for (auto& r : readers) ok += r.get() == 200;
   CHECK(ok == 50);
+}
+
+TEST_CASE("a document saved while serve's first build runs is shown once that build is done") {
+  // The office opens the preview and saves a correction at once, while the
+  // first build (which has already read the files) is still rendering.
+  TempSite site;
+  site.file("site.toml", kMinimalConfig);
+  for (int i = 0; i < 300; ++i) {
+    site.file("content/van-ban/kh-" + std::to_string(i) + ".md",
+              "+++\ntitle = \"Kế hoạch " + std::to_string(i) + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+  }
+  bool saved_during_build = false;
+  RunningServe server(site, site.dir() / "xem-thu", [&] {
+    // The build writes into a working folder beside the output once it has read the content.
+    for (int i = 0; i < 20000 && !saved_during_build; ++i) {
+      for (const auto& entry : fs::directory_iterator(site.dir())) {
+        if (entry.path().filename().string().rfind(".xem-thu.tmp-", 0) == 0) {
+          site.file("content/van-ban/kh-7.md",
+                    "+++\ntitle = \"Kế hoạch 7 đã sửa\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+          saved_during_build = true;
+          break;
+        }
+      }
+      if (!saved_during_build) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+  });
+  REQUIRE(saved_during_build);
+  httplib::Client client("127.0.0.1", server.port());
+  bool shown = false;
+  for (int i = 0; i < 200 && !shown; ++i) {
+    auto page = client.Get("/van-ban/kh-7/");
+    shown = page && page->body.find("Kế hoạch 7 đã sửa") != std::string::npos;
+    if (!shown) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(shown);
 }
 
 TEST_CASE("serve without --out leaves nothing behind: neither its output nor the spare of it") {
