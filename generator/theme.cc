@@ -188,7 +188,10 @@ mstch::mustache& parsed(const std::string& compiled, size_t hash) {
 
 std::string render_with(const std::string& origin, const std::string& layout, mstch::mustache& tmpl,
                         const mstch::data& data, Diagnostics& diags) {
-  std::string out = tmpl.render(data);
+  // Into one string, not kainjow's ostringstream (whose str() copies the page once more).
+  std::string out;
+  out.reserve(16384);
+  tmpl.render(data, [&out](const std::string& piece) { out += piece; });
   if (!tmpl.is_valid()) {
     diags.error(origin, 0, 0, msg::template_error(layout, tmpl.error_message()));
     return "";
