@@ -20,25 +20,25 @@ namespace {
 // A file's mtime comes from a coarse clock (a few milliseconds): two saves
 // within one tick, of the same size, look alike. So a file changed in the
 // last seconds is told apart by its bytes as well, as git does with
-// "racily clean" index entries; older files by their stat alone.
-void add_file(std::string& state, const std::string& path, bool racy_check = true) {
+// "racily clean" index entries; older files by their stat alone. `name` is
+// what the file is recorded as: the same file named through another
+// spelling of the site's folder ("site", "/home/x/site") keeps its key.
+void add_file(std::string& state, const std::string& name, const fs::path& path, bool racy_check = true) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    state += path + "|-\n";
+    state += name + "|-\n";
     return;
   }
-  state += path + '|' + std::to_string(st.st_size) + '|' + std::to_string(st.st_mtim.tv_sec) + '.' +
+  state += name + '|' + std::to_string(st.st_size) + '|' + std::to_string(st.st_mtim.tv_sec) + '.' +
            std::to_string(st.st_mtim.tv_nsec) + '|' + std::to_string(st.st_ino);
   if (racy_check && S_ISREG(st.st_mode) && st.st_mtim.tv_sec + 2 >= std::time(nullptr)) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    state += '|' + stable_hash(bytes.str());
+    state += '|' + stable_hash(file_bytes(path).value_or(""));
   }
   state += '\n';
 }
 
-// Every file a build reads from the working copy, sorted.
+// Every file a build reads from the working copy, relative to the site
+// ("content/van-ban/a.md"), sorted.
 std::vector<std::string> source_files(const fs::path& site) {
   std::vector<std::string> all;
   std::error_code ec;
@@ -46,12 +46,12 @@ std::vector<std::string> source_files(const fs::path& site) {
     std::vector<std::string> files;
     for (auto it = fs::recursive_directory_iterator(site / top, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-      if (it->is_regular_file(ec)) files.push_back(it->path().string());
+      if (it->is_regular_file(ec)) files.push_back(it->path().lexically_relative(site).generic_string());
     }
     std::sort(files.begin(), files.end());  // directory order is not stable across file systems
     all.insert(all.end(), files.begin(), files.end());
   }
-  all.push_back((site / "site.toml").string());
+  all.push_back("site.toml");
   return all;
 }
 
@@ -59,7 +59,7 @@ std::vector<std::string> source_files(const fs::path& site) {
 
 std::string source_fingerprint(const fs::path& site) {
   std::string state;
-  for (const auto& f : source_files(site)) add_file(state, f);
+  for (const auto& f : source_files(site)) add_file(state, f, site / f);
   return state;
 }
 
@@ -67,7 +67,7 @@ std::string source_content_fingerprint(const fs::path& site) {
   StableHasher h;
   for (const auto& f : source_files(site)) {
     h.add(f);
-    const auto bytes = file_bytes(f);
+    const auto bytes = file_bytes(site / f);
     h.add(bytes ? std::to_string(bytes->size()) : "-");
     if (bytes) h.add(*bytes);
   }
@@ -76,14 +76,15 @@ std::string source_content_fingerprint(const fs::path& site) {
 
 std::string output_fingerprint(const fs::path& out_dir) {
   std::string state;
-  add_file(state, (out_dir / ".congbo-output").string(), false);
-  add_file(state, out_dir.string(), false);  // something added or removed at the top
+  // (Where the output is, the settings say.)
+  add_file(state, "marker", out_dir / ".congbo-output", false);
+  add_file(state, "folder", out_dir, false);  // something added or removed at the top
   return state;
 }
 
 std::string binary_fingerprint() {
   std::string state = CONGBO_VERSION;
-  add_file(state, "/proc/self/exe", false);
+  add_file(state, "binary", "/proc/self/exe", false);
   return state;
 }
 

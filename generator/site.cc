@@ -111,7 +111,8 @@ std::string settings_key(const BuildOptions& options, const fs::path& out_dir, c
   std::string key = binary_fingerprint();
   std::error_code ec;
   for (const fs::path& p : {options.site_dir, out_dir, cache_dir, options.reuse_from}) {
-    key += '|' + (p.empty() ? std::string() : fs::absolute(p, ec).lexically_normal().string());
+    // However the folder is named ("site/", "./site", a symlink to it): one key.
+    key += '|' + (p.empty() ? std::string() : fs::weakly_canonical(fs::absolute(p, ec), ec).string());
   }
   key += '|' + options.ref + '|' + options.today.value_or(system_today()).iso() + '\n';
   Diagnostics ignored;

@@ -475,6 +475,15 @@ TEST_CASE("a rebuild with nothing changed does nothing, and says the same warnin
     CHECK_FALSE(site.report.up_to_date);
     CHECK(snapshot(site.out()) == before);
   }
+  SUBCASE("the same site named through another spelling of its folder is still nothing to build") {
+    BuildOptions o;
+    o.site_dir = site.dir() / "content" / "..";
+    o.out_dir = site.dir() / "." / "public";
+    Diagnostics d;
+    BuildReport r;
+    REQUIRE(build(o, d, &r));
+    CHECK(r.up_to_date);
+  }
   SUBCASE("another output directory is built") {
     BuildOptions o;
     o.site_dir = site.dir();
