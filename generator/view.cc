@@ -1,6 +1,8 @@
 // view.cc: see view.h.
 #include "view.h"
 
+#include <cstdint>
+
 #include "text.h"
 
 namespace congbo {
@@ -23,28 +25,35 @@ View& View::push(View value) {
 
 namespace {
 
+// A type tag and a count, as 9 bytes (no string built per node: this ran
+// for every node of every page's view).
+void mark(StableHasher& h, char tag, size_t n) {
+  char b[9] = {tag};
+  for (int i = 0; i < 8; ++i) b[1 + i] = static_cast<char>((static_cast<uint64_t>(n) >> (8 * i)) & 0xFF);
+  h.add(std::string_view(b, sizeof b));
+}
+
 void feed(const View& v, StableHasher& h) {
   // Type tags and lengths keep different shapes from hashing alike.
   switch (v.type()) {
     case View::Type::String:
-      h.add("s" + std::to_string(v.str().size()) + ":");
+      mark(h, 's', v.str().size());
       h.add(v.str());
       break;
     case View::Type::Bool:
       h.add(v.flag() ? "t" : "f");
       break;
     case View::Type::List:
-      h.add("l" + std::to_string(v.items().size()) + "[");
+      mark(h, 'l', v.items().size());
       for (const auto& item : v.items()) feed(item, h);
-      h.add("]");
       break;
     case View::Type::Object:
-      h.add("o" + std::to_string(v.members().size()) + "{");
+      mark(h, 'o', v.members().size());
       for (const auto& [k, m] : v.members()) {
-        h.add(k + "=");
+        mark(h, 'k', k.size());
+        h.add(k);
         feed(m, h);
       }
-      h.add("}");
       break;
   }
 }

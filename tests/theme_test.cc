@@ -1,8 +1,10 @@
 // Themes: the built-in default, and a site overriding any template or asset by name.
 #include <doctest/doctest.h>
+#include <set>
 
 #include "site_fixture.h"
 #include "theme.h"
+#include "view.h"
 
 using namespace congbo;
 using congbo::testing::TempSite;
@@ -76,4 +78,19 @@ TEST_CASE("values are escaped for HTML, and triple braces leave them as they are
         "Chi bộ \"bốn tốt\" & 'đảng bộ' <mạnh>");
   v.set("v", "&");
   CHECK(theme->render("t", v, d) == "<p title=\"&amp;\">&amp;</p>&");
+}
+
+TEST_CASE("a view's fingerprint changes with any value and tells shapes apart") {
+  // The fingerprint decides whether a page is rendered again: two views that
+  // could render differently must never share one.
+  auto object = [](const std::string& k, View v) { View o; o.set(k, std::move(v)); return o; };
+  auto list = [](std::vector<View> items) { View l = View::list(); for (auto& i : items) l.push(std::move(i)); return l; };
+  std::vector<View> views = {
+      object("a", "bc"), object("ab", "c"), object("a", "bd"), object("a", true), object("a", false),
+      object("a", "t"), list({"a", "b"}), list({"ab"}), list({list({"a"}), list({"b"})}),
+      list({list({"a", "b"})}), list({}), View(), View(""), View(std::string("\0", 1))};
+  std::set<std::string> seen;
+  for (const auto& v : views) seen.insert(v.fingerprint());
+  CHECK(seen.size() == views.size());
+  CHECK(object("a", "bc").fingerprint() == object("a", "bc").fingerprint());
 }
