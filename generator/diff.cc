@@ -118,7 +118,7 @@ bool is_space(const std::string& t) { return !t.empty() && (t[0] == ' ' || t[0] 
 // Word-level diff of two runs of HTML. Emits every token of `after` (so the
 // markup is exactly the new version's) and the deleted words of `before`.
 // Each changed region reads as one deletion then one insertion.
-void diff_words(const std::string& before, const std::string& after, std::string& out, DiffStats& stats) {
+void diff_words(const std::string& before, const std::string& after, std::string& out, WordDiff& counts) {
   auto a = tokens(before), b = tokens(after);
   auto ops = diff_sequences(hashes(a), hashes(b));
 
@@ -145,7 +145,7 @@ void diff_words(const std::string& before, const std::string& after, std::string
       if (is_tag(t)) continue;
       if (is_space(t)) { if (!del.empty() && del.back() != ' ') del += ' '; continue; }
       del += t;
-      ++stats.deleted;
+      ++counts.deleted;
     }
     while (!del.empty() && del.back() == ' ') del.pop_back();
     if (!del.empty()) out += "<del>" + del + "</del>";
@@ -163,7 +163,7 @@ void diff_words(const std::string& before, const std::string& after, std::string
       if (is_space(t)) { (open ? out : pending_space) += t; continue; }
       if (!open) { out += pending_space + "<ins>"; pending_space.clear(); open = true; }
       out += t;
-      ++stats.inserted;
+      ++counts.inserted;
     }
     if (open) {
       // trailing spaces go outside the <ins>
@@ -176,7 +176,7 @@ void diff_words(const std::string& before, const std::string& after, std::string
   });
 }
 
-std::string run_diff(const std::string& before, const std::string& after, DiffStats& stats) {
+std::string run_diff(const std::string& before, const std::string& after, WordDiff& counts) {
   auto la = split_lines(before), lb = split_lines(after);
   std::string out;
   walk(diff_sequences(hashes(la), hashes(lb)), [&](size_t j) { out += lb[j]; },
@@ -186,14 +186,14 @@ std::string run_diff(const std::string& before, const std::string& after, DiffSt
          for (size_t i = i0; i < i1; ++i) del += la[i];
          for (size_t j = j0; j < j1; ++j) ins += lb[j];
          if (!ins.empty()) {
-           diff_words(del, ins, out, stats);
+           diff_words(del, ins, out, counts);
            return;
          }
          // A block removed whole: keep its tags so it stays a block, words struck out.
          for (const auto& t : tokens(del)) {
            if (is_tag(t) || is_space(t)) { out += t; continue; }
            out += "<del>" + t + "</del>";
-           ++stats.deleted;
+           ++counts.deleted;
          }
        });
   return out;
@@ -201,15 +201,10 @@ std::string run_diff(const std::string& before, const std::string& after, DiffSt
 
 }  // namespace
 
-std::string diff_html(const std::string& before, const std::string& after) {
-  DiffStats stats;
-  return run_diff(before, after, stats);
-}
-
-DiffStats diff_stats(const std::string& before, const std::string& after) {
-  DiffStats stats;
-  run_diff(before, after, stats);
-  return stats;
+WordDiff diff_html(const std::string& before, const std::string& after) {
+  WordDiff d;
+  d.html = run_diff(before, after, d);
+  return d;
 }
 
 }  // namespace congbo

@@ -16,14 +16,15 @@ enum class EditOp { Equal, Insert, Delete };
 std::vector<EditOp> diff_sequences(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b,
                                    int max_cost = 4000);
 
-/// `after`'s HTML with words removed since `before` in <del> and added words
-/// in <ins>. Both are HTML as render_markdown writes it (one block per line).
-/// Tags are never wrapped, so the result stays well-formed.
-std::string diff_html(const std::string& before, const std::string& after);
-
-/// Counts of words inserted and deleted by diff_html, for summaries.
-struct DiffStats { int inserted = 0, deleted = 0; };
-DiffStats diff_stats(const std::string& before, const std::string& after);
+/// What changed between two versions' HTML (both as render_markdown writes
+/// it, one block per line): `after`'s HTML with words removed since `before`
+/// in <del> and added words in <ins> (tags are never wrapped, so the result
+/// stays well-formed), and how many words each.
+struct WordDiff {
+  std::string html;
+  int inserted = 0, deleted = 0;
+};
+WordDiff diff_html(const std::string& before, const std::string& after);
 
 /// One line per changed field: "Người ký: Nguyễn Văn A → Nguyễn Văn B".
 struct FieldChange { std::string label, before, after; };

@@ -208,12 +208,12 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, Diagnost
       }
     }
     const std::string a = body_html(k + 1), b = body_html(k);
-    DiffStats stats = diff_stats(a, b);
+    WordDiff diff = diff_html(a, b);
     view.set("has_fields", !fields.items().empty()).set("fields", std::move(fields))
-        .set("diff", diff_html(a, b))
-        .set("inserted", std::to_string(stats.inserted))
-        .set("deleted", std::to_string(stats.deleted))
-        .set("unchanged_text", stats.inserted == 0 && stats.deleted == 0);
+        .set("diff", std::move(diff.html))
+        .set("inserted", std::to_string(diff.inserted))
+        .set("deleted", std::to_string(diff.deleted))
+        .set("unchanged_text", diff.inserted == 0 && diff.deleted == 0);
     write(curl, ckey, compose("compare", std::move(view), diags));
   }
 

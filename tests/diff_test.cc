@@ -20,28 +20,28 @@ TEST_CASE("the edit script is minimal and replays one sequence into the other") 
 TEST_CASE("a changed target is marked word by word, not as a whole line") {
   std::string before = "<p>Hàng năm, trên 80% đảng viên hoàn thành tốt nhiệm vụ.</p>\n";
   std::string after = "<p>Hàng năm, trên 90% đảng viên hoàn thành tốt nhiệm vụ.</p>\n";
-  CHECK(diff_html(before, after) ==
+  CHECK(diff_html(before, after).html ==
         "<p>Hàng năm, trên <del>80%</del><ins>90%</ins> đảng viên hoàn thành tốt nhiệm vụ.</p>\n");
 }
 
 TEST_CASE("unchanged paragraphs pass through; added and removed paragraphs are marked") {
   std::string before = "<h2 id=\"i\">I. MỤC ĐÍCH</h2>\n<p>Giữ nguyên.</p>\n<p>Đoạn bị bỏ.</p>\n";
   std::string after = "<h2 id=\"i\">I. MỤC ĐÍCH</h2>\n<p>Giữ nguyên.</p>\n<p>Đoạn mới thêm.</p>\n<p>Thêm nữa.</p>\n";
-  std::string d = diff_html(before, after);
+  auto diff = diff_html(before, after);
+  const std::string& d = diff.html;
   CHECK(d.rfind("<h2 id=\"i\">I. MỤC ĐÍCH</h2>\n<p>Giữ nguyên.</p>\n", 0) == 0);
   CHECK(d.find("<p>Đoạn <del>bị bỏ.</del><ins>mới thêm.</ins></p>") != std::string::npos);
   CHECK(d.find("<ins>Thêm nữa.</ins>") != std::string::npos);
-  auto stats = diff_stats(before, after);
-  CHECK(stats.inserted == 4);
-  CHECK(stats.deleted == 2);
+  CHECK(diff.inserted == 4);
+  CHECK(diff.deleted == 2);
 }
 
 TEST_CASE("a paragraph removed whole keeps its block and strikes its words") {
-  std::string d = diff_html("<p>Một.</p>\n<p>Hai ba.</p>\n", "<p>Một.</p>\n");
+  std::string d = diff_html("<p>Một.</p>\n<p>Hai ba.</p>\n", "<p>Một.</p>\n").html;
   CHECK(d == "<p>Một.</p>\n<p><del>Hai</del> <del>ba.</del></p>\n");
 }
 
 TEST_CASE("markup changes never produce unbalanced tags") {
-  std::string d = diff_html("<p>chữ thường</p>\n", "<p><em>chữ</em> thường</p>\n");
+  std::string d = diff_html("<p>chữ thường</p>\n", "<p><em>chữ</em> thường</p>\n").html;
   CHECK(d == "<p><em>chữ</em> thường</p>\n");
 }
