@@ -154,6 +154,16 @@ std::string build_done(int pages, const std::string& out_dir, long ms) {
 std::string check_done(int pages) {
   return "Đã kiểm tra " + std::to_string(pages) + " trang: không có lỗi.";
 }
+std::string serve_nothing_built_page() {
+  return "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<title>Chưa dựng được trang</title>\n</head>\n<body>\n"
+         "<main id=\"congbo-chua-dung\" style=\"font:16px/1.5 sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem\">\n"
+         "<h1>Chưa dựng được trang</h1>\n"
+         "<p>Nội dung đang có lỗi nên trang chưa dựng được lần nào. Lỗi hiện bên dưới và trong cửa sổ lệnh. "
+         "Sửa tệp và lưu lại: trang này tự tải lại khi dựng xong.</p>\n"
+         "</main>\n</body>\n</html>\n";
+}
 std::string build_failed(int errors, int warnings, bool had_output) {
   std::string s = "Có " + std::to_string(errors) + " lỗi, " + std::to_string(warnings) +
                   " cảnh báo.";

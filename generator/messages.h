@@ -54,6 +54,8 @@ std::string build_done(int pages, const std::string& out_dir, long ms);
 std::string build_up_to_date(const std::string& out_dir, long ms);
 std::string check_done(int pages);
 std::string build_failed(int errors, int warnings, bool had_output);
+/// The page `serve` shows while no build has succeeded yet (HTML).
+std::string serve_nothing_built_page();
 
 }  // namespace congbo::msg
 

@@ -40,7 +40,9 @@ const char* kReloadScript = R"JS(// congbo serve: reload when the site is rebuil
         'background:#3b0d0c;color:#fff;font:14px/1.5 monospace;padding:1rem;white-space:pre-wrap;border-top:4px solid #f5c518';
       document.body.appendChild(overlay);
     }
-    overlay.textContent = 'Dựng trang lỗi — trang đang hiển thị là bản dựng thành công gần nhất.\n\n' + text;
+    var none = document.getElementById('congbo-chua-dung');  // no build has succeeded yet
+    overlay.textContent = (none ? 'Dựng trang lỗi.' : 'Dựng trang lỗi — trang đang hiển thị là bản dựng thành công gần nhất.') +
+      '\n\n' + text;
   }
   var events = new EventSource('/__congbo/events');
   events.addEventListener('reload', function () { location.reload(); });
@@ -263,9 +265,13 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     if (!file) {
       bool refused = path.find("..") != std::string::npos || fold(path).find("%2e") != std::string::npos;
       res.status = refused ? 403 : 404;
+      // With the reload script too: a page that does not exist yet (a new
+      // document not saved, or no build that succeeded) shows up by itself
+      // once a build makes it, and the errors in the way show over it.
       auto missing = resolve_request(out, "/404.html");
-      std::string body = missing ? read(*missing) : "404";
-      res.set_content(body, "text/html; charset=utf-8");
+      std::string body = missing ? read(*missing) : msg::serve_nothing_built_page();
+      res.set_header("Cache-Control", "no-store");
+      res.set_content(with_reload_script(std::move(body)), "text/html; charset=utf-8");
       return;
     }
     std::string body = read(*file);

@@ -111,6 +111,8 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
   REQUIRE(missing);
   CHECK(missing->status == 404);
   CHECK(missing->body.find("Không tìm thấy trang") != std::string::npos);
+  // so a page not made yet shows up by itself once a build makes it
+  CHECK(missing->body.find("/__congbo/reload.js") != std::string::npos);
 
   std::vector<std::future<int>> readers;
   for (int i = 0; i < 50; ++i) {

@@ -47,3 +47,41 @@ test('live reload, and errors shown over the page', async () => {
     fs.rmSync(dir, { recursive: true, force: true });  // the site; serve removed its own output
   }
 });
+
+test('serve started on a site with a mistake: the error shows in the browser, and the page comes once it is fixed', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-serve-'));
+  fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Thử"\nbase_url = "https://example.vn/"\n');
+  const page_md = path.join(dir, 'content', 'gioi-thieu.md');
+  fs.mkdirSync(path.dirname(page_md), { recursive: true });
+  fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu\n+++\nHỏng từ đầu.\n');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn(process.env.CONGBO_BIN, ['serve', '--site', dir, '--port', String(port), '--quiet'], { stdio: 'ignore' });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    let response = null;
+    for (let i = 0; i < 100 && !response; i++) {
+      try { response = await page.goto(`http://127.0.0.1:${port}/gioi-thieu/`); } catch { await new Promise((r) => setTimeout(r, 100)); }
+    }
+    assert.strictEqual(response.status(), 404);
+    assert.match(await page.textContent('h1'), /Chưa dựng được trang/);
+    await page.waitForSelector('#congbo-loi', { timeout: 10000 });
+    assert.match(await page.textContent('#congbo-loi'), /content\/gioi-thieu\.md:2:\d+: error:/);
+
+    // Fixed: the page it asked for comes by itself.
+    fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu"\n+++\nĐã sửa xong.\n');
+    await page.waitForFunction(() => document.querySelector('main') && document.querySelector('main').textContent.includes('Đã sửa xong'), null, { timeout: 10000 });
+    assert.strictEqual(await page.$('#congbo-loi'), null);
+
+    // A page not made yet waits the same way: a new file saved, it shows.
+    await page.goto(`http://127.0.0.1:${port}/moi/`);
+    fs.writeFileSync(path.join(dir, 'content', 'moi.md'), '+++\ntitle = "Trang mới"\n+++\nVừa thêm.\n');
+    await page.waitForFunction(() => document.querySelector('main') && document.querySelector('main').textContent.includes('Vừa thêm'), null, { timeout: 10000 });
+  } finally {
+    await browser.close();
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    server.kill('SIGINT');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
