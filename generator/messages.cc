@@ -20,6 +20,42 @@ std::string unclosed_front_matter(int open_line) {
 std::string toml_syntax(const std::string& detail) {
   return "cú pháp TOML sai: " + detail;
 }
+std::string toml_mistake(TomlMistake what, const std::string& detail) {
+  std::string s = "cú pháp TOML sai: ";
+  switch (what) {
+    case TomlMistake::UnclosedString:
+      return s + "chữ chưa được đóng: thiếu dấu nháy " + detail + " ở cuối giá trị (giá trị chữ nằm giữa hai dấu nháy, "
+                 "trên cùng một dòng)";
+    case TomlMistake::CurlyQuotes:
+      return s + "dấu nháy cong “ ” (thường do chép từ Word) không dùng được; hãy gõ lại bằng dấu nháy thẳng \"";
+    case TomlMistake::UnquotedText:
+      return s + "giá trị chữ phải đặt trong dấu nháy thẳng, ví dụ: title = \"Kế hoạch\"";
+    case TomlMistake::UnquotedSlashDate:
+      return s + "ngày phải viết theo dạng 2020-10-21, hoặc đặt trong dấu nháy: \"21/10/2020\"";
+    case TomlMistake::ColonForEquals:
+      return s + "giữa tên trường và giá trị dùng dấu \"=\", không dùng dấu \":\" (ví dụ: title = \"Kế hoạch\")";
+    case TomlMistake::BadKey:
+      return s + "tên trường chỉ gồm chữ không dấu, chữ số, \"-\" và \"_\", không có khoảng trắng; "
+                 "xem các tên trường trong hướng dẫn soạn nội dung";
+    case TomlMistake::MissingEquals:
+      return s + "thiếu dấu \"=\" giữa tên trường và giá trị (ví dụ: title = \"Kế hoạch\")";
+    case TomlMistake::DuplicateKey:
+      return s + "trường \"" + detail + "\" được viết hai lần; chỉ giữ một";
+    case TomlMistake::BadList:
+      return s + "danh sách chưa đúng: các mục cách nhau bằng dấu phẩy và danh sách đóng bằng \"]\", "
+                 "ví dụ: [\"Các chi bộ\", \"Lưu Văn phòng\"]";
+    case TomlMistake::TextAfterValue:
+      return s + "sau giá trị còn chữ thừa; nếu trong chữ có dấu nháy \" thì viết thành \\\" "
+                 "hoặc bao cả giá trị bằng dấu nháy đơn: 'Phong trào \"bốn tốt\"'";
+    case TomlMistake::BadDate:
+      return s + "ngày không có thật; hãy viết theo dạng năm-tháng-ngày, ví dụ 2020-10-21";
+    case TomlMistake::UnclosedTable:
+      return s + "tên bảng mở bằng \"[\" nhưng chưa đóng bằng \"]\" trên cùng dòng";
+    case TomlMistake::Backslash:
+      return s + "dấu \\ trong chữ phải viết thành \\\\ (hoặc bao giá trị bằng dấu nháy đơn)";
+  }
+  return toml_syntax(detail);
+}
 std::string missing_field(const std::string& field) {
   return "thiếu trường bắt buộc \"" + field + "\"";
 }

@@ -12,6 +12,24 @@ std::string invalid_utf8();
 std::string missing_front_matter();
 std::string unclosed_front_matter(int open_line);
 std::string toml_syntax(const std::string& detail);
+/// TOML mistakes a writer makes, said in words (toml_reader.cc tells which).
+enum class TomlMistake {
+  UnclosedString,     ///< title = "Kế hoạch   (no closing quote)
+  CurlyQuotes,        ///< title = “Kế hoạch”   (quotes from a word processor)
+  UnquotedText,       ///< title = Kế hoạch
+  UnquotedSlashDate,  ///< date = 21/10/2020
+  ColonForEquals,     ///< title: "Kế hoạch"
+  BadKey,             ///< ngày ký = "…"   (a key with marks or spaces)
+  MissingEquals,      ///< title "Kế hoạch"
+  DuplicateKey,       ///< the same key twice
+  BadList,            ///< ["a" "b"   (a missing comma or ])
+  TextAfterValue,     ///< title = "A "B" C"
+  BadDate,            ///< date = 2020-13-01
+  UnclosedTable,      ///< [signer
+  Backslash,          ///< "A\d"
+};
+/// `detail`: the key (DuplicateKey), the quote (UnclosedString), or toml++'s words.
+std::string toml_mistake(TomlMistake what, const std::string& detail);
 std::string missing_field(const std::string& field);
 std::string wrong_type(const std::string& field, const std::string& expected,
                        const std::string& got);

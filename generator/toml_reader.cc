@@ -67,6 +67,65 @@ Value convert(const toml::node& node, int line_offset) {
   return v;
 }
 
+bool has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+// What toml++ saw where it stopped ("saw 'à'" → "à"), or "".
+std::string_view seen(std::string_view d) {
+  size_t at = d.rfind("saw '");
+  if (at == std::string_view::npos) return {};
+  d.remove_prefix(at + 5);
+  return d.substr(0, d.rfind('\''));
+}
+
+// toml++'s description of a syntax error, for a writer: the usual mistakes
+// in words, the rest as toml++ says it. `line` is the text of the line.
+std::string explain(std::string_view d, std::string_view line) {
+  using M = msg::TomlMistake;
+  const std::string_view saw = seen(d);
+  const size_t eq = line.find('=');
+  const std::string_view value = eq == std::string_view::npos ? std::string_view() : line.substr(eq + 1);
+  const size_t start = value.find_first_not_of(" \t");
+  const bool curly = start != std::string_view::npos &&
+                     (value.substr(start).rfind("\u201C", 0) == 0 || value.substr(start).rfind("\u2018", 0) == 0 ||
+                      value.substr(start).rfind("\u201D", 0) == 0);
+  if (has(d, "parsing string") || has(d, "parsing literal string")) {
+    if (has(d, "escape sequence")) return msg::toml_mistake(M::Backslash, "");
+    if (has(d, "control characters") || has(d, "end-of-file")) {
+      return msg::toml_mistake(M::UnclosedString, has(d, "literal string") ? "'" : "\"");
+    }
+  }
+  if (has(d, "could not determine value type")) return msg::toml_mistake(curly ? M::CurlyQuotes : M::UnquotedText, "");
+  if (saw == "/" && (has(d, "integer") || has(d, "date"))) return msg::toml_mistake(M::UnquotedSlashDate, "");
+  if (has(d, "parsing date") || has(d, "parsing time")) return msg::toml_mistake(M::BadDate, "");
+  if (has(d, "cannot redefine existing")) {
+    size_t close = d.rfind('\''), open = close == std::string_view::npos ? close : d.rfind('\'', close - 1);
+    std::string key = open == std::string_view::npos ? "" : std::string(d.substr(open + 1, close - open - 1));
+    return msg::toml_mistake(M::DuplicateKey, key);
+  }
+  if (has(d, "expected '='")) {
+    if (saw == ":") return msg::toml_mistake(M::ColonForEquals, "");
+    if (saw == "\"" || saw == "'" || saw == "[" || saw == "{" || (saw.size() == 1 && saw[0] >= '0' && saw[0] <= '9')) {
+      return msg::toml_mistake(M::MissingEquals, "");
+    }
+    return msg::toml_mistake(M::BadKey, "");
+  }
+  if (has(d, "parsing array")) return msg::toml_mistake(M::BadList, "");
+  if (has(d, "expected a comment or whitespace")) return msg::toml_mistake(M::TextAfterValue, "");
+  if (has(d, "table header") && has(d, "expected ']'")) return msg::toml_mistake(M::UnclosedTable, "");
+  return msg::toml_syntax(std::string(d));
+}
+
+// Line `n` (from 1) of `text`.
+std::string_view line_of(std::string_view text, size_t n) {
+  size_t at = 0;
+  for (size_t k = 1; k < n && at != std::string_view::npos; ++k) {
+    at = text.find('\n', at);
+    if (at != std::string_view::npos) ++at;
+  }
+  if (at == std::string_view::npos || at > text.size()) return {};
+  return text.substr(at, text.find('\n', at) - at);
+}
+
 }  // namespace
 
 std::optional<Value> read_toml(std::string_view text, const std::string& path, int first_line,
@@ -77,7 +136,7 @@ std::optional<Value> read_toml(std::string_view text, const std::string& path, i
   } catch (const toml::parse_error& err) {
     diags.error(path, static_cast<int>(err.source().begin.line) + first_line - 1,
                 static_cast<int>(err.source().begin.column),
-                msg::toml_syntax(std::string(err.description())));
+                explain(err.description(), line_of(text, err.source().begin.line)));
     return std::nullopt;
   }
   Value root = convert(table, first_line - 1);

@@ -44,6 +44,39 @@ TEST_CASE("broken TOML is reported at its line in the file, not in the front mat
   CHECK(d.items()[0].message.rfind("cú pháp TOML sai: ", 0) == 0);
 }
 
+TEST_CASE("the usual TOML mistakes are said in words an office writer understands, at their place") {
+  // Not toml++'s English ("could not determine value type"): what to type instead.
+  struct Case { const char* line; const char* at; const char* says; };
+  const Case cases[] = {
+      {"title = \"Kế hoạch", "2:18", "thiếu dấu nháy \" ở cuối giá trị"},
+      {"title = 'Kế hoạch", "2:18", "thiếu dấu nháy ' ở cuối giá trị"},
+      {"title = Kế hoạch", "2:9", "giá trị chữ phải đặt trong dấu nháy thẳng"},
+      {"title = \u201CKế hoạch\u201D", "2:9", "dấu nháy cong “ ” (thường do chép từ Word)"},
+      {"date = 21/10/2020", "2:10", "ngày phải viết theo dạng 2020-10-21, hoặc đặt trong dấu nháy"},
+      {"date = 2021-02-30", "2:18", "ngày không có thật"},
+      {"title: \"Kế hoạch\"", "2:6", "dùng dấu \"=\", không dùng dấu \":\""},
+      {"title \"Kế hoạch\"", "2:7", "thiếu dấu \"=\" giữa tên trường và giá trị"},
+      {"ngày ký = \"x\"", "2:3", "tên trường chỉ gồm chữ không dấu"},
+      {"recipients = [\"a\" \"b\"]", "2:19", "các mục cách nhau bằng dấu phẩy"},
+      {"title = \"Phong trào \"bốn tốt\"\"", "2:22", "sau giá trị còn chữ thừa"},
+      {"title = \"C:\\du-lieu\"", "2:13", "dấu \\ trong chữ phải viết thành \\\\"},
+      {"title = \"A\"\ntitle = \"B\"", "3:9", "trường \"title\" được viết hai lần"},
+      {"[signer", "2:8", "chưa đóng bằng \"]\""},
+  };
+  for (const Case& c : cases) {
+    const std::string line = c.line;
+    CAPTURE(line);
+    Diagnostics d;
+    CHECK_FALSE(parse_front_matter(std::string("+++\n") + c.line + "\n+++\nNội dung.\n", "content/a.md", d).has_value());
+    REQUIRE(d.items().size() == 1);
+    const std::string m = d.items()[0].format();
+    CAPTURE(m);
+    CHECK(m.rfind(std::string("content/a.md:") + c.at + ": error: cú pháp TOML sai: ", 0) == 0);
+    CHECK(m.find(c.says) != std::string::npos);
+    CHECK(m.find("parsing") == std::string::npos);  // none of toml++'s English left
+  }
+}
+
 TEST_CASE("fences tolerate Windows line endings and trailing spaces") {
   Diagnostics d;
   auto fm = parse_front_matter("+++\r\ntitle = \"x\"\r\n+++  \r\nThân\r\n", "content/a.md", d);
