@@ -85,7 +85,7 @@ class Lexicon {
 
  private:
   uint32_t intern(const std::string& s) {
-    auto [it, inserted] = ids_.emplace(s, static_cast<uint32_t>(strings_.size()));
+    auto [it, inserted] = ids_.try_emplace(s, static_cast<uint32_t>(strings_.size()));
     if (inserted) strings_.push_back(s);
     return it->second;
   }
@@ -109,7 +109,7 @@ class Builder {
   }
   void add_pair(uint32_t doc, const WordInfo& a, const WordInfo& b, uint8_t flags) {
     uint64_t key = (static_cast<uint64_t>(a.folded_id) << 32) | b.folded_id;
-    auto [it, inserted] = pairs_.emplace(key, static_cast<uint32_t>(terms_.size()));
+    auto [it, inserted] = pairs_.try_emplace(key, static_cast<uint32_t>(terms_.size()));
     if (inserted) terms_.push_back({*a.folded + " " + *b.folded, {}});
     Term& t = terms_[it->second];
     uint64_t exact = (static_cast<uint64_t>(a.exact_id) << 32) | b.exact_id;
@@ -118,7 +118,7 @@ class Builder {
     post(*v, doc, flags);
   }
   void add_key(uint32_t doc, const std::string& key, uint8_t flags) {
-    auto [it, inserted] = keys_.emplace(key, static_cast<uint32_t>(terms_.size()));
+    auto [it, inserted] = keys_.try_emplace(key, static_cast<uint32_t>(terms_.size()));
     if (inserted) terms_.push_back({key, {}});
     post(terms_[it->second], doc, 0, key, flags);
   }
