@@ -34,9 +34,18 @@ void bytes(std::string& out, std::string_view s) {
 }
 
 std::string gzip(std::string_view data) {
-  z_stream z{};
-  // Level 4: nearly level 6's size on this text at well under its cost.
-  deflateInit2(&z, 4, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);  // +16: gzip wrapper
+  // One compressor per thread, reset for each file: setting one up (its
+  // tables allocated and cleared) cost as much as compressing a small file.
+  // Level 4: nearly level 6's size on this text at well under its cost;
+  // memory level 6: smaller tables to clear, the same size within 0.2%.
+  struct Deflater {
+    z_stream z{};
+    Deflater() { deflateInit2(&z, 4, Z_DEFLATED, 15 + 16, 6, Z_DEFAULT_STRATEGY); }  // +16: gzip wrapper
+    ~Deflater() { deflateEnd(&z); }
+  };
+  thread_local Deflater d;
+  z_stream& z = d.z;
+  deflateReset(&z);
   std::string out(deflateBound(&z, data.size()) + 32, '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   z.avail_in = static_cast<uInt>(data.size());
@@ -44,7 +53,6 @@ std::string gzip(std::string_view data) {
   z.avail_out = static_cast<uInt>(out.size());
   deflate(&z, Z_FINISH);
   out.resize(z.total_out);
-  deflateEnd(&z);
   return out;
 }
 
