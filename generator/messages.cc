@@ -1,7 +1,9 @@
 // messages.cc: the Vietnamese message catalogue (see messages.h).
 #include "messages.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 #include "text.h"
 
@@ -97,6 +99,23 @@ std::string missing_site_toml() {
 }
 std::string unreadable_file(const std::string& why) {
   return "không đọc được tệp: " + why;
+}
+std::string system_error(int code) {
+  const char* said = nullptr;
+  switch (code) {
+    case ENOENT: said = "không có tệp hay thư mục này"; break;
+    case EACCES: case EPERM: said = "không có quyền"; break;
+    case ENOSPC: case EDQUOT: said = "ổ đĩa đã đầy"; break;
+    case EROFS: said = "ổ đĩa chỉ cho đọc"; break;
+    case EISDIR: said = "đây là thư mục, không phải tệp"; break;
+    case ENOTDIR: said = "một phần của đường dẫn không phải thư mục"; break;
+    case EEXIST: said = "đã có tệp hay thư mục trùng tên"; break;
+    case ENAMETOOLONG: said = "tên tệp quá dài"; break;
+    case EIO: said = "lỗi đọc ghi ổ đĩa"; break;
+    default: break;
+  }
+  const std::string system = std::strerror(code);
+  return said ? std::string(said) + " (" + system + ")" : system;
 }
 std::string template_missing(const std::string& name) {
   return "giao diện thiếu mẫu \"" + name + "\"";

@@ -44,6 +44,9 @@ std::string raw_html_removed(const std::string& html);
 std::string unsafe_link_removed(const std::string& url);
 std::string missing_site_toml();
 std::string unreadable_file(const std::string& why);
+/// What the system said (an errno), in Vietnamese for the usual cases, with
+/// the system's own words after it: "ổ đĩa đã đầy (No space left on device)".
+std::string system_error(int code);
 std::string template_missing(const std::string& name);
 std::string template_error(const std::string& name, const std::string& detail);
 std::string output_failed(const std::string& why);

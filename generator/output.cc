@@ -133,7 +133,7 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
   } else {
     work_ = final_.parent_path() / ("." + final_.filename().string() + ".tmp-" + random_suffix());
     if (!fs::create_directory(work_, ec)) {
-      *err = msg::output_failed(work_.string() + ": " + ec.message());
+      *err = msg::output_failed(work_.string() + ": " + msg::system_error(ec.value()));
       return false;
     }
   }
@@ -204,7 +204,7 @@ bool Output::place(const std::string& rel_path, const std::string& id, const std
   }
   if (fd >= 0 && ::close(fd) != 0) ok = false;
   if (!ok) {
-    *err = msg::output_failed(p.string() + ": " + std::strerror(errno));
+    *err = msg::output_failed(p.string() + ": " + msg::system_error(errno));
     return false;
   }
   return record(false);
@@ -313,7 +313,7 @@ bool Output::commit(std::string* err) {
   const fs::path spare = spare_for(final_);
   if (!fs::exists(final_, ec)) {
     if (::rename(work_.c_str(), final_.c_str()) != 0) {
-      *err = msg::output_failed(final_.string() + ": " + std::strerror(errno));
+      *err = msg::output_failed(final_.string() + ": " + msg::system_error(errno));
       return false;
     }
     active_ = false;
@@ -332,7 +332,7 @@ bool Output::commit(std::string* err) {
   // File systems without RENAME_EXCHANGE: two renames, a moment apart.
   fs::path old = final_.parent_path() / ("." + final_.filename().string() + ".old-" + random_suffix());
   if (::rename(final_.c_str(), old.c_str()) != 0 || ::rename(work_.c_str(), final_.c_str()) != 0) {
-    *err = msg::output_failed(final_.string() + ": " + std::strerror(errno));
+    *err = msg::output_failed(final_.string() + ": " + msg::system_error(errno));
     if (!fs::exists(final_, ec)) ::rename(old.c_str(), final_.c_str());
     return false;
   }

@@ -63,11 +63,11 @@ bool switch_to(const fs::path& to, const std::string& name, std::string* err) {
   fs::remove(tmp, ec);
   fs::create_symlink(fs::path("releases") / name, tmp, ec);
   if (ec) {
-    *err = ec.message();
+    *err = msg::system_error(ec.value());
     return false;
   }
   if (::rename(tmp.c_str(), (to / "current").c_str()) != 0) {
-    *err = std::strerror(errno);
+    *err = msg::system_error(errno);
     fs::remove(tmp, ec);
     return false;
   }

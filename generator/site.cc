@@ -264,7 +264,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
     const std::string& rel = files[i];
     auto raw = source_->read(rel);
     if (!raw) {
-      found.error(rel, 0, 0, msg::unreadable_file(std::strerror(errno)));
+      found.error(rel, 0, 0, msg::unreadable_file(msg::system_error(errno)));
       return;
     }
     bool uncommitted = repo_ && !from_ref_ && repo_->changed_since_head(rel, *raw);

@@ -35,7 +35,7 @@ void Site::load_records(Diagnostics& diags) {
   auto text_of = [&](const std::string& rel) -> std::optional<std::string> {
     auto raw = source_->read(rel);
     if (!raw) {
-      diags.error(rel, 0, 0, msg::unreadable_file(std::strerror(errno)));
+      diags.error(rel, 0, 0, msg::unreadable_file(msg::system_error(errno)));
       return std::nullopt;
     }
     return decode_text(std::move(*raw), rel, diags);

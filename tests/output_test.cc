@@ -114,3 +114,13 @@ TEST_CASE("a file keyed by what it holds is linked from wherever the last build 
   CHECK(read_file(site.dir() / "public/moi/d/0.json.gz") == "tài liệu 0");
   CHECK_FALSE(fs::exists(site.dir() / "public/cu"));  // not produced this time: gone
 }
+
+TEST_CASE("an output that cannot be written says why in Vietnamese, with the system's words after") {
+  TempSite site;
+  site.file("khong-phai-thu-muc", "một tệp đứng ở chỗ thư mục");
+  Output out;
+  std::string err;
+  CHECK_FALSE(out.begin(site.dir() / "khong-phai-thu-muc" / "public", site.dir() / "trang", &err));
+  CHECK(err.rfind("không ghi được thư mục kết quả: ", 0) == 0);
+  CHECK(err.find("một phần của đường dẫn không phải thư mục (Not a directory)") != std::string::npos);
+}
