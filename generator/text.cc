@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 namespace congbo {
 namespace {
@@ -130,25 +131,55 @@ std::string map_code_points(std::string_view s, utf8proc_int32_t (*map)(utf8proc
 
 std::string to_lower(std::string_view s) { return map_code_points(s, utf8proc_tolower); }
 
+namespace {
+
+// Letters, marks and numbers make words (utf8proc's categories).
+bool word_category(utf8proc_int32_t cp) {
+  utf8proc_category_t cat = utf8proc_category(cp);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+// The same, looked up in a table made once, below U+2000: where Vietnamese
+// letters are (Latin-1, Latin Extended-A and -B, combining marks, Latin
+// Extended Additional), asked for at every character of the search index.
+bool word_code_point(utf8proc_int32_t cp) {
+  static const std::vector<bool> below = [] {
+    std::vector<bool> t(0x2000);
+    for (utf8proc_int32_t c = 0; c < 0x2000; ++c) t[c] = word_category(c);
+    return t;
+  }();
+  return cp < 0x2000 ? below[cp] : word_category(cp);
+}
+
+}  // namespace
+
 std::vector<Word> split_words(std::string_view s) {
   std::vector<Word> words;
   size_t i = 0, start = 0;
   bool in_word = false, only_spaces = false;
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  auto continuation = [&](size_t k) { return k < s.size() && (b[k] & 0xC0) == 0x80; };
   while (i < s.size()) {
-    utf8proc_int32_t cp = static_cast<unsigned char>(s[i]);
+    utf8proc_int32_t cp = b[i];
     utf8proc_ssize_t n = 1;
     bool word_char;
     if (cp < 0x80) {
       // ASCII, most of the bytes even of Vietnamese text: its letters and
       // digits are its only word characters (as utf8proc's categories say).
       word_char = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    } else if (cp >= 0xC2 && cp <= 0xDF && continuation(i + 1)) {  // U+0080..U+07FF
+      cp = ((cp & 0x1F) << 6) | (b[i + 1] & 0x3F);
+      n = 2;
+      word_char = word_code_point(cp);
+    } else if (cp == 0xE1 && continuation(i + 1) && continuation(i + 2)) {  // U+1000..U+1FFF
+      cp = 0x1000 | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+      n = 3;
+      word_char = word_code_point(cp);
     } else {
-      n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+      n = utf8proc_iterate(b + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
       if (n <= 0) n = 1, cp = ' ';
-      utf8proc_category_t cat = utf8proc_category(cp);
-      word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
-                  (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+      word_char = word_category(cp);
     }
     if (word_char && !in_word) {
       start = i;

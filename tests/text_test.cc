@@ -116,13 +116,24 @@ TEST_CASE("JSON strings escape quotes, backslashes, control characters and what 
   CHECK(json_string(std::string("\x01x\x1f", 3)) == "\"\\u0001x\\u001f\"");
 }
 
-TEST_CASE("words: an ASCII character is part of a word exactly when utf8proc calls it a letter, mark or number") {
+TEST_CASE("words: a character is part of a word exactly when utf8proc calls it a letter, mark or number") {
   for (int c = 1; c < 0x80; ++c) {
     const std::string text = std::string("a") + static_cast<char>(c) + "b";
     const utf8proc_category_t cat = utf8proc_category(c);
     const bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
                       (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
     CHECK_MESSAGE(split_words(text).size() == (word ? 1u : 2u), c);
+  }
+  // and every other character too, however many bytes it takes
+  for (utf8proc_int32_t c = 0x80; c <= 0x10FFFF; ++c) {
+    if (!utf8proc_codepoint_valid(c)) continue;
+    utf8proc_uint8_t bytes[4];
+    const auto n = utf8proc_encode_char(c, bytes);
+    const std::string text = "a" + std::string(reinterpret_cast<char*>(bytes), static_cast<size_t>(n)) + "b";
+    const utf8proc_category_t cat = utf8proc_category(c);
+    const bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+                      (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    if (split_words(text).size() != (word ? 1u : 2u)) FAIL_CHECK("code point " << c);
   }
   auto w = split_words("Kế hoạch 51-KH/ĐUK: chi bộ");
   std::vector<std::string> got;
