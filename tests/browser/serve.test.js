@@ -9,20 +9,39 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { launch } = require('./harness');
 
-test('live reload, and errors shown over the page', async () => {
+// `congbo serve` on a new site whose content/gioi-thieu.md holds `first`,
+// and a browser; `body` gets them, and both are ended after it.
+async function withServe(first, body) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-serve-'));
   fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Thử"\nbase_url = "https://example.vn/"\n');
   const page_md = path.join(dir, 'content', 'gioi-thieu.md');
   fs.mkdirSync(path.dirname(page_md), { recursive: true });
-  fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu"\n+++\nBản đầu tiên.\n');
+  fs.writeFileSync(page_md, first);
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = spawn(process.env.CONGBO_BIN, ['serve', '--site', dir, '--port', String(port), '--quiet'], { stdio: 'ignore' });
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    for (let i = 0; i < 100; i++) {
-      try { await page.goto(`http://127.0.0.1:${port}/gioi-thieu/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-    }
+    // The first page asked for, once serve answers.
+    const open = async (url) => {
+      for (let i = 0; i < 100; i++) {
+        try { return await page.goto(`http://127.0.0.1:${port}${url}`); } catch { await new Promise((r) => setTimeout(r, 100)); }
+      }
+      throw new Error('serve never answered');
+    };
+    await body({ page, open, dir, page_md, port });
+  } finally {
+    await browser.close();
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    server.kill('SIGINT');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });  // the site; serve removed its own output
+  }
+}
+
+test('live reload, and errors shown over the page', () =>
+  withServe('+++\ntitle = "Giới thiệu"\n+++\nBản đầu tiên.\n', async ({ page, open, page_md }) => {
+    await open('/gioi-thieu/');
     assert.match(await page.textContent('main'), /Bản đầu tiên/);
 
     // An edit: the page reloads by itself.
@@ -39,30 +58,11 @@ test('live reload, and errors shown over the page', async () => {
     fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu"\n+++\nBản sửa lần hai.\n');
     await page.waitForFunction(() => document.querySelector('main').textContent.includes('Bản sửa lần hai'), null, { timeout: 10000 });
     assert.strictEqual(await page.$('#congbo-loi'), null);
-  } finally {
-    await browser.close();
-    const exited = new Promise((resolve) => server.on('exit', resolve));
-    server.kill('SIGINT');
-    await exited;
-    fs.rmSync(dir, { recursive: true, force: true });  // the site; serve removed its own output
-  }
-});
+  }));
 
-test('serve started on a site with a mistake: the error shows in the browser, and the page comes once it is fixed', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-serve-'));
-  fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Thử"\nbase_url = "https://example.vn/"\n');
-  const page_md = path.join(dir, 'content', 'gioi-thieu.md');
-  fs.mkdirSync(path.dirname(page_md), { recursive: true });
-  fs.writeFileSync(page_md, '+++\ntitle = "Giới thiệu\n+++\nHỏng từ đầu.\n');
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn(process.env.CONGBO_BIN, ['serve', '--site', dir, '--port', String(port), '--quiet'], { stdio: 'ignore' });
-  const browser = await launch();
-  try {
-    const page = await browser.newPage();
-    let response = null;
-    for (let i = 0; i < 100 && !response; i++) {
-      try { response = await page.goto(`http://127.0.0.1:${port}/gioi-thieu/`); } catch { await new Promise((r) => setTimeout(r, 100)); }
-    }
+test('serve started on a site with a mistake: the error shows in the browser, and the page comes once it is fixed', () =>
+  withServe('+++\ntitle = "Giới thiệu\n+++\nHỏng từ đầu.\n', async ({ page, open, dir, page_md, port }) => {
+    const response = await open('/gioi-thieu/');
     assert.strictEqual(response.status(), 404);
     assert.match(await page.textContent('h1'), /Chưa dựng được trang/);
     await page.waitForSelector('#congbo-loi', { timeout: 10000 });
@@ -77,11 +77,4 @@ test('serve started on a site with a mistake: the error shows in the browser, an
     await page.goto(`http://127.0.0.1:${port}/moi/`);
     fs.writeFileSync(path.join(dir, 'content', 'moi.md'), '+++\ntitle = "Trang mới"\n+++\nVừa thêm.\n');
     await page.waitForFunction(() => document.querySelector('main') && document.querySelector('main').textContent.includes('Vừa thêm'), null, { timeout: 10000 });
-  } finally {
-    await browser.close();
-    const exited = new Promise((resolve) => server.on('exit', resolve));
-    server.kill('SIGINT');
-    await exited;
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
