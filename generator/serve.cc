@@ -121,6 +121,16 @@ std::string content_type(const std::string& name) {
 }
 
 int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
+  // Not a site at all (a mistyped --site): said and done, rather than
+  // serving a page that waits for a site.toml that is not coming. A site
+  // whose files have mistakes is served, and waits for them to be fixed.
+  std::error_code ec;
+  if (!fs::is_regular_file(options.site_dir / "site.toml", ec)) {
+    Diagnostics d;
+    d.error((options.site_dir / "site.toml").string(), 0, 0, msg::missing_site_toml());
+    std::cerr << d.items().front().format() << std::endl;
+    return 1;
+  }
   fs::path out = options.out_dir;
   bool temporary = out.empty();
   if (temporary) {

@@ -167,6 +167,20 @@ TEST_CASE("a document saved while serve's first build runs is shown once that bu
   CHECK(shown);
 }
 
+TEST_CASE("serve on a folder that is not a site says so and ends, instead of serving nothing") {
+  TempSite site;  // no site.toml: a mistyped --site
+  ServeOptions options;
+  options.site_dir = site.dir();
+  options.port = 20000 + static_cast<int>(std::random_device{}() % 20000);
+  options.quiet = true;
+  std::atomic<bool> stop{false};
+  auto ended = std::async(std::launch::async, [&] { return serve(options, &stop); });
+  const bool returned = ended.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  stop = true;
+  REQUIRE(returned);
+  CHECK(ended.get() == 1);
+}
+
 TEST_CASE("serve without --out leaves nothing behind: neither its output nor the spare of it") {
   TempSite site;
   site.file("site.toml", kMinimalConfig)
