@@ -77,6 +77,7 @@ std::string check_done(int pages);
 std::string build_failed(int errors, int warnings, bool had_output);
 /// The page `serve` shows while no build has succeeded yet (HTML).
 std::string serve_nothing_built_page();
+std::string serve_port_unavailable(const std::string& host, int port);
 
 }  // namespace congbo::msg
 

@@ -197,6 +197,24 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     }
     if (!same) bc.announce(ok ? "" : errors);
   };
+  // The port first: when it is taken, say so now, not after a first build
+  // that may take seconds. Readers who come during that build wait for it.
+  httplib::Server server;
+  // SO_REUSEADDR only (a restarted serve gets its port back at once), not
+  // cpp-httplib's default SO_REUSEPORT as well, with which a second serve on
+  // the same port bound it too and the kernel shared the readers out between
+  // the two sites.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  if (!server.bind_to_port(options.host, options.port)) {
+    std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
+    return 1;
+  }
+  // Set when the server has stopped, for whatever reason: the threads end.
+  std::atomic<bool> quit{false};
+  auto stopped = [&] { return quit.load() || (stop && *stop); };
   // Watching starts before the first build reads the files: a file saved
   // while it runs is then rebuilt after it, not missed until the next save.
   auto files = std::make_shared<Watcher>(options.site_dir);
@@ -208,7 +226,6 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     if (auto config = parse_config(text, "site.toml", d)) base_path = config->base_path();
   }
 
-  httplib::Server server;
   server.Get("/__congbo/reload.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(kReloadScript, "text/javascript; charset=utf-8");
   });
@@ -236,8 +253,8 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
         pending.clear();
       }
       std::unique_lock<std::mutex> lock(bc.mu);
-      bc.cv.wait_for(lock, std::chrono::seconds(15), [&] { return bc.generation != seen || (stop && *stop); });
-      if (stop && *stop) return false;
+      bc.cv.wait_for(lock, std::chrono::seconds(15), [&] { return bc.generation != seen || stopped(); });
+      if (stopped()) return false;
       if (bc.generation == seen) {
         lock.unlock();
         return sink.write(": keep-alive\n\n", 14);
@@ -310,7 +327,7 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
 
   // The watcher: on a change, show an edited page at once, then have the site rebuilt.
   std::thread watcher([&, files]() {
-    while (!(stop && *stop)) {
+    while (!stopped()) {
       std::vector<std::string> changed = files->wait(std::chrono::milliseconds(200));
       if (changed.empty()) continue;
       const std::string& rel = changed[0];
@@ -349,8 +366,10 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     std::cout << "Xem thử tại http://" << options.host << ":" << options.port << base_path
               << " (Ctrl+C để dừng). Trang tự tải lại khi tệp thay đổi." << std::endl;
   }
-  bool ok = server.listen(options.host, options.port);
-  if (!ok) std::cerr << "congbo: không mở được cổng " << options.port << " trên " << options.host << std::endl;
+  bool ok = server.listen_after_bind();
+  if (!ok) std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
+  quit = true;
+  bc.cv.notify_all();
   if (stop) {
     watcher.join();
     builder.join();

@@ -181,6 +181,28 @@ TEST_CASE("serve on a folder that is not a site says so and ends, instead of ser
   CHECK(ended.get() == 1);
 }
 
+TEST_CASE("a second serve on a port already taken says so at once and ends, building nothing") {
+  // Two sites previewed at once, both on the default port: the second must
+  // not share the port with the first (readers would get either site).
+  TempSite first_site, site;
+  first_site.file("site.toml", kMinimalConfig);
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nMột.\n");
+  RunningServe first(first_site, first_site.dir() / "xem-thu");
+  ServeOptions options;
+  options.site_dir = site.dir();
+  options.out_dir = site.dir() / "xem-thu";
+  options.port = first.port();
+  options.quiet = true;
+  std::atomic<bool> stop{false};
+  auto ended = std::async(std::launch::async, [&] { return serve(options, &stop); });
+  const bool returned = ended.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  stop = true;
+  REQUIRE(returned);
+  CHECK(ended.get() == 1);
+  CHECK_FALSE(fs::exists(site.dir() / "xem-thu"));  // told before building anything
+}
+
 TEST_CASE("serve without --out leaves nothing behind: neither its output nor the spare of it") {
   TempSite site;
   site.file("site.toml", kMinimalConfig)
