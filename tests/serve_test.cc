@@ -167,18 +167,30 @@ TEST_CASE("a document saved while serve's first build runs is shown once that bu
   CHECK(shown);
 }
 
-TEST_CASE("serve on a folder that is not a site says so and ends, instead of serving nothing") {
-  TempSite site;  // no site.toml: a mistyped --site
+namespace {
+
+// `congbo serve` run on `site_dir` (into `out_dir`) on `port`, expected to
+// end by itself: its exit status, or -1 when it was still serving after 10 s
+// (it is then stopped as Ctrl+C does).
+int serve_expecting_it_to_end(const fs::path& site_dir, const fs::path& out_dir, int port) {
   ServeOptions options;
-  options.site_dir = site.dir();
-  options.port = 20000 + static_cast<int>(std::random_device{}() % 20000);
+  options.site_dir = site_dir;
+  options.out_dir = out_dir;
+  options.port = port;
   options.quiet = true;
   std::atomic<bool> stop{false};
   auto ended = std::async(std::launch::async, [&] { return serve(options, &stop); });
   const bool returned = ended.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
   stop = true;
-  REQUIRE(returned);
-  CHECK(ended.get() == 1);
+  const int status = ended.get();
+  return returned ? status : -1;
+}
+
+}  // namespace
+
+TEST_CASE("serve on a folder that is not a site says so and ends, instead of serving nothing") {
+  TempSite site;  // no site.toml: a mistyped --site
+  CHECK(serve_expecting_it_to_end(site.dir(), {}, 20000 + static_cast<int>(std::random_device{}() % 20000)) == 1);
 }
 
 TEST_CASE("a second serve on a port already taken says so at once and ends, building nothing") {
@@ -189,17 +201,7 @@ TEST_CASE("a second serve on a port already taken says so at once and ends, buil
   site.file("site.toml", kMinimalConfig)
       .file("content/van-ban/a.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nMột.\n");
   RunningServe first(first_site, first_site.dir() / "xem-thu");
-  ServeOptions options;
-  options.site_dir = site.dir();
-  options.out_dir = site.dir() / "xem-thu";
-  options.port = first.port();
-  options.quiet = true;
-  std::atomic<bool> stop{false};
-  auto ended = std::async(std::launch::async, [&] { return serve(options, &stop); });
-  const bool returned = ended.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
-  stop = true;
-  REQUIRE(returned);
-  CHECK(ended.get() == 1);
+  CHECK(serve_expecting_it_to_end(site.dir(), site.dir() / "xem-thu", first.port()) == 1);
   CHECK_FALSE(fs::exists(site.dir() / "xem-thu"));  // told before building anything
 }
 
