@@ -205,6 +205,33 @@ TEST_CASE("a second serve on a port already taken says so at once and ends, buil
   CHECK_FALSE(fs::exists(site.dir() / "xem-thu"));  // told before building anything
 }
 
+TEST_CASE("Ctrl+C during serve's first build ends it, with nothing left behind") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig);
+  for (int i = 0; i < 300; ++i) {
+    site.file("content/van-ban/kh-" + std::to_string(i) + ".md",
+              "+++\ntitle = \"Kế hoạch " + std::to_string(i) + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+  }
+  ServeOptions options;
+  options.site_dir = site.dir();
+  options.out_dir = site.dir() / "xem-thu";
+  options.port = 20000 + static_cast<int>(std::random_device{}() % 20000);
+  options.quiet = true;
+  std::atomic<bool> stop{false};
+  auto ended = std::async(std::launch::async, [&] { return serve(options, &stop); });
+  // Ctrl+C once the build is writing (its working folder is there).
+  auto building = [&] {
+    for (const auto& entry : fs::directory_iterator(site.dir())) {
+      if (entry.path().filename().string().rfind(".xem-thu.tmp-", 0) == 0) return true;
+    }
+    return false;
+  };
+  for (int i = 0; i < 20000 && !building(); ++i) std::this_thread::sleep_for(std::chrono::microseconds(200));
+  stop = true;
+  REQUIRE(ended.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+  CHECK(ended.get() == 0);
+}
+
 TEST_CASE("serve without --out leaves nothing behind: neither its output nor the spare of it") {
   TempSite site;
   site.file("site.toml", kMinimalConfig)
