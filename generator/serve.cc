@@ -360,6 +360,11 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     }
     work_cv.notify_one();
     bc.cv.notify_all();  // wake the event streams so they end
+    // Stopped during the first build, this thread gets here before the
+    // server listens, and cpp-httplib's stop() does nothing to a server not
+    // yet listening (serve then listened for ever; the test "Ctrl+C during
+    // serve's first build" caught it one run in five).
+    while (!quit && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     server.stop();
   });
   if (!options.quiet) {

@@ -56,6 +56,28 @@ class RunningServe {
   std::thread thread_;
 };
 
+// A site of `n` documents: its first build takes long enough to act during it.
+void many_documents(TempSite& site, int n) {
+  site.file("site.toml", kMinimalConfig);
+  for (int i = 0; i < n; ++i) {
+    site.file("content/van-ban/kh-" + std::to_string(i) + ".md",
+              "+++\ntitle = \"Kế hoạch " + std::to_string(i) + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+  }
+}
+
+// Waits (up to 4 s) until a build into site/xem-thu has read the content and
+// is writing: its working folder is there beside the output.
+bool wait_until_writing(const TempSite& site) {
+  for (int i = 0; i < 20000; ++i) {
+    std::error_code ec;  // the folder changes while it is listed
+    for (fs::directory_iterator it(site.dir(), ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().filename().string().rfind(".xem-thu.tmp-", 0) == 0) return true;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("request paths never leave the output, however they are written") {
@@ -136,25 +158,13 @@ TEST_CASE("a document saved while serve's first build runs is shown once that bu
   // The office opens the preview and saves a correction at once, while the
   // first build (which has already read the files) is still rendering.
   TempSite site;
-  site.file("site.toml", kMinimalConfig);
-  for (int i = 0; i < 300; ++i) {
-    site.file("content/van-ban/kh-" + std::to_string(i) + ".md",
-              "+++\ntitle = \"Kế hoạch " + std::to_string(i) + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
-  }
+  many_documents(site, 300);
   bool saved_during_build = false;
   RunningServe server(site, site.dir() / "xem-thu", [&] {
-    // The build writes into a working folder beside the output once it has read the content.
-    for (int i = 0; i < 20000 && !saved_during_build; ++i) {
-      for (const auto& entry : fs::directory_iterator(site.dir())) {
-        if (entry.path().filename().string().rfind(".xem-thu.tmp-", 0) == 0) {
-          site.file("content/van-ban/kh-7.md",
-                    "+++\ntitle = \"Kế hoạch 7 đã sửa\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
-          saved_during_build = true;
-          break;
-        }
-      }
-      if (!saved_during_build) std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
+    if (!wait_until_writing(site)) return;
+    site.file("content/van-ban/kh-7.md",
+              "+++\ntitle = \"Kế hoạch 7 đã sửa\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+    saved_during_build = true;
   });
   REQUIRE(saved_during_build);
   httplib::Client client("127.0.0.1", server.port());
@@ -207,11 +217,7 @@ TEST_CASE("a second serve on a port already taken says so at once and ends, buil
 
 TEST_CASE("Ctrl+C during serve's first build ends it, with nothing left behind") {
   TempSite site;
-  site.file("site.toml", kMinimalConfig);
-  for (int i = 0; i < 300; ++i) {
-    site.file("content/van-ban/kh-" + std::to_string(i) + ".md",
-              "+++\ntitle = \"Kế hoạch " + std::to_string(i) + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
-  }
+  many_documents(site, 300);
   ServeOptions options;
   options.site_dir = site.dir();
   options.out_dir = site.dir() / "xem-thu";
@@ -219,16 +225,11 @@ TEST_CASE("Ctrl+C during serve's first build ends it, with nothing left behind")
   options.quiet = true;
   std::atomic<bool> stop{false};
   auto ended = std::async(std::launch::async, [&] { return serve(options, &stop); });
-  // Ctrl+C once the build is writing (its working folder is there).
-  auto building = [&] {
-    for (const auto& entry : fs::directory_iterator(site.dir())) {
-      if (entry.path().filename().string().rfind(".xem-thu.tmp-", 0) == 0) return true;
-    }
-    return false;
-  };
-  for (int i = 0; i < 20000 && !building(); ++i) std::this_thread::sleep_for(std::chrono::microseconds(200));
-  stop = true;
-  REQUIRE(ended.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+  const bool writing = wait_until_writing(site);
+  stop = true;  // Ctrl+C (before any check can end the test and leave serve running)
+  const bool in_time = ended.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  CHECK(writing);
+  REQUIRE(in_time);
   CHECK(ended.get() == 0);
 }
 
