@@ -7,15 +7,12 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <vector>
 #include <map>
 #include <optional>
 #include <random>
-#include <set>
 
 #include "messages.h"
 #include "text.h"

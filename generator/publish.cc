@@ -9,11 +9,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <vector>
 
 #include "history.h"
