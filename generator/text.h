@@ -49,7 +49,9 @@ std::string to_upper(std::string_view s);
 struct TextPosition { int line = 1; int col = 1; };
 TextPosition position_of(std::string_view s, size_t byte_offset);
 
-std::string html_escape(std::string_view s);
+/// `apostrophe`: how ' is written ("&#39;"; the theme's values, as kainjow
+/// escapes them, "&apos;").
+std::string html_escape(std::string_view s, const char* apostrophe = "&#39;");
 /// A JSON string literal, quotes included; "<", ">" and "&" escaped so the
 /// result can sit inside a <script> element.
 std::string json_string(std::string_view s);
