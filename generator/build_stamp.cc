@@ -63,13 +63,18 @@ std::string source_fingerprint(const fs::path& site) {
   return state;
 }
 
-std::string source_content_fingerprint(const fs::path& site) {
+std::string source_content_fingerprint(const fs::path& site, const ReadDigests* read) {
   StableHasher h;
   for (const auto& f : source_files(site)) {
+    std::optional<std::string> digest = read ? read->find(f) : std::nullopt;
+    if (!digest) {
+      const auto bytes = file_bytes(site / f);
+      digest = bytes ? bytes_digest(*bytes) : "-";
+    }
     h.add(f);
-    const auto bytes = file_bytes(site / f);
-    h.add(bytes ? std::to_string(bytes->size()) : "-");
-    if (bytes) h.add(*bytes);
+    h.add("|");
+    h.add(*digest);
+    h.add("\n");
   }
   return h.hex();
 }

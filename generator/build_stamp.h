@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "source_tree.h"
 
 namespace congbo {
 
@@ -25,8 +26,9 @@ std::string source_fingerprint(const std::filesystem::path& site_dir);
 /// The same files' paths and bytes, hashed: when files were saved again
 /// unchanged (an editor, a checkout, a copy without times), their stat
 /// differs but this does not. Reads every file, so it is asked for only when
-/// the stat says something changed.
-std::string source_content_fingerprint(const std::filesystem::path& site_dir);
+/// the stat says something changed; but not those in `read`, which a build
+/// has just loaded (their digests are taken from there).
+std::string source_content_fingerprint(const std::filesystem::path& site_dir, const ReadDigests* read = nullptr);
 
 /// The same facts about the output's marker file, which every build rewrites.
 std::string output_fingerprint(const std::filesystem::path& out_dir);

@@ -141,7 +141,9 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   const bool from_disk = options.ref.empty();
   const std::string inputs = settings.empty() ? "" : settings + (from_disk ? source_fingerprint(options.site_dir) : "");
   // Files saved again unchanged: their stat differs, their bytes do not.
-  // Read before building, so an edit made while it runs is seen next time.
+  // A build takes its own from the bytes it loads (an edit made while it
+  // runs is seen next time), not from a second read of every file.
+  ReadDigests read;
   std::optional<std::string> contents;
   auto content_key = [&] {
     if (!contents) contents = settings + (from_disk ? source_content_fingerprint(options.site_dir) : "");
@@ -171,14 +173,17 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
       return true;
     }
     stamp.clear();
-    content_key();
   }
 
   auto owned = std::make_unique<Site>();
   Site& site = *owned;
   site.set_progress(options.progress);
   if (options.write) site.set_history_cache(cache_dir / "history");  // `check` writes nothing
+  site.record_reads(&read);
   if (!site.load(options.site_dir, options.ref, jobs, diags)) return false;  // 1. load
+  if (!inputs.empty() && !contents) {
+    contents = settings + (from_disk ? source_content_fingerprint(options.site_dir, &read) : "");
+  }
   clock.lap(report->timings, "load (site.toml, theme, content, git history)");
   site.link(options.today.value_or(system_today()), diags);  // 2. link
   clock.lap(report->timings, "link (references, sections, browse pages, URLs)");
@@ -236,7 +241,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
     });
   }
   from_ref_ = !ref.empty();
-  source_ = from_ref_ ? repo_->tree_at(ref, diags) : disk_source(site_dir);
+  source_ = from_ref_ ? repo_->tree_at(ref, diags) : disk_source(site_dir, read_digests_);
   if (!source_) return false;
 
   auto bytes = source_->read("site.toml");

@@ -116,6 +116,8 @@ class Site {
   /// Where load() keeps what the history walk found, for the next build
   /// (unset: walk every time, keep nothing).
   void set_history_cache(std::filesystem::path file) { history_cache_ = std::move(file); }
+  /// Where load() notes a digest of each working-copy file it reads.
+  void record_reads(ReadDigests* read) { read_digests_ = read; }
 
   /// The page a content file becomes once edited to `bytes`, rendered at once
   /// against what the last build linked (its other pages, relations, history):
@@ -206,6 +208,7 @@ class Site {
   std::vector<std::pair<std::string, double>> timings_;
   std::function<void(const std::string&, int, int)> progress_;
   std::filesystem::path history_cache_;
+  ReadDigests* read_digests_ = nullptr;
   std::vector<NavItem> nav_;
   Units units_;
   std::vector<Campaign> campaigns_;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include "text.h"
+
 namespace fs = std::filesystem;
 
 namespace congbo {
@@ -11,9 +13,13 @@ namespace {
 
 class DiskSource : public SourceTree {
  public:
-  explicit DiskSource(fs::path root) : root_(std::move(root)) {}
+  DiskSource(fs::path root, ReadDigests* record) : root_(std::move(root)), record_(record) {}
 
-  std::optional<std::string> read(const std::string& rel) const override { return file_bytes(root_ / rel); }
+  std::optional<std::string> read(const std::string& rel) const override {
+    auto bytes = file_bytes(root_ / rel);
+    if (bytes && record_) record_->add(rel, *bytes);
+    return bytes;
+  }
   bool exists(const std::string& rel) const override {
     std::error_code ec;
     return fs::is_regular_file(root_ / rel, ec);
@@ -39,6 +45,7 @@ class DiskSource : public SourceTree {
 
  private:
   fs::path root_;
+  ReadDigests* record_;
 };
 
 }  // namespace
@@ -57,8 +64,23 @@ std::optional<std::string> file_bytes(const fs::path& file) {
   return bytes;
 }
 
-std::unique_ptr<SourceTree> disk_source(const fs::path& site_dir) {
-  return std::make_unique<DiskSource>(site_dir);
+std::unique_ptr<SourceTree> disk_source(const fs::path& site_dir, ReadDigests* record) {
+  return std::make_unique<DiskSource>(site_dir, record);
+}
+
+std::string bytes_digest(std::string_view bytes) { return std::to_string(bytes.size()) + ':' + stable_hash(bytes); }
+
+void ReadDigests::add(const std::string& rel, std::string_view bytes) {
+  std::string digest = bytes_digest(bytes);
+  std::lock_guard<std::mutex> lock(mu_);
+  digests_[rel] = std::move(digest);
+}
+
+std::optional<std::string> ReadDigests::find(const std::string& rel) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = digests_.find(rel);
+  if (it == digests_.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace congbo

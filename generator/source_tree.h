@@ -6,7 +6,10 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace congbo {
@@ -23,8 +26,25 @@ class SourceTree {
   virtual bool is_dir(const std::string& rel_dir) const = 0;
 };
 
-/// The working directory at `site_dir`.
-std::unique_ptr<SourceTree> disk_source(const std::filesystem::path& site_dir);
+/// A digest of the bytes of each file a tree has read, by site-relative
+/// path: the build stamp's content key is made from these, so the files a
+/// build loads are not read a second time to make it. Safe to share between
+/// the threads that read.
+class ReadDigests {
+ public:
+  void add(const std::string& rel, std::string_view bytes);
+  std::optional<std::string> find(const std::string& rel) const;
+
+ private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, std::string> digests_;
+};
+
+/// The digest ReadDigests keeps of a file's bytes.
+std::string bytes_digest(std::string_view bytes);
+
+/// The working directory at `site_dir`; with `record`, each file read is noted there.
+std::unique_ptr<SourceTree> disk_source(const std::filesystem::path& site_dir, ReadDigests* record = nullptr);
 
 /// The bytes of a file on disk, read at the size it has (and whatever is
 /// there, should it be saved meanwhile), or nullopt when it cannot be opened.
