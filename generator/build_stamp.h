@@ -14,9 +14,10 @@
 #include <vector>
 
 #include "diagnostic.h"
-#include "source_tree.h"
 
 namespace congbo {
+
+class ReadDigests;  // source_tree.h
 
 /// Path, size, modification time and inode of every file a build reads from
 /// the working copy (site.toml, content/, static/, layouts/, themes/). Cheap
