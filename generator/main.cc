@@ -2,6 +2,7 @@
 // diagnostics, set the exit status (0 ok, 1 content errors, 2 usage).
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -38,14 +39,16 @@ class Args {
     if (i_ + 1 >= args_.size()) return std::nullopt;
     return args_[++i_];
   }
-  std::optional<int> number() {
+  /// The next word as a whole number in [min, max] ("8abc", "-3", "99999"
+  /// for a port: nullopt).
+  std::optional<int> number(int min, int max) {
     auto v = value();
     if (!v) return std::nullopt;
-    try {
-      return std::stoi(*v);
-    } catch (...) {
-      return std::nullopt;
-    }
+    int n = 0;
+    const char* end = v->data() + v->size();
+    auto [stop, ec] = std::from_chars(v->data(), end, n);
+    if (ec != std::errc() || stop != end || n < min || n > max) return std::nullopt;
+    return n;
   }
 
  private:
@@ -54,6 +57,9 @@ class Args {
 };
 
 std::string missing_value(const std::string& option) { return "thiếu giá trị hợp lệ cho " + option; }
+std::string missing_number(const std::string& option, int min, int max) {
+  return missing_value(option) + " (một số từ " + std::to_string(min) + " đến " + std::to_string(max) + ")";
+}
 
 void print(const congbo::Diagnostics& diags) {
   for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
@@ -76,8 +82,8 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
       if (a == "--out") options.out_dir = *v;
       if (a == "--ref") options.ref = *v;
     } else if (a == "--jobs" || a == "-j") {
-      auto n = args.number();
-      if (!n) return usage_error(missing_value(a));
+      auto n = args.number(1, 1024);
+      if (!n) return usage_error(missing_number(a, 1, 1024));
       options.jobs = *n;
     } else if (a == "--timings") {
       timings = true;
@@ -143,8 +149,8 @@ int run_serve(const std::vector<std::string>& words) {
       if (a == "--site") options.site_dir = *v;
       if (a == "--out") options.out_dir = *v;
     } else if (a == "--port") {
-      auto n = args.number();
-      if (!n) return usage_error(missing_value(a));
+      auto n = args.number(1, 65535);
+      if (!n) return usage_error(missing_number(a, 1, 65535));
       options.port = *n;
     } else if (a == "--quiet" || a == "-q") {
       options.quiet = true;
@@ -173,8 +179,8 @@ int run_publish(const std::vector<std::string>& words) {
       if (a == "--to") options.to = *v;
       if (a == "--ref") options.ref = *v;
     } else if (a == "--keep") {
-      auto n = args.number();
-      if (!n) return usage_error(missing_value(a));
+      auto n = args.number(1, 1000);
+      if (!n) return usage_error(missing_number(a, 1, 1000));
       options.keep = *n;
     } else if (a == "--rollback") {
       back = true;

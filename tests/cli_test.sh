@@ -17,6 +17,13 @@ cd "$work"
 set +e
 "$congbo" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown command must exit 2"
 "$congbo" build --bogus >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option must exit 2"
+# numbers must be whole and in range (serve under a timeout: were 99999 taken, it would serve for ever)
+for bad in "build --jobs abc" "build --jobs -3" "build --jobs 8abc" "build --jobs 0" "publish --to web --keep 0"; do
+  "$congbo" $bad >/dev/null 2>&1; [ $? -eq 2 ] || fail "'congbo $bad' must be a usage error"
+done
+timeout 10 "$congbo" serve --port 99999 >port.log 2>&1; [ $? -eq 2 ] || fail "serve --port 99999 must be a usage error"
+grep -qF "thiếu giá trị hợp lệ cho --port (một số từ 1 đến 65535)" port.log || fail "serve --port 99999 does not say what a port is"
+rm -f port.log
 set -e
 
 # check writes nothing
