@@ -367,6 +367,10 @@ std::string publish_no_target() { return "cần chỉ rõ thư mục công bố 
 std::string publish_switch_failed(const std::string& why) {
   return "không chuyển được sang bản mới: " + why + "; trang đang chạy vẫn là bản cũ";
 }
+std::string publish_current_not_ours() {
+  return "ở đây đã có một thư mục hay tệp thật, không phải liên kết do congbo publish tạo ra; congbo không ghi đè "
+         "nó. Hãy chọn một thư mục công bố khác cho --to, hoặc tự chuyển nội dung đó đi rồi công bố lại";
+}
 std::string rollback_nothing() { return "không có bản công bố nào trước bản đang chạy để quay lại"; }
 std::string publish_done(const std::string& release, const std::string& commit, int files, int reused) {
   return "Đã công bố bản " + release + " (commit " + commit.substr(0, 7) + "): " + std::to_string(files) +

@@ -139,6 +139,7 @@ namespace congbo::msg {
 std::string publish_needs_repository();
 std::string publish_no_target();
 std::string publish_switch_failed(const std::string& why);
+std::string publish_current_not_ours();
 std::string rollback_nothing();
 std::string publish_done(const std::string& release, const std::string& commit, int files, int reused);
 std::string rollback_done(const std::string& release);

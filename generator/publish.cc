@@ -134,8 +134,15 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   auto commit = repo->commit_id(options.ref, diags);
   if (!commit) return false;
   repo.reset();
-
+  // TO/current is publish's own symlink, or nothing yet: anything else (a
+  // folder the web server was given before, say) is refused before building.
   std::error_code ec;
+  const auto current = fs::symlink_status(options.to / "current", ec);
+  if (fs::exists(current) && !fs::is_symlink(current)) {
+    diags.error((options.to / "current").string(), 0, 0, msg::publish_current_not_ours());
+    return false;
+  }
+
   fs::create_directories(options.to / "releases", ec);
   // "000042-20261123T220709Z-0b602de": the sequence number orders releases
   // even when two are published within the same second.

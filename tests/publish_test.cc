@@ -84,6 +84,23 @@ TEST_CASE("publish builds the committed tree into a new release and switches to 
   check_release_whole(to);
 }
 
+TEST_CASE("a real folder already at TO/current is never replaced: publish says so before building") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", plan("A"));
+  git.commit("Đăng", 1);
+  fs::path to = site.dir() / "web";
+  fs::create_directories(to / "current");
+  site.file("web/current/index.html", "trang cũ do người khác đặt");
+  Diagnostics d;
+  PublishReport r;
+  CHECK_FALSE(publish_site(site, to, d, &r));
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].format().find("web/current: error: ở đây đã có một thư mục hay tệp thật") != std::string::npos);
+  CHECK(read_file(to / "current" / "index.html") == "trang cũ do người khác đặt");
+  CHECK_FALSE(fs::exists(to / "releases"));  // nothing built
+}
+
 TEST_CASE("a new release reuses unchanged files, and rollback returns to the one before") {
   TempSite site;
   GitFixture git(site.dir());
