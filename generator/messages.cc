@@ -248,6 +248,10 @@ std::string output_not_ours(const std::string& dir) {
 std::string output_contains_site(const std::string& dir) {
   return "thư mục kết quả " + dir + " chứa cả thư mục trang; hãy chọn thư mục khác bằng --out";
 }
+std::string output_inside_sources(const std::string& dir, const std::string& source) {
+  return "thư mục kết quả " + dir + " nằm trong thư mục " + source +
+         "/ của trang, nơi congbo đọc nội dung để dựng; hãy chọn thư mục khác bằng --out";
+}
 }  // namespace congbo::msg
 
 namespace congbo::msg {

@@ -88,6 +88,7 @@ std::string theme_missing(const std::string& name);
 namespace congbo::msg {
 std::string output_not_ours(const std::string& dir);
 std::string output_contains_site(const std::string& dir);
+std::string output_inside_sources(const std::string& dir, const std::string& source);
 }  // namespace congbo::msg
 
 namespace congbo::msg {

@@ -96,6 +96,14 @@ bool Output::begin(const fs::path& final_dir, const fs::path& site_dir, std::str
     *err = msg::output_contains_site(final_dir.string());
     return false;
   }
+  // Inside a folder the build reads, the output would be read back as the
+  // site's own files (and each build would change what the next one reads).
+  for (const char* source : {"content", "layouts", "static", "themes"}) {
+    if (is_within(final_, site / source)) {
+      *err = msg::output_inside_sources(final_dir.string(), source);
+      return false;
+    }
+  }
   // Never replace a directory that congbo did not make: --out may be mistyped.
   if (fs::exists(final_, ec)) {
     bool empty = fs::is_directory(final_, ec) && fs::is_empty(final_, ec);

@@ -425,6 +425,33 @@ TEST_CASE("congbo never replaces a directory it did not make") {
   CHECK(site.read("tai-lieu-quan-trong.docx") == "không được xóa");
 }
 
+TEST_CASE("an output folder that holds the site, or lies among the files it reads, is refused") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"));
+  for (const std::string out : {".", "content", "content/van-ban/trang", "static/web", "layouts/x", "themes/x"}) {
+    CAPTURE(out);
+    BuildOptions o;
+    o.site_dir = site.dir();
+    o.out_dir = site.dir() / out;
+    Diagnostics d;
+    BuildReport r;
+    CHECK_FALSE(build(o, d, &r));
+    std::string says;
+    for (const auto& item : d.items()) says += item.format() + "\n";
+    CHECK((has(says, ": error: thư mục kết quả " + o.out_dir.string() + " chứa cả thư mục trang") ||
+           has(says, ": error: thư mục kết quả " + o.out_dir.string() + " nằm trong thư mục")));
+  }
+  CHECK_FALSE(std::filesystem::exists(site.dir() / "content/van-ban/trang"));
+  CHECK_FALSE(std::filesystem::exists(site.dir() / "static/web"));
+  // Beside the sources, or outside the site, is fine.
+  BuildOptions o;
+  o.site_dir = site.dir();
+  o.out_dir = site.dir() / "content-web";
+  Diagnostics d;
+  BuildReport r;
+  CHECK(build(o, d, &r));
+}
+
 TEST_CASE("a missing site.toml is reported") {
   TempSite site;
   CHECK_FALSE(site.build());
