@@ -52,11 +52,20 @@ class TempSite {
 
   /// Runs `congbo build` (or `check` when write is false) and keeps the diagnostics.
   bool build(bool write = true) {
+    BuildOptions o;
+    o.write = write;
+    return build_with(o);
+  }
+  /// A build of this site into `out_dir` (--out).
+  bool build_into(const std::filesystem::path& out_dir) {
+    BuildOptions o;
+    o.out_dir = out_dir;
+    return build_with(o);
+  }
+  bool build_with(BuildOptions o) {
     diags = Diagnostics();
     report = BuildReport();
-    BuildOptions o;
     o.site_dir = dir_;
-    o.write = write;
     return congbo::build(o, diags, &report);
   }
 

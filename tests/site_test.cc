@@ -430,26 +430,15 @@ TEST_CASE("an output folder that holds the site, or lies among the files it read
   site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", doc("A", "1-KH/ĐUK", "2021-01-01"));
   for (const std::string out : {".", "content", "content/van-ban/trang", "static/web", "layouts/x", "themes/x"}) {
     CAPTURE(out);
-    BuildOptions o;
-    o.site_dir = site.dir();
-    o.out_dir = site.dir() / out;
-    Diagnostics d;
-    BuildReport r;
-    CHECK_FALSE(build(o, d, &r));
-    std::string says;
-    for (const auto& item : d.items()) says += item.format() + "\n";
-    CHECK((has(says, ": error: thư mục kết quả " + o.out_dir.string() + " chứa cả thư mục trang") ||
-           has(says, ": error: thư mục kết quả " + o.out_dir.string() + " nằm trong thư mục")));
+    const auto dir = site.dir() / out;
+    CHECK_FALSE(site.build_into(dir));
+    CHECK((has(site.messages(), ": error: thư mục kết quả " + dir.string() + " chứa cả thư mục trang") ||
+           has(site.messages(), ": error: thư mục kết quả " + dir.string() + " nằm trong thư mục")));
   }
   CHECK_FALSE(std::filesystem::exists(site.dir() / "content/van-ban/trang"));
   CHECK_FALSE(std::filesystem::exists(site.dir() / "static/web"));
   // Beside the sources, or outside the site, is fine.
-  BuildOptions o;
-  o.site_dir = site.dir();
-  o.out_dir = site.dir() / "content-web";
-  Diagnostics d;
-  BuildReport r;
-  CHECK(build(o, d, &r));
+  CHECK(site.build_into(site.dir() / "content-web"));
 }
 
 TEST_CASE("a missing site.toml is reported") {
@@ -528,13 +517,8 @@ TEST_CASE("a rebuild with nothing changed does nothing, and says the same warnin
     CHECK(r.up_to_date);
   }
   SUBCASE("another output directory is built") {
-    BuildOptions o;
-    o.site_dir = site.dir();
-    o.out_dir = site.dir() / "khac";
-    Diagnostics d;
-    BuildReport r;
-    REQUIRE(build(o, d, &r));
-    CHECK_FALSE(r.up_to_date);
+    REQUIRE(site.build_into(site.dir() / "khac"));
+    CHECK_FALSE(site.report.up_to_date);
     CHECK(std::filesystem::exists(site.dir() / "khac/van-ban/a/index.html"));
   }
 }
