@@ -56,10 +56,6 @@ class Args {
   size_t i_ = 0;  // args_[0] is the command
 };
 
-std::string missing_value(const std::string& option) { return "thiếu giá trị hợp lệ cho " + option; }
-std::string missing_number(const std::string& option, int min, int max) {
-  return missing_value(option) + " (một số từ " + std::to_string(min) + " đến " + std::to_string(max) + ")";
-}
 
 void print(const congbo::Diagnostics& diags) {
   for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
@@ -77,20 +73,20 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
   while (args.next(&a)) {
     if (a == "--site" || a == "--ref" || (a == "--out" && options.write)) {
       auto v = args.value();
-      if (!v) return usage_error(missing_value(a));
+      if (!v) return usage_error(congbo::msg::missing_value(a));
       if (a == "--site") options.site_dir = *v;
       if (a == "--out") options.out_dir = *v;
       if (a == "--ref") options.ref = *v;
     } else if (a == "--jobs" || a == "-j") {
       auto n = args.number(1, 1024);
-      if (!n) return usage_error(missing_number(a, 1, 1024));
+      if (!n) return usage_error(congbo::msg::missing_number(a, 1, 1024));
       options.jobs = *n;
     } else if (a == "--timings") {
       timings = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {
-      return usage_error("tùy chọn không rõ: " + a);
+      return usage_error(congbo::msg::unknown_option(a));
     }
   }
 
@@ -145,17 +141,17 @@ int run_serve(const std::vector<std::string>& words) {
   while (args.next(&a)) {
     if (a == "--site" || a == "--out") {
       auto v = args.value();
-      if (!v) return usage_error(missing_value(a));
+      if (!v) return usage_error(congbo::msg::missing_value(a));
       if (a == "--site") options.site_dir = *v;
       if (a == "--out") options.out_dir = *v;
     } else if (a == "--port") {
       auto n = args.number(1, 65535);
-      if (!n) return usage_error(missing_number(a, 1, 65535));
+      if (!n) return usage_error(congbo::msg::missing_number(a, 1, 65535));
       options.port = *n;
     } else if (a == "--quiet" || a == "-q") {
       options.quiet = true;
     } else {
-      return usage_error("tùy chọn không rõ: " + a);
+      return usage_error(congbo::msg::unknown_option(a));
     }
   }
   // Ctrl+C stops the server cleanly, so its temporary output is removed.
@@ -174,20 +170,20 @@ int run_publish(const std::vector<std::string>& words) {
   while (args.next(&a)) {
     if (a == "--site" || a == "--to" || a == "--ref") {
       auto v = args.value();
-      if (!v) return usage_error(missing_value(a));
+      if (!v) return usage_error(congbo::msg::missing_value(a));
       if (a == "--site") options.site_dir = *v;
       if (a == "--to") options.to = *v;
       if (a == "--ref") options.ref = *v;
     } else if (a == "--keep") {
       auto n = args.number(1, 1000);
-      if (!n) return usage_error(missing_number(a, 1, 1000));
+      if (!n) return usage_error(congbo::msg::missing_number(a, 1, 1000));
       options.keep = *n;
     } else if (a == "--rollback") {
       back = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {
-      return usage_error("tùy chọn không rõ: " + a);
+      return usage_error(congbo::msg::unknown_option(a));
     }
   }
   if (options.to.empty()) return usage_error(congbo::msg::publish_no_target());
@@ -226,5 +222,5 @@ int main(int argc, char** argv) {
   if (command == "build" || command == "check") return run_build(command, args);
   if (command == "serve") return run_serve(args);
   if (command == "publish") return run_publish(args);
-  return usage_error("lệnh không rõ: " + command);
+  return usage_error(congbo::msg::unknown_command(command));
 }

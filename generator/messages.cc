@@ -155,6 +155,12 @@ std::string page_title_numbered(const std::string& title, int page) {
   return title + " – trang " + std::to_string(page);
 }
 
+std::string missing_value(const std::string& option) { return "thiếu giá trị hợp lệ cho " + option; }
+std::string missing_number(const std::string& option, int min, int max) {
+  return missing_value(option) + " (một số từ " + std::to_string(min) + " đến " + std::to_string(max) + ")";
+}
+std::string unknown_option(const std::string& option) { return "tùy chọn không rõ: " + option; }
+std::string unknown_command(const std::string& command) { return "lệnh không rõ: " + command; }
 std::string usage() {
   return
       "congbo " CONGBO_VERSION " – dựng trang web công bố văn bản của cấp ủy\n"

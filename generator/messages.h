@@ -71,6 +71,11 @@ std::string page_title_numbered(const std::string& title, int page);
 
 // Command line.
 std::string usage();
+std::string missing_value(const std::string& option);
+/// An option's value must be a whole number in [min, max].
+std::string missing_number(const std::string& option, int min, int max);
+std::string unknown_option(const std::string& option);
+std::string unknown_command(const std::string& command);
 std::string build_done(int pages, const std::string& out_dir, long ms);
 std::string build_up_to_date(const std::string& out_dir, long ms);
 std::string check_done(int pages);
