@@ -179,7 +179,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   Site& site = *owned;
   site.set_progress(options.progress);
   if (options.write) site.set_history_cache(cache_dir / "history");  // `check` writes nothing
-  site.record_reads(&read);
+  if (!inputs.empty() && from_disk) site.record_reads(&read);  // for the stamp's content key
   if (!site.load(options.site_dir, options.ref, jobs, diags)) return false;  // 1. load
   if (!inputs.empty() && !contents) {
     contents = settings + (from_disk ? source_content_fingerprint(options.site_dir, &read) : "");
