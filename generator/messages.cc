@@ -226,9 +226,10 @@ std::string serve_nothing_built_page() {
          "</main>\n</body>\n</html>\n";
 }
 std::string serve_port_unavailable(const std::string& host, int port) {
+  // The port beside it, within the ports there are (1 to 65535).
   return "không mở được cổng " + std::to_string(port) + " trên " + host +
          " (có thể một congbo serve hay chương trình khác đang dùng cổng này); hãy chọn cổng khác, ví dụ --port " +
-         std::to_string(port + 1);
+         std::to_string(port < 65535 ? port + 1 : port - 1);
 }
 std::string build_failed(int errors, int warnings, bool had_output) {
   std::string s = "Có " + std::to_string(errors) + " lỗi, " + std::to_string(warnings) +

@@ -12,6 +12,7 @@
 #include <random>
 #include <thread>
 
+#include "messages.h"
 #include "output.h"
 #include "serve.h"
 #include "watcher.h"
@@ -213,6 +214,11 @@ TEST_CASE("a second serve on a port already taken says so at once and ends, buil
   RunningServe first(first_site, first_site.dir() / "xem-thu");
   CHECK(serve_expecting_it_to_end(site.dir(), site.dir() / "xem-thu", first.port()) == 1);
   CHECK_FALSE(fs::exists(site.dir() / "xem-thu"));  // told before building anything
+}
+
+TEST_CASE("the port suggested instead of a taken one is one there is") {
+  CHECK(msg::serve_port_unavailable("127.0.0.1", 8000).find("ví dụ --port 8001") != std::string::npos);
+  CHECK(msg::serve_port_unavailable("127.0.0.1", 65535).find("ví dụ --port 65534") != std::string::npos);
 }
 
 TEST_CASE("Ctrl+C during serve's first build ends it, with nothing left behind") {
