@@ -23,7 +23,7 @@ std::string toml_syntax(const std::string& detail) {
   return "cú pháp TOML sai: " + detail;
 }
 std::string toml_mistake(TomlMistake what, const std::string& detail) {
-  std::string s = "cú pháp TOML sai: ";
+  const std::string s = toml_syntax("");  // the same opening as any other TOML mistake
   switch (what) {
     case TomlMistake::UnclosedString:
       return s + "chữ chưa được đóng: thiếu dấu nháy " + detail + " ở cuối giá trị (giá trị chữ nằm giữa hai dấu nháy, "
