@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -38,15 +39,19 @@ void add_file(std::string& state, const std::string& name, const fs::path& path,
 }
 
 // Every file a build reads from the working copy, relative to the site
-// ("content/van-ban/a.md"), sorted.
-std::vector<std::string> source_files(const fs::path& site) {
+// ("content/van-ban/a.md"), sorted. A symbolic link is not followed here:
+// what it leads to may change unseen (a folder's files, a file outside), so
+// a site with one is marked never up to date, and is always built.
+std::vector<std::string> source_files(const fs::path& site, bool* links) {
+  *links = false;
   std::vector<std::string> all;
   std::error_code ec;
   for (const char* top : {"content", "layouts", "static", "themes"}) {
     std::vector<std::string> files;
     for (auto it = fs::recursive_directory_iterator(site / top, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-      if (it->is_regular_file(ec)) files.push_back(it->path().lexically_relative(site).generic_string());
+      if (it->is_symlink(ec)) *links = true;
+      else if (it->is_regular_file(ec)) files.push_back(it->path().lexically_relative(site).generic_string());
     }
     std::sort(files.begin(), files.end());  // directory order is not stable across file systems
     all.insert(all.end(), files.begin(), files.end());
@@ -59,13 +64,16 @@ std::vector<std::string> source_files(const fs::path& site) {
 
 std::string source_fingerprint(const fs::path& site) {
   std::string state;
-  for (const auto& f : source_files(site)) add_file(state, f, site / f);
+  bool links = false;
+  for (const auto& f : source_files(site, &links)) add_file(state, f, site / f);
+  if (links) state += "links|" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
   return state;
 }
 
 std::string source_content_fingerprint(const fs::path& site, const ReadDigests* read) {
   StableHasher h;
-  for (const auto& f : source_files(site)) {
+  bool links = false;
+  for (const auto& f : source_files(site, &links)) {
     std::optional<std::string> digest = read ? read->find(f) : std::nullopt;
     if (!digest) {
       const auto bytes = file_bytes(site / f);
@@ -76,6 +84,7 @@ std::string source_content_fingerprint(const fs::path& site, const ReadDigests* 
     h.add(*digest);
     h.add("\n");
   }
+  if (links) h.add("links|" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
   return h.hex();
 }
 

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "git_loose.h"
 #include "messages.h"
 #include "text.h"
 
@@ -34,6 +35,15 @@ using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
 using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
 using EntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
 
+// What HEAD names, for a message when that commit cannot be read.
+std::string head_id(git_repository* repo) {
+  git_oid id;
+  if (git_reference_name_to_id(&id, repo, "HEAD") != 0) return "HEAD";
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, &id);
+  return buf;
+}
+
 std::string last_error() {
   const git_error* e = git_error_last();
   return e && e->message ? e->message : "lỗi không rõ";
@@ -46,6 +56,15 @@ std::string hex(const git_oid* oid) {
 }
 
 // The object `spec` names, peeled to `type` (a commit, a tree); nullptr if none.
+// Opens the repository at `git_dir` with the loose-object guard in front.
+RepoPtr open_guarded(const char* git_dir) {
+  git_repository* raw = nullptr;
+  if (git_repository_open(&raw, git_dir) != 0) return nullptr;
+  RepoPtr repo(raw);
+  if (guard_loose_objects(repo.get()) != 0) return nullptr;
+  return repo;
+}
+
 ObjectPtr resolve(git_repository* repo, const std::string& spec, git_object_t type) {
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo, spec.c_str()) != 0) return nullptr;
@@ -105,11 +124,13 @@ void set_time(Version& v, const git_time& when) {
 // Every file in `tree` as (path with `prefix` removed → blob id), in one walk.
 // Looking entries up one by one re-reads large trees each time: libgit2 does
 // not cache tree objects over 4 KiB, and a folder of 10,000 documents is 600.
-std::map<std::string, git_oid> blob_ids(git_tree* tree, const std::string& prefix) {
-  struct Ctx { std::map<std::string, git_oid>* out; const std::string* prefix; };
-  std::map<std::string, git_oid> out;
-  Ctx ctx{&out, &prefix};
-  git_tree_walk(tree, GIT_TREEWALK_PRE,
+// Symbolic links (mode 120000) are left out: their blob is the link's text.
+// False when a folder of the tree cannot be read.
+bool blob_ids(git_tree* tree, const std::string& prefix, std::map<std::string, git_oid>& out,
+              std::vector<std::string>* links = nullptr) {
+  struct Ctx { std::map<std::string, git_oid>* out; const std::string* prefix; std::vector<std::string>* links; };
+  Ctx ctx{&out, &prefix, links};
+  return git_tree_walk(tree, GIT_TREEWALK_PRE,
                 [](const char* root, const git_tree_entry* e, void* payload) -> int {
                   auto* c = static_cast<Ctx*>(payload);
                   std::string path = std::string(root) + git_tree_entry_name(e);
@@ -121,24 +142,36 @@ std::map<std::string, git_oid> blob_ids(git_tree* tree, const std::string& prefi
                     return inside ? 0 : 1;
                   }
                   if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && path.compare(0, c->prefix->size(), *c->prefix) == 0) {
-                    (*c->out)[path.substr(c->prefix->size())] = *git_tree_entry_id(e);
+                    if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+                      if (c->links) c->links->push_back(path.substr(c->prefix->size()));
+                    } else {
+                      (*c->out)[path.substr(c->prefix->size())] = *git_tree_entry_id(e);
+                    }
                   }
                   return 0;
                 },
-                &ctx);
-  return out;
+                &ctx) == 0;
 }
 
-// The tree at REV, a SourceTree for `build --ref`.
+// The tree at REV, a SourceTree for `build --ref`. A committed symbolic
+// link is followed when it leads to a file or folder of the site, as it is
+// in the working copy, and is otherwise an error; never published as the
+// text it holds.
 class GitTreeSource : public SourceTree {
  public:
-  GitTreeSource(git_repository* repo, TreePtr tree, const std::string& prefix)
-      : repo_(repo), tree_(std::move(tree)), files_(blob_ids(tree_.get(), prefix)) {}
+  GitTreeSource(git_repository* repo, TreePtr tree, const std::string& prefix, const std::string& rev)
+      : repo_(repo), tree_(std::move(tree)), prefix_(prefix) {
+    std::vector<std::string> links;
+    if (!blob_ids(tree_.get(), prefix, files_, &links)) problem(rev, msg::tree_unreadable(rev, last_error()));
+    follow_links(links);
+  }
 
   std::optional<std::string> read(const std::string& rel) const override {
     auto it = files_.find(rel);
     if (it == files_.end()) return std::nullopt;
-    return blob_bytes(repo_, &it->second);
+    auto bytes = blob_bytes(repo_, &it->second);
+    if (!bytes) problem(rel, msg::tree_file_unreadable(hex(&it->second), last_error()));
+    return bytes;
   }
   bool exists(const std::string& rel) const override { return files_.count(rel) > 0; }
   bool is_dir(const std::string& rel) const override {
@@ -156,8 +189,51 @@ class GitTreeSource : public SourceTree {
   }
 
  private:
+  // Each link becomes the file (or the folder's files) it names. A link to
+  // a link is taken once that one is; a few rounds settle any real chain,
+  // and what is left leads out of the site, nowhere, or round in a loop.
+  void follow_links(std::vector<std::string> links) {
+    std::map<std::string, std::string> targets;  // link → its target, site-relative
+    for (const auto& link : links) {
+      std::string text;
+      git_tree_entry* raw = nullptr;
+      if (git_tree_entry_bypath(&raw, tree_.get(), (prefix_ + link).c_str()) == 0) {
+        EntryPtr e(raw);
+        if (auto b = blob_bytes(repo_, git_tree_entry_id(e.get()))) text = *b;
+      }
+      auto target = link_target(link, text);
+      if (!target) {
+        problem(link, msg::symlink_outside(text));
+        continue;
+      }
+      targets[link] = *target;
+    }
+    for (int round = 0; round < 8 && !targets.empty(); ++round) {
+      for (auto t = targets.begin(); t != targets.end();) {
+        t = take(t->first, t->second) ? targets.erase(t) : std::next(t);
+      }
+    }
+    for (const auto& [link, target] : targets) problem(link, msg::symlink_dangling(target));
+  }
+
+  bool take(const std::string& link, const std::string& target) {
+    if (auto f = files_.find(target); f != files_.end()) {
+      files_[link] = f->second;
+      return true;
+    }
+    const std::string dir = target + "/";
+    if (link.compare(0, dir.size(), dir) == 0) return false;  // a folder holding the link: a loop
+    std::vector<std::pair<std::string, git_oid>> found;
+    for (auto f = files_.lower_bound(dir); f != files_.end() && f->first.compare(0, dir.size(), dir) == 0; ++f) {
+      found.emplace_back(link + "/" + f->first.substr(dir.size()), f->second);
+    }
+    for (auto& [path, id] : found) files_[path] = id;
+    return !found.empty();
+  }
+
   git_repository* repo_;
   TreePtr tree_;
+  std::string prefix_;
   std::map<std::string, git_oid> files_;
 };
 
@@ -177,8 +253,10 @@ struct Repository::Impl {
     *unborn = false;
     ObjectPtr tree = resolve(repo.get(), rev.empty() ? "HEAD" : rev, GIT_OBJECT_TREE);
     if (!tree) {
-      if (rev.empty()) {  // no commits yet
+      if (rev.empty() && git_repository_head_unborn(repo.get()) == 1) {  // no commits yet
         *unborn = true;
+      } else if (rev.empty()) {
+        diags.error(".git", 0, 0, msg::head_unreadable(head_id(repo.get()), last_error()));
       } else {
         diags.error(rev, 0, 0, msg::unknown_revision(rev));
       }
@@ -203,6 +281,10 @@ std::unique_ptr<Repository> Repository::open(const fs::path& site_dir, Diagnosti
     return nullptr;
   }
   r->impl_->repo.reset(raw);
+  if (guard_loose_objects(raw) != 0) {
+    diags.error(site_dir.string(), 0, 0, msg::broken_repository(last_error()));
+    return nullptr;
+  }
   const char* workdir = git_repository_workdir(raw);
   if (!workdir) return nullptr;  // a bare repository has no site folder
   fs::path wd = fs::weakly_canonical(fs::path(workdir), ec);
@@ -210,6 +292,7 @@ std::unique_ptr<Repository> Repository::open(const fs::path& site_dir, Diagnosti
   r->impl_->prefix = (rel.empty() || rel == ".") ? "" : rel + "/";
   bool unborn = false;
   if (auto t = r->impl_->tree_of("", diags, &unborn)) r->impl_->head_tree = std::move(*t);
+  if (diags.has_errors()) return nullptr;
   return r;
 }
 
@@ -226,7 +309,7 @@ struct CommitChanges {
   std::vector<Change> changes;
   bool boundary = false;  ///< its parent is not in this copy (a shallow clone)
   bool failed = false;    ///< the diff failed: history stops here
-  std::string error;
+  std::string error, commit;  ///< why, and the commit it was reading
 };
 
 // The files that differ between two trees, as git's diff without rename
@@ -322,16 +405,25 @@ bool compare_trees(TreeReader& trees, const git_tree* old_tree, const git_tree* 
   return true;
 }
 
-// The content/ subtree of a commit's tree, or nullptr.
-git_tree* content_tree(TreeReader& trees, git_commit* c, const std::string& content_dir) {
+// The content/ subtree of a commit's tree, or nullptr when it has none;
+// `readable` turns false when a tree on the way cannot be read.
+git_tree* content_tree(TreeReader& trees, git_commit* c, const std::string& content_dir, bool& readable) {
   git_tree* root = nullptr;
-  if (!c || git_commit_tree(&root, c) != 0) return nullptr;
+  if (!c) return nullptr;
+  if (git_commit_tree(&root, c) != 0) return readable = false, nullptr;
   TreePtr root_ptr(root);
   git_tree_entry* raw = nullptr;
-  if (git_tree_entry_bypath(&raw, root, content_dir.c_str()) != 0) return nullptr;
+  if (int rc = git_tree_entry_bypath(&raw, root, content_dir.c_str()); rc != 0) {
+    // No such entry is an answer; a folder on the way that cannot be read is not.
+    const git_error* e = git_error_last();
+    if (rc != GIT_ENOTFOUND || !e || e->klass != GIT_ERROR_TREE) readable = false;
+    return nullptr;
+  }
   EntryPtr entry(raw);
   if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return nullptr;
-  return trees.get(git_tree_entry_id(entry.get()));
+  git_tree* t = trees.get(git_tree_entry_id(entry.get()));
+  if (!t) readable = false;
+  return t;
 }
 
 // Diffs commits[from, to) against their first parents, into out[from, to).
@@ -340,18 +432,17 @@ git_tree* content_tree(TreeReader& trees, git_commit* c, const std::string& cont
 // comparison. A tree is read once: as the parent's, then as the commit's.
 void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commits, const std::set<std::string>& shallow,
                   const std::string& content_dir, size_t from, size_t to, std::vector<CommitChanges>& out) {
-  git_repository* raw = nullptr;
-  if (git_repository_open(&raw, git_dir.c_str()) != 0) {
+  RepoPtr repo = open_guarded(git_dir.c_str());  // each thread its own: libgit2 objects are not shared between threads
+  if (!repo) {
     for (size_t i = from; i < to; ++i) out[i].failed = true, out[i].error = last_error();
     return;
   }
-  RepoPtr repo(raw);  // each thread its own: libgit2 objects are not shared between threads
   TreeReader trees(repo.get());
   for (size_t i = from; i < to; ++i) {
     CommitChanges& c = out[i];
     git_commit* cm = nullptr;
     if (git_commit_lookup(&cm, repo.get(), &commits[i]) != 0) {
-      c.failed = true, c.error = last_error();
+      c.failed = true, c.error = last_error(), c.commit = hex(&commits[i]);
       return;
     }
     CommitPtr commit(cm);
@@ -360,12 +451,21 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
     CommitPtr parent;
     if (i + 1 < commits.size()) {
       git_commit* pc = nullptr;
-      if (git_commit_lookup(&pc, repo.get(), &commits[i + 1]) == 0) parent.reset(pc);
+      if (git_commit_lookup(&pc, repo.get(), &commits[i + 1]) != 0) {
+        c.failed = true, c.error = last_error(), c.commit = id;
+        return;
+      }
+      parent.reset(pc);
     }
     const bool root = !parent && git_commit_parentcount(commit.get()) == 0;
     trees.next_commit();
-    git_tree* tree = content_tree(trees, commit.get(), content_dir);
-    git_tree* parent_tree = content_tree(trees, parent.get(), content_dir);
+    bool readable = true;
+    git_tree* tree = content_tree(trees, commit.get(), content_dir, readable);
+    git_tree* parent_tree = content_tree(trees, parent.get(), content_dir, readable);
+    if (!readable) {
+      c.failed = true, c.error = last_error(), c.commit = id;
+      return;
+    }
     bool same = tree && parent_tree && git_oid_equal(git_tree_id(tree), git_tree_id(parent_tree));
     if (same || (!tree && !parent_tree)) continue;
     // Most commits revise files in place: compare the two trees entry by
@@ -374,20 +474,23 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
     // may be a rename. Reading the trees is then most of the cost.
     TreeChanges changes;
     if (!compare_trees(trees, parent_tree, tree, "", changes)) {
-      c.failed = true, c.error = last_error();
+      c.failed = true, c.error = last_error(), c.commit = id;
       return;
     }
     if (changes.added && changes.deleted) {
       git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
       git_diff* d = nullptr;
       if (git_diff_tree_to_tree(&d, repo.get(), parent_tree, tree, &opts) != 0) {
-        c.failed = true, c.error = last_error();
+        c.failed = true, c.error = last_error(), c.commit = id;
         return;
       }
       DiffPtr diff(d);
       git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
       find.flags = GIT_DIFF_FIND_RENAMES;
-      git_diff_find_similar(diff.get(), &find);
+      if (git_diff_find_similar(diff.get(), &find) != 0) {  // it reads the blobs to compare them
+        c.failed = true, c.error = last_error(), c.commit = id;
+        return;
+      }
       changes.list.clear();
       for (size_t k = 0; k < git_diff_num_deltas(diff.get()); ++k) {
         const git_diff_delta* delta = git_diff_get_delta(diff.get(), k);
@@ -538,17 +641,17 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags, const 
   Impl& m = *impl_;
   // Handles of its own: the walk may run on a thread beside reads through
   // m.repo, and libgit2 objects are not shared between threads.
-  git_repository* own = nullptr;
-  if (git_repository_open(&own, git_repository_path(m.repo.get())) != 0) {
-    diags.warning(".git", 0, 0, msg::history_failed(last_error()));
-    return true;
+  RepoPtr walker = open_guarded(git_repository_path(m.repo.get()));
+  if (!walker) {
+    diags.error(".git", 0, 0, msg::history_failed(last_error()));
+    return false;
   }
-  RepoPtr walker(own);
   git_repository* repo = walker.get();
   ObjectPtr start = resolve(repo, rev.empty() ? "HEAD" : rev, GIT_OBJECT_COMMIT);
   if (!start) {
-    if (rev.empty()) return true;  // no commits yet: no history, not an error
-    diags.error(rev, 0, 0, msg::unknown_revision(rev));
+    if (rev.empty() && git_repository_head_unborn(repo) == 1) return true;  // no commits yet: no history
+    if (rev.empty()) diags.error(".git", 0, 0, msg::head_unreadable(head_id(repo), last_error()));
+    else diags.error(rev, 0, 0, msg::unknown_revision(rev));
     return false;
   }
 
@@ -581,8 +684,13 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags, const 
       // The commit the cache was made at: it and older ones are known.
       if (cached && hex(git_commit_id(commit.get())) == cached->head) break;
       if (shallow.count(hex(git_commit_id(commit.get()))) || git_commit_parentcount(commit.get()) == 0) break;
+      // A parent this copy should have (it is not a shallow clone's edge) and
+      // cannot read: the history would end here with no word, so it is an error.
       git_commit* p = nullptr;
-      if (git_commit_parent(&p, commit.get(), 0) != 0) break;  // the parent is missing from this copy
+      if (git_commit_parent(&p, commit.get(), 0) != 0) {
+        diags.error(".git", 0, 0, msg::parent_unreadable(hex(git_commit_id(commit.get())), last_error()));
+        return false;
+      }
       commit.reset(p);
     }
   }
@@ -609,12 +717,11 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags, const 
     auto it = alias.find(p);
     return it == alias.end() ? site_rel(p) : it->second;
   };
-  bool failed = false;
   for (const CommitChanges& c : found) {
-    if (c.failed) {
-      diags.warning(".git", 0, 0, msg::history_failed(c.error));
-      failed = true;
-      break;
+    if (c.failed) {  // nothing is kept: a build on part of the history would drop versions
+      diags.error(".git", 0, 0, msg::commit_unreadable(c.commit, c.error));
+      m.files.clear();
+      return false;
     }
     for (const auto& change : c.changes) {
       Version v = c.base;
@@ -642,7 +749,6 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags, const 
       if (c.boundary) h.truncated = true;  // "added" here only because older commits are missing
     }
   }
-  if (failed) return true;  // a partial history is shown, and not kept
   if (from_cache) {
     // The versions known before, after the new ones, under the name each file has now.
     for (auto& [key, old] : cached->files) {
@@ -670,17 +776,35 @@ std::vector<const FileHistory*> Repository::deleted() const {
   return out;
 }
 
-std::optional<std::string> Repository::blob(const std::string& id) const {
+std::optional<std::string> Repository::blob(const std::string& id, std::string* why) const {
   std::lock_guard<std::mutex> lock(impl_->mu);  // rendering threads read old versions
   git_oid oid;
-  if (git_oid_fromstr(&oid, id.c_str()) != 0) return std::nullopt;
-  return blob_bytes(impl_->repo.get(), &oid);
+  std::optional<std::string> bytes;
+  if (git_oid_fromstr(&oid, id.c_str()) == 0) bytes = blob_bytes(impl_->repo.get(), &oid);
+  if (!bytes && why) *why = last_error();
+  return bytes;
+}
+
+void Repository::verify_versions(Diagnostics& diags) const {
+  for (const auto& [path, h] : impl_->files) {
+    for (const Version& v : h.versions) {
+      std::string why;
+      if (!v.deleted && !blob(v.blob, &why)) {
+        diags.error(path, 0, 0, msg::version_unreadable(v.blob, v.commit, why));
+        break;  // one message a file
+      }
+    }
+  }
 }
 
 bool Repository::changed_since_head(const std::string& rel, const std::string& bytes) const {
   if (!impl_->head_tree) return true;
   // Read on first use, once, though pages are loaded on several threads.
-  std::call_once(impl_->head_once, [&] { impl_->head_files = blob_ids(impl_->head_tree.get(), impl_->prefix); });
+  std::call_once(impl_->head_once, [&] {
+    std::map<std::string, git_oid> files;
+    blob_ids(impl_->head_tree.get(), impl_->prefix, files);  // an unreadable folder: its files count as changed
+    impl_->head_files = std::move(files);
+  });
   auto it = impl_->head_files->find(rel);
   if (it == impl_->head_files->end()) return true;
   git_oid oid;
@@ -705,7 +829,7 @@ std::unique_ptr<SourceTree> Repository::tree_at(const std::string& rev, Diagnost
     if (unborn) diags.error(rev, 0, 0, msg::unknown_revision(rev.empty() ? "HEAD" : rev));
     return nullptr;
   }
-  return std::make_unique<GitTreeSource>(impl_->repo.get(), std::move(*tree), impl_->prefix);
+  return std::make_unique<GitTreeSource>(impl_->repo.get(), std::move(*tree), impl_->prefix, rev.empty() ? "HEAD" : rev);
 }
 
 }  // namespace congbo

@@ -58,8 +58,12 @@ class Repository {
   const FileHistory* history(const std::string& rel) const;
   /// Files whose newest change is their deletion.
   std::vector<const FileHistory*> deleted() const;
-  /// A blob's bytes by id.
-  std::optional<std::string> blob(const std::string& id) const;
+  /// A blob's bytes by id; nullopt, with libgit2's reason in `why`, when it
+  /// cannot be read (a damaged repository).
+  std::optional<std::string> blob(const std::string& id, std::string* why = nullptr) const;
+  /// Reads every version the archive keeps, reporting each that cannot be
+  /// read at its file: what `check` does instead of rendering them.
+  void verify_versions(Diagnostics& diags) const;
   /// Whether `bytes`, the working copy of `rel`, differs from the file in HEAD.
   bool changed_since_head(const std::string& rel, const std::string& bytes) const;
   /// The full id of the commit `rev` names ("" for HEAD); reports an unknown REV.

@@ -180,6 +180,8 @@ int run_publish(const std::vector<std::string>& words) {
       options.keep = *n;
     } else if (a == "--rollback") {
       back = true;
+    } else if (a == "--drop-versions") {
+      options.drop_versions = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {

@@ -97,6 +97,16 @@ std::string unsafe_link_removed(const std::string& url) {
 std::string missing_site_toml() {
   return "không tìm thấy tệp site.toml ở thư mục gốc của trang";
 }
+std::string symlink_outside(const std::string& target) {
+  return "liên kết tượng trưng (symlink) này trỏ ra ngoài thư mục trang, tới " + target +
+         "; congbo không bao giờ xuất bản tệp ở ngoài trang. Hãy chép tệp cần dùng vào trong trang rồi xoá liên kết";
+}
+std::string symlink_dangling(const std::string& target) {
+  return "liên kết tượng trưng (symlink) này trỏ tới " + target + ", không có trong trang; hãy xoá hoặc sửa liên kết";
+}
+std::string symlink_loop() {
+  return "liên kết tượng trưng (symlink) này trỏ ngược lên một thư mục chứa nó, thành vòng lặp; hãy xoá liên kết";
+}
 std::string unreadable_file(const std::string& why) {
   return "không đọc được tệp: " + why;
 }
@@ -182,6 +192,8 @@ std::string usage() {
       "      trong THƯ_MỤC/releases/, rồi chuyển THƯ_MỤC/current sang bản đó trong một bước.\n"
       "      Giữ N bản gần nhất (mặc định 5) để quay lại. Bị ngắt giữa chừng hay dựng lỗi\n"
       "      thì trang đang chạy không đổi. Máy chủ web phục vụ thư mục THƯ_MỤC/current.\n"
+      "      Không công bố bản mới nào làm mất phiên bản lưu trữ mà trang đang chạy có\n"
+      "      (trừ khi thêm --drop-versions, khi cố ý viết lại lịch sử).\n"
       "  congbo publish --rollback --to THƯ_MỤC\n"
       "      Quay lại bản công bố trước bản đang chạy.\n"
       "  congbo --help       In hướng dẫn này.\n"
@@ -339,6 +351,40 @@ std::string unknown_revision(const std::string& rev) {
 std::string history_failed(const std::string& why) {
   return "không đọc hết được lịch sử trong kho git: " + why;
 }
+std::string git_object_damaged(const std::string& id, const std::string& why) {
+  return "đối tượng git " + id + " bị hỏng (" + why + ")";
+}
+std::string git_object_truncated() { return "tệp bị cắt cụt"; }
+std::string git_object_garbled() { return "nội dung không khớp với mã của nó"; }
+std::string head_unreadable(const std::string& commit, const std::string& why) {
+  return "không đọc được lần commit mới nhất (HEAD, " + commit + "): " + why + ". " + repository_repair_hint();
+}
+std::string parent_unreadable(const std::string& commit, const std::string& why) {
+  return "không đọc được lần commit trước " + commit.substr(0, 7) + " (" + why +
+         "), nên lịch sử phiên bản không đầy đủ; trang không được dựng để không mất phiên bản nào. " +
+         repository_repair_hint();
+}
+std::string commit_unreadable(const std::string& commit, const std::string& why) {
+  return "không đọc được các tệp của lần commit " + commit.substr(0, 7) + " (" + why +
+         "), nên lịch sử phiên bản không đầy đủ; trang không được dựng để không mất phiên bản nào. " +
+         repository_repair_hint();
+}
+std::string version_unreadable(const std::string& blob, const std::string& commit, const std::string& why) {
+  return "không đọc được phiên bản " + commit.substr(0, 7) + " của tệp này (nội dung " + blob.substr(0, 12) +
+         ": " + why + "). " + repository_repair_hint();
+}
+std::string tree_file_unreadable(const std::string& blob, const std::string& why) {
+  return "không đọc được tệp này trong kho git (nội dung " + blob.substr(0, 12) + ": " + why + "). " +
+         repository_repair_hint();
+}
+std::string tree_unreadable(const std::string& rev, const std::string& why) {
+  return "không đọc được hết các tệp của phiên bản \"" + rev + "\" trong kho git: " + why + ". " +
+         repository_repair_hint();
+}
+std::string repository_repair_hint() {
+  return "Kho git bị hỏng: chạy \"git fsck\" để xem đối tượng nào hỏng, rồi lấy lại kho từ một bản sao lành "
+         "(git clone) hoặc từ bản sao lưu";
+}
 std::string old_version_unreadable() {
   return "Phiên bản này có phần thông tin đầu không đọc được, nên được hiển thị nguyên văn.";
 }
@@ -377,6 +423,16 @@ std::string publish_needs_repository() {
 std::string publish_no_target() { return "cần chỉ rõ thư mục công bố bằng --to"; }
 std::string publish_switch_failed(const std::string& why) {
   return "không chuyển được sang bản mới: " + why + "; trang đang chạy vẫn là bản cũ";
+}
+std::string publish_would_lose_versions(const std::vector<std::string>& urls) {
+  std::string some;
+  for (size_t i = 0; i < urls.size() && i < 5; ++i) some += (i ? ", " : "") + urls[i];
+  if (urls.size() > 5) some += ", …";
+  return "bản mới sẽ làm mất " + std::to_string(urls.size()) +
+         " phiên bản lưu trữ mà trang đang chạy vẫn phục vụ (" + some +
+         "), nên chưa công bố; trang đang chạy không đổi. Thường là do kho git bị hỏng, là bản sao nông "
+         "(shallow clone) hay lịch sử đã bị viết lại. Hãy công bố từ kho đầy đủ; nếu thật sự muốn bỏ các "
+         "phiên bản đó, chạy lại với --drop-versions";
 }
 std::string publish_current_not_ours() {
   return "ở đây đã có một thư mục hay tệp thật, không phải liên kết do congbo publish tạo ra; congbo không ghi đè "

@@ -44,6 +44,11 @@ std::string raw_html_removed(const std::string& html);
 std::string unsafe_link_removed(const std::string& url);
 std::string missing_site_toml();
 std::string unreadable_file(const std::string& why);
+/// Symbolic links: one leading out of the site (never followed), one that
+/// leads nowhere, one that leads back into a folder above it.
+std::string symlink_outside(const std::string& target);
+std::string symlink_dangling(const std::string& target);
+std::string symlink_loop();
 /// What the system said (an errno), in Vietnamese for the usual cases, with
 /// the system's own words after it: "ổ đĩa đã đầy (No space left on device)".
 std::string system_error(int code);
@@ -126,6 +131,24 @@ std::string no_repository();
 std::string broken_repository(const std::string& why);
 std::string unknown_revision(const std::string& rev);
 std::string history_failed(const std::string& why);
+/// A git object that cannot be read: its id and what is wrong with it.
+std::string git_object_damaged(const std::string& id, const std::string& why);
+std::string git_object_truncated();
+std::string git_object_garbled();
+/// HEAD names a commit that cannot be read.
+std::string head_unreadable(const std::string& commit, const std::string& why);
+/// A commit's parent cannot be read (not a shallow clone: the copy is damaged).
+std::string parent_unreadable(const std::string& commit, const std::string& why);
+/// A commit's files cannot be compared with its parent's.
+std::string commit_unreadable(const std::string& commit, const std::string& why);
+/// An old version of a file cannot be read.
+std::string version_unreadable(const std::string& blob, const std::string& commit, const std::string& why);
+/// A file of the tree at --ref cannot be read.
+std::string tree_file_unreadable(const std::string& blob, const std::string& why);
+/// The tree at --ref cannot be listed whole.
+std::string tree_unreadable(const std::string& rev, const std::string& why);
+/// What to do about a damaged repository.
+std::string repository_repair_hint();
 std::string old_version_unreadable();
 }  // namespace congbo::msg
 
@@ -146,6 +169,8 @@ std::string publish_needs_repository();
 std::string publish_no_target();
 std::string publish_switch_failed(const std::string& why);
 std::string publish_current_not_ours();
+/// The new release lacks archived versions the served one has: how many, a few of them.
+std::string publish_would_lose_versions(const std::vector<std::string>& urls);
 std::string rollback_nothing();
 std::string publish_done(const std::string& release, const std::string& commit, int files, int reused);
 std::string rollback_done(const std::string& release);

@@ -100,6 +100,25 @@ void write_manifest(const fs::path& to, const std::string& name, const std::stri
   fs::rename(tmp, to / "releases" / (name + ".json"), ec);
 }
 
+// The archived versions (".../phien-ban/<id>/index.html") that the served
+// release has and the new one lacks: a damaged or shallow repository, or
+// rewritten history, would take them off the public archive.
+std::vector<std::string> lost_versions(const fs::path& served, const fs::path& built) {
+  auto old_files = Output::read_manifest(served);
+  auto new_files = Output::read_manifest(built);
+  std::vector<std::string> lost;
+  if (!old_files || !new_files) return lost;
+  for (const auto& [path, id] : *old_files) {
+    const size_t at = path.find("/phien-ban/");
+    if (at == std::string::npos || !ends_with(path, "/index.html")) continue;
+    const std::string rest = path.substr(at + 11);  // "<id>/index.html"
+    if (rest.find('/') + 11 != rest.size()) continue;  // the history page itself, a comparison
+    if (!new_files->count(path)) lost.push_back("/" + path.substr(0, path.size() - 10));
+  }
+  std::sort(lost.begin(), lost.end());
+  return lost;
+}
+
 // Keeps the newest `keep` releases and the one served; removes leftovers of
 // interrupted publishes.
 void prune(const fs::path& to, int keep) {
@@ -160,6 +179,14 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   if (!served.empty()) build_options.reuse_from = options.to / "releases" / served;
   BuildReport built;
   if (!build(build_options, diags, &built)) return false;  // nothing switched
+  if (!served.empty() && !options.drop_versions) {
+    auto lost = lost_versions(options.to / "releases" / served, build_options.out_dir);
+    if (!lost.empty()) {
+      diags.error((options.to / "current").string(), 0, 0, msg::publish_would_lose_versions(lost));
+      fs::remove_all(build_options.out_dir, ec);
+      return false;
+    }
+  }
 
   write_manifest(options.to, name, options.ref, *commit);
   std::string err;

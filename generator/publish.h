@@ -23,6 +23,9 @@ struct PublishOptions {
   std::filesystem::path to;  ///< the folder the web server's document root points into (TO/current)
   std::string ref;           ///< branch, tag or commit; "" for HEAD
   int keep = 5;              ///< releases kept for rollback (the one served is always kept)
+  /// Publish even when the new release lacks archived versions the served
+  /// one has (history rewritten on purpose); refused otherwise.
+  bool drop_versions = false;
 };
 
 struct PublishReport {

@@ -189,7 +189,10 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   clock.lap(report->timings, "link (references, sections, browse pages, URLs)");
   if (diags.has_errors()) return false;
   report->pages = static_cast<int>(site.pages().size());
-  if (!options.write) return true;  // `congbo check` stops here: nothing written
+  if (!options.write) {  // `congbo check` stops here: nothing written
+    site.verify_archive(diags);
+    return !diags.has_errors();
+  }
 
   Output out;
   if (!options.reuse_from.empty()) out.reuse_from(options.reuse_from);
@@ -283,13 +286,14 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
   }
   load_records(diags);
   if (history.valid()) diags.append(history.get());
+  diags.append(source_->problems());  // symbolic links out of the site, unreadable git objects
   return !diags.has_errors();
 }
 
 void Site::link(const Date& today, Diagnostics& diags) {
   relations_ = link_documents(pages_, today, diags);
   index_.emplace(pages_);
-  link_history();
+  link_history(diags);
   link_records(diags);
   link_sections();
   link_browse();

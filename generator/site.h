@@ -110,6 +110,9 @@ class Site {
   /// threads), or from the tree at `ref`.
   bool load(const std::filesystem::path& site_dir, const std::string& ref, int jobs, Diagnostics& diags);
   void link(const Date& today, Diagnostics& diags);
+  /// What `check` does instead of rendering the archive: every version it
+  /// keeps is read, so a damaged repository fails check as it fails build.
+  void verify_archive(Diagnostics& diags) const;
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
   void render(Output& out, int jobs, Diagnostics& diags);
   void set_progress(std::function<void(const std::string&, int, int)> p) { progress_ = std::move(p); }
@@ -144,7 +147,7 @@ class Site {
   void link_sections();
   void link_browse();
   void link_urls(Diagnostics& diags);
-  void link_history();
+  void link_history(Diagnostics& diags);
   void render_page(int index, Output& out, Diagnostics& diags);
   /// For the page at `index` (`page` may be a newer text of it): a document
   /// links the numbers it cites.

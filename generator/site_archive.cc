@@ -130,7 +130,12 @@ void Site::render_archive(const Page& page, int cite_from, Output& out, Diagnost
       l.page = &page;
       return l;
     }
-    l.raw = repo_->blob(versions[k]->blob).value_or("");
+    std::string why;
+    if (auto bytes = repo_->blob(versions[k]->blob, &why)) {
+      l.raw = std::move(*bytes);
+    } else {  // a damaged repository: no archive page is made from nothing
+      diags.error(page.source, 0, 0, msg::version_unreadable(versions[k]->blob, versions[k]->commit, why));
+    }
     // History never fails the build: an old version's mistakes stay in `scratch`.
     Diagnostics scratch;
     l.own = load_page(versions[k]->path, l.raw, config_, scratch);
@@ -266,7 +271,11 @@ void Site::render_deleted(const DeletedPage& d, Output& out, Diagnostics& diags)
   emit(out, d.url, "deleted", std::move(view), diags);
 }
 
-void Site::link_history() {
+void Site::verify_archive(Diagnostics& diags) const {
+  if (repo_) repo_->verify_versions(diags);
+}
+
+void Site::link_history(Diagnostics& diags) {
   if (!repo_) return;
   for (Page& p : pages_) {
     if (const FileHistory* h = repo_->history(p.source)) p.history = *h;
@@ -280,7 +289,10 @@ void Site::link_history() {
     for (const Version& v : h->versions) {
       if (v.deleted) continue;
       Diagnostics scratch;
-      if (auto old = load_page(v.path, repo_->blob(v.blob).value_or(""), config_, scratch)) {
+      std::string why;
+      auto bytes = repo_->blob(v.blob, &why);
+      if (!bytes) diags.error(h->path, 0, 0, msg::version_unreadable(v.blob, v.commit, why));
+      if (auto old = load_page(v.path, bytes.value_or(""), config_, scratch)) {
         d.title = old->title;
         if (old->is_document && !old->doc.number.empty()) d.title = old->doc.number + ": " + old->title;
       }

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "diagnostic.h"
+
 namespace congbo {
 
 class SourceTree {
@@ -24,7 +26,24 @@ class SourceTree {
   /// paths with '/' separators, sorted.
   virtual std::vector<std::string> list(const std::string& rel_dir) const = 0;
   virtual bool is_dir(const std::string& rel_dir) const = 0;
+  /// What could not be read safely so far, each an error at its file: a
+  /// symbolic link leading out of the site (never followed), one that leads
+  /// nowhere or round in a loop, an object of a damaged git repository.
+  /// Such files are left out of list() and read() gives nullopt.
+  Diagnostics problems() const;
+
+ protected:
+  void problem(const std::string& rel, std::string message) const;
+
+ private:
+  mutable std::mutex problems_mu_;  // files are read on several threads
+  mutable Diagnostics problems_;
 };
+
+/// `rel_dir + "/" + target`, the path a symbolic link at `rel_link` names,
+/// resolved lexically ("a/b/../c" → "a/c") against the site's root; nullopt
+/// when it climbs out of the site or is absolute.
+std::optional<std::string> link_target(const std::string& rel_link, const std::string& target);
 
 /// A digest of the bytes of each file a tree has read, by site-relative
 /// path: the build stamp's content key is made from these, so the files a

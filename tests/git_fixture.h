@@ -51,6 +51,18 @@ class GitFixture {
     return buf;
   }
 
+  /// The loose object file of what `spec` names ("HEAD~2:content/van-ban/51.md",
+  /// "HEAD~2^{tree}"), to damage it as a failing disk or a bad copy would.
+  std::filesystem::path object_file(const std::string& spec) {
+    git_object* obj = nullptr;
+    if (git_revparse_single(&obj, repo_, spec.c_str()) != 0) return {};
+    char buf[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(buf, sizeof buf, git_object_id(obj));
+    git_object_free(obj);
+    const std::string id = buf;
+    return std::filesystem::path(git_repository_path(repo_)) / "objects" / id.substr(0, 2) / id.substr(2);
+  }
+
  private:
   git_repository* repo_ = nullptr;
 };
