@@ -1,6 +1,9 @@
 // table.cc: Table → CSV and → View.
 #include "table.h"
 
+#include <cstdlib>
+#include <string_view>
+
 namespace congbo {
 namespace {
 
@@ -12,6 +15,23 @@ std::string field(const std::string& s) {
     out += c;
   }
   return out + "\"";
+}
+
+bool real_number(const std::string& s) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+// A spreadsheet runs a cell that starts with = + - @ (or TAB, CR before
+// one) as a formula: a unit named =HYPERLINK(…) would be a link that sends
+// the sheet away. Such text gets the usual leading ', which Excel and
+// LibreOffice show as nothing; a real number (a score of -5) stays a number.
+std::string neutral(const std::string& s, bool numeric) {
+  if (s.empty() || std::string_view("=+-@\t\r").find(s[0]) == std::string_view::npos) return s;
+  if (numeric && real_number(s)) return s;
+  return "'" + s;
 }
 
 void line(std::string& out, const std::vector<std::string>& cells) {
@@ -51,10 +71,12 @@ TableCell TableCell::yes_no(std::string text, bool yes) {
 
 std::string table_csv(const Table& table) {
   std::string out = "\xEF\xBB\xBF";
-  line(out, table.head);
+  std::vector<std::string> head;
+  for (const auto& h : table.head) head.push_back(neutral(h, false));
+  line(out, head);
   auto texts = [](const std::vector<TableCell>& cells) {
     std::vector<std::string> t;
-    for (const auto& c : cells) t.push_back(c.text);
+    for (const auto& c : cells) t.push_back(neutral(c.text, c.numeric));
     return t;
   };
   for (const auto& row : table.rows) line(out, texts(row));

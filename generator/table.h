@@ -28,7 +28,9 @@ struct Table {
 };
 
 /// CSV as Excel opens Vietnamese correctly: UTF-8 with a byte-order mark,
-/// CRLF line ends, fields quoted when they hold a comma, quote or line break.
+/// CRLF line ends, fields quoted when they hold a comma, quote or line break;
+/// text that a spreadsheet would run as a formula (=, +, -, @ first) starts
+/// with ' so it stays text.
 std::string table_csv(const Table& table);
 /// The view the "table" partial renders; `csv_url` offers the download.
 View table_view(const Table& table, const std::string& csv_url);
