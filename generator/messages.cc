@@ -2,6 +2,7 @@
 #include "messages.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -9,6 +10,14 @@
 
 namespace congbo::msg {
 
+std::string control_character(unsigned char code) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "U+%04X", code);
+  return std::string("có ký tự điều khiển không nhìn thấy được (") + hex +
+         (code == 0x0C ? ", dấu ngắt trang của Word" : "") +
+         ") ở đây; ký tự này làm hỏng nguồn tin (feed) và trang, thường do dán từ văn bản khác vào. Hãy xoá nó "
+         "(xoá cả chữ trước và sau rồi gõ lại)";
+}
 std::string invalid_utf8() {
   return "tệp không phải văn bản UTF-8 hợp lệ (byte sai ở vị trí này); "
          "hãy mở tệp và lưu lại với bảng mã UTF-8";

@@ -9,6 +9,8 @@ namespace congbo::msg {
 
 // Content and configuration diagnostics.
 std::string invalid_utf8();
+/// An invisible control character (code 0x01, 0x0C…) in a text.
+std::string control_character(unsigned char code);
 std::string missing_front_matter();
 std::string unclosed_front_matter(int open_line);
 std::string toml_syntax(const std::string& detail);

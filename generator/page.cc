@@ -62,6 +62,7 @@ std::optional<std::string> decode_text(std::string bytes, const std::string& pat
     diags.error(path, p.line, p.col, msg::invalid_utf8());
     return std::nullopt;
   }
+  report_control_characters(bytes, path, 1, 1, diags);
   return to_nfc(bytes);
 }
 

@@ -10,6 +10,9 @@
 #include <memory>
 #include <vector>
 
+#include "diagnostic.h"
+#include "messages.h"
+
 namespace congbo {
 namespace {
 
@@ -197,6 +200,18 @@ std::vector<Word> split_words(std::string_view s) {
 }
 
 std::string to_upper(std::string_view s) { return map_code_points(s, utf8proc_toupper); }
+
+void report_control_characters(std::string_view s, const std::string& path, int line, int col,
+                               Diagnostics& diags) {
+  int found = 0;
+  for (size_t i = 0; i < s.size() && found < 5; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == '\r') continue;
+    const TextPosition p = position_of(s, i);
+    diags.error(path, line + p.line - 1, p.line == 1 ? col + p.col - 1 : p.col, msg::control_character(c));
+    ++found;
+  }
+}
 
 TextPosition position_of(std::string_view s, size_t byte_offset) {
   TextPosition p;

@@ -9,6 +9,8 @@
 
 namespace congbo {
 
+class Diagnostics;
+
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
 std::optional<size_t> find_invalid_utf8(std::string_view s);
 
@@ -48,6 +50,13 @@ std::string to_upper(std::string_view s);
 /// 1-based line and column (in code points) of a byte offset.
 struct TextPosition { int line = 1; int col = 1; };
 TextPosition position_of(std::string_view s, size_t byte_offset);
+
+/// Reports each control character in `s` (C0 other than TAB, LF and CR, and
+/// DEL) as an error at its line and column; `line`/`col` are where `s`
+/// starts in the file. They are invisible, break XML feeds, and come from
+/// pasting (Word's page break is U+000C). At most a few per text.
+void report_control_characters(std::string_view s, const std::string& path, int line, int col,
+                               Diagnostics& diags);
 
 /// `apostrophe`: how ' is written ("&#39;"; the theme's values, as kainjow
 /// escapes them, "&apos;").

@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include "messages.h"
+#include "text.h"
 
 namespace congbo {
 namespace {
@@ -126,6 +127,18 @@ std::string_view line_of(std::string_view text, size_t n) {
   return text.substr(at, text.find('\n', at) - at);
 }
 
+// A string written with an escape ("\u0001") holds a control character
+// that the file's text does not show: reported at the value.
+void check_strings(const Value& v, const std::string& path, Diagnostics& diags) {
+  if (v.type == Value::Type::String) {
+    Diagnostics found;
+    report_control_characters(v.str, path, 1, 1, found);
+    if (!found.items().empty()) diags.error(path, v.line, v.col, found.items().front().message);
+  }
+  for (const auto& item : v.items) check_strings(item, path, diags);
+  for (const auto& [key, member] : v.members) check_strings(member, path, diags);
+}
+
 }  // namespace
 
 std::optional<Value> read_toml(std::string_view text, const std::string& path, int first_line,
@@ -142,6 +155,7 @@ std::optional<Value> read_toml(std::string_view text, const std::string& path, i
   Value root = convert(table, first_line - 1);
   root.line = first_line > 1 ? first_line - 1 : 1;  // front matter: the opening fence
   root.col = 1;
+  check_strings(root, path, diags);
   return root;
 }
 

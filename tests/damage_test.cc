@@ -207,3 +207,22 @@ TEST_CASE("publish refuses a release that would drop archived versions the serve
   CHECK(publish(o, d2, &r));
   CHECK(fs::read_symlink(to / "current").filename().string() != served);
 }
+
+TEST_CASE("an invisible control character is an error at its line and column; the feed always parses") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/51.md",
+            "+++\ntitle = \"Kế hoạch\\u0001 thi đua\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nDòng một.\n\nCó \x01 ở đây.\n")
+      .file("content/van-ban/52.md", "+++\ntitle = \"Hướng dẫn\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nTrang\x0csau.\n");
+  CHECK_FALSE(site.build());
+  CHECK(has(site.messages(), "content/van-ban/51.md:2:1: error: có ký tự điều khiển không nhìn thấy được (U+0001)"));
+  CHECK(has(site.messages(), "content/van-ban/51.md:8:4: error: có ký tự điều khiển không nhìn thấy được (U+0001)"));
+  CHECK(has(site.messages(), "content/van-ban/52.md:6:6: error: có ký tự điều khiển không nhìn thấy được (U+000C, dấu ngắt trang của Word)"));
+  CHECK_FALSE(site.build(false));
+
+  site.file("content/van-ban/51.md", "+++\ntitle = \"Kế hoạch thi đua\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nDòng một.\n")
+      .file("content/van-ban/52.md", "+++\ntitle = \"Hướng dẫn\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nTrang sau.\n");
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  const std::string feed = (site.out() / "feed.xml").string(), map = (site.out() / "sitemap.xml").string();
+  CHECK(std::system(("xmllint --noout '" + feed + "' '" + map + "'").c_str()) == 0);
+}
