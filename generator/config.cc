@@ -1,6 +1,8 @@
 // config.cc: site.toml → SiteConfig, with every mistake reported at its line.
 #include "config.h"
 
+#include <tuple>
+
 #include "field_reader.h"
 #include "messages.h"
 #include "text.h"
@@ -65,7 +67,17 @@ std::optional<SiteConfig> parse_config(std::string_view text, const std::string&
   }
   if (auto v = r.string("language")) c.language = *v;
   if (auto v = r.string("committee")) c.committee = *v;
-  if (auto v = r.string("theme")) c.theme = *v;
+  if (auto v = r.string("theme")) {
+    std::tie(c.theme_line, c.theme_col) = r.where("theme");
+    // A plain folder name under themes/: "../../x" would load templates
+    // and files from outside the site.
+    if (v->empty() || *v == "." || *v == ".." ||
+        v->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos) {
+      diags.error(path, c.theme_line, c.theme_col, msg::bad_theme_name(*v));
+    } else {
+      c.theme = *v;
+    }
+  }
   if (auto v = r.integer("paginate")) {
     if (*v < 1 || *v > 1000) {
       auto [line, col] = r.where("paginate");

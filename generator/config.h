@@ -25,6 +25,7 @@ struct SiteConfig {
   std::string language = "vi";
   std::string committee;     ///< the committee that publishes the site
   std::string theme = "default";
+  int theme_line = 0, theme_col = 0;  ///< where site.toml names it, for messages about it
   int paginate = 10;         ///< items per list page
   std::vector<std::pair<std::string, std::string>> kinds;  ///< "KH" → "Kế hoạch"
   std::vector<Issuer> issuers;

@@ -263,7 +263,12 @@ std::string build_failed(int errors, int warnings, bool had_output) {
 
 namespace congbo::msg {
 std::string theme_missing(const std::string& name) {
-  return "không tìm thấy giao diện \"" + name + "\" (thư mục themes/" + name + ")";
+  return "không tìm thấy giao diện \"" + name + "\": thư mục themes/" + name +
+         " không có hoặc không có tệp nào (cần layouts/ hay static/)";
+}
+std::string bad_theme_name(const std::string& name) {
+  return "tên giao diện \"" + name + "\" không hợp lệ: phải là tên một thư mục trong themes/ (chữ không dấu, số, "
+         "dấu gạch), không có \"/\" hay \"..\"; hoặc bỏ dòng này để dùng giao diện mặc định";
 }
 }  // namespace congbo::msg
 

@@ -95,6 +95,7 @@ std::string serve_port_unavailable(const std::string& host, int port);
 
 namespace congbo::msg {
 std::string theme_missing(const std::string& name);
+std::string bad_theme_name(const std::string& name);
 }  // namespace congbo::msg
 
 namespace congbo::msg {

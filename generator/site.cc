@@ -258,7 +258,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
   auto config = parse_config(*text, "site.toml", diags);
   if (!config) return false;
   config_ = std::move(*config);
-  theme_ = Theme::load(*source_, config_.theme, diags);
+  theme_ = Theme::load(*source_, config_.theme, config_.theme_line, config_.theme_col, diags);
 
   std::vector<std::string> files;
   for (auto& rel : source_->list("content")) {

@@ -73,9 +73,10 @@ std::string inline_partials(const std::string& text, const std::map<std::string,
 
 }  // namespace
 
-std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name, Diagnostics& diags) {
+std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name, int line, int col,
+                                 Diagnostics& diags) {
   Theme t;
-  if (name == "default") {
+  {  // the built-in default first: a theme replaces what it has, the rest stays
     for (const EmbeddedFile* f = embedded_theme_files(); f->path; ++f) {
       std::string p = f->path;
       if (starts_with(p, "layouts/") && p.size() > kExt.size() &&
@@ -102,12 +103,11 @@ std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name
   };
 
   const std::string theme_dir = "themes/" + name;
-  if (site.is_dir(theme_dir)) {
-    overlay(theme_dir + "/");
-  } else if (name != "default") {
-    diags.error("site.toml", 0, 0, msg::theme_missing(name));
+  if (name != "default" && (!site.is_dir(theme_dir) || site.list(theme_dir).empty())) {
+    diags.error("site.toml", line, col, msg::theme_missing(name));
     return std::nullopt;
   }
+  if (site.is_dir(theme_dir)) overlay(theme_dir + "/");
   overlay("");
   t.compile();
   return t;

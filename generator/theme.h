@@ -18,11 +18,13 @@ namespace congbo {
 class Theme {
  public:
   /// Gathers layouts and static files for theme `name` of the site in `site`.
-  /// Reports a theme that exists nowhere.
-  static std::optional<Theme> load(const SourceTree& site, const std::string& name, Diagnostics& diags);
+  /// Reports a theme that exists nowhere, or holds no file, at site.toml's
+  /// `line`:`col` (where it is named).
+  static std::optional<Theme> load(const SourceTree& site, const std::string& name, int line, int col,
+                                   Diagnostics& diags);
   static std::optional<Theme> load(const std::filesystem::path& site_dir, const std::string& name,
                                    Diagnostics& diags) {
-    return load(*disk_source(site_dir), name, diags);
+    return load(*disk_source(site_dir), name, 0, 0, diags);
   }
 
   /// A stable hash of every layout and asset: rendered pages cached under it

@@ -7,6 +7,7 @@
 #include "view.h"
 
 using namespace congbo;
+using congbo::testing::kMinimalConfig;
 using congbo::testing::TempSite;
 
 TEST_CASE("the default theme is built in, so a site needs no copy of it") {
@@ -61,7 +62,30 @@ TEST_CASE("a theme that exists nowhere is an error") {
   Diagnostics d;
   CHECK_FALSE(Theme::load(site.dir(), "khong-co", d).has_value());
   CHECK(d.items()[0].format() ==
-        "site.toml: error: không tìm thấy giao diện \"khong-co\" (thư mục themes/khong-co)");
+        "site.toml: error: không tìm thấy giao diện \"khong-co\": thư mục themes/khong-co không có hoặc không có tệp "
+        "nào (cần layouts/ hay static/)");
+}
+
+TEST_CASE("a theme is a plain folder under themes/: one error at site.toml's line otherwise") {
+  TempSite site;
+  site.file("content/_index.md", "+++\ntitle = \"Trang chủ\"\n+++\n");
+  site.file("site.toml", "theme = \"../../x\"\n" + std::string(kMinimalConfig));
+  CHECK_FALSE(site.build());
+  CHECK(site.messages() ==
+        "site.toml:1:1: error: tên giao diện \"../../x\" không hợp lệ: phải là tên một thư mục trong themes/ (chữ không "
+        "dấu, số, dấu gạch), không có \"/\" hay \"..\"; hoặc bỏ dòng này để dùng giao diện mặc định\n");
+
+  std::filesystem::create_directories(site.dir() / "themes/rong");  // a theme folder with nothing in it
+  site.file("site.toml", "theme = \"rong\"\n" + std::string(kMinimalConfig));
+  CHECK_FALSE(site.build());
+  CHECK(site.messages() ==
+        "site.toml:1:1: error: không tìm thấy giao diện \"rong\": thư mục themes/rong không có hoặc không có tệp nào "
+        "(cần layouts/ hay static/)\n");
+
+  // A theme that changes one template: the others are the built-in ones.
+  site.file("themes/rong/layouts/page.mustache", "<main class=\"rong\">{{{content}}}</main>");
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(site.exists("index.html"));
 }
 
 TEST_CASE("values are escaped for HTML, and triple braces leave them as they are") {
