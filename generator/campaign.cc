@@ -32,7 +32,7 @@ UnitResult read_row(const Value& t, const Rules& rules, const std::string& path,
       }
     }
   }
-  u.score = r.number("score");
+  u.score = r.number_in("score", -kScoreLimit, kScoreLimit);
   if (auto v = r.string("grade")) {
     u.stated = *v;
     if (!rules.grade(u.stated)) {
@@ -69,7 +69,7 @@ std::optional<Campaign> Campaign::load(const std::string& text, const std::strin
     FieldReader yr(*t, path, diags, "results.");
     YearResults y;
     std::tie(y.line, y.col) = std::make_pair(t->line, t->col);
-    if (auto v = yr.integer("year", true)) {
+    if (auto v = yr.integer_in("year", kFirstYear, kLastYear, true)) {
       y.year = static_cast<int>(*v);
       std::tie(y.line, y.col) = yr.where("year");
       for (const auto& other : c.years) {

@@ -36,7 +36,7 @@ std::optional<Decision> Decision::load(const std::string& text, const std::strin
     d.campaign = *v;
     std::tie(d.campaign_line, d.campaign_col) = r.where("campaign");
   }
-  if (auto v = r.integer("year")) d.year = static_cast<int>(*v);
+  if (auto v = r.integer_in("year", kFirstYear, kLastYear)) d.year = static_cast<int>(*v);
   else if (d.date) d.year = d.date->year;
   if (auto v = read_entry(r, "plan")) d.plan = *v;
   if (auto v = r.boolean("sample")) d.sample = *v;

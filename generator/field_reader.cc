@@ -58,6 +58,26 @@ std::optional<double> FieldReader::number(const std::string& key) {
   return std::nullopt;
 }
 
+std::optional<int64_t> FieldReader::integer_in(const std::string& key, int64_t min, int64_t max, bool required) {
+  auto v = integer(key, required);
+  if (v && (*v < min || *v > max)) {
+    auto [line, col] = where(key);
+    diags_.error(path_, line, col, msg::out_of_range(prefix_ + key, std::to_string(min), std::to_string(max)));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<double> FieldReader::number_in(const std::string& key, double min, double max) {
+  auto v = number(key);
+  if (v && !(*v >= min && *v <= max)) {  // NaN fails both
+    auto [line, col] = where(key);
+    diags_.error(path_, line, col, msg::out_of_range(prefix_ + key, std::to_string(static_cast<long long>(min)), std::to_string(static_cast<long long>(max))));
+    return std::nullopt;
+  }
+  return v;
+}
+
 std::vector<const Value*> FieldReader::tables(const std::string& key) {
   std::vector<const Value*> out;
   const Value* v = take(key, false);

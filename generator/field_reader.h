@@ -14,6 +14,11 @@
 
 namespace congbo {
 
+/// The years a record can be about (the Party was founded in 1930), and the
+/// largest score, either way, a campaign can give.
+inline constexpr int kFirstYear = 1930, kLastYear = 2100;
+inline constexpr double kScoreLimit = 100000;
+
 class FieldReader {
  public:
   FieldReader(const Value& table, std::string path, Diagnostics& diags,
@@ -23,6 +28,10 @@ class FieldReader {
   std::optional<int64_t> integer(const std::string& key, bool required = false);
   /// An integer or a decimal number (a score: 92, 87.5).
   std::optional<double> number(const std::string& key);
+  /// The same, reported at the field when outside [min, max] (a year of
+  /// 9223372036854775807, a score of inf) and then not taken.
+  std::optional<int64_t> integer_in(const std::string& key, int64_t min, int64_t max, bool required = false);
+  std::optional<double> number_in(const std::string& key, double min, double max);
   std::optional<bool> boolean(const std::string& key);
   /// A TOML date (2020-10-21) or a string "2020-10-21" / "21/10/2020".
   std::optional<Date> date(const std::string& key, bool required = false);

@@ -18,6 +18,9 @@ std::string control_character(unsigned char code) {
          ") ở đây; ký tự này làm hỏng nguồn tin (feed) và trang, thường do dán từ văn bản khác vào. Hãy xoá nó "
          "(xoá cả chữ trước và sau rồi gõ lại)";
 }
+std::string out_of_range(const std::string& key, const std::string& min, const std::string& max) {
+  return "giá trị của \"" + key + "\" phải từ " + min + " đến " + max;
+}
 std::string invalid_utf8() {
   return "tệp không phải văn bản UTF-8 hợp lệ (byte sai ở vị trí này); "
          "hãy mở tệp và lưu lại với bảng mã UTF-8";

@@ -9,6 +9,8 @@ namespace congbo::msg {
 
 // Content and configuration diagnostics.
 std::string invalid_utf8();
+/// A number outside what the field can mean: "year" from 1930 to 2100.
+std::string out_of_range(const std::string& key, const std::string& min, const std::string& max);
 /// An invisible control character (code 0x01, 0x0C…) in a text.
 std::string control_character(unsigned char code);
 std::string missing_front_matter();

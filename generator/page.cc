@@ -148,7 +148,7 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
     ModelMeta& m = p.model;
     if (auto v = r.string("unit", true)) m.unit = *v;
     std::tie(m.unit_line, m.unit_col) = r.where("unit");
-    if (auto v = r.integer("year", true)) m.year = static_cast<int>(*v);
+    if (auto v = r.integer_in("year", kFirstYear, kLastYear, true)) m.year = static_cast<int>(*v);
     if (auto v = r.string("category", true)) m.category = *v;
     if (auto v = read_entry(r, "plan")) m.plan = *v;
     if (auto v = r.boolean("sample")) m.sample = *v;

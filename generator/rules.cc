@@ -135,7 +135,7 @@ Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags
         }
       }
     }
-    g.when.score_at_least = r.number("score_at_least");
+    g.when.score_at_least = r.number_in("score_at_least", -kScoreLimit, kScoreLimit);
     g.when.unit_types = read_unit_types(r, path, diags);
     if (auto v = r.string("children_grade")) g.when.children_grade = *v;
     g.when.children_share = read_share(r, "children_share", path, diags);
@@ -206,8 +206,8 @@ Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags
           diags.error(path, line, col, msg::unknown_grade(*v));
         }
       }
-      if (auto v = r.integer("years_running")) {
-        rules.commendation.years_running = static_cast<int>(std::max<int64_t>(1, *v));
+      if (auto v = r.integer_in("years_running", 1, 100)) {
+        rules.commendation.years_running = static_cast<int>(*v);
       }
       r.finish(msg::unknown_field);
     }

@@ -338,6 +338,23 @@ Chi bộ vận động bà con lắp đèn đường.
           "content/mo-hinh/thap-sang.md:4:1: error: không có đơn vị mã \"cb-khong-co\" trong content/don-vi.toml\n"
           "content/mo-hinh/thap-sang.md:8:3: error: không có tệp ảnh /anh/mat.svg trong thư mục static/ của trang\n");
   }
+  SUBCASE("numbers out of range: a model's year, a results year, a score") {
+    std::string m = kModel;
+    m.replace(m.find("year = 2024"), 11, "year = 9223372036854775807");
+    site.file("content/mo-hinh/thap-sang.md", m);
+    site.file("content/thi-dua/bon-tot.toml", std::string(kCampaignHead) + R"([[results]]
+year = -5
+units = [
+  { unit = "cb-kinh-doanh", met = ["chinh-tri"], score = inf },
+]
+)");
+    CHECK_FALSE(site.build());
+    const std::string got = site.messages();
+    CHECK(contains_msg(got, "content/mo-hinh/thap-sang.md:5:1: error: giá trị của \"year\" phải từ 1930 đến 2100\n") == "yes");
+    CHECK(contains_msg(got, "bon-tot.toml:47:1: error: giá trị của \"results.year\" phải từ 1930 đến 2100\n") == "yes");
+    CHECK(contains_msg(got, "error: giá trị của \"score\" phải từ -100000 đến 100000\n") == "yes");
+    CHECK_FALSE(site.build(false));  // check says so too
+  }
   SUBCASE("units: an unknown type, a chi bộ trực thuộc without its đảng bộ") {
     site.file("content/don-vi.toml", std::string(kUnits) + R"(
 [[unit]]
