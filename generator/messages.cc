@@ -269,6 +269,10 @@ std::string theme_missing(const std::string& name) {
   return "không tìm thấy giao diện \"" + name + "\": thư mục themes/" + name +
          " không có hoặc không có tệp nào (cần layouts/ hay static/)";
 }
+std::string partial_missing(const std::string& name) {
+  return "khuôn này gọi phần khuôn {{> " + name + "}} nhưng không có tệp layouts/partials/" + name +
+         ".mustache; chỗ đó sẽ trống";
+}
 std::string bad_theme_name(const std::string& name) {
   return "tên giao diện \"" + name + "\" không hợp lệ: phải là tên một thư mục trong themes/ (chữ không dấu, số, "
          "dấu gạch), không có \"/\" hay \"..\"; hoặc bỏ dòng này để dùng giao diện mặc định";

@@ -97,6 +97,8 @@ std::string serve_port_unavailable(const std::string& host, int port);
 
 namespace congbo::msg {
 std::string theme_missing(const std::string& name);
+/// A template names a partial ({{> name}}) that no layouts/partials/ file provides.
+std::string partial_missing(const std::string& name);
 std::string bad_theme_name(const std::string& name);
 }  // namespace congbo::msg
 

@@ -4,6 +4,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <fstream>
+#include <set>
 #include <unordered_map>
 #include <sstream>
 
@@ -51,9 +52,14 @@ mstch::data to_data(const View& v) {
 // Replaces every {{> name}} with the text of layouts/partials/name.mustache,
 // recursively, so each template is parsed once rather than each partial at
 // every inclusion (kainjow parses partials when it meets them).
+// `missing` collects the partials named and not found (kainjow would render
+// nothing in their place, silently).
 std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials,
-                            int depth = 0) {
-  if (depth > 8) return text;
+                            std::set<std::string>& missing, int depth = 0) {
+  if (depth > 8) {
+    missing.insert("(quá 8 lớp lồng nhau)");
+    return text;
+  }
   std::string out;
   size_t pos = 0;
   while (true) {
@@ -64,7 +70,8 @@ std::string inline_partials(const std::string& text, const std::map<std::string,
     std::string name = trim(text.substr(open + 3, close - open - 3));
     out.append(text, pos, open - pos);
     auto it = partials.find("partials/" + name);
-    if (it != partials.end()) out += inline_partials(it->second, partials, depth + 1);
+    if (it != partials.end()) out += inline_partials(it->second, partials, missing, depth + 1);
+    else missing.insert(name);
     pos = close + 2;
   }
   out.append(text, pos, std::string::npos);
@@ -109,19 +116,24 @@ std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name
   }
   if (site.is_dir(theme_dir)) overlay(theme_dir + "/");
   overlay("");
-  t.compile();
+  t.compile(diags);
   return t;
 }
 
-void Theme::compile() {
+// Every template is compiled here, when the theme is loaded, so `check`
+// (which renders nothing) finds a broken one just as `build` does.
+void Theme::compile(Diagnostics& diags) {
   std::map<std::string, std::string> texts;
   for (const auto& [name, t] : layouts_) texts[name] = t.text;
   for (auto& [name, t] : layouts_) {
-    t.compiled = inline_partials(t.text, texts);
+    std::set<std::string> missing;
+    t.compiled = inline_partials(t.text, texts, missing);
     t.compiled_hash = std::hash<std::string>{}(t.compiled);
     mstch::mustache check(t.compiled);
     t.valid = check.is_valid();
     t.error = check.error_message();
+    if (!t.valid) diags.error(t.origin, 0, 0, msg::template_error(name, t.error));
+    for (const auto& partial : missing) diags.warning(t.origin, 0, 0, msg::partial_missing(partial));
   }
 }
 

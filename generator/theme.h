@@ -51,7 +51,7 @@ class Theme {
     std::string error;
     size_t compiled_hash = 0;  ///< of `compiled`, made once: finding a thread's parsed copy hashes no text
   };
-  void compile();
+  void compile(Diagnostics& diags);
   const Template* find(const std::string& layout, Diagnostics& diags) const;
   std::map<std::string, Template> layouts_;  ///< "page", "partials/header"
   std::map<std::string, std::string> static_;

@@ -46,13 +46,13 @@ TEST_CASE("an empty value never falls through to an outer value of the same name
   CHECK(theme->render("t", v, d) == "[][05-KH/ĐUK]");
 }
 
-TEST_CASE("a broken template is reported with its file") {
+TEST_CASE("a broken template is reported with its file when the theme is loaded, so check finds it too") {
   TempSite site;
   site.file("layouts/page.mustache", "{{#title}}không đóng");
   Diagnostics d;
   auto theme = Theme::load(site.dir(), "default", d);
-  CHECK(theme->render("page", View(), d).empty());
   REQUIRE(d.items().size() == 1);
+  CHECK(theme->render("page", View(), d).empty());
   CHECK(d.items()[0].path == "layouts/page.mustache");
   CHECK(d.items()[0].message.rfind("mẫu giao diện \"page\" có lỗi: ", 0) == 0);
 }
@@ -117,4 +117,20 @@ TEST_CASE("a view's fingerprint changes with any value and tells shapes apart") 
   for (const auto& v : views) seen.insert(v.fingerprint());
   CHECK(seen.size() == views.size());
   CHECK(object("a", "bc").fingerprint() == object("a", "bc").fingerprint());
+}
+
+TEST_CASE("check fails on a site template that build would fail on, and warns of a missing partial") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/51.md", "+++\ntitle = \"Kế hoạch\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n")
+      .file("layouts/document.mustache", "{{#title}}không đóng");
+  CHECK_FALSE(site.build(false));
+  CHECK(site.messages().rfind("layouts/document.mustache: error: mẫu giao diện \"document\" có lỗi: ", 0) == 0);
+  CHECK_FALSE(site.build());
+
+  site.file("layouts/document.mustache", "<main>{{> chu-ky}}{{{content}}}</main>");
+  CHECK(site.build(false));
+  CHECK(site.messages() ==
+        "layouts/document.mustache: warning: khuôn này gọi phần khuôn {{> chu-ky}} nhưng không có tệp "
+        "layouts/partials/chu-ky.mustache; chỗ đó sẽ trống\n");
 }
