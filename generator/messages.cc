@@ -592,6 +592,10 @@ std::string image_without_alt(const std::string& src) {
 std::string image_missing(const std::string& src) {
   return "không có tệp ảnh " + src + " trong thư mục static/ của trang";
 }
+std::string image_outside(const std::string& src) {
+  return "đường dẫn ảnh " + src + " đi ra ngoài thư mục static/ của trang; ảnh phải nằm trong static/ "
+         "(ví dụ /anh/ten-anh.jpg là tệp static/anh/ten-anh.jpg)";
+}
 std::string rule_otherwise() { return "các trường hợp còn lại"; }
 std::string rule_unit_types(const std::vector<std::string>& types) { return "đối với " + join(types, " và "); }
 std::string rule_criteria(int at_least, int total, const std::vector<std::string>& including) {

@@ -226,6 +226,7 @@ std::string below_standard(const std::string& unit, const std::string& grade, in
 std::string unknown_plan(const std::string& text);
 std::string image_without_alt(const std::string& src);
 std::string image_missing(const std::string& src);
+std::string image_outside(const std::string& src);
 // Rules in plain words, for the campaign page.
 std::string rule_otherwise();
 std::string rule_unit_types(const std::vector<std::string>& types);

@@ -164,9 +164,13 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
       ir.finish(msg::unknown_field);
       m.images.push_back(std::move(img));
     }
-    for (const auto& img : find_images(p.markdown, p.body_line)) {
-      if (img.alt.empty()) diags.error(rel_path, img.line, img.col, msg::image_without_alt(img.src));
-    }
+  }
+  // Every page's images need alt text: what a screen reader says, and what
+  // shows when the file fails to load. Their files are checked in link
+  // (images.h). Markdown is parsed for them only when it can hold one.
+  if (p.markdown.find("![") != std::string::npos) p.images = find_images(p.markdown, p.body_line);
+  for (const auto& img : p.images) {
+    if (img.alt.empty()) diags.error(rel_path, img.line, img.col, msg::image_without_alt(img.src));
   }
   r.finish(msg::unknown_field);
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -73,6 +73,7 @@ struct Page {
 
   std::string markdown;     ///< body, NFC
   int body_line = 1;
+  std::vector<MarkdownImage> images;  ///< the body's images, where they are written (checked in link)
 
   FileHistory history;       ///< versions from git, newest first (link step)
   bool uncommitted = false;  ///< the working copy differs from HEAD

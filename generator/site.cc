@@ -17,6 +17,7 @@
 
 #include "build_stamp.h"
 #include "document_view.h"
+#include "images.h"
 #include "markdown.h"
 #include "search_index.h"
 #include "messages.h"
@@ -295,6 +296,7 @@ void Site::link(const Date& today, Diagnostics& diags) {
   index_.emplace(pages_);
   link_history(diags);
   link_records(diags);
+  check_images(pages_, *source_, theme_->static_files(), diags);
   link_sections();
   link_browse();
   link_urls(diags);

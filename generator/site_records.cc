@@ -92,13 +92,6 @@ void Site::link_records(Diagnostics& diags) {
       diags.error(p.source, p.model.unit_line, p.model.unit_col, msg::unknown_unit(p.model.unit));
     }
     model_plan_[i] = resolve_plan(p.model.plan, p.source, diags);
-    for (const ModelImage& img : p.model.images) {
-      // Images come from the site's static files ("/anh/mo-hinh.jpg" → static/anh/mo-hinh.jpg).
-      if (starts_with(img.src, "/") && !source_->exists("static" + img.src) &&
-          !theme_->static_files().count(img.src.substr(1))) {
-        diags.error(p.source, img.line, img.col, msg::image_missing(img.src));
-      }
-    }
   }
 }
 

@@ -10,6 +10,8 @@
 #include <future>
 
 #include "git_fixture.h"
+#include "images.h"
+#include "messages.h"
 #include "publish.h"
 #include "site_fixture.h"
 
@@ -225,4 +227,29 @@ TEST_CASE("an invisible control character is an error at its line and column; th
   REQUIRE_MESSAGE(site.build(), site.messages());
   const std::string feed = (site.out() / "feed.xml").string(), map = (site.out() / "sitemap.xml").string();
   CHECK(std::system(("xmllint --noout '" + feed + "' '" + map + "'").c_str()) == 0);
+}
+
+TEST_CASE("every image, in the front matter or the body, is a file inside static/ with alt text") {
+  CHECK(image_file("/mo-hinh/x/", "/anh/a%20b.png?v=2") == "anh/a b.png");
+  CHECK(image_file("/mo-hinh/x/", "a.png") == "mo-hinh/x/a.png");
+  CHECK(image_file("/mo-hinh/x/", "https://example.vn/a.png") == "");
+  CHECK_FALSE(image_file("/mo-hinh/x/", "/anh/../../../etc/passwd").has_value());
+  CHECK_FALSE(image_file("/mo-hinh/x/", "../../../../a.png").has_value());
+
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("static/anh/co.png", "png")
+      .file("content/gioi-thieu.md",
+            "+++\ntitle = \"Giới thiệu\"\n+++\n![Trụ sở](/anh/co.png)\n\n![Hội trường](/anh/khong-co.png)\n\n"
+            "![Lên trên](/anh/../../site.toml)\n");
+  CHECK_FALSE(site.build());
+  CHECK(site.messages() ==
+        "content/gioi-thieu.md:6:1: error: không có tệp ảnh /anh/khong-co.png trong thư mục static/ của trang\n"
+        "content/gioi-thieu.md:8:1: error: đường dẫn ảnh /anh/../../site.toml đi ra ngoài thư mục static/ của trang; "
+        "ảnh phải nằm trong static/ (ví dụ /anh/ten-anh.jpg là tệp static/anh/ten-anh.jpg)\n");
+  CHECK_FALSE(site.build(false));
+
+  site.file("content/gioi-thieu.md", "+++\ntitle = \"Giới thiệu\"\n+++\nBản đồ:\n\n![](/anh/co.png)\n");
+  CHECK_FALSE(site.build());
+  CHECK(site.messages() == "content/gioi-thieu.md:6:1: error: " + msg::image_without_alt("/anh/co.png") + "\n");
 }
