@@ -249,6 +249,11 @@ std::string serve_nothing_built_page() {
          "Sửa tệp và lưu lại: trang này tự tải lại khi dựng xong.</p>\n"
          "</main>\n</body>\n</html>\n";
 }
+std::string serve_too_many_connections() { return "Máy chủ xem thử đang bận, hãy thử lại sau giây lát."; }
+std::string serve_length_required() { return "Yêu cầu phải cho biết độ dài nội dung (Content-Length)."; }
+std::string serve_too_large() { return "Nội dung gửi lên quá lớn."; }
+std::string serve_head_too_large() { return "Phần đầu của yêu cầu quá lớn."; }
+std::string serve_too_slow() { return "Yêu cầu đến quá chậm nên đã bị ngắt."; }
 std::string serve_port_unavailable(const std::string& host, int port) {
   // The port beside it, within the ports there are (1 to 65535).
   return "không mở được cổng " + std::to_string(port) + " trên " + host +

@@ -92,6 +92,12 @@ std::string build_failed(int errors, int warnings, bool had_output);
 /// The page `serve` shows while no build has succeeded yet (HTML).
 std::string serve_nothing_built_page();
 std::string serve_port_unavailable(const std::string& host, int port);
+/// What the preview server's gate answers to requests it refuses.
+std::string serve_too_many_connections();
+std::string serve_length_required();
+std::string serve_too_large();
+std::string serve_head_too_large();
+std::string serve_too_slow();
 
 }  // namespace congbo::msg
 

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "messages.h"
+#include "serve_gate.h"
 #include "site.h"
 #include "source_tree.h"
 #include "text.h"
@@ -27,6 +28,9 @@ namespace fs = std::filesystem;
 
 namespace congbo {
 namespace {
+
+constexpr int kWorkers = 256;  ///< cpp-httplib's threads, behind the gate
+constexpr int kStreams = 128;  ///< reload channels open at once
 
 const char* kReloadScript = R"JS(// congbo serve: reload when the site is rebuilt, show build errors over the page.
 (function () {
@@ -199,17 +203,30 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   };
   // The port first: when it is taken, say so now, not after a first build
   // that may take seconds. Readers who come during that build wait for it.
+  // The gate owns the port and lets through only requests that are whole
+  // (serve_gate.h says why); cpp-httplib answers them behind it, on a
+  // loopback port of its own, one request per connection, on a pool large
+  // enough for every open reload channel and the readers beside them.
+  Gate gate(options.limits);
+  if (!gate.bind(options.host, options.port)) {
+    std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
+    return 1;
+  }
   httplib::Server server;
-  // SO_REUSEADDR only (a restarted serve gets its port back at once), not
-  // cpp-httplib's default SO_REUSEPORT as well, with which a second serve on
-  // the same port bound it too and the kernel shared the readers out between
-  // the two sites.
-  server.set_socket_options([](socket_t sock) {
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  server.set_keep_alive_max_count(1);
+  socket_t inner_fd = INVALID_SOCKET;
+  server.set_socket_options([&inner_fd](socket_t sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    inner_fd = sock;
   });
-  if (!server.bind_to_port(options.host, options.port)) {
-    std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
+  const int inner_port = server.bind_to_any_port("127.0.0.1");
+  // cpp-httplib listens with a backlog of 5: the gate's connections beyond
+  // it waited for a SYN to be sent again (1 s). listen() again raises it.
+  if (inner_fd != INVALID_SOCKET) ::listen(inner_fd, 511);
+  if (inner_port <= 0) {
+    std::cerr << "congbo: " << msg::serve_port_unavailable("127.0.0.1", 0) << std::endl;
     return 1;
   }
   // Set when the server has stopped, for whatever reason: the threads end.
@@ -229,18 +246,34 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   server.Get("/__congbo/reload.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(kReloadScript, "text/javascript; charset=utf-8");
   });
-  server.Get("/__congbo/events", [&](const httplib::Request&, httplib::Response& res) {
+  // The reload channel. Each stream ends after a minute, and at most
+  // kStreams are open, so open tabs never take every worker; the browser
+  // comes back at once (retry) with the last build it saw (Last-Event-ID),
+  // and a build it missed meanwhile reloads it then.
+  std::atomic<int> streams{0};
+  server.Get("/__congbo/events", [&](const httplib::Request& req, httplib::Response& res) {
+    if (streams >= kStreams) {
+      res.status = 503;
+      res.set_header("Retry-After", "5");
+      return;
+    }
     long seen;
     std::string pending;
+    bool missed = false;
     {
       std::lock_guard<std::mutex> lock(bc.mu);
       seen = bc.generation;
       if (!bc.errors.empty()) pending = bc.errors;
+      const std::string last = req.get_header_value("Last-Event-ID");
+      missed = !last.empty() && last != std::to_string(seen);
     }
+    ++streams;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     res.set_header("Cache-Control", "no-store");
-    res.set_chunked_content_provider("text/event-stream", [&, seen, pending](size_t, httplib::DataSink& sink) mutable {
+    res.set_chunked_content_provider("text/event-stream", [&, seen, pending, missed, until, first = true](
+                                                              size_t, httplib::DataSink& sink) mutable {
       auto send = [&](const std::string& event, const std::string& data) {
-        std::string msg = "event: " + event + "\n";
+        std::string msg = "id: " + std::to_string(seen) + "\nevent: " + event + "\n";
         std::istringstream lines(data);
         std::string line;
         while (std::getline(lines, line)) msg += "data: " + line + "\n";
@@ -248,13 +281,19 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
         msg += "\n";
         return sink.write(msg.data(), msg.size());
       };
+      if (first) {
+        first = false;
+        const std::string hello = "retry: 1000\nid: " + std::to_string(seen) + "\n\n";
+        if (!sink.write(hello.data(), hello.size())) return false;
+        if (missed && pending.empty() && !send("reload", "")) return false;
+      }
       if (!pending.empty()) {
         if (!send("build-error", pending)) return false;
         pending.clear();
       }
       std::unique_lock<std::mutex> lock(bc.mu);
       bc.cv.wait_for(lock, std::chrono::seconds(15), [&] { return bc.generation != seen || stopped(); });
-      if (stopped()) return false;
+      if (stopped() || std::chrono::steady_clock::now() >= until) return false;
       if (bc.generation == seen) {
         lock.unlock();
         return sink.write(": keep-alive\n\n", 14);
@@ -263,7 +302,7 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
       std::string errors = bc.errors;
       lock.unlock();
       return errors.empty() ? send("reload", "") : send("build-error", errors);
-    });
+    }, [&streams](bool) { --streams; });
   });
   server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
     std::string path = req.path;
@@ -371,7 +410,10 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     std::cout << "Xem thử tại http://" << options.host << ":" << options.port << base_path
               << " (Ctrl+C để dừng). Trang tự tải lại khi tệp thay đổi." << std::endl;
   }
+  std::thread front([&] { gate.run(inner_port); });
   bool ok = server.listen_after_bind();
+  gate.stop();
+  front.join();
   if (!ok) std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
   quit = true;
   bc.cv.notify_all();

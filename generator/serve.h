@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 
+#include "serve_gate.h"
+
 namespace congbo {
 
 struct ServeOptions {
@@ -18,6 +20,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8000;
   bool quiet = false;
+  GateLimits limits;  ///< how long and how large a request may be
 };
 
 /// Serves until `stop` becomes true (or forever). Returns the exit status.

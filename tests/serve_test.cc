@@ -2,7 +2,11 @@
 // readers at once, and the reload script in every page.
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -31,8 +35,9 @@ class RunningServe {
  public:
   /// `while_starting` runs as soon as serve has been started, before it answers.
   explicit RunningServe(const TempSite& site, fs::path out_dir = {},
-                        const std::function<void()>& while_starting = {}) {
+                        const std::function<void()>& while_starting = {}, GateLimits limits = {}) {
     std::random_device rd;
+    options_.limits = limits;
     options_.site_dir = site.dir();
     options_.out_dir = std::move(out_dir);
     options_.port = 20000 + static_cast<int>(rd() % 20000);
@@ -79,7 +84,107 @@ bool wait_until_writing(const TempSite& site) {
   return false;
 }
 
+// A raw connection to serve: sends `bytes` (a byte at a time, `gap` apart,
+// when gap is not zero) and returns what came back until serve closed it or
+// `limit` passed.
+std::string raw_exchange(int port, const std::string& bytes, std::chrono::milliseconds gap,
+                         std::chrono::milliseconds limit) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) return "(no connection)";
+  const auto until = std::chrono::steady_clock::now() + limit;
+  std::string got;
+  size_t sent = 0;
+  while (std::chrono::steady_clock::now() < until) {
+    if (sent < bytes.size()) {
+      const size_t n = gap.count() ? 1 : bytes.size() - sent;
+      const ssize_t s = ::send(fd, bytes.data() + sent, n, MSG_NOSIGNAL);
+      if (s <= 0) break;
+      sent += static_cast<size_t>(s);
+    }
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, gap.count() ? static_cast<int>(gap.count()) : 50) > 0) {
+      char buf[4096];
+      const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      got.append(buf, static_cast<size_t>(n));
+    }
+  }
+  ::close(fd);
+  return got;
+}
+
 }  // namespace
+
+TEST_CASE("open preview tabs and slow clients never keep other readers waiting") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"Văn bản A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+  GateLimits limits;
+  limits.request_time = std::chrono::milliseconds(1500);
+  RunningServe server(site, site.dir() / "xem-thu", {}, limits);
+  // 30 open reload channels (30 tabs) and 10 clients sending a byte every 100 ms.
+  std::vector<std::future<std::string>> held;
+  for (int i = 0; i < 30; ++i) {
+    held.push_back(std::async(std::launch::async, [&] {
+      return raw_exchange(server.port(), "GET /__congbo/events HTTP/1.1\r\nHost: x\r\n\r\n", {},
+                          std::chrono::milliseconds(4000));
+    }));
+  }
+  std::vector<std::future<std::string>> slow;
+  for (int i = 0; i < 10; ++i) {
+    slow.push_back(std::async(std::launch::async, [&] {
+      return raw_exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Cham: " + std::string(200, 'a'),
+                          std::chrono::milliseconds(100), std::chrono::milliseconds(4000));
+    }));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::vector<std::future<long>> readers;
+  for (int i = 0; i < 20; ++i) {
+    readers.push_back(std::async(std::launch::async, [&] {
+      long worst = 0;
+      for (int k = 0; k < 5; ++k) {
+        const auto start = std::chrono::steady_clock::now();
+        httplib::Client c("127.0.0.1", server.port());
+        c.set_read_timeout(3, 0);
+        auto r = c.Get("/van-ban/a/");
+        if (!r || r->status != 200) return -1L;
+        worst = std::max<long>(worst, static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                          std::chrono::steady_clock::now() - start).count()));
+      }
+      return worst;
+    }));
+  }
+  for (auto& r : readers) {
+    const long worst = r.get();
+    CHECK(worst >= 0);
+    CHECK(worst < 1000);  // a generous bound on a busy machine: before the gate, they waited for ever
+  }
+  for (auto& s : slow) CHECK(s.get().rfind("HTTP/1.1 408 Request Timeout\r\n", 0) == 0);
+  for (auto& h : held) CHECK(h.get().find("retry: 1000") != std::string::npos);
+}
+
+TEST_CASE("an oversized request is refused at once, and a reload channel catches up on a missed build") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig);
+  RunningServe server(site, site.dir() / "xem-thu");
+  const auto start = std::chrono::steady_clock::now();
+  const std::string big = raw_exchange(server.port(), "GET / HTTP/1.1\r\nX-Lon: " + std::string(1 << 20, 'a') + "\r\n\r\n",
+                                       {}, std::chrono::milliseconds(3000));
+  CHECK(big.rfind("HTTP/1.1 431 Request Header Fields Too Large\r\n", 0) == 0);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1000));
+  const std::string body = raw_exchange(
+      server.port(), "POST / HTTP/1.1\r\nContent-Length: 999999999\r\n\r\n", {}, std::chrono::milliseconds(2000));
+  CHECK(body.rfind("HTTP/1.1 413 Payload Too Large\r\n", 0) == 0);
+  // A tab that comes back (EventSource does, after each stream) having seen
+  // an older build is told to reload at once.
+  const std::string events = raw_exchange(
+      server.port(), "GET /__congbo/events HTTP/1.1\r\nLast-Event-ID: 12345\r\n\r\n", {}, std::chrono::milliseconds(1000));
+  CHECK(events.find("event: reload") != std::string::npos);
+}
 
 TEST_CASE("request paths never leave the output, however they are written") {
   TempSite site;
