@@ -191,7 +191,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   if (diags.has_errors()) return false;
   report->pages = static_cast<int>(site.pages().size());
   if (!options.write) {  // `congbo check` stops here: nothing written
-    site.verify_archive(diags);
+    site.check(jobs, diags);
     return !diags.has_errors();
   }
 
@@ -500,6 +500,13 @@ std::vector<int> Site::all_listed() const {
   std::vector<int> all;
   for (const Section& s : sections_) all.insert(all.end(), s.pages.begin(), s.pages.end());
   return newest_first(std::move(all));
+}
+
+void Site::check(int jobs, Diagnostics& diags) const {
+  parallel_for(static_cast<int>(pages_.size()), jobs, diags, [&](int i, Diagnostics& diags) {
+    render_markdown(pages_[i].markdown, markdown_options(pages_[i], i), diags);
+  }, progress_, msg::stage_markdown());
+  if (repo_) repo_->verify_versions(diags);
 }
 
 void Site::render(Output& out, int jobs, Diagnostics& diags) {

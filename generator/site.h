@@ -110,9 +110,11 @@ class Site {
   /// threads), or from the tree at `ref`.
   bool load(const std::filesystem::path& site_dir, const std::string& ref, int jobs, Diagnostics& diags);
   void link(const Date& today, Diagnostics& diags);
-  /// What `check` does instead of rendering the archive: every version it
-  /// keeps is read, so a damaged repository fails check as it fails build.
-  void verify_archive(Diagnostics& diags) const;
+  /// What `check` does instead of render(), so that it finds what a build
+  /// would: each page's Markdown rendered for its warnings (raw HTML, unsafe
+  /// links), thrown away, and every archived version read (a damaged
+  /// repository fails check as it fails build).
+  void check(int jobs, Diagnostics& diags) const;
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
   void render(Output& out, int jobs, Diagnostics& diags);
   void set_progress(std::function<void(const std::string&, int, int)> p) { progress_ = std::move(p); }

@@ -271,10 +271,6 @@ void Site::render_deleted(const DeletedPage& d, Output& out, Diagnostics& diags)
   emit(out, d.url, "deleted", std::move(view), diags);
 }
 
-void Site::verify_archive(Diagnostics& diags) const {
-  if (repo_) repo_->verify_versions(diags);
-}
-
 void Site::link_history(Diagnostics& diags) {
   if (!repo_) return;
   for (Page& p : pages_) {

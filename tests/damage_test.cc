@@ -253,3 +253,14 @@ TEST_CASE("every image, in the front matter or the body, is a file inside static
   CHECK_FALSE(site.build());
   CHECK(site.messages() == "content/gioi-thieu.md:6:1: error: " + msg::image_without_alt("/anh/co.png") + "\n");
 }
+
+TEST_CASE("check says every warning build says, those found while rendering too") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/gioi-thieu.md", "+++\ntitle = \"Giới thiệu\"\n+++\nXem <script>alert(1)</script> và [đây](javascript:alert(1)).\n");
+  REQUIRE(site.build());
+  const std::string built = site.messages();
+  CHECK(has(built, "content/gioi-thieu.md:4:5: warning:"));
+  REQUIRE(site.build(false));
+  CHECK(site.messages() == built);
+}
