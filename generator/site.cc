@@ -250,7 +250,9 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
 
   auto bytes = source_->read("site.toml");
   if (!bytes) {
-    diags.error("site.toml", 0, 0, msg::missing_site_toml());
+    const Diagnostics why = source_->problems();  // a link out of the site, say
+    if (why.items().empty()) diags.error("site.toml", 0, 0, msg::missing_site_toml());
+    diags.append(why);
     return false;
   }
   auto text = decode_text(std::move(*bytes), "site.toml", diags);

@@ -264,3 +264,11 @@ TEST_CASE("check says every warning build says, those found while rendering too"
   REQUIRE(site.build(false));
   CHECK(site.messages() == built);
 }
+
+TEST_CASE("a site.toml that is a link out of the site is said so, not 'missing'") {
+  TempSite site, elsewhere;
+  elsewhere.file("site.toml", kMinimalConfig);
+  fs::create_symlink(elsewhere.dir() / "site.toml", site.dir() / "site.toml");
+  CHECK_FALSE(site.build(false));
+  CHECK(site.messages().rfind("site.toml: error: liên kết tượng trưng (symlink) này trỏ ra ngoài thư mục trang", 0) == 0);
+}
