@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <new>
 #include <string>
@@ -44,8 +45,21 @@ bool read_file(const std::string& path, std::string& out) {
   return true;
 }
 
-// Inflates a whole zlib stream; false when it is cut short or not zlib.
+// The most a loose object's header ("blob 1234\0") lets it inflate to, or
+// `cap` while the header is not all there yet.
+size_t declared_end(const std::string& out, size_t cap) {
+  const size_t nul = out.find('\0');
+  if (nul == std::string::npos || nul > 32) return out.size() > 32 ? 0 : cap;
+  char* end = nullptr;
+  const unsigned long long size = std::strtoull(out.c_str() + out.find(' ') + 1, &end, 10);
+  return size > cap ? 0 : nul + 1 + static_cast<size_t>(size);
+}
+
+// Inflates a whole zlib stream; false when it is cut short, not zlib, or
+// inflates past the size its header declares (a small file that would
+// fill the memory).
 bool inflate_all(const std::string& in, std::string& out) {
+  constexpr size_t kCap = size_t(1) << 30;  // no page of a site is a gigabyte
   z_stream z{};
   if (inflateInit(&z) != Z_OK) return false;
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
@@ -58,6 +72,7 @@ bool inflate_all(const std::string& in, std::string& out) {
     z.avail_out = 65536;
     rc = inflate(&z, Z_NO_FLUSH);
     out.resize(out.size() - z.avail_out);
+    if (out.size() > declared_end(out, kCap)) rc = Z_DATA_ERROR;
     // No input left and no end of stream: truncated (zlib says Z_BUF_ERROR
     // and would say it again for ever, which is libgit2's loop).
     if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0) rc = Z_BUF_ERROR;

@@ -380,7 +380,7 @@ std::string history_failed(const std::string& why) {
 std::string git_object_damaged(const std::string& id, const std::string& why) {
   return "đối tượng git " + id + " bị hỏng (" + why + ")";
 }
-std::string git_object_truncated() { return "tệp bị cắt cụt"; }
+std::string git_object_truncated() { return "tệp bị cắt cụt hoặc không giải nén được"; }
 std::string git_object_garbled() { return "nội dung không khớp với mã của nó"; }
 std::string head_unreadable(const std::string& commit, const std::string& why) {
   return "không đọc được lần commit mới nhất (HEAD, " + commit + "): " + why + ". " + repository_repair_hint();

@@ -144,7 +144,7 @@ TEST_CASE("a truncated old version is a clear error in build and check, never a 
   CHECK_FALSE(build_within(t.site, true, t.site.dir() / "moi"));
   CHECK_FALSE(fs::exists(t.site.dir() / "moi"));
   CHECK(has(t.site.messages(), "content/van-ban/51.md: error: không đọc được phiên bản"));
-  CHECK(has(t.site.messages(), "bị hỏng (tệp bị cắt cụt)"));
+  CHECK(has(t.site.messages(), "bị hỏng (tệp bị cắt cụt hoặc không giải nén được)"));
   CHECK(has(t.site.messages(), "git fsck"));
   CHECK(snapshot(t.site.out()) == before);
   CHECK_FALSE(build_within(t.site, false));
@@ -271,4 +271,17 @@ TEST_CASE("a site.toml that is a link out of the site is said so, not 'missing'"
   fs::create_symlink(elsewhere.dir() / "site.toml", site.dir() / "site.toml");
   CHECK_FALSE(site.build(false));
   CHECK(site.messages().rfind("site.toml: error: liên kết tượng trưng (symlink) này trỏ ra ngoài thư mục trang", 0) == 0);
+}
+
+TEST_CASE("a loose object that would inflate past its stated size is refused, not read into memory") {
+  ThreeVersions t;
+  const fs::path blob = t.git.object_file("HEAD~2:content/van-ban/51.md");
+  // "blob 10", then 64 MB of zeros: a few kilobytes on disk.
+  REQUIRE(std::system(("python3 -c \"import sys,zlib; sys.stdout.buffer.write(zlib.compress(b'blob 10\\\\x00' + bytes(64<<20)))\" > '" +
+                       blob.string() + ".bomb'").c_str()) == 0);
+  fs::permissions(blob, fs::perms::owner_write, fs::perm_options::add);
+  fs::rename(blob.string() + ".bomb", blob);
+  CHECK(fs::file_size(blob) < 200000);
+  CHECK_FALSE(build_within(t.site, false));
+  CHECK(has(t.site.messages(), "không đọc được phiên bản"));
 }
