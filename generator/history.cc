@@ -55,7 +55,6 @@ std::string hex(const git_oid* oid) {
   return buf;
 }
 
-// The object `spec` names, peeled to `type` (a commit, a tree); nullptr if none.
 // Opens the repository at `git_dir` with the loose-object guard in front.
 RepoPtr open_guarded(const char* git_dir) {
   git_repository* raw = nullptr;
@@ -65,6 +64,7 @@ RepoPtr open_guarded(const char* git_dir) {
   return repo;
 }
 
+// The object `spec` names, peeled to `type` (a commit, a tree); nullptr if none.
 ObjectPtr resolve(git_repository* repo, const std::string& spec, git_object_t type) {
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo, spec.c_str()) != 0) return nullptr;
