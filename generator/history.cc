@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "git_loose.h"
+#include "workers.h"
 #include "messages.h"
 #include "text.h"
 
@@ -637,7 +638,7 @@ void write_cache(const fs::path& file, const CachedHistory& c) {
 
 }  // namespace
 
-bool Repository::read_history(const std::string& rev, Diagnostics& diags, const fs::path& cache_file) {
+bool Repository::read_history(const std::string& rev, Diagnostics& diags, const fs::path& cache_file, int jobs) {
   Impl& m = *impl_;
   // Handles of its own: the walk may run on a thread beside reads through
   // m.repo, and libgit2 objects are not shared between threads.
@@ -699,11 +700,11 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags, const 
   std::vector<CommitChanges> found(from_cache ? chain.size() - 1 : chain.size());
   const std::string git_dir = git_repository_path(repo);
   const std::string content_dir = m.prefix + "content";
-  const size_t workers = std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), found.size() / 64 + 1));
+  const size_t threads = workers(jobs, found.size(), 64);
   {
     std::vector<std::thread> pool;
-    for (size_t w = 0; w < workers; ++w) {
-      size_t from = found.size() * w / workers, to = found.size() * (w + 1) / workers;
+    for (size_t w = 0; w < threads; ++w) {
+      size_t from = found.size() * w / threads, to = found.size() * (w + 1) / threads;
       pool.emplace_back([&, from, to] { diff_commits(git_dir, chain, shallow, content_dir, from, to, found); });
     }
     for (auto& t : pool) t.join();

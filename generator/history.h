@@ -52,7 +52,9 @@ class Repository {
   /// With `cache_file`, what a walk finds is kept there: at the same commit
   /// the next call reads it instead of walking, at a later one it walks only
   /// the commits since.
-  bool read_history(const std::string& rev, Diagnostics& diags, const std::filesystem::path& cache_file = {});
+  /// The commits are compared on `jobs` threads (0: one per core).
+  bool read_history(const std::string& rev, Diagnostics& diags, const std::filesystem::path& cache_file = {},
+                    int jobs = 0);
 
   /// History of the file now at `rel` (site-relative), or nullptr.
   const FileHistory* history(const std::string& rel) const;

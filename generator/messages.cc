@@ -681,11 +681,6 @@ std::string models_facet(const std::string& key) {
   if (key == "don-vi") return "Mô hình theo đơn vị";
   return key;
 }
-std::string decisions_facet(const std::string& key) {
-  if (key == "nam") return "Khen thưởng theo năm";
-  if (key == "hinh-thuc") return "Khen thưởng theo hình thức";
-  return key;
-}
 }  // namespace congbo::msg
 namespace congbo::msg {
 std::string decision_summary(size_t recipients) {

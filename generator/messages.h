@@ -265,7 +265,6 @@ std::string year_title(int year);
 std::string campaign_year_title(const std::string& campaign, int year);
 std::string sample_notice();
 std::string models_facet(const std::string& key);
-std::string decisions_facet(const std::string& key);
 }  // namespace congbo::msg
 namespace congbo::msg {
 std::string decision_summary(size_t recipients);

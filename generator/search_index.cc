@@ -12,6 +12,7 @@
 
 #include "doc_number.h"
 #include "text.h"
+#include "workers.h"
 
 namespace congbo {
 namespace {
@@ -251,7 +252,7 @@ std::string search_dir(const std::string& key) { return "search/" + key.substr(0
 
 void build_search_index(const std::vector<SearchDocument>& docs, const std::string& key,
                         const std::function<void(SearchFile)>& emit,
-                        const std::function<bool(const std::string&, const std::string&)>& reuse) {
+                        const std::function<bool(const std::string&, const std::string&)>& reuse, int jobs) {
   Builder b;
   Lexicon lexicon;
   const uint32_t n = static_cast<uint32_t>(docs.size());
@@ -342,10 +343,10 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
   // Compression is most of the cost and each file is independent: use every core.
   {
     const size_t total = files.size() + n;
-    const unsigned workers = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    const unsigned threads = workers(jobs, total);
     std::atomic<size_t> next{0};
     std::vector<std::thread> pool;
-    for (unsigned w = 0; w < workers; ++w) {
+    for (unsigned w = 0; w < threads; ++w) {
       pool.emplace_back([&]() {
         for (size_t i = next++; i < total; i = next++) {
           if (i < files.size()) {

@@ -71,9 +71,11 @@ std::string search_dir(const std::string& key);
 /// search_dir(key), and hands each to `emit` as soon as it is made, from
 /// several threads at once; search/manifest.json comes last. A document's
 /// file is not made when `reuse(path, content_key)` says the output already
-/// has one with that content (after one edit, all but one).
+/// has one with that content (after one edit, all but one). Files are
+/// compressed on `jobs` threads (0: one per core).
 void build_search_index(const std::vector<SearchDocument>& docs, const std::string& key,
                         const std::function<void(SearchFile)>& emit,
-                        const std::function<bool(const std::string&, const std::string&)>& reuse = nullptr);
+                        const std::function<bool(const std::string&, const std::string&)>& reuse = nullptr,
+                        int jobs = 0);
 
 }  // namespace congbo

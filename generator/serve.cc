@@ -417,13 +417,11 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   if (!ok) std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
   quit = true;
   bc.cv.notify_all();
-  if (stop) {
-    watcher.join();
-    builder.join();
-  } else {
-    watcher.detach();
-    builder.detach();
-  }
+  // Joined, never detached: both hold references to this function's locals.
+  // The watcher ends within its 200 ms wait (quit is set), and the builder
+  // once the watcher has told it to stop (after the rebuild it may be in).
+  watcher.join();
+  builder.join();
   if (temporary) {
     std::error_code ec;
     fs::remove_all(out, ec);

@@ -161,7 +161,7 @@ class Site {
   void render_cited(Output& out, Diagnostics& diags);
   void render_home(Output& out, Diagnostics& diags);
   void render_feeds(Output& out, Diagnostics& diags);
-  void render_search(Output& out, Diagnostics& diags);
+  void render_search(Output& out, int jobs, Diagnostics& diags);
   // The archive (site_archive.cc): every version, what changed, deletions.
   View history_view(const Page& page) const;
   void render_archive(const Page& page, int cite_from, Output& out, Diagnostics& diags);
@@ -195,7 +195,6 @@ class Site {
   std::vector<int> all_listed() const;  ///< every page of every section, newest first
   int page_count(const Listing& l) const;
 
-  std::filesystem::path dir_;
   std::unique_ptr<Repository> repo_;
   std::unique_ptr<SourceTree> source_;
   std::string config_text_;

@@ -64,7 +64,8 @@ std::string html_escape(std::string_view s, const char* apostrophe = "&#39;");
 /// A JSON string literal, quotes included; "<", ">" and "&" escaped so the
 /// result can sit inside a <script> element.
 std::string json_string(std::string_view s);
-/// A stable 64-bit FNV-1a hash as 16 hex digits, for cache keys (not security).
+/// A stable 64-bit hash as 16 hex digits (eight bytes a step, mixed as
+/// xxHash64 does), for cache keys (not security).
 std::string stable_hash(std::string_view s);
 /// The same hash fed piece by piece.
 class StableHasher {

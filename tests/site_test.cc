@@ -593,3 +593,20 @@ TEST_CASE("two saves within one clock tick, of the same size, are still told apa
   CHECK_FALSE(site.report.up_to_date);
   CHECK(has(site.read("van-ban/a/index.html"), "Bản BBB"));
 }
+
+TEST_CASE("the search index takes each page's plain text, it is not copied") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"Văn bản A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung dài.\n");
+  BuildOptions o;
+  o.site_dir = site.dir();
+  Diagnostics d;
+  BuildReport r;
+  std::unique_ptr<Site> kept;
+  REQUIRE(congbo::build(o, d, &r, &kept));
+  REQUIRE(kept);
+  for (const Page& p : kept->pages()) {
+    if (!p.is_index) CHECK_MESSAGE(p.rendered.plain.empty(), p.source);
+  }
+  CHECK(contains_msg(site.read("search/manifest.json"), "\"n\":") == "yes");
+}
