@@ -1,0 +1,356 @@
+// record_pages.cc: see record_pages.h. Moved out of Site::render_records,
+// page for page and byte for byte the same (bench/same-output).
+#include "record_pages.h"
+
+#include <map>
+#include <set>
+
+#include "chart.h"
+#include "messages.h"
+#include "records_view.h"
+#include "table.h"
+#include "text.h"
+
+namespace congbo {
+
+std::string campaign_year_url(const Campaign& c, int year) { return c.url + std::to_string(year) + "/"; }
+std::string decisions_year_url(int year) { return "/khen-thuong/nam/" + std::to_string(year) + "/"; }
+std::string decisions_form_url(const std::string& form) { return "/khen-thuong/hinh-thuc/" + slugify(form) + "/"; }
+std::string unit_page_url(const std::string& unit_id) { return "/don-vi/" + unit_id + "/"; }
+
+namespace {
+
+std::string year_csv(const Campaign& c, int year) { return c.url + "ket-qua-" + std::to_string(year) + ".csv"; }
+
+// A table shown on a page and offered for download from the same data.
+View table_with_csv(const RecordContext& cx, const Table& t, const std::string& csv_url) {
+  cx.write(csv_url.substr(1), table_csv(t));
+  return table_view(t, href(cx.config, csv_url));
+}
+
+View year_links(const RecordContext& cx, const Campaign& c, int current = 0, bool newest_first = true) {
+  View links = View::list();
+  auto add = [&](const YearResults& y) {
+    View l = View().set("year", std::to_string(y.year)).set("url", href(cx.config, campaign_year_url(c, y.year)));
+    if (!newest_first) l.set("current", y.year == current);
+    links.push(std::move(l));
+  };
+  if (newest_first) {
+    for (auto it = c.years.rbegin(); it != c.years.rend(); ++it) add(*it);
+  } else {
+    for (const auto& y : c.years) add(y);
+  }
+  return links;
+}
+
+void campaigns_index(const RecordContext& cx) {
+  View v = base_view(cx.config, cx.nav, kCampaignsSection, "/thi-dua/", msg::default_section_title(kCampaignsSection));
+  cx.section_intro(v, kCampaignsSection);
+  View items = View::list();
+  for (const Campaign& c : cx.campaigns) {
+    items.push(View()
+                   .set("title", c.name)
+                   .set("url", href(cx.config, c.url))
+                   .set("period", c.period)
+                   .set("summary", c.description)
+                   .set("years", year_links(cx, c)));
+  }
+  v.set("campaigns", std::move(items));
+  cx.emit("/thi-dua/", "campaigns", std::move(v));
+}
+
+// What a campaign's rules say: criteria, grades, targets, commendation.
+void set_rules(View& v, const Campaign& c) {
+  View criteria = View::list();
+  for (const auto& cr : c.rules.criteria) criteria.push(View().set("name", cr.name));
+  v.set("has_criteria", !c.rules.criteria.empty()).set("criteria", std::move(criteria));
+  View grades = View::list();
+  for (const auto& g : c.rules.grades) grades.push(View().set("name", g.name).set("rule", c.rules.describe(g)));
+  v.set("grades", std::move(grades));
+  View targets = View::list();
+  for (const auto& t : c.rules.targets) targets.push(View().set("name", t.name).set("rule", c.rules.describe(t)));
+  v.set("has_targets", !c.rules.targets.empty()).set("targets", std::move(targets));
+  const CommendationRule& cr = c.rules.commendation;
+  if (cr.quota || !cr.grade.empty()) {
+    const Grade* g = c.rules.grade(cr.grade);
+    v.set("commendation", msg::commendation_rule(cr.quota ? cr.quota->text : "", g ? g->name : "", cr.years_running));
+  }
+}
+
+void campaign_page(const RecordContext& cx, size_t ci, const std::vector<YearSummary>& summaries) {
+  const Campaign& c = cx.campaigns[ci];
+  View v = base_view(cx.config, cx.nav, kCampaignsSection, c.url, c.name);
+  cx.section_crumb(v, kCampaignsSection);
+  v.set("title", c.name).set("period", c.period).set("description", c.description);
+  if (c.sample) v.set("sample_notice", msg::sample_notice());
+  cx.set_updated(v, c.source);
+  if (!c.plan.text.empty()) v.set("plan", cx.plan_view(c.plan, cx.campaign_plan[ci]));
+  set_rules(v, c);
+  View charts = View::list();
+  for (const BarChart& ch : target_charts(c, summaries)) charts.push(View().set("svg", bar_chart_svg(ch)).set("title", ch.title));
+  v.set("has_charts", !c.rules.targets.empty() && !summaries.empty()).set("charts", std::move(charts));
+  Table years = years_table(c, summaries);
+  v.set("has_years", !summaries.empty()).set("years_table", table_with_csv(cx, years, c.url + "so-sanh-cac-nam.csv"));
+  v.set("year_links", year_links(cx, c));
+  cx.emit(c.url, "campaign", std::move(v));
+}
+
+void campaign_year_page(const RecordContext& cx, const Campaign& c, const YearResults& y, const YearSummary& s) {
+  const UnitLink link = cx.unit_url;
+  const std::string url = campaign_year_url(c, y.year);
+  View yv = base_view(cx.config, cx.nav, kCampaignsSection, url, msg::campaign_year_title(c.name, y.year));
+  yv.set("title", msg::campaign_year_title(c.name, y.year))
+      .set("parent_title", c.name)
+      .set("parent_url", href(cx.config, c.url))
+      .set("date", y.date ? y.date->display() : "");
+  if (c.sample) yv.set("sample_notice", msg::sample_notice());
+  yv.set("registered", std::to_string(s.registered)).set("listed", std::to_string(s.listed));
+  yv.set("results", table_with_csv(cx, results_table(c, y, cx.units, link), year_csv(c, y.year)));
+  yv.set("grades", table_with_csv(cx, grades_table(c, s), c.url + "xep-loai-" + std::to_string(y.year) + ".csv"));
+  if (!c.rules.targets.empty()) {
+    yv.set("targets", table_with_csv(cx, targets_table(c, s), c.url + "chi-tieu-" + std::to_string(y.year) + ".csv"));
+  }
+  yv.set("year_links", year_links(cx, c, y.year, false));
+  cx.emit(url, "campaign_year", std::move(yv));
+}
+
+}  // namespace
+
+void render_campaign_pages(const RecordContext& cx) {
+  if (!cx.campaigns.empty()) campaigns_index(cx);
+  for (size_t ci = 0; ci < cx.campaigns.size(); ++ci) {
+    const Campaign& c = cx.campaigns[ci];
+    std::vector<YearSummary> summaries;
+    for (const YearResults& y : c.years) summaries.push_back(c.summary(y, cx.units));
+    campaign_page(cx, ci, summaries);
+    for (size_t yi = 0; yi < c.years.size(); ++yi) campaign_year_page(cx, c, c.years[yi], summaries[yi]);
+  }
+}
+
+namespace {
+
+View decision_item(const RecordContext& cx, const Decision& d) {
+  return View()
+      .set("title", d.title)
+      .set("number", d.number)
+      .set("form", d.form)
+      .set("url", href(cx.config, d.url))
+      .set("date", d.date ? d.date->display() : msg::unknown_date())
+      .set("date_iso", d.date ? d.date->iso() : "")
+      .set("count", std::to_string(d.recipients.size()));
+}
+
+struct DecisionLists {
+  std::vector<const Decision*> all;
+  std::map<int, std::vector<const Decision*>> by_year;
+  std::map<std::string, std::vector<const Decision*>> by_form;  ///< by the form's slug
+  View year_links = View::list(), form_links = View::list();  ///< the same on each list
+};
+
+DecisionLists decision_lists(const RecordContext& cx) {
+  DecisionLists l;
+  for (const Decision& d : cx.decisions) {
+    l.all.push_back(&d);
+    if (d.date) l.by_year[d.date->year].push_back(&d);
+    l.by_form[slugify(d.form)].push_back(&d);
+  }
+  for (auto it = l.by_year.rbegin(); it != l.by_year.rend(); ++it) {
+    l.year_links.push(View()
+                          .set("title", msg::year_title(it->first))
+                          .set("url", href(cx.config, decisions_year_url(it->first)))
+                          .set("count", std::to_string(it->second.size())));
+  }
+  for (const auto& [slug, list] : l.by_form) {
+    l.form_links.push(View()
+                          .set("title", list[0]->form)
+                          .set("url", href(cx.config, decisions_form_url(list[0]->form)))
+                          .set("count", std::to_string(list.size())));
+  }
+  return l;
+}
+
+void decision_list(const RecordContext& cx, const DecisionLists& l, const std::string& url, const std::string& title,
+                   const std::vector<const Decision*>& list, bool top) {
+  View v = base_view(cx.config, cx.nav, kAwardsSection, url, title);
+  if (top) {
+    cx.section_intro(v, kAwardsSection);
+  } else {
+    v.set("title", title);
+    cx.section_crumb(v, kAwardsSection);
+  }
+  View items = View::list();
+  for (const Decision* d : list) items.push(decision_item(cx, *d));
+  v.set("decisions", std::move(items)).set("count", std::to_string(list.size()));
+  v.set("by_year", l.year_links).set("by_form", l.form_links);
+  cx.emit(url, "decisions", std::move(v));
+}
+
+void decision_page(const RecordContext& cx, size_t di) {
+  const Decision& d = cx.decisions[di];
+  std::string title = d.form + ": " + d.title;
+  View v = base_view(cx.config, cx.nav, kAwardsSection, d.url, d.number.empty() ? title : d.number + " – " + title);
+  cx.section_crumb(v, kAwardsSection);
+  v.set("title", d.title)
+      .set("form", d.form)
+      .set("number", d.number)
+      .set("date", d.date ? d.date->display() : msg::unknown_date())
+      .set("date_iso", d.date ? d.date->iso() : "")
+      .set("issuer", cx.config.issuer_label(d.issuer))
+      .set("year", std::to_string(d.year));
+  if (d.sample) v.set("sample_notice", msg::sample_notice());
+  cx.set_updated(v, d.source);
+  if (!d.plan.text.empty()) v.set("plan", cx.plan_view(d.plan, cx.decision_plan[di]));
+  for (const Campaign& c : cx.campaigns) {
+    if (c.id != d.campaign) continue;
+    View cv;
+    cv.set("title", c.name).set("url", href(cx.config, c.url));
+    if (c.year(d.year)) cv.set("year_url", href(cx.config, campaign_year_url(c, d.year))).set("year", std::to_string(d.year));
+    v.set("campaign", std::move(cv));
+  }
+  const UnitLink link = cx.unit_url;
+  v.set("recipients", table_with_csv(cx, recipients_table(d, cx.units, link), d.url + "danh-sach.csv"))
+      .set("collectives", std::to_string(d.collective_count()))
+      .set("individuals", std::to_string(d.recipients.size() - d.collective_count()));
+  cx.emit(d.url, "decision", std::move(v));
+}
+
+}  // namespace
+
+void render_decision_pages(const RecordContext& cx) {
+  if (!cx.decisions.empty()) {
+    const DecisionLists l = decision_lists(cx);
+    decision_list(cx, l, "/khen-thuong/", msg::default_section_title(kAwardsSection), l.all, true);
+    for (const auto& [year, list] : l.by_year) decision_list(cx, l, decisions_year_url(year), msg::decisions_in_year(year), list, false);
+    for (const auto& [slug, list] : l.by_form) decision_list(cx, l, decisions_form_url(list[0]->form), list[0]->form, list, false);
+  }
+  for (size_t di = 0; di < cx.decisions.size(); ++di) decision_page(cx, di);
+}
+
+namespace {
+
+void units_index(const RecordContext& cx) {
+  std::map<std::string, int> models_of, awards_of;
+  for (const Page& p : cx.pages) {
+    if (p.is_model) ++models_of[p.model.unit];
+  }
+  for (const Decision& d : cx.decisions) {
+    std::set<std::string> seen;
+    for (const Recipient& r : d.recipients) {
+      if (seen.insert(r.unit).second) ++awards_of[r.unit];
+    }
+  }
+  Table t;
+  t.caption = msg::units_caption();
+  t.head = {"Đơn vị", "Loại tổ chức", "Loại hình", "Trực thuộc", "Mô hình", "Khen thưởng"};
+  // Each đảng bộ cơ sở followed by its cells, then chi bộ cơ sở.
+  std::vector<int> order;
+  for (int i = 0; i < static_cast<int>(cx.units.all().size()); ++i) {
+    const Unit& u = cx.units.all()[i];
+    if (u.type == UnitType::SubCell && cx.units.find(u.parent)) continue;
+    order.push_back(i);
+    for (int c : cx.units.children(u.id)) order.push_back(c);
+  }
+  for (int i : order) {
+    const Unit& u = cx.units.all()[i];
+    const Unit* parent = cx.units.find(u.parent);
+    t.rows.push_back({{u.name, cx.unit_url(u.id)},
+                      {unit_type_name(u.type)},
+                      {u.sector},
+                      {parent ? parent->name : "", parent ? cx.unit_url(parent->id) : ""},
+                      TableCell::number(std::to_string(models_of[u.id])),
+                      TableCell::number(std::to_string(awards_of[u.id]))});
+  }
+  View v = base_view(cx.config, cx.nav, kUnitsSection, "/don-vi/", msg::default_section_title(kUnitsSection));
+  cx.section_intro(v, kUnitsSection);
+  v.set("units", table_with_csv(cx, t, "/don-vi/danh-sach-don-vi.csv")).set("count", std::to_string(order.size()));
+  cx.emit("/don-vi/", "units", std::move(v));
+}
+
+// A unit's timeline: every year it has a result, an award or a model in,
+// newest first; and how many of each.
+struct Timeline {
+  std::map<int, View, std::greater<int>> years;
+  int results = 0, awards = 0, models = 0;
+  View& year(int y) {
+    auto it = years.find(y);
+    if (it == years.end()) it = years.emplace(y, View::list()).first;
+    return it->second;
+  }
+};
+
+void add_results(const RecordContext& cx, const Unit& u, Timeline& tl) {
+  for (const Campaign& c : cx.campaigns) {
+    for (const YearResults& y : c.years) {
+      for (const UnitResult& r : y.units) {
+        if (r.unit != u.id) continue;
+        const Grade* g = c.rules.grade(r.grade);
+        std::string detail = !r.registered ? msg::not_registered() : (g ? g->name : msg::no_grade());
+        if (r.registered && !c.rules.criteria.empty()) {
+          detail += " – " + msg::criteria_met(static_cast<int>(r.met.size()), static_cast<int>(c.rules.criteria.size()));
+        }
+        if (r.score) detail += " – " + msg::number(*r.score) + " điểm";
+        tl.year(y.year).push(View()
+                                 .set("what", msg::timeline_result())
+                                 .set("title", c.name)
+                                 .set("url", href(cx.config, campaign_year_url(c, y.year)))
+                                 .set("detail", detail)
+                                 .set("good", r.registered && g && c.rules.rank(r.grade) == 0));
+        ++tl.results;
+        break;
+      }
+    }
+  }
+}
+
+void add_awards_and_models(const RecordContext& cx, const Unit& u, Timeline& tl) {
+  for (const Decision& d : cx.decisions) {
+    for (const Recipient& r : d.recipients) {
+      if (r.unit != u.id) continue;
+      std::string who = r.individual() ? msg::comrade(r.name) + (r.role.empty() ? "" : ", " + r.role) : msg::collective();
+      tl.year(d.date ? d.date->year : d.year)
+          .push(View()
+                    .set("what", d.form)
+                    .set("title", (d.number.empty() ? "" : d.number + ": ") + d.title)
+                    .set("url", href(cx.config, d.url))
+                    .set("detail", who + (r.achievement.empty() ? "" : " – " + r.achievement)));
+      ++tl.awards;
+    }
+  }
+  for (const Page& p : cx.pages) {
+    if (!p.is_model || p.model.unit != u.id) continue;
+    tl.year(p.model.year)
+        .push(View().set("what", msg::timeline_model()).set("title", p.title).set("url", href(cx.config, p.url)).set("detail", p.model.category));
+    ++tl.models;
+  }
+}
+
+void unit_page(const RecordContext& cx, const Unit& u) {
+  const std::string url = unit_page_url(u.id);
+  View v = base_view(cx.config, cx.nav, kUnitsSection, url, u.name);
+  cx.section_crumb(v, kUnitsSection);
+  v.set("title", u.name).set("type", unit_type_name(u.type)).set("sector", u.sector).set("description", u.description);
+  if (const Unit* p = cx.units.find(u.parent)) v.set("parent", View().set("name", p->name).set("url", cx.unit_url(p->id)));
+  View children = View::list();
+  for (int c : cx.units.children(u.id)) {
+    children.push(View().set("name", cx.units.all()[c].name).set("url", cx.unit_url(cx.units.all()[c].id)));
+  }
+  v.set("has_children", !cx.units.children(u.id).empty()).set("children", std::move(children));
+  Timeline tl;
+  add_results(cx, u, tl);
+  add_awards_and_models(cx, u, tl);
+  View timeline = View::list();
+  for (auto& [year, items] : tl.years) timeline.push(View().set("year", std::to_string(year)).set("items", std::move(items)));
+  v.set("has_timeline", !tl.years.empty())
+      .set("timeline", std::move(timeline))
+      .set("counts", msg::unit_counts(tl.results, tl.awards, tl.models));
+  cx.emit(url, "unit", std::move(v));
+}
+
+}  // namespace
+
+void render_unit_pages(const RecordContext& cx) {
+  if (!cx.units.empty()) units_index(cx);
+  for (const Unit& u : cx.units.all()) unit_page(cx, u);
+}
+
+}  // namespace congbo
