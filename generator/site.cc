@@ -451,27 +451,33 @@ void Site::link_browse() {
 }
 
 // Every URL is written by exactly one file.
+// The URL table: the site's own pages first, then each content file's, so
+// a file that would take one of them is told whose it is.
 void Site::link_urls(Diagnostics& diags) {
-  std::map<std::string, std::string> owner;
-  owner["/"] = "content/_index.md";
-  owner["/tim-kiem/"] = msg::reserved_search();
+  urls_ = UrlTable();
+  urls_.reserve("/", "content/_index.md", UrlKind::Home);
+  urls_.reserve("/tim-kiem/", msg::reserved_search(), UrlKind::Search);
   for (const auto& l : listings_) {
     for (int n = 1; n <= page_count(l); ++n) {
-      owner[list_url(l.url, n)] = msg::reserved_url_owner(l.section);
+      urls_.reserve(list_url(l.url, n), msg::reserved_url_owner(l.section), n == 1 ? UrlKind::List : UrlKind::ListPage);
     }
   }
-  for (const auto& f : facets_) owner[f.url] = msg::reserved_url_owner(f.section);
-  for (const auto& [url, section] : record_urls()) owner[url] = msg::reserved_url_owner(section);
-  if (!listings_.empty() && !relations_.external.empty()) owner[BrowseUrls::cited()] = msg::reserved_url_owner(kDocuments);
-  for (const Page& p : pages_) {
+  for (const auto& f : facets_) urls_.reserve(f.url, msg::reserved_url_owner(f.section), UrlKind::Facet);
+  for (const auto& [url, section] : record_urls()) urls_.reserve(url, msg::reserved_url_owner(section), UrlKind::Record);
+  if (!listings_.empty() && !relations_.external.empty()) {
+    urls_.reserve(BrowseUrls::cited(), msg::reserved_url_owner(kDocuments), UrlKind::Cited);
+  }
+  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+    const Page& p = pages_[i];
     if (p.is_index) continue;
-    auto [it, inserted] = owner.emplace(p.url, p.source);
-    if (!inserted) diags.error(p.source, 1, 1, msg::duplicate_url(p.url, it->second));
+    if (const UrlEntry* had = urls_.add(p.url, p.source, UrlKind::Page, i)) {
+      diags.error(p.source, 1, 1, msg::duplicate_url(p.url, had->owner));
+    }
   }
   // A removed file keeps its page only while no live file has taken its URL.
   std::vector<DeletedPage> kept;
   for (auto& d : deleted_) {
-    if (owner.emplace(d.url, d.history.path).second) kept.push_back(std::move(d));
+    if (!urls_.add(d.url, d.history.path, UrlKind::Deleted)) kept.push_back(std::move(d));
   }
   deleted_ = std::move(kept);
 }
@@ -815,15 +821,15 @@ void Site::render_feeds(Output& out, Diagnostics& diags) {
     if (!out.write(path, text, &err)) diags.error(path, 0, 0, err);
   };
 
-  // Sitemap: home, every listing, every page.
+  // Sitemap: home, every list's first page, every page, every record page.
   View urls = View::list();
-  urls.push(View().set("loc", permalink(config_, "/")));
-  for (const Listing& l : listings_) urls.push(View().set("loc", permalink(config_, l.url)));
-  for (const Page& p : pages_) {
-    if (p.is_index) continue;
-    urls.push(View().set("loc", permalink(config_, p.url)).set("lastmod", p.date ? p.date->iso() : ""));
+  for (UrlKind kind : {UrlKind::Home, UrlKind::List, UrlKind::Page, UrlKind::Record}) {
+    for (const UrlEntry* e : urls_.of(kind)) {
+      View u = View().set("loc", permalink(config_, e->url));
+      if (e->page >= 0) u.set("lastmod", pages_[e->page].date ? pages_[e->page].date->iso() : "");
+      urls.push(std::move(u));
+    }
   }
-  for (const auto& [url, section] : record_urls()) urls.push(View().set("loc", permalink(config_, url)));
   write("sitemap.xml", "sitemap.xml", View().set("urls", std::move(urls)));
 
   // Atom feed: the newest 20 pages and commendation decisions. Atom needs a

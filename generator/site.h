@@ -27,6 +27,7 @@
 #include "source_tree.h"
 #include "theme.h"
 #include "unit.h"
+#include "url_table.h"
 #include "views.h"
 
 namespace congbo {
@@ -214,6 +215,7 @@ class Site {
   std::filesystem::path history_cache_;
   ReadDigests* read_digests_ = nullptr;
   std::vector<NavItem> nav_;
+  UrlTable urls_;  ///< every address and its owner (link)
   Units units_;
   std::vector<Campaign> campaigns_;
   std::vector<Decision> decisions_;   ///< newest first after link()
