@@ -44,7 +44,7 @@ TEST_CASE("the theme reference lists every layout, its partials and every variab
       const std::string kind = (*m)[1], var = (*m)[2];
       if (kind == "/" || kind == "!") continue;
       CHECK_MESSAGE(section.find("`" + var + "`") != std::string::npos,
-                    "docs/giao-dien.md, layout " << name << ": " << (kind == ">" ? "partial " : "variable ") << var
+                    "docs/giao-dien.md, layout " << name << ": " << std::string(kind == ">" ? "partial " : "variable ") << var
                                                  << " is not listed (run scripts/theme-reference)");
     }
   }
