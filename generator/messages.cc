@@ -254,6 +254,10 @@ std::string serve_length_required() { return "Yêu cầu phải cho biết độ
 std::string serve_too_large() { return "Nội dung gửi lên quá lớn."; }
 std::string serve_head_too_large() { return "Phần đầu của yêu cầu quá lớn."; }
 std::string serve_too_slow() { return "Yêu cầu đến quá chậm nên đã bị ngắt."; }
+std::string serve_listening(const std::string& host, int port, const std::string& base_path) {
+  return "Xem thử tại http://" + host + ":" + std::to_string(port) + base_path +
+         " (Ctrl+C để dừng). Trang tự tải lại khi tệp thay đổi.";
+}
 std::string serve_port_unavailable(const std::string& host, int port) {
   // The port beside it, within the ports there are (1 to 65535).
   return "không mở được cổng " + std::to_string(port) + " trên " + host +

@@ -92,6 +92,8 @@ std::string build_failed(int errors, int warnings, bool had_output);
 /// The page `serve` shows while no build has succeeded yet (HTML).
 std::string serve_nothing_built_page();
 std::string serve_port_unavailable(const std::string& host, int port);
+/// Where the preview is, once serve listens.
+std::string serve_listening(const std::string& host, int port, const std::string& base_path);
 /// What the preview server's gate answers to requests it refuses.
 std::string serve_too_many_connections();
 std::string serve_length_required();

@@ -124,6 +124,303 @@ std::string content_type(const std::string& name) {
   return it == types.end() ? "application/octet-stream" : it->second;
 }
 
+namespace {
+
+// One `congbo serve`: what its threads share (the builder, the watcher and
+// the server's workers), and what each of them does.
+class Preview {
+ public:
+  Preview(const ServeOptions& options, fs::path out, const std::atomic<bool>* stop)
+      : options_(options), out_(std::move(out)), stop_(stop) {}
+
+  /// Builds the site into the output, keeps the Site for previews, and
+  /// tells open pages (unless the previews they show were right already).
+  void rebuild();
+  /// The base path of site.toml's base_url, so sub-path links work here too.
+  void read_base_path();
+  /// GET /__congbo/events: the reload channel.
+  void events(const httplib::Request& req, httplib::Response& res);
+  /// Any other GET: a preview, a file of the output, or a page that waits.
+  void file(const httplib::Request& req, httplib::Response& res);
+  /// The builder thread: rebuilds, one after another, until stop.
+  void build_loop();
+  /// The watcher thread: previews an edited page at once, has the site
+  /// rebuilt, and ends the server when serve is stopped.
+  void watch_loop(Watcher& files, httplib::Server& server);
+  const std::string& base_path() const { return base_path_; }
+  /// Set when the server has stopped, for whatever reason: the threads end.
+  void quit() {
+    quit_ = true;
+    bc_.cv.notify_all();
+  }
+
+ private:
+  bool stopped() const { return quit_.load() || (stop_ && *stop_); }
+  /// Drops the previews this build has made real; whether they all showed
+  /// what it built (then open pages need no second reload).
+  bool previews_were_right(long read_edits, bool ok);
+  void preview_edit(const std::string& rel);
+  void print(const Diagnostics& diags, const BuildReport& report, bool ok, long ms, std::string* errors) const;
+
+  struct PreviewPage {
+    std::string html;
+    long edit = 0;
+  };
+
+  const ServeOptions& options_;
+  const fs::path out_;
+  const std::atomic<bool>* stop_;
+  std::atomic<bool> quit_{false};
+  Broadcast bc_;
+  std::string base_path_ = "/";
+  // The last good build's Site, for previews of an edited page; and the
+  // previews served until a rebuild that read the edit has finished. Each
+  // preview carries the number of the edit it shows.
+  std::mutex site_mu_;
+  std::unique_ptr<Site> site_;
+  std::mutex previews_mu_;
+  std::map<std::string, PreviewPage> previews_;  // URL (without base path) → page
+  std::atomic<long> edits_{0};
+  std::atomic<int> streams_{0};  ///< reload channels open
+  // The builder's work: a rebuild is wanted, or it is to end.
+  std::mutex work_mu_;
+  std::condition_variable work_cv_;
+  bool dirty_ = false, stopping_ = false;
+};
+
+void Preview::rebuild() {
+  auto start = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  BuildReport report;
+  BuildOptions b;
+  b.site_dir = options_.site_dir;
+  b.out_dir = out_;
+  const long read_edits = edits_.load();  // edits saved before this build reads the files
+  std::unique_ptr<Site> fresh;
+  bool ok = build(b, diags, &report, &fresh);
+  if (ok && fresh) {
+    std::lock_guard<std::mutex> lock(site_mu_);
+    site_ = std::move(fresh);
+  }
+  const bool same = previews_were_right(read_edits, ok);
+  std::string errors;
+  print(diags, report, ok,
+        static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count()),
+        &errors);
+  if (!same) bc_.announce(ok ? "" : errors);
+}
+
+bool Preview::previews_were_right(long read_edits, bool ok) {
+  bool same = ok, any = false;
+  std::lock_guard<std::mutex> lock(previews_mu_);
+  for (auto it = previews_.begin(); it != previews_.end();) {
+    if (it->second.edit > read_edits) {  // saved while this build ran: the next one shows it
+      ++it;
+      continue;
+    }
+    auto file = resolve_request(out_, it->first);
+    same = same && file && read(*file) == it->second.html;
+    any = true;
+    it = previews_.erase(it);
+  }
+  return same && any;
+}
+
+void Preview::print(const Diagnostics& diags, const BuildReport& report, bool ok, long ms, std::string* errors) const {
+  for (const auto& d : diags.sorted()) {
+    if (d.severity == Severity::Error) *errors += d.format() + "\n";
+    if (!options_.quiet || d.severity == Severity::Error) std::cerr << d.format() << "\n";
+  }
+  if (ok) {
+    std::cout << (report.up_to_date ? msg::build_up_to_date(out_.string(), ms)
+                                    : msg::build_done(report.pages, out_.string(), ms))
+              << std::endl;
+  } else {
+    std::cerr << msg::build_failed(diags.error_count(), diags.warning_count(), fs::exists(out_)) << std::endl;
+  }
+}
+
+void Preview::read_base_path() {
+  Diagnostics d;
+  std::string text = read(options_.site_dir / "site.toml");
+  if (auto config = parse_config(text, "site.toml", d)) base_path_ = config->base_path();
+}
+
+// The reload channel. Each stream ends after a minute, and at most kStreams
+// are open, so open tabs never take every worker; the browser comes back at
+// once (retry) with the last build it saw (Last-Event-ID), and a build it
+// missed meanwhile reloads it then.
+void Preview::events(const httplib::Request& req, httplib::Response& res) {
+  if (streams_ >= kStreams) {
+    res.status = 503;
+    res.set_header("Retry-After", "5");
+    return;
+  }
+  long seen;
+  std::string pending;
+  bool missed = false;
+  {
+    std::lock_guard<std::mutex> lock(bc_.mu);
+    seen = bc_.generation;
+    if (!bc_.errors.empty()) pending = bc_.errors;
+    const std::string last = req.get_header_value("Last-Event-ID");
+    missed = !last.empty() && last != std::to_string(seen);
+  }
+  ++streams_;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  res.set_header("Cache-Control", "no-store");
+  res.set_chunked_content_provider("text/event-stream", [this, seen, pending, missed, until, first = true](
+                                                            size_t, httplib::DataSink& sink) mutable {
+    auto send = [&](const std::string& event, const std::string& data) {
+      std::string msg = "id: " + std::to_string(seen) + "\nevent: " + event + "\n";
+      std::istringstream lines(data);
+      std::string line;
+      while (std::getline(lines, line)) msg += "data: " + line + "\n";
+      if (data.empty()) msg += "data: \n";
+      msg += "\n";
+      return sink.write(msg.data(), msg.size());
+    };
+    if (first) {
+      first = false;
+      const std::string hello = "retry: 1000\nid: " + std::to_string(seen) + "\n\n";
+      if (!sink.write(hello.data(), hello.size())) return false;
+      if (missed && pending.empty() && !send("reload", "")) return false;
+    }
+    if (!pending.empty()) {
+      if (!send("build-error", pending)) return false;
+      pending.clear();
+    }
+    std::unique_lock<std::mutex> lock(bc_.mu);
+    bc_.cv.wait_for(lock, std::chrono::seconds(15), [&] { return bc_.generation != seen || stopped(); });
+    if (stopped() || std::chrono::steady_clock::now() >= until) return false;
+    if (bc_.generation == seen) {
+      lock.unlock();
+      return sink.write(": keep-alive\n\n", 14);
+    }
+    seen = bc_.generation;
+    std::string errors = bc_.errors;
+    lock.unlock();
+    return errors.empty() ? send("reload", "") : send("build-error", errors);
+  }, [this](bool) { --streams_; });
+}
+
+void Preview::file(const httplib::Request& req, httplib::Response& res) {
+  std::string path = req.path;
+  if (base_path_ != "/") {
+    if (path.compare(0, base_path_.size(), base_path_) != 0 && path + "/" != base_path_) {
+      res.status = 302;
+      res.set_header("Location", base_path_);
+      return;
+    }
+    path = "/" + path.substr(std::min(path.size(), base_path_.size()));
+  }
+  res.set_header("Cache-Control", "no-store");
+  {
+    // An edited page, shown before the whole site is rebuilt.
+    std::string url = path;
+    if (url.size() >= 10 && url.compare(url.size() - 10, 10, "index.html") == 0) url.resize(url.size() - 10);
+    if (url.empty() || url.back() != '/') url += '/';
+    std::lock_guard<std::mutex> lock(previews_mu_);
+    auto p = previews_.find(url);
+    if (p != previews_.end()) return res.set_content(with_reload_script(p->second.html), "text/html; charset=utf-8");
+  }
+  auto file = resolve_request(out_, path);
+  if (!file) {
+    bool refused = path.find("..") != std::string::npos || fold(path).find("%2e") != std::string::npos;
+    res.status = refused ? 403 : 404;
+    // With the reload script too: a page that does not exist yet (a new
+    // document not saved, or no build that succeeded) shows up by itself
+    // once a build makes it, and the errors in the way show over it.
+    auto missing = resolve_request(out_, "/404.html");
+    std::string body = missing ? read(*missing) : msg::serve_nothing_built_page();
+    return res.set_content(with_reload_script(std::move(body)), "text/html; charset=utf-8");
+  }
+  std::string body = read(*file);
+  std::string type = content_type(file->string());
+  if (type.rfind("text/html", 0) == 0) body = with_reload_script(std::move(body));
+  res.set_content(body, type);
+}
+
+// Rebuilds run on their own thread, one after another, so the watcher
+// keeps previewing edits saved while the site is being rebuilt.
+void Preview::build_loop() {
+  while (true) {
+    {
+      std::unique_lock<std::mutex> lock(work_mu_);
+      work_cv_.wait(lock, [&] { return dirty_ || stopping_; });
+      if (stopping_) return;
+      dirty_ = false;
+    }
+    rebuild();
+  }
+}
+
+void Preview::preview_edit(const std::string& rel) {
+  std::optional<Site::Preview> p;
+  const long edit = ++edits_;
+  {
+    std::lock_guard<std::mutex> lock(site_mu_);
+    if (site_) p = site_->preview(rel, read(options_.site_dir / rel));
+  }
+  if (!p) return;
+  {
+    std::lock_guard<std::mutex> lock(previews_mu_);
+    previews_[p->url] = {std::move(p->html), edit};
+  }
+  bc_.announce("");
+}
+
+void Preview::watch_loop(Watcher& files, httplib::Server& server) {
+  while (!stopped()) {
+    std::vector<std::string> changed = files.wait(std::chrono::milliseconds(200));
+    if (changed.empty()) continue;
+    const std::string& rel = changed[0];
+    if (changed.size() == 1 && starts_with(rel, "content/") && ends_with(rel, ".md")) {
+      preview_edit(rel);
+    } else {
+      ++edits_;
+    }
+    {
+      std::lock_guard<std::mutex> lock(work_mu_);
+      dirty_ = true;
+    }
+    work_cv_.notify_one();
+  }
+  {
+    std::lock_guard<std::mutex> lock(work_mu_);
+    stopping_ = true;
+  }
+  work_cv_.notify_one();
+  bc_.cv.notify_all();  // wake the event streams so they end
+  // Stopped during the first build, this thread gets here before the
+  // server listens, and cpp-httplib's stop() does nothing to a server not
+  // yet listening (serve then listened for ever; the test "Ctrl+C during
+  // serve's first build" caught it one run in five).
+  while (!quit_ && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  server.stop();
+}
+
+// cpp-httplib behind the gate, on a loopback port of its own (0 if none),
+// one request per connection, on a pool large enough for every open reload
+// channel and the readers beside them.
+int bind_inner(httplib::Server& server) {
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  server.set_keep_alive_max_count(1);
+  socket_t inner_fd = INVALID_SOCKET;
+  server.set_socket_options([&inner_fd](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    inner_fd = sock;
+  });
+  const int port = server.bind_to_any_port("127.0.0.1");
+  // cpp-httplib listens with a backlog of 5: the gate's connections beyond
+  // it waited for a SYN to be sent again (1 s). listen() again raises it.
+  if (inner_fd != INVALID_SOCKET) ::listen(inner_fd, 511);
+  return port;
+}
+
+}  // namespace
+
 int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   // Not a site at all (a mistyped --site): said and done, rather than
   // serving a page that waits for a site.toml that is not coming. A site
@@ -135,295 +432,45 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
     std::cerr << d.items().front().format() << std::endl;
     return 1;
   }
-  fs::path out = options.out_dir;
-  bool temporary = out.empty();
-  if (temporary) {
-    out = fs::temp_directory_path() / ("congbo-serve-" + std::to_string(::getpid()));
-  }
-  Broadcast bc;
-  std::string base_path = "/";
-  // The last good build's Site, for previews of an edited page; and the
-  // previews served until a rebuild that read the edit has finished. Each
-  // preview carries the number of the edit it shows.
-  std::mutex site_mu;
-  std::unique_ptr<Site> site;
-  std::mutex previews_mu;
-  struct PreviewPage {
-    std::string html;
-    long edit = 0;
-  };
-  std::map<std::string, PreviewPage> previews;  // URL (without base path) → page
-  std::atomic<long> edits{0};
-
-  auto rebuild = [&]() {
-    auto start = std::chrono::steady_clock::now();
-    Diagnostics diags;
-    BuildReport report;
-    BuildOptions b;
-    b.site_dir = options.site_dir;
-    b.out_dir = out;
-    const long read_edits = edits.load();  // edits saved before this build reads the files
-    std::unique_ptr<Site> fresh;
-    bool ok = build(b, diags, &report, &fresh);
-    if (ok && fresh) {
-      std::lock_guard<std::mutex> lock(site_mu);
-      site = std::move(fresh);
-    }
-    // The rebuilt page is usually what its preview showed: then open pages need no second reload.
-    bool same = ok, any = false;
-    {
-      std::lock_guard<std::mutex> lock(previews_mu);
-      for (auto it = previews.begin(); it != previews.end();) {
-        if (it->second.edit > read_edits) {  // saved while this build ran: the next one shows it
-          ++it;
-          continue;
-        }
-        auto file = resolve_request(out, it->first);
-        same = same && file && read(*file) == it->second.html;
-        any = true;
-        it = previews.erase(it);
-      }
-    }
-    same = same && any;
-    std::string errors;
-    for (const auto& d : diags.sorted()) {
-      if (d.severity == Severity::Error) errors += d.format() + "\n";
-      if (!options.quiet || d.severity == Severity::Error) std::cerr << d.format() << "\n";
-    }
-    long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                    std::chrono::steady_clock::now() - start).count());
-    if (ok) {
-      std::cout << (report.up_to_date ? msg::build_up_to_date(out.string(), ms)
-                                      : msg::build_done(report.pages, out.string(), ms))
-                << std::endl;
-    } else {
-      std::cerr << msg::build_failed(diags.error_count(), diags.warning_count(), fs::exists(out)) << std::endl;
-    }
-    if (!same) bc.announce(ok ? "" : errors);
-  };
+  const bool temporary = options.out_dir.empty();
+  const fs::path out = temporary ? fs::temp_directory_path() / ("congbo-serve-" + std::to_string(::getpid())) : options.out_dir;
   // The port first: when it is taken, say so now, not after a first build
   // that may take seconds. Readers who come during that build wait for it.
-  // The gate owns the port and lets through only requests that are whole
-  // (serve_gate.h says why); cpp-httplib answers them behind it, on a
-  // loopback port of its own, one request per connection, on a pool large
-  // enough for every open reload channel and the readers beside them.
+  // The gate owns it and lets through only requests that are whole
+  // (serve_gate.h says why).
   Gate gate(options.limits);
-  if (!gate.bind(options.host, options.port)) {
+  httplib::Server server;
+  const int inner_port = gate.bind(options.host, options.port) ? bind_inner(server) : -1;
+  if (inner_port <= 0) {
     std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
     return 1;
   }
-  httplib::Server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
-  server.set_keep_alive_max_count(1);
-  socket_t inner_fd = INVALID_SOCKET;
-  server.set_socket_options([&inner_fd](socket_t sock) {
-    int yes = 1;
-    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    inner_fd = sock;
-  });
-  const int inner_port = server.bind_to_any_port("127.0.0.1");
-  // cpp-httplib listens with a backlog of 5: the gate's connections beyond
-  // it waited for a SYN to be sent again (1 s). listen() again raises it.
-  if (inner_fd != INVALID_SOCKET) ::listen(inner_fd, 511);
-  if (inner_port <= 0) {
-    std::cerr << "congbo: " << msg::serve_port_unavailable("127.0.0.1", 0) << std::endl;
-    return 1;
-  }
-  // Set when the server has stopped, for whatever reason: the threads end.
-  std::atomic<bool> quit{false};
-  auto stopped = [&] { return quit.load() || (stop && *stop); };
+  Preview preview(options, out, stop);
   // Watching starts before the first build reads the files: a file saved
   // while it runs is then rebuilt after it, not missed until the next save.
-  auto files = std::make_shared<Watcher>(options.site_dir);
-  rebuild();
-  {
-    // The site's base path, so links under a sub-path of base_url work here too.
-    Diagnostics d;
-    std::string text = read(options.site_dir / "site.toml");
-    if (auto config = parse_config(text, "site.toml", d)) base_path = config->base_path();
-  }
-
+  Watcher files(options.site_dir);
+  preview.rebuild();
+  preview.read_base_path();
   server.Get("/__congbo/reload.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(kReloadScript, "text/javascript; charset=utf-8");
   });
-  // The reload channel. Each stream ends after a minute, and at most
-  // kStreams are open, so open tabs never take every worker; the browser
-  // comes back at once (retry) with the last build it saw (Last-Event-ID),
-  // and a build it missed meanwhile reloads it then.
-  std::atomic<int> streams{0};
-  server.Get("/__congbo/events", [&](const httplib::Request& req, httplib::Response& res) {
-    if (streams >= kStreams) {
-      res.status = 503;
-      res.set_header("Retry-After", "5");
-      return;
-    }
-    long seen;
-    std::string pending;
-    bool missed = false;
-    {
-      std::lock_guard<std::mutex> lock(bc.mu);
-      seen = bc.generation;
-      if (!bc.errors.empty()) pending = bc.errors;
-      const std::string last = req.get_header_value("Last-Event-ID");
-      missed = !last.empty() && last != std::to_string(seen);
-    }
-    ++streams;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    res.set_header("Cache-Control", "no-store");
-    res.set_chunked_content_provider("text/event-stream", [&, seen, pending, missed, until, first = true](
-                                                              size_t, httplib::DataSink& sink) mutable {
-      auto send = [&](const std::string& event, const std::string& data) {
-        std::string msg = "id: " + std::to_string(seen) + "\nevent: " + event + "\n";
-        std::istringstream lines(data);
-        std::string line;
-        while (std::getline(lines, line)) msg += "data: " + line + "\n";
-        if (data.empty()) msg += "data: \n";
-        msg += "\n";
-        return sink.write(msg.data(), msg.size());
-      };
-      if (first) {
-        first = false;
-        const std::string hello = "retry: 1000\nid: " + std::to_string(seen) + "\n\n";
-        if (!sink.write(hello.data(), hello.size())) return false;
-        if (missed && pending.empty() && !send("reload", "")) return false;
-      }
-      if (!pending.empty()) {
-        if (!send("build-error", pending)) return false;
-        pending.clear();
-      }
-      std::unique_lock<std::mutex> lock(bc.mu);
-      bc.cv.wait_for(lock, std::chrono::seconds(15), [&] { return bc.generation != seen || stopped(); });
-      if (stopped() || std::chrono::steady_clock::now() >= until) return false;
-      if (bc.generation == seen) {
-        lock.unlock();
-        return sink.write(": keep-alive\n\n", 14);
-      }
-      seen = bc.generation;
-      std::string errors = bc.errors;
-      lock.unlock();
-      return errors.empty() ? send("reload", "") : send("build-error", errors);
-    }, [&streams](bool) { --streams; });
-  });
-  server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
-    std::string path = req.path;
-    if (base_path != "/") {
-      if (path.compare(0, base_path.size(), base_path) != 0 && path + "/" != base_path) {
-        res.status = 302;
-        res.set_header("Location", base_path);
-        return;
-      }
-      path = "/" + path.substr(std::min(path.size(), base_path.size()));
-    }
-    {
-      // An edited page, shown before the whole site is rebuilt.
-      std::string url = path;
-      if (url.size() >= 10 && url.compare(url.size() - 10, 10, "index.html") == 0) url.resize(url.size() - 10);
-      if (url.empty() || url.back() != '/') url += '/';
-      std::lock_guard<std::mutex> lock(previews_mu);
-      auto p = previews.find(url);
-      if (p != previews.end()) {
-        res.set_header("Cache-Control", "no-store");
-        res.set_content(with_reload_script(p->second.html), "text/html; charset=utf-8");
-        return;
-      }
-    }
-    auto file = resolve_request(out, path);
-    if (!file) {
-      bool refused = path.find("..") != std::string::npos || fold(path).find("%2e") != std::string::npos;
-      res.status = refused ? 403 : 404;
-      // With the reload script too: a page that does not exist yet (a new
-      // document not saved, or no build that succeeded) shows up by itself
-      // once a build makes it, and the errors in the way show over it.
-      auto missing = resolve_request(out, "/404.html");
-      std::string body = missing ? read(*missing) : msg::serve_nothing_built_page();
-      res.set_header("Cache-Control", "no-store");
-      res.set_content(with_reload_script(std::move(body)), "text/html; charset=utf-8");
-      return;
-    }
-    std::string body = read(*file);
-    std::string type = content_type(file->string());
-    if (type.rfind("text/html", 0) == 0) body = with_reload_script(std::move(body));
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(body, type);
-  });
-
-  // Rebuilds run on their own thread, one after another, so the watcher
-  // keeps previewing edits saved while the site is being rebuilt.
-  std::mutex work_mu;
-  std::condition_variable work_cv;
-  bool dirty = false, stopping = false;
-  std::thread builder([&]() {
-    while (true) {
-      {
-        std::unique_lock<std::mutex> lock(work_mu);
-        work_cv.wait(lock, [&] { return dirty || stopping; });
-        if (stopping) return;
-        dirty = false;
-      }
-      rebuild();
-    }
-  });
-
-  // The watcher: on a change, show an edited page at once, then have the site rebuilt.
-  std::thread watcher([&, files]() {
-    while (!stopped()) {
-      std::vector<std::string> changed = files->wait(std::chrono::milliseconds(200));
-      if (changed.empty()) continue;
-      const std::string& rel = changed[0];
-      if (changed.size() == 1 && starts_with(rel, "content/") && ends_with(rel, ".md")) {
-        std::optional<Site::Preview> p;
-        const long edit = ++edits;
-        {
-          std::lock_guard<std::mutex> lock(site_mu);
-          if (site) p = site->preview(rel, read(options.site_dir / rel));
-        }
-        if (p) {
-          {
-            std::lock_guard<std::mutex> lock(previews_mu);
-            previews[p->url] = {std::move(p->html), edit};
-          }
-          bc.announce("");
-        }
-      } else {
-        ++edits;
-      }
-      {
-        std::lock_guard<std::mutex> lock(work_mu);
-        dirty = true;
-      }
-      work_cv.notify_one();
-    }
-    {
-      std::lock_guard<std::mutex> lock(work_mu);
-      stopping = true;
-    }
-    work_cv.notify_one();
-    bc.cv.notify_all();  // wake the event streams so they end
-    // Stopped during the first build, this thread gets here before the
-    // server listens, and cpp-httplib's stop() does nothing to a server not
-    // yet listening (serve then listened for ever; the test "Ctrl+C during
-    // serve's first build" caught it one run in five).
-    while (!quit && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    server.stop();
-  });
-  if (!options.quiet) {
-    std::cout << "Xem thử tại http://" << options.host << ":" << options.port << base_path
-              << " (Ctrl+C để dừng). Trang tự tải lại khi tệp thay đổi." << std::endl;
-  }
+  server.Get("/__congbo/events", [&](const httplib::Request& q, httplib::Response& r) { preview.events(q, r); });
+  server.Get(".*", [&](const httplib::Request& q, httplib::Response& r) { preview.file(q, r); });
+  std::thread builder([&] { preview.build_loop(); });
+  std::thread watcher([&] { preview.watch_loop(files, server); });
+  if (!options.quiet) std::cout << msg::serve_listening(options.host, options.port, preview.base_path()) << std::endl;
   std::thread front([&] { gate.run(inner_port); });
   bool ok = server.listen_after_bind();
   gate.stop();
   front.join();
   if (!ok) std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
-  quit = true;
-  bc.cv.notify_all();
-  // Joined, never detached: both hold references to this function's locals.
-  // The watcher ends within its 200 ms wait (quit is set), and the builder
-  // once the watcher has told it to stop (after the rebuild it may be in).
+  preview.quit();
+  // Joined, never detached: both use this function's locals. The watcher
+  // ends within its 200 ms wait, and the builder once the watcher has told
+  // it to stop (after the rebuild it may be in).
   watcher.join();
   builder.join();
   if (temporary) {
-    std::error_code ec;
     fs::remove_all(out, ec);
     fs::remove_all(Output::spare_for(out), ec);
   }
