@@ -1,6 +1,8 @@
 // images.cc: see images.h.
 #include "images.h"
 
+#include <cctype>
+
 #include "messages.h"
 #include "text.h"
 
