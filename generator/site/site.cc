@@ -130,72 +130,82 @@ std::string settings_key(const BuildOptions& options, const fs::path& out_dir, c
 
 }  // namespace
 
-bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report, std::unique_ptr<Site>* keep) {
-  const fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
-  const fs::path cache_dir = options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir;
-  Stopwatch clock;
-  const int jobs = static_cast<int>(jobs_or_cores(options.jobs));
-  // 0. Nothing changed since the last build, and its output is untouched: done.
-  const BuildStamp stamp(cache_dir / "last-build");
-  // The settings, and the source files by their stat (without reading them);
-  // --ref builds read no working files.
-  const std::string settings = options.write ? settings_key(options, out_dir, cache_dir) : "";
-  const bool from_disk = options.ref.empty();
-  const std::string inputs = settings.empty() ? "" : settings + (from_disk ? source_fingerprint(options.site_dir) : "");
-  // Files saved again unchanged: their stat differs, their bytes do not.
-  // A build takes its own from the bytes it loads (an edit made while it
-  // runs is seen next time), not from a second read of every file.
-  ReadDigests read;
-  std::optional<std::string> contents;
-  auto content_key = [&] {
-    if (!contents) contents = settings + (from_disk ? source_content_fingerprint(options.site_dir) : "");
-    return stable_hash(*contents + output_fingerprint(out_dir));
-  };
-  if (!inputs.empty()) {
-    const std::string key = stable_hash(inputs + output_fingerprint(out_dir));
-    if (auto previous = stamp.matches(key, content_key)) {
-      if (previous->by_content) {  // the same stamp, under the files' new stat
-        Diagnostics replay;
-        for (const auto& d : previous->diagnostics) replay.add(d);
-        stamp.write(key, content_key(), previous->pages, replay);
-      }
-      report->pages = previous->pages;
-      report->up_to_date = true;
-      if (keep) {
-        auto site = std::make_unique<Site>();
-        site->set_history_cache(cache_dir / "history");
-        Diagnostics again;  // the same as the stamp's
-        if (site->load(options.site_dir, options.ref, jobs, again)) {
-          site->link(options.today.value_or(system_today()), again);
-          if (!again.has_errors()) *keep = std::move(site);
-        }
-      }
-      for (auto& d : previous->diagnostics) diags.add(std::move(d));
-      clock.lap(report->timings, "up to date (nothing changed since the last build)");
-      return true;
+namespace {
+
+// What decides whether a build has anything to do (build_stamp.h): the
+// settings and the source files by their stat, then, when a stat differs,
+// by their bytes. --ref builds read no working files; check keeps no stamp.
+class BuildKeys {
+ public:
+  BuildKeys(const BuildOptions& options, const fs::path& out_dir, const fs::path& cache_dir)
+      : stamp(cache_dir / "last-build"),
+        site_dir_(options.site_dir),
+        out_dir_(out_dir),
+        from_disk_(options.ref.empty()),
+        settings_(options.write ? settings_key(options, out_dir, cache_dir) : ""),
+        inputs_(settings_.empty() ? "" : settings_ + (from_disk_ ? source_fingerprint(site_dir_) : "")) {}
+
+  bool active() const { return !inputs_.empty(); }
+  /// Whether the build should note the digest of each file it reads.
+  bool records_reads() const { return active() && from_disk_; }
+  std::string stat_key() const { return stable_hash(inputs_ + output_fingerprint(out_dir_)); }
+  /// Files saved again unchanged: their stat differs, their bytes do not.
+  /// A build takes its own from the bytes it loaded (an edit made while it
+  /// runs is seen next time), not from a second read of every file.
+  std::string content_key() {
+    if (!contents_) contents_ = settings_ + (from_disk_ ? source_content_fingerprint(site_dir_) : "");
+    return stable_hash(*contents_ + output_fingerprint(out_dir_));
+  }
+  void loaded() {
+    if (active() && !contents_) contents_ = settings_ + (from_disk_ ? source_content_fingerprint(site_dir_, &read) : "");
+  }
+
+  const BuildStamp stamp;
+  ReadDigests read;  ///< what the load read, when records_reads()
+
+ private:
+  const fs::path site_dir_, out_dir_;
+  const bool from_disk_;
+  const std::string settings_, inputs_;
+  std::optional<std::string> contents_;
+};
+
+// 0. Nothing changed since the last build, and its output is untouched:
+// its diagnostics are said again, and (for serve) the site is loaded and
+// linked as it was. False when there is something to build.
+bool replay_last_build(const BuildOptions& options, const fs::path& cache_dir, BuildKeys& keys, int jobs,
+                       Diagnostics& diags, BuildReport* report, std::unique_ptr<Site>* keep) {
+  const std::string key = keys.stat_key();
+  auto previous = keys.stamp.matches(key, [&] { return keys.content_key(); });
+  if (!previous) {
+    keys.stamp.clear();
+    return false;
+  }
+  if (previous->by_content) {  // the same stamp, under the files' new stat
+    Diagnostics replay;
+    for (const auto& d : previous->diagnostics) replay.add(d);
+    keys.stamp.write(key, keys.content_key(), previous->pages, replay);
+  }
+  report->pages = previous->pages;
+  report->up_to_date = true;
+  if (keep) {
+    auto site = std::make_unique<Site>();
+    site->set_history_cache(cache_dir / "history");
+    Diagnostics again;  // the same as the stamp's
+    if (site->load(options.site_dir, options.ref, jobs, again)) {
+      site->link(options.today.value_or(system_today()), again);
+      if (!again.has_errors()) *keep = std::move(site);
     }
-    stamp.clear();
   }
+  for (auto& d : previous->diagnostics) diags.add(std::move(d));
+  return true;
+}
 
-  auto owned = std::make_unique<Site>();
-  Site& site = *owned;
-  site.set_progress(options.progress);
-  if (options.write) site.set_history_cache(cache_dir / "history");  // `check` writes nothing
-  if (!inputs.empty() && from_disk) site.record_reads(&read);  // for the stamp's content key
-  if (!site.load(options.site_dir, options.ref, jobs, diags)) return false;  // 1. load
-  if (!inputs.empty() && !contents) {
-    contents = settings + (from_disk ? source_content_fingerprint(options.site_dir, &read) : "");
-  }
-  clock.lap(report->timings, "load (site.toml, theme, content, git history)");
-  site.link(options.today.value_or(system_today()), diags);  // 2. link
-  clock.lap(report->timings, "link (references, sections, browse pages, URLs)");
-  if (diags.has_errors()) return false;
-  report->pages = static_cast<int>(site.pages().size());
-  if (!options.write) {  // `congbo check` stops here: nothing written
-    site.check(jobs, diags);
-    return !diags.has_errors();
-  }
-
+// 3. Renders into a working directory beside the output; 4. swaps it in.
+// Any error before the swap leaves the served output untouched.
+bool render_and_write(Site& site, const BuildOptions& options, const fs::path& out_dir, int jobs, Diagnostics& diags,
+                      BuildReport* report) {
+  Stopwatch clock;
   Output out;
   if (!options.reuse_from.empty()) out.reuse_from(options.reuse_from);
   std::string err;
@@ -204,22 +214,53 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
     return false;
   }
   clock.lap(report->timings, "prepare output");
-  site.render(out, jobs, diags);  // 3. render, into the working directory beside the output
+  site.render(out, jobs, diags);
   for (const auto& t : site.render_timings()) report->timings.push_back(t);
   clock = Stopwatch();
   if (diags.has_errors()) return false;  // ~Output stops; the served output is untouched
-  if (!out.commit(&err)) {  // 4. write: swap it into place
+  if (!out.commit(&err)) {
     diags.error(out_dir.string(), 0, 0, err);
     return false;
   }
   clock.lap(report->timings, "write (drop what is no longer made, swap in; the old output becomes the spare)");
-  if (!inputs.empty()) {
-    // The output's marker is new: both keys are made again with it.
-    stamp.write(stable_hash(inputs + output_fingerprint(out_dir)), content_key(), report->pages, diags);
-  }
-  if (keep) *keep = std::move(owned);
   report->files = out.files_written();
   report->reused = out.files_reused();
+  return true;
+}
+
+}  // namespace
+
+// The pipeline: load → link → render → write, after the check that there
+// is anything to do.
+bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report, std::unique_ptr<Site>* keep) {
+  const fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  const fs::path cache_dir = options.cache_dir.empty() ? options.site_dir / ".congbo-cache" : options.cache_dir;
+  const int jobs = static_cast<int>(jobs_or_cores(options.jobs));
+  Stopwatch clock;
+  BuildKeys keys(options, out_dir, cache_dir);
+  if (keys.active() && replay_last_build(options, cache_dir, keys, jobs, diags, report, keep)) {  // 0.
+    clock.lap(report->timings, "up to date (nothing changed since the last build)");
+    return true;
+  }
+  auto site = std::make_unique<Site>();
+  site->set_progress(options.progress);
+  if (options.write) site->set_history_cache(cache_dir / "history");  // `check` writes nothing
+  if (keys.records_reads()) site->record_reads(&keys.read);  // for the stamp's content key
+  if (!site->load(options.site_dir, options.ref, jobs, diags)) return false;  // 1. load
+  keys.loaded();
+  clock.lap(report->timings, "load (site.toml, theme, content, git history)");
+  site->link(options.today.value_or(system_today()), diags);  // 2. link
+  clock.lap(report->timings, "link (references, sections, browse pages, URLs)");
+  if (diags.has_errors()) return false;
+  report->pages = static_cast<int>(site->pages().size());
+  if (!options.write) {  // `congbo check` stops here: nothing written
+    site->check(jobs, diags);
+    return !diags.has_errors();
+  }
+  if (!render_and_write(*site, options, out_dir, jobs, diags, report)) return false;  // 3. render, 4. write
+  // The output's marker is new: both keys are made again with it.
+  if (keys.active()) keys.stamp.write(keys.stat_key(), keys.content_key(), report->pages, diags);
+  if (keep) *keep = std::move(site);
   return true;
 }
 
