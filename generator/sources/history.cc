@@ -638,6 +638,126 @@ void write_cache(const fs::path& file, const CachedHistory& c) {
 
 }  // namespace
 
+namespace {
+
+// Commits whose parents this copy does not have (a shallow clone), and the
+// file that says so, whose hash keys the cache.
+struct Shallow {
+  std::set<std::string> ids;
+  std::string text;
+};
+
+Shallow read_shallow(git_repository* repo) {
+  Shallow s;
+  std::ifstream in(fs::path(git_repository_path(repo)) / "shallow");
+  std::string line;
+  while (std::getline(in, line)) s.ids.insert(line), s.text += line + '\n';
+  return s;
+}
+
+// The first-parent chain from `start`, newest first, to the first commit,
+// a shallow clone's edge, or `known` (the commit the cache was made at).
+// Commit objects are small, so this is quick. A parent this copy should
+// have and cannot read is an error: the history would end there with no word.
+bool first_parents(CommitPtr commit, const std::set<std::string>& shallow, const std::string* known,
+                   std::vector<git_oid>& chain, Diagnostics& diags) {
+  while (commit) {
+    const std::string id = hex(git_commit_id(commit.get()));
+    chain.push_back(*git_commit_id(commit.get()));
+    if (known && id == *known) break;
+    if (shallow.count(id) || git_commit_parentcount(commit.get()) == 0) break;
+    git_commit* p = nullptr;
+    if (git_commit_parent(&p, commit.get(), 0) != 0) {
+      diags.error(".git", 0, 0, msg::parent_unreadable(id, last_error()));
+      return false;
+    }
+    commit.reset(p);
+  }
+  return true;
+}
+
+// The changes of chain[0, count), each commit against its first parent: the
+// cost of the walk, and each commit's independent, so shared out between threads.
+std::vector<CommitChanges> changes_of(const std::string& git_dir, const std::vector<git_oid>& chain, size_t count,
+                                      const std::set<std::string>& shallow, const std::string& content_dir, int jobs) {
+  std::vector<CommitChanges> found(count);
+  const size_t threads = workers(jobs, found.size(), 64);
+  std::vector<std::thread> pool;
+  for (size_t w = 0; w < threads; ++w) {
+    size_t from = found.size() * w / threads, to = found.size() * (w + 1) / threads;
+    pool.emplace_back([&, from, to] { diff_commits(git_dir, chain, shallow, content_dir, from, to, found); });
+  }
+  for (auto& t : pool) t.join();
+  return found;
+}
+
+// Files each version under the path its file has now, following renames
+// back from the newest commit.
+class VersionFiler {
+ public:
+  VersionFiler(const std::string& prefix, std::map<std::string, FileHistory>& files) : prefix_(prefix), files_(files) {}
+
+  /// False (reported) when the commit could not be read.
+  bool file(const CommitChanges& c, Diagnostics& diags) {
+    if (c.failed) {
+      diags.error(".git", 0, 0, msg::commit_unreadable(c.commit, c.error));
+      return false;
+    }
+    for (const auto& change : c.changes) {
+      Version v = c.base;
+      if (change.status == GIT_DELTA_DELETED) {
+        if (!ends_with(change.old_path, ".md")) continue;
+        v.deleted = true;
+        v.path = site_rel(change.old_path);
+        const std::string key = add(change.old_path, std::move(v));
+        alias_[change.old_path] = key;
+        continue;
+      }
+      // Pages (.md) and data files (.toml: campaigns, decisions, units) have
+      // versions; only pages keep a page once deleted.
+      if (!ends_with(change.new_path, ".md") && !ends_with(change.new_path, ".toml")) continue;
+      v.blob = change.blob;
+      v.path = site_rel(change.new_path);
+      const std::string key = add(change.new_path, std::move(v));
+      if (change.status == GIT_DELTA_RENAMED) alias_[change.old_path] = key;  // older versions had the old name
+      if (c.boundary) files_[key].truncated = true;  // "added" here only because older commits are missing
+    }
+    return true;
+  }
+
+  /// The versions the cache knew, after the new ones, under the name each file has now.
+  void add_known(const std::map<std::string, FileHistory>& known) {
+    for (const auto& [key, old] : known) {
+      FileHistory& h = history(latest(prefix_ + key));
+      h.versions.insert(h.versions.end(), old.versions.begin(), old.versions.end());
+      h.truncated = h.truncated || old.truncated;
+    }
+  }
+
+ private:
+  std::string site_rel(const std::string& p) const { return p.substr(prefix_.size()); }
+  std::string latest(const std::string& p) const {
+    auto it = alias_.find(p);
+    return it == alias_.end() ? site_rel(p) : it->second;
+  }
+  FileHistory& history(const std::string& key) {
+    FileHistory& h = files_[key];
+    if (h.path.empty()) h.path = key;
+    return h;
+  }
+  std::string add(const std::string& path, Version v) {
+    std::string key = latest(path);
+    history(key).versions.push_back(std::move(v));
+    return key;
+  }
+
+  const std::string& prefix_;
+  std::map<std::string, FileHistory>& files_;
+  std::map<std::string, std::string> alias_;  ///< path at this point in history → latest path
+};
+
+}  // namespace
+
 bool Repository::read_history(const std::string& rev, Diagnostics& diags, const fs::path& cache_file, int jobs) {
   Impl& m = *impl_;
   // Handles of its own: the walk may run on a thread beside reads through
@@ -655,111 +775,31 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags, const 
     else diags.error(rev, 0, 0, msg::unknown_revision(rev));
     return false;
   }
-
-  // Commits whose parents this copy does not have (a shallow clone).
-  std::set<std::string> shallow;
-  std::string shallow_text;
-  {
-    std::ifstream in(fs::path(git_repository_path(repo)) / "shallow");
-    std::string line;
-    while (std::getline(in, line)) shallow.insert(line), shallow_text += line + '\n';
-  }
+  const Shallow shallow = read_shallow(repo);
   const std::string head = hex(git_object_id(start.get()));
   std::optional<CachedHistory> cached;
   if (!cache_file.empty()) cached = read_cache(cache_file);
-  if (cached && (cached->prefix != m.prefix || cached->shallow != stable_hash(shallow_text))) cached.reset();
+  if (cached && (cached->prefix != m.prefix || cached->shallow != stable_hash(shallow.text))) cached.reset();
   if (cached && cached->head == head) {  // nothing committed since: no walk at all
     m.files = std::move(cached->files);
     return true;
   }
-
-  // The first-parent chain, newest first: commit objects are small, so this
-  // is quick; the tree diffs are the cost, and each commit's is independent
-  // of the others, so they are shared out between threads.
   std::vector<git_oid> chain;
-  {
-    git_commit* c = reinterpret_cast<git_commit*>(start.release());
-    CommitPtr commit(c);
-    while (commit) {
-      chain.push_back(*git_commit_id(commit.get()));
-      // The commit the cache was made at: it and older ones are known.
-      if (cached && hex(git_commit_id(commit.get())) == cached->head) break;
-      if (shallow.count(hex(git_commit_id(commit.get()))) || git_commit_parentcount(commit.get()) == 0) break;
-      // A parent this copy should have (it is not a shallow clone's edge) and
-      // cannot read: the history would end here with no word, so it is an error.
-      git_commit* p = nullptr;
-      if (git_commit_parent(&p, commit.get(), 0) != 0) {
-        diags.error(".git", 0, 0, msg::parent_unreadable(hex(git_commit_id(commit.get())), last_error()));
-        return false;
-      }
-      commit.reset(p);
-    }
-  }
-  const bool from_cache = cached && !chain.empty() && hex(&chain.back()) == cached->head;
+  CommitPtr first(reinterpret_cast<git_commit*>(start.release()));
+  if (!first_parents(std::move(first), shallow.ids, cached ? &cached->head : nullptr, chain, diags)) return false;
   // With the cache, the last commit of the chain only serves as the parent of the one before.
-  std::vector<CommitChanges> found(from_cache ? chain.size() - 1 : chain.size());
-  const std::string git_dir = git_repository_path(repo);
-  const std::string content_dir = m.prefix + "content";
-  const size_t threads = workers(jobs, found.size(), 64);
-  {
-    std::vector<std::thread> pool;
-    for (size_t w = 0; w < threads; ++w) {
-      size_t from = found.size() * w / threads, to = found.size() * (w + 1) / threads;
-      pool.emplace_back([&, from, to] { diff_commits(git_dir, chain, shallow, content_dir, from, to, found); });
-    }
-    for (auto& t : pool) t.join();
-  }
-
-  // Newest first, following renames back: a file's versions are filed under
-  // the path it has now.
-  std::map<std::string, std::string> alias;  // path at this point in history → latest path
-  auto site_rel = [&](const std::string& p) { return p.substr(m.prefix.size()); };
-  auto latest = [&](const std::string& p) {
-    auto it = alias.find(p);
-    return it == alias.end() ? site_rel(p) : it->second;
-  };
+  const bool from_cache = cached && !chain.empty() && hex(&chain.back()) == cached->head;
+  const auto found = changes_of(git_repository_path(repo), chain, from_cache ? chain.size() - 1 : chain.size(),
+                                shallow.ids, m.prefix + "content", jobs);
+  VersionFiler filer(m.prefix, m.files);
   for (const CommitChanges& c : found) {
-    if (c.failed) {  // nothing is kept: a build on part of the history would drop versions
-      diags.error(".git", 0, 0, msg::commit_unreadable(c.commit, c.error));
+    if (!filer.file(c, diags)) {  // nothing is kept: a build on part of the history would drop versions
       m.files.clear();
       return false;
     }
-    for (const auto& change : c.changes) {
-      Version v = c.base;
-      if (change.status == GIT_DELTA_DELETED) {
-        if (!ends_with(change.old_path, ".md")) continue;
-        std::string key = latest(change.old_path);
-        v.deleted = true;
-        v.path = site_rel(change.old_path);
-        FileHistory& h = m.files[key];
-        if (h.path.empty()) h.path = key;
-        h.versions.push_back(v);
-        alias[change.old_path] = key;
-        continue;
-      }
-      // Pages (.md) and data files (.toml: campaigns, decisions, units) have
-      // versions; only pages keep a page once deleted.
-      if (!ends_with(change.new_path, ".md") && !ends_with(change.new_path, ".toml")) continue;
-      std::string key = latest(change.new_path);
-      v.blob = change.blob;
-      v.path = site_rel(change.new_path);
-      FileHistory& h = m.files[key];
-      if (h.path.empty()) h.path = key;
-      h.versions.push_back(v);
-      if (change.status == GIT_DELTA_RENAMED) alias[change.old_path] = key;  // older versions had the old name
-      if (c.boundary) h.truncated = true;  // "added" here only because older commits are missing
-    }
   }
-  if (from_cache) {
-    // The versions known before, after the new ones, under the name each file has now.
-    for (auto& [key, old] : cached->files) {
-      FileHistory& h = m.files[latest(m.prefix + key)];
-      if (h.path.empty()) h.path = latest(m.prefix + key);
-      h.versions.insert(h.versions.end(), old.versions.begin(), old.versions.end());
-      h.truncated = h.truncated || old.truncated;
-    }
-  }
-  if (!cache_file.empty()) write_cache(cache_file, {head, m.prefix, stable_hash(shallow_text), m.files});
+  if (from_cache) filer.add_known(cached->files);
+  if (!cache_file.empty()) write_cache(cache_file, {head, m.prefix, stable_hash(shallow.text), m.files});
   return true;
 }
 
