@@ -101,14 +101,15 @@ std::string paths_of(const std::vector<Page>& pages, const std::vector<int>& idx
 
 }  // namespace
 
-Relations link_documents(const std::vector<Page>& pages, const Date& today, Diagnostics& diags) {
-  Relations rel;
-  rel.by_page.resize(pages.size());
-  DocumentIndex index(pages);
-  Collector external;
+namespace {
 
-  auto link = [&](int from, Relation kind, const DocNumber& number, const std::string& written,
-                  const std::optional<Date>& date) -> DocumentIndex::Result {
+// Links each relation and citation to the page it names, or to a document
+// not on the site; each cited once per page.
+struct Linker {
+  Linker(const std::vector<Page>& pages, Relations& rel) : index(pages), rel(rel) {}
+
+  DocumentIndex::Result link(int from, Relation kind, const DocNumber& number, const std::string& written,
+                             const std::optional<Date>& date) {
     auto r = index.resolve(number, date, from);
     Related rd;
     rd.written = written;
@@ -128,48 +129,55 @@ Relations link_documents(const std::vector<Page>& pages, const Date& today, Diag
     }
     out.push_back(std::move(rd));
     return r;
-  };
-
-  std::map<std::string, int> identities;
-  for (int i = 0; i < static_cast<int>(pages.size()); ++i) {
-    const Page& p = pages[i];
-    if (!p.is_document) continue;
-
-    if (p.date && *p.date > today) {
-      diags.warning(p.source, p.doc.date_line, p.doc.date_col, msg::future_date(p.date->display()));
-    }
-    if (auto n = DocNumber::parse(p.doc.number)) {
-      std::string id = p.doc.issuer + "|" + n->key() + "|" + (p.date ? p.date->iso() : "");
-      auto [it, inserted] = identities.emplace(id, i);
-      if (!inserted) {
-        diags.warning(p.source, 1, 1, msg::duplicate_identity(p.doc.number, pages[it->second].source));
-      }
-    }
-
-    const std::pair<Relation, const std::vector<RelationEntry>*> declared[] = {
-        {kBasedOn, &p.doc.based_on}, {kReplaces, &p.doc.replaces}, {kAmends, &p.doc.amends}};
-    for (const auto& [kind, entries] : declared) {
-      for (const auto& e : *entries) {
-        auto ref = parse_reference(e.text);  // validated when the page was loaded
-        std::string shown = e.text.substr(0, e.text.find('@'));
-        auto r = link(i, kind, ref->number, trim(shown), ref->date);
-        if (r.status == DocumentIndex::Status::NotFound) {
-          diags.warning(p.source, e.line, e.col, msg::reference_not_found(e.text));
-        } else if (r.status == DocumentIndex::Status::Ambiguous) {
-          // Suggest the spelling that picks the first candidate.
-          const auto& d = pages[r.candidates.front()].date;
-          std::string example = shown + "@" + (d ? d->iso() : std::string("2021-01-14"));
-          diags.warning(p.source, e.line, e.col,
-                        msg::reference_ambiguous(e.text, paths_of(pages, r.candidates), example));
-        }
-      }
-    }
-    for (const auto& c : find_citations(p.markdown)) {
-      link(i, kCites, c.number, c.written, c.date);
-    }
   }
 
-  // Undated mentions of a number cited elsewhere with exactly one date are that document.
+  DocumentIndex index;
+  Relations& rel;
+  Collector external;
+};
+
+// A document dated in the future, or one whose number, issuer and date
+// another document already has.
+void check_document(const std::vector<Page>& pages, int i, const Date& today, std::map<std::string, int>& identities,
+                    Diagnostics& diags) {
+  const Page& p = pages[i];
+  if (p.date && *p.date > today) {
+    diags.warning(p.source, p.doc.date_line, p.doc.date_col, msg::future_date(p.date->display()));
+  }
+  if (auto n = DocNumber::parse(p.doc.number)) {
+    std::string id = p.doc.issuer + "|" + n->key() + "|" + (p.date ? p.date->iso() : "");
+    auto [it, inserted] = identities.emplace(id, i);
+    if (!inserted) diags.warning(p.source, 1, 1, msg::duplicate_identity(p.doc.number, pages[it->second].source));
+  }
+}
+
+// based_on, replaces and amends as written in the front matter; then the
+// numbers the text cites.
+void link_page(Linker& l, const std::vector<Page>& pages, int i, Diagnostics& diags) {
+  const Page& p = pages[i];
+  const std::pair<Relation, const std::vector<RelationEntry>*> declared[] = {
+      {kBasedOn, &p.doc.based_on}, {kReplaces, &p.doc.replaces}, {kAmends, &p.doc.amends}};
+  for (const auto& [kind, entries] : declared) {
+    for (const auto& e : *entries) {
+      auto ref = parse_reference(e.text);  // validated when the page was loaded
+      std::string shown = e.text.substr(0, e.text.find('@'));
+      auto r = l.link(i, kind, ref->number, trim(shown), ref->date);
+      if (r.status == DocumentIndex::Status::NotFound) {
+        diags.warning(p.source, e.line, e.col, msg::reference_not_found(e.text));
+      } else if (r.status == DocumentIndex::Status::Ambiguous) {
+        // Suggest the spelling that picks the first candidate.
+        const auto& d = pages[r.candidates.front()].date;
+        std::string example = shown + "@" + (d ? d->iso() : std::string("2021-01-14"));
+        diags.warning(p.source, e.line, e.col, msg::reference_ambiguous(e.text, paths_of(pages, r.candidates), example));
+      }
+    }
+  }
+  for (const auto& c : find_citations(p.markdown)) l.link(i, kCites, c.number, c.written, c.date);
+}
+
+// Undated mentions of a number cited elsewhere with exactly one date are
+// that document: merged into it, in the list and in every page's links.
+void merge_external(const Collector& external, Relations& rel) {
   std::map<std::string, std::vector<int>> dated_by_key;
   for (int e = 0; e < static_cast<int>(external.docs.size()); ++e) {
     if (external.docs[e].date) dated_by_key[external.docs[e].key].push_back(e);
@@ -211,8 +219,10 @@ Relations link_documents(const std::vector<Page>& pages, const Date& today, Diag
     }
   }
   for (auto& e : rel.external) std::sort(e.cited_by.begin(), e.cited_by.end());
+}
 
-  // Replacement cycles: depth-first search over "replaces", reporting each cycle once.
+// Replacement cycles: depth-first search over "replaces", reporting each cycle once.
+void report_replacement_cycles(const std::vector<Page>& pages, const Relations& rel, Diagnostics& diags) {
   std::vector<int> state(pages.size(), 0);  // 0 new, 1 on the current path, 2 done
   std::vector<int> path;
   std::function<void(int)> visit = [&](int v) {
@@ -239,6 +249,22 @@ Relations link_documents(const std::vector<Page>& pages, const Date& today, Diag
   for (int v = 0; v < static_cast<int>(pages.size()); ++v) {
     if (state[v] == 0) visit(v);
   }
+}
+
+}  // namespace
+
+Relations link_documents(const std::vector<Page>& pages, const Date& today, Diagnostics& diags) {
+  Relations rel;
+  rel.by_page.resize(pages.size());
+  Linker linker(pages, rel);
+  std::map<std::string, int> identities;
+  for (int i = 0; i < static_cast<int>(pages.size()); ++i) {
+    if (!pages[i].is_document) continue;
+    check_document(pages, i, today, identities, diags);
+    link_page(linker, pages, i, diags);
+  }
+  merge_external(linker.external, rel);
+  report_replacement_cycles(pages, rel, diags);
   return rel;
 }
 
