@@ -89,8 +89,9 @@ int Share::compare(int64_t count, int64_t total) const {
 
 int64_t Share::limit(int64_t total) const { return total * num / den; }
 
-Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags) {
-  Rules rules;
+namespace {
+
+void read_criteria(FieldReader& file, const std::string& path, Diagnostics& diags, Rules& rules) {
   for (const Value* t : file.tables("criteria")) {
     FieldReader r(*t, path, diags, "criteria.");
     Criterion c;
@@ -105,48 +106,52 @@ Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags
     r.finish(msg::unknown_field);
     rules.criteria.push_back(std::move(c));
   }
+}
 
-  // Grades first without their cross references, then those checked once all are known.
-  std::vector<const Value*> grade_tables = file.tables("grade");
-  for (const Value* t : grade_tables) {
-    FieldReader r(*t, path, diags, "grade.");
-    Grade g;
-    std::tie(g.line, g.col) = std::make_pair(t->line, t->col);
-    if (auto v = r.string("id", true)) {
-      g.id = *v;
-      std::tie(g.line, g.col) = r.where("id");
-      if (rules.grade(g.id)) diags.error(path, g.line, g.col, msg::duplicate_rule_id("grade", g.id));
-    }
-    if (auto v = r.string("name", true)) g.name = *v;
-    if (auto v = r.boolean("otherwise")) g.otherwise = *v;
-    if (auto v = r.integer("criteria_at_least")) {
-      g.when.criteria_at_least = static_cast<int>(*v);
-      if (*v < 0 || *v > static_cast<int64_t>(rules.criteria.size())) {
-        auto [line, col] = r.where("criteria_at_least");
-        diags.error(path, line, col, msg::criteria_count_out_of_range(*v, static_cast<int>(rules.criteria.size())));
-      }
-    }
-    if (auto v = r.string_list("criteria_include")) {
-      g.when.criteria_include = *v;
-      const Value* list = t->find("criteria_include");
-      for (size_t i = 0; i < v->size(); ++i) {
-        if (!rules.criterion((*v)[i])) {
-          diags.error(path, list->items[i].line, list->items[i].col, msg::unknown_criterion((*v)[i]));
-        }
-      }
-    }
-    g.when.score_at_least = r.number_in("score_at_least", -kScoreLimit, kScoreLimit);
-    g.when.unit_types = read_unit_types(r, path, diags);
-    if (auto v = r.string("children_grade")) g.when.children_grade = *v;
-    g.when.children_share = read_share(r, "children_share", path, diags);
-    const bool has_share = t->find("children_share"), has_grade = t->find("children_grade");
-    if (has_share != has_grade) {
-      auto [line, col] = r.where(has_share ? "children_share" : "children_grade");
-      diags.error(path, line, col, msg::children_rule_incomplete());
-    }
-    r.finish(msg::unknown_field);
-    rules.grades.push_back(std::move(g));
+// One [[grade]], without the references to other grades (checked once all are known).
+Grade read_grade(const Value* t, const std::string& path, Diagnostics& diags, const Rules& rules) {
+  FieldReader r(*t, path, diags, "grade.");
+  Grade g;
+  std::tie(g.line, g.col) = std::make_pair(t->line, t->col);
+  if (auto v = r.string("id", true)) {
+    g.id = *v;
+    std::tie(g.line, g.col) = r.where("id");
+    if (rules.grade(g.id)) diags.error(path, g.line, g.col, msg::duplicate_rule_id("grade", g.id));
   }
+  if (auto v = r.string("name", true)) g.name = *v;
+  if (auto v = r.boolean("otherwise")) g.otherwise = *v;
+  if (auto v = r.integer("criteria_at_least")) {
+    g.when.criteria_at_least = static_cast<int>(*v);
+    if (*v < 0 || *v > static_cast<int64_t>(rules.criteria.size())) {
+      auto [line, col] = r.where("criteria_at_least");
+      diags.error(path, line, col, msg::criteria_count_out_of_range(*v, static_cast<int>(rules.criteria.size())));
+    }
+  }
+  if (auto v = r.string_list("criteria_include")) {
+    g.when.criteria_include = *v;
+    const Value* list = t->find("criteria_include");
+    for (size_t i = 0; i < v->size(); ++i) {
+      if (!rules.criterion((*v)[i])) {
+        diags.error(path, list->items[i].line, list->items[i].col, msg::unknown_criterion((*v)[i]));
+      }
+    }
+  }
+  g.when.score_at_least = r.number_in("score_at_least", -kScoreLimit, kScoreLimit);
+  g.when.unit_types = read_unit_types(r, path, diags);
+  if (auto v = r.string("children_grade")) g.when.children_grade = *v;
+  g.when.children_share = read_share(r, "children_share", path, diags);
+  const bool has_share = t->find("children_share"), has_grade = t->find("children_grade");
+  if (has_share != has_grade) {
+    auto [line, col] = r.where(has_share ? "children_share" : "children_grade");
+    diags.error(path, line, col, msg::children_rule_incomplete());
+  }
+  r.finish(msg::unknown_field);
+  return g;
+}
+
+void read_grades(FieldReader& file, const std::string& path, Diagnostics& diags, Rules& rules) {
+  std::vector<const Value*> grade_tables = file.tables("grade");
+  for (const Value* t : grade_tables) rules.grades.push_back(read_grade(t, path, diags, rules));
   for (size_t i = 0; i < rules.grades.size(); ++i) {
     const Grade& g = rules.grades[i];
     if (!g.when.children_grade.empty() && !rules.grade(g.when.children_grade)) {
@@ -157,61 +162,71 @@ Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags
       diags.error(path, g.line, g.col, msg::otherwise_not_last(g.id));
     }
   }
+}
 
-  for (const Value* t : file.tables("target")) {
-    FieldReader r(*t, path, diags, "target.");
-    Target tg;
-    tg.line = t->line;
-    tg.col = t->col;
-    if (auto v = r.string("name", true)) {
-      tg.name = *v;
-      std::tie(tg.line, tg.col) = r.where("name");
-    }
-    if (auto v = r.string("grade", true)) {
-      tg.grade = *v;
-      if (!rules.grade(tg.grade)) {
-        auto [line, col] = r.where("grade");
-        diags.error(path, line, col, msg::unknown_grade(tg.grade));
-      }
-    }
-    if (auto v = r.boolean("or_better")) tg.or_better = *v;
-    tg.unit_types = read_unit_types(r, path, diags);
-    int given = 0;
-    const std::pair<const char*, Target::Compare> kinds[] = {{"at_least", Target::Compare::AtLeast},
-                                                              {"above", Target::Compare::Above},
-                                                              {"at_most", Target::Compare::AtMost},
-                                                              {"below", Target::Compare::Below}};
-    for (const auto& [key, cmp] : kinds) {
-      if (auto s = read_share(r, key, path, diags)) {
-        tg.share = *s;
-        tg.compare = cmp;
-        ++given;
-      }
-    }
-    if (given != 1) diags.error(path, tg.line, tg.col, msg::target_needs_one_bound());
-    r.finish(msg::unknown_field);
-    rules.targets.push_back(std::move(tg));
+Target read_target(const Value* t, const std::string& path, Diagnostics& diags, const Rules& rules) {
+  FieldReader r(*t, path, diags, "target.");
+  Target tg;
+  tg.line = t->line;
+  tg.col = t->col;
+  if (auto v = r.string("name", true)) {
+    tg.name = *v;
+    std::tie(tg.line, tg.col) = r.where("name");
   }
-
-  if (const Value* c = file.raw("commendation")) {
-    if (c->type != Value::Type::Table) {
-      diags.error(path, c->line, c->col, msg::wrong_type("commendation", msg::type_table(), c->type_name()));
-    } else {
-      FieldReader r(*c, path, diags, "commendation.");
-      rules.commendation.quota = read_share(r, "quota", path, diags);
-      if (auto v = r.string("grade")) {
-        rules.commendation.grade = *v;
-        if (!rules.grade(*v)) {
-          auto [line, col] = r.where("grade");
-          diags.error(path, line, col, msg::unknown_grade(*v));
-        }
-      }
-      if (auto v = r.integer_in("years_running", 1, 100)) {
-        rules.commendation.years_running = static_cast<int>(*v);
-      }
-      r.finish(msg::unknown_field);
+  if (auto v = r.string("grade", true)) {
+    tg.grade = *v;
+    if (!rules.grade(tg.grade)) {
+      auto [line, col] = r.where("grade");
+      diags.error(path, line, col, msg::unknown_grade(tg.grade));
     }
   }
+  if (auto v = r.boolean("or_better")) tg.or_better = *v;
+  tg.unit_types = read_unit_types(r, path, diags);
+  int given = 0;
+  const std::pair<const char*, Target::Compare> kinds[] = {{"at_least", Target::Compare::AtLeast},
+                                                            {"above", Target::Compare::Above},
+                                                            {"at_most", Target::Compare::AtMost},
+                                                            {"below", Target::Compare::Below}};
+  for (const auto& [key, cmp] : kinds) {
+    if (auto s = read_share(r, key, path, diags)) {
+      tg.share = *s;
+      tg.compare = cmp;
+      ++given;
+    }
+  }
+  if (given != 1) diags.error(path, tg.line, tg.col, msg::target_needs_one_bound());
+  r.finish(msg::unknown_field);
+  return tg;
+}
+
+void read_commendation(FieldReader& file, const std::string& path, Diagnostics& diags, Rules& rules) {
+  const Value* c = file.raw("commendation");
+  if (!c) return;
+  if (c->type != Value::Type::Table) {
+    diags.error(path, c->line, c->col, msg::wrong_type("commendation", msg::type_table(), c->type_name()));
+    return;
+  }
+  FieldReader r(*c, path, diags, "commendation.");
+  rules.commendation.quota = read_share(r, "quota", path, diags);
+  if (auto v = r.string("grade")) {
+    rules.commendation.grade = *v;
+    if (!rules.grade(*v)) {
+      auto [line, col] = r.where("grade");
+      diags.error(path, line, col, msg::unknown_grade(*v));
+    }
+  }
+  if (auto v = r.integer_in("years_running", 1, 100)) rules.commendation.years_running = static_cast<int>(*v);
+  r.finish(msg::unknown_field);
+}
+
+}  // namespace
+
+Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags) {
+  Rules rules;
+  read_criteria(file, path, diags, rules);
+  read_grades(file, path, diags, rules);
+  for (const Value* t : file.tables("target")) rules.targets.push_back(read_target(t, path, diags, rules));
+  read_commendation(file, path, diags, rules);
   return rules;
 }
 
