@@ -66,6 +66,81 @@ std::optional<std::string> decode_text(std::string bytes, const std::string& pat
   return to_nfc(bytes);
 }
 
+namespace {
+
+// A document's fields (content/van-ban/): its number, kind and issuer (as
+// site.toml declares them), signer, recipients, relations.
+void read_document(FieldReader& r, const std::string& rel_path, const SiteConfig& config, DocumentMeta& d,
+                   Diagnostics& diags) {
+  if (auto v = r.string("number")) d.number = *v;
+  if (auto v = r.string("kind", true)) {
+    d.kind = *v;
+    if (!config.kind_name(d.kind)) {
+      auto [line, col] = r.where("kind");
+      diags.error(rel_path, line, col, msg::unknown_kind(d.kind));
+    }
+  }
+  if (auto v = r.string("issuer", true)) {
+    d.issuer = *v;
+    if (!config.issuer(d.issuer)) {
+      auto [line, col] = r.where("issuer");
+      diags.error(rel_path, line, col, msg::unknown_issuer(d.issuer));
+    }
+  }
+  if (auto v = r.string("place")) d.place = *v;
+  if (auto v = r.string("signer")) d.signer = *v;
+  if (auto v = r.string("signer_role")) d.signer_role = *v;
+  if (auto v = r.string("authority")) d.authority = *v;
+  if (auto v = r.string_list("recipients")) d.recipients = *v;
+  if (auto v = r.string_list("fields")) d.fields = *v;
+  if (auto v = r.string("period")) d.period = *v;
+  if (auto v = r.string("status")) d.status = *v;
+  auto relation = [&](const char* key, std::vector<RelationEntry>& into) {
+    const Value* v = r.raw(key);
+    if (!v) return;
+    if (!v->is_string_list()) {
+      diags.error(rel_path, v->line, v->col, msg::wrong_type(key, msg::type_string_list(), v->type_name()));
+      return;
+    }
+    for (const auto& item : v->items) {
+      if (!parse_reference(item.str)) {
+        diags.error(rel_path, item.line, item.col, msg::bad_reference(key, item.str));
+        continue;
+      }
+      into.push_back({trim(item.str), item.line, item.col});
+    }
+  };
+  relation("based_on", d.based_on);
+  relation("replaces", d.replaces);
+  relation("amends", d.amends);
+  std::tie(d.date_line, d.date_col) = r.where("date");
+}
+
+// An exemplary model's fields (content/mo-hinh/): its unit, year, category,
+// plan and images.
+void read_model(FieldReader& r, const std::string& rel_path, ModelMeta& m, Diagnostics& diags) {
+  if (auto v = r.string("unit", true)) m.unit = *v;
+  std::tie(m.unit_line, m.unit_col) = r.where("unit");
+  if (auto v = r.integer_in("year", kFirstYear, kLastYear, true)) m.year = static_cast<int>(*v);
+  if (auto v = r.string("category", true)) m.category = *v;
+  if (auto v = read_entry(r, "plan")) m.plan = *v;
+  if (auto v = r.boolean("sample")) m.sample = *v;
+  for (const Value* t : r.tables("images")) {
+    FieldReader ir(*t, rel_path, diags, "images.");
+    ModelImage img;
+    img.line = t->line;
+    img.col = t->col;
+    if (auto v = ir.string("src", true)) img.src = *v;
+    if (auto v = ir.string("alt")) img.alt = *v;
+    if (auto v = ir.string("caption")) img.caption = *v;
+    if (img.alt.empty()) diags.error(rel_path, t->line, t->col, msg::image_without_alt(img.src));
+    ir.finish(msg::unknown_field);
+    m.images.push_back(std::move(img));
+  }
+}
+
+}  // namespace
+
 std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
                               const SiteConfig& config, Diagnostics& diags) {
   auto text = decode_text(std::move(bytes), rel_path, diags);
@@ -99,71 +174,11 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
 
   p.is_document = p.section == kDocumentSection && !p.is_index;
   if (p.is_document) {
-    DocumentMeta& d = p.doc;
-    if (auto v = r.string("number")) d.number = *v;
-    if (auto v = r.string("kind", true)) {
-      d.kind = *v;
-      if (!config.kind_name(d.kind)) {
-        auto [line, col] = r.where("kind");
-        diags.error(rel_path, line, col, msg::unknown_kind(d.kind));
-      }
-    }
-    if (auto v = r.string("issuer", true)) {
-      d.issuer = *v;
-      if (!config.issuer(d.issuer)) {
-        auto [line, col] = r.where("issuer");
-        diags.error(rel_path, line, col, msg::unknown_issuer(d.issuer));
-      }
-    }
-    if (auto v = r.string("place")) d.place = *v;
-    if (auto v = r.string("signer")) d.signer = *v;
-    if (auto v = r.string("signer_role")) d.signer_role = *v;
-    if (auto v = r.string("authority")) d.authority = *v;
-    if (auto v = r.string_list("recipients")) d.recipients = *v;
-    if (auto v = r.string_list("fields")) d.fields = *v;
-    if (auto v = r.string("period")) d.period = *v;
-    if (auto v = r.string("status")) d.status = *v;
-    auto relation = [&](const char* key, std::vector<RelationEntry>& into) {
-      const Value* v = r.raw(key);
-      if (!v) return;
-      if (!v->is_string_list()) {
-        diags.error(rel_path, v->line, v->col, msg::wrong_type(key, msg::type_string_list(), v->type_name()));
-        return;
-      }
-      for (const auto& item : v->items) {
-        if (!parse_reference(item.str)) {
-          diags.error(rel_path, item.line, item.col, msg::bad_reference(key, item.str));
-          continue;
-        }
-        into.push_back({trim(item.str), item.line, item.col});
-      }
-    };
-    relation("based_on", d.based_on);
-    relation("replaces", d.replaces);
-    relation("amends", d.amends);
-    std::tie(d.date_line, d.date_col) = r.where("date");
+    read_document(r, rel_path, config, p.doc, diags);
   }
   p.is_model = p.section == kModelSection && !p.is_index;
   if (p.is_model) {
-    ModelMeta& m = p.model;
-    if (auto v = r.string("unit", true)) m.unit = *v;
-    std::tie(m.unit_line, m.unit_col) = r.where("unit");
-    if (auto v = r.integer_in("year", kFirstYear, kLastYear, true)) m.year = static_cast<int>(*v);
-    if (auto v = r.string("category", true)) m.category = *v;
-    if (auto v = read_entry(r, "plan")) m.plan = *v;
-    if (auto v = r.boolean("sample")) m.sample = *v;
-    for (const Value* t : r.tables("images")) {
-      FieldReader ir(*t, rel_path, diags, "images.");
-      ModelImage img;
-      img.line = t->line;
-      img.col = t->col;
-      if (auto v = ir.string("src", true)) img.src = *v;
-      if (auto v = ir.string("alt")) img.alt = *v;
-      if (auto v = ir.string("caption")) img.caption = *v;
-      if (img.alt.empty()) diags.error(rel_path, t->line, t->col, msg::image_without_alt(img.src));
-      ir.finish(msg::unknown_field);
-      m.images.push_back(std::move(img));
-    }
+    read_model(r, rel_path, p.model, diags);
   }
   // Every page's images need alt text: what a screen reader says, and what
   // shows when the file fails to load. Their files are checked in link
