@@ -160,7 +160,7 @@ int run_serve(const std::vector<std::string>& words) {
   return congbo::serve(options, &g_stop);
 }
 
-// congbo publish [--site DIR] --to DIR [--ref REV] [--keep N] [--quiet]
+// congbo publish [--site DIR] --to DIR [--ref REV] [--keep N] [--drop-versions] [--quiet]
 // congbo publish --rollback --to DIR
 int run_publish(const std::vector<std::string>& words) {
   congbo::PublishOptions options;

@@ -199,7 +199,7 @@ std::string usage() {
       "      theo dõi tệp và dựng lại khi có thay đổi; trang đang mở tự tải lại. Trang vừa\n"
       "      sửa hiện ngay, các trang khác khi dựng lại xong. Lỗi hiện ở cửa sổ lệnh và\n"
       "      ngay trên trang, trong khi bản dựng tốt gần nhất vẫn được phục vụ.\n"
-      "  congbo publish [--site THƯ_MỤC] --to THƯ_MỤC [--ref PHIÊN_BẢN] [--keep N]\n"
+      "  congbo publish [--site THƯ_MỤC] --to THƯ_MỤC [--ref PHIÊN_BẢN] [--keep N] [--drop-versions]\n"
       "      Công bố đúng nội dung đã commit ở PHIÊN_BẢN (mặc định HEAD) thành một bản mới\n"
       "      trong THƯ_MỤC/releases/, rồi chuyển THƯ_MỤC/current sang bản đó trong một bước.\n"
       "      Giữ N bản gần nhất (mặc định 5) để quay lại. Bị ngắt giữa chừng hay dựng lỗi\n"
