@@ -250,12 +250,13 @@ std::string search_key(const std::vector<SearchDocument>& docs) {
 
 std::string search_dir(const std::string& key) { return "search/" + key.substr(0, 12) + "/"; }
 
-void build_search_index(const std::vector<SearchDocument>& docs, const std::string& key,
-                        const std::function<void(SearchFile)>& emit,
-                        const std::function<bool(const std::string&, const std::string&)>& reuse, int jobs) {
-  Builder b;
+namespace {
+
+// Every word of every document into the builder: title, text, kind, issuer
+// and year as words; document numbers as units, the document's own and those
+// it cites.
+void index_documents(const std::vector<SearchDocument>& docs, Builder& b) {
   Lexicon lexicon;
-  const uint32_t n = static_cast<uint32_t>(docs.size());
   auto add_text = [&](uint32_t id, std::string_view text, uint8_t flags) {
     const WordInfo* prev = nullptr;
     for (const Word& w : split_words(text)) {
@@ -266,7 +267,7 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
       prev = &t;
     }
   };
-  for (uint32_t id = 0; id < n; ++id) {
+  for (uint32_t id = 0; id < static_cast<uint32_t>(docs.size()); ++id) {
     const SearchDocument& d = docs[id];
     add_text(id, d.title, kTitle);
     add_text(id, d.text, 0);
@@ -274,21 +275,19 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
     add_text(id, d.kind_name, 0);
     add_text(id, d.issuer_name, 0);
     if (d.date) add_text(id, std::to_string(d.date->year), 0);
-    // Document numbers as units: the document's own, and those it cites.
     if (auto num = DocNumber::parse(d.number)) {
       b.add_key(id, "#" + num->key(), kNumber);
       b.add_key(id, "#" + std::to_string(num->seq) + "-" + fold(num->kind), kNumber);
       add_text(id, d.number, kNumber);
     }
-    for (const auto& c : find_citations(d.text)) {
-      b.add_key(id, "#" + c.number.key(), 0);
-    }
+    for (const auto& c : find_citations(d.text)) b.add_key(id, "#" + c.number.key(), 0);
   }
+}
 
-  // Buckets: a power of two (16 to 16384) giving shards of about 12 KiB
-  // before compression, so a query reads a few small files. A posting costs
-  // about two bytes, or a bitmap of n/8 when that is smaller.
-  auto& terms = b.terms();
+// Buckets: a power of two (16 to 16384) giving shards of about 12 KiB
+// before compression, so a query reads a few small files. A posting costs
+// about two bytes, or a bitmap of n/8 when that is smaller.
+uint32_t bucket_count(const std::vector<Term>& terms, uint32_t n) {
   size_t estimate = 0;
   for (const Term& t : terms) {
     estimate += t.key.size() + 2;
@@ -296,10 +295,12 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
   }
   uint32_t buckets = 16;
   while (buckets < 16384 && estimate / buckets > 12 * 1024) buckets *= 2;
+  return buckets;
+}
+
+void add_shards(const std::vector<Term>& terms, uint32_t buckets, uint32_t n, std::vector<SearchFile>& files) {
   std::vector<std::vector<uint32_t>> in_bucket(buckets);
   for (uint32_t t = 0; t < terms.size(); ++t) in_bucket[search_bucket(terms[t].key, buckets)].push_back(t);
-
-  std::vector<SearchFile> files;  // shards and facets, before compression
   for (uint32_t k = 0; k < buckets; ++k) {
     std::string shard;
     varint(shard, in_bucket[k].size());
@@ -314,10 +315,15 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
     }
     files.push_back({"s/" + std::to_string(k) + ".bin.gz", std::move(shard), ""});
   }
+}
 
-  // Facets: 5 bytes a document: days since 1950 (0xFFFF: unknown, little
-  // endian), kind, issuer, section (indices + 1 into the manifest's lists; 0: none).
+// Facets: 5 bytes a document: days since 1950 (0xFFFF: unknown, little
+// endian), kind, issuer, section (indices + 1 into the manifest's lists; 0: none).
+struct FacetLists {
   std::vector<std::string> kinds, issuers, sections, section_keys;
+};
+
+std::string facets_of(const std::vector<SearchDocument>& docs, FacetLists& l) {
   auto index_of = [](std::vector<std::string>& list, const std::string& v) -> int {
     if (v.empty()) return 0;
     auto it = std::find(list.begin(), list.end(), v);
@@ -330,51 +336,70 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
     int day = d.date ? std::clamp(days_since_1950(*d.date), 0, 0xFFFE) : 0xFFFF;
     facets += static_cast<char>(day & 0xFF);
     facets += static_cast<char>(day >> 8);
-    facets += static_cast<char>(std::min(index_of(kinds, d.kind_name), 255));
-    facets += static_cast<char>(std::min(index_of(issuers, d.issuer_name), 255));
-    int s = index_of(sections, d.section_title);
-    if (static_cast<int>(section_keys.size()) < s) section_keys.push_back(d.section);
+    facets += static_cast<char>(std::min(index_of(l.kinds, d.kind_name), 255));
+    facets += static_cast<char>(std::min(index_of(l.issuers, d.issuer_name), 255));
+    int s = index_of(l.sections, d.section_title);
+    if (static_cast<int>(l.section_keys.size()) < s) l.section_keys.push_back(d.section);
     facets += static_cast<char>(std::min(s, 255));
   }
-  files.push_back({"facets.bin.gz", std::move(facets), ""});
+  return facets;
+}
 
-  const std::string dir = search_dir(key);
-
-  // Compression is most of the cost and each file is independent: use every core.
-  {
-    const size_t total = files.size() + n;
-    const unsigned threads = workers(jobs, total);
-    std::atomic<size_t> next{0};
-    std::vector<std::thread> pool;
-    for (unsigned w = 0; w < threads; ++w) {
-      pool.emplace_back([&]() {
-        for (size_t i = next++; i < total; i = next++) {
-          if (i < files.size()) {
-            emit({dir + files[i].path, gzip(files[i].data), ""});
-          } else {
-            const uint32_t id = static_cast<uint32_t>(i - files.size());
-            std::string json = json_doc(docs[id]);
-            std::string path = dir + "d/" + std::to_string(id) + ".json.gz";
-            std::string content_key = stable_hash("search document|" + json);
-            if (reuse && reuse(path, content_key)) continue;
-            emit({std::move(path), gzip(json), std::move(content_key)});
-          }
+// Compression is most of the cost and each file is independent: the shards
+// and facets, then one file per document (left alone when `reuse` says the
+// output has it), on `jobs` threads.
+void compress_and_emit(const std::vector<SearchDocument>& docs, const std::vector<SearchFile>& files,
+                       const std::string& dir, const std::function<void(SearchFile)>& emit,
+                       const std::function<bool(const std::string&, const std::string&)>& reuse, int jobs) {
+  const size_t total = files.size() + docs.size();
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned w = 0, threads = workers(jobs, total); w < threads; ++w) {
+    pool.emplace_back([&]() {
+      for (size_t i = next++; i < total; i = next++) {
+        if (i < files.size()) {
+          emit({dir + files[i].path, gzip(files[i].data), ""});
+          continue;
         }
-      });
-    }
-    for (auto& t : pool) t.join();
+        const uint32_t id = static_cast<uint32_t>(i - files.size());
+        std::string json = json_doc(docs[id]);
+        std::string path = dir + "d/" + std::to_string(id) + ".json.gz";
+        std::string content_key = stable_hash("search document|" + json);
+        if (reuse && reuse(path, content_key)) continue;
+        emit({std::move(path), gzip(json), std::move(content_key)});
+      }
+    });
   }
+  for (auto& t : pool) t.join();
+}
 
+std::string manifest_json(const std::string& dir, uint32_t n, uint32_t buckets, const FacetLists& l) {
   auto list = [](const std::vector<std::string>& v) {
     std::string s = "[";
     for (size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + json_string(v[i]);
     return s + "]";
   };
-  std::string manifest = "{\"v\":1,\"dir\":" + json_string(dir) + ",\"n\":" + std::to_string(n) +
-                         ",\"b\":" + std::to_string(buckets) + ",\"kinds\":" + list(kinds) +
-                         ",\"issuers\":" + list(issuers) + ",\"sections\":" + list(sections) +
-                         ",\"sectionKeys\":" + list(section_keys) + "}";
-  emit({"search/manifest.json", manifest, ""});
+  return "{\"v\":1,\"dir\":" + json_string(dir) + ",\"n\":" + std::to_string(n) + ",\"b\":" + std::to_string(buckets) +
+         ",\"kinds\":" + list(l.kinds) + ",\"issuers\":" + list(l.issuers) + ",\"sections\":" + list(l.sections) +
+         ",\"sectionKeys\":" + list(l.section_keys) + "}";
+}
+
+}  // namespace
+
+void build_search_index(const std::vector<SearchDocument>& docs, const std::string& key,
+                        const std::function<void(SearchFile)>& emit,
+                        const std::function<bool(const std::string&, const std::string&)>& reuse, int jobs) {
+  Builder b;
+  index_documents(docs, b);
+  const uint32_t n = static_cast<uint32_t>(docs.size());
+  const uint32_t buckets = bucket_count(b.terms(), n);
+  std::vector<SearchFile> files;  // shards and facets, before compression
+  add_shards(b.terms(), buckets, n, files);
+  FacetLists lists;
+  files.push_back({"facets.bin.gz", facets_of(docs, lists), ""});
+  const std::string dir = search_dir(key);
+  compress_and_emit(docs, files, dir, emit, reuse, jobs);
+  emit({"search/manifest.json", manifest_json(dir, n, buckets, lists), ""});
 }
 
 }  // namespace congbo

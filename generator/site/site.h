@@ -167,7 +167,7 @@ class Site {
   View history_view(const Page& page) const;
   void render_archive(const Page& page, int cite_from, Output& out, Diagnostics& diags);
   void render_deleted(const DeletedPage& deleted, Output& out, Diagnostics& diags);
-  // Records (site_records.cc): units, exemplary models, campaigns, commendations.
+  // Records (site_records.cc; their pages are record_pages.h): units, models, campaigns, commendations.
   void load_records(Diagnostics& diags);
   void link_records(Diagnostics& diags);
   void render_records(Output& out, Diagnostics& diags);
