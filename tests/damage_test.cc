@@ -285,3 +285,21 @@ TEST_CASE("a loose object that would inflate past its stated size is refused, no
   CHECK_FALSE(build_within(t.site, false));
   CHECK(has(t.site.messages(), "không đọc được phiên bản"));
 }
+
+TEST_CASE("a --ref written as a short id that names a damaged commit ends with an error, not a hang") {
+  ThreeVersions t;
+  const fs::path head = t.git.object_file("HEAD");
+  const std::string id = head.parent_path().filename().string() + head.filename().string();
+  truncate_file(head, 25);
+  auto done = std::make_shared<std::promise<bool>>();
+  auto result = done->get_future();
+  std::thread([&t, id, done] {
+    BuildOptions o;
+    o.write = false;
+    o.ref = id.substr(0, 7);
+    done->set_value(t.site.build_with(o));
+  }).detach();
+  REQUIRE_MESSAGE(result.wait_for(std::chrono::seconds(30)) == std::future_status::ready, "the check did not end");
+  CHECK_FALSE(result.get());
+  CHECK(has(t.site.messages(), "error:"));
+}
