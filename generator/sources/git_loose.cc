@@ -2,10 +2,8 @@
 // (see git_loose.h for why). An object that is not loose is passed on.
 #include "git_loose.h"
 
-#include <fcntl.h>
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <cstdlib>
@@ -14,6 +12,7 @@
 #include <string>
 
 #include "messages.h"
+#include "source_tree.h"
 
 namespace congbo {
 namespace {
@@ -27,22 +26,6 @@ std::string hex(const git_oid* id) {
   char buf[GIT_OID_HEXSZ + 1];
   git_oid_tostr(buf, sizeof buf, id);
   return buf;
-}
-
-// The whole file, or false when there is none to read (not loose).
-bool read_file(const std::string& path, std::string& out) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  char buf[65536];
-  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) != 0;) {
-    if (n < 0) {
-      ::close(fd);
-      return false;
-    }
-    out.append(buf, static_cast<size_t>(n));
-  }
-  ::close(fd);
-  return true;
 }
 
 // The most a loose object's header ("blob 1234\0") lets it inflate to, or
@@ -89,10 +72,10 @@ int fail(const git_oid* id, const std::string& why) {
 // A loose object's type and body, checked against its id.
 int read_loose(Guard* g, const git_oid* id, git_object_t* type, std::string& body) {
   const std::string name = hex(id);
-  std::string file;
-  if (!read_file(g->objects_dir + name.substr(0, 2) + "/" + name.substr(2), file)) return GIT_PASSTHROUGH;
+  const auto file = file_bytes(g->objects_dir + name.substr(0, 2) + "/" + name.substr(2));
+  if (!file) return GIT_PASSTHROUGH;  // not loose
   std::string raw;
-  if (!inflate_all(file, raw)) return fail(id, msg::git_object_truncated());
+  if (!inflate_all(*file, raw)) return fail(id, msg::git_object_truncated());
   const size_t space = raw.find(' '), nul = raw.find('\0');
   if (space == std::string::npos || nul == std::string::npos || space > nul) return fail(id, msg::git_object_garbled());
   *type = git_object_string2type(raw.substr(0, space).c_str());
