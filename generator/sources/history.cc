@@ -36,15 +36,6 @@ using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
 using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
 using EntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
 
-// What HEAD names, for a message when that commit cannot be read.
-std::string head_id(git_repository* repo) {
-  git_oid id;
-  if (git_reference_name_to_id(&id, repo, "HEAD") != 0) return "HEAD";
-  char buf[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(buf, sizeof buf, &id);
-  return buf;
-}
-
 std::string last_error() {
   const git_error* e = git_error_last();
   return e && e->message ? e->message : "lỗi không rõ";
@@ -54,6 +45,12 @@ std::string hex(const git_oid* oid) {
   char buf[GIT_OID_HEXSZ + 1];
   git_oid_tostr(buf, sizeof buf, oid);
   return buf;
+}
+
+// What HEAD names, for a message when that commit cannot be read.
+std::string head_id(git_repository* repo) {
+  git_oid id;
+  return git_reference_name_to_id(&id, repo, "HEAD") == 0 ? hex(&id) : "HEAD";
 }
 
 // Opens the repository at `git_dir` with the loose-object guard in front.
@@ -128,8 +125,8 @@ void set_time(Version& v, const git_time& when) {
 // Symbolic links (mode 120000) are left out: their blob is the link's text.
 // False when a folder of the tree cannot be read.
 bool blob_ids(git_tree* tree, const std::string& prefix, std::map<std::string, git_oid>& out,
-              std::vector<std::string>* links = nullptr) {
-  struct Ctx { std::map<std::string, git_oid>* out; const std::string* prefix; std::vector<std::string>* links; };
+              std::map<std::string, git_oid>* links = nullptr) {
+  struct Ctx { std::map<std::string, git_oid>* out; const std::string* prefix; std::map<std::string, git_oid>* links; };
   Ctx ctx{&out, &prefix, links};
   return git_tree_walk(tree, GIT_TREEWALK_PRE,
                 [](const char* root, const git_tree_entry* e, void* payload) -> int {
@@ -144,7 +141,7 @@ bool blob_ids(git_tree* tree, const std::string& prefix, std::map<std::string, g
                   }
                   if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && path.compare(0, c->prefix->size(), *c->prefix) == 0) {
                     if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
-                      if (c->links) c->links->push_back(path.substr(c->prefix->size()));
+                      if (c->links) (*c->links)[path.substr(c->prefix->size())] = *git_tree_entry_id(e);
                     } else {
                       (*c->out)[path.substr(c->prefix->size())] = *git_tree_entry_id(e);
                     }
@@ -161,8 +158,8 @@ bool blob_ids(git_tree* tree, const std::string& prefix, std::map<std::string, g
 class GitTreeSource : public SourceTree {
  public:
   GitTreeSource(git_repository* repo, TreePtr tree, const std::string& prefix, const std::string& rev)
-      : repo_(repo), tree_(std::move(tree)), prefix_(prefix) {
-    std::vector<std::string> links;
+      : repo_(repo), tree_(std::move(tree)) {
+    std::map<std::string, git_oid> links;  // their blobs hold the link text
     if (!blob_ids(tree_.get(), prefix, files_, &links)) problem(rev, msg::tree_unreadable(rev, last_error()));
     follow_links(links);
   }
@@ -193,15 +190,10 @@ class GitTreeSource : public SourceTree {
   // Each link becomes the file (or the folder's files) it names. A link to
   // a link is taken once that one is; a few rounds settle any real chain,
   // and what is left leads out of the site, nowhere, or round in a loop.
-  void follow_links(std::vector<std::string> links) {
+  void follow_links(const std::map<std::string, git_oid>& links) {
     std::map<std::string, std::string> targets;  // link → its target, site-relative
-    for (const auto& link : links) {
-      std::string text;
-      git_tree_entry* raw = nullptr;
-      if (git_tree_entry_bypath(&raw, tree_.get(), (prefix_ + link).c_str()) == 0) {
-        EntryPtr e(raw);
-        if (auto b = blob_bytes(repo_, git_tree_entry_id(e.get()))) text = *b;
-      }
+    for (const auto& [link, id] : links) {
+      const std::string text = blob_bytes(repo_, &id).value_or("");
       auto target = link_target(link, text);
       if (!target) {
         problem(link, msg::symlink_outside(text));
@@ -234,7 +226,6 @@ class GitTreeSource : public SourceTree {
 
   git_repository* repo_;
   TreePtr tree_;
-  std::string prefix_;
   std::map<std::string, git_oid> files_;
 };
 
