@@ -63,9 +63,9 @@ std::string ascii_lower(std::string s) {
   return s;
 }
 
-// The value of header `name` (lower case, with its colon) in a request head.
-std::optional<std::string> header(const std::string& head, const std::string& name) {
-  const std::string lower = ascii_lower(head);
+// The value of header `name` (lower case, with its colon) in a request head;
+// `lower` is the head in lower case, made once for all the headers asked for.
+std::optional<std::string> header(const std::string& head, const std::string& lower, const std::string& name) {
   const size_t at = lower.find("\r\n" + name);
   if (at == std::string::npos) return std::nullopt;
   const size_t from = at + 2 + name.size(), to = lower.find("\r\n", from);
@@ -177,15 +177,15 @@ void Gate::handle(int client, int inner_port) {
       const size_t at = request.find("\r\n\r\n");
       if (at != std::string::npos) {
         head_end = at + 4;
-        const std::string head = request.substr(0, head_end);
-        if (header(head, "transfer-encoding:")) {
+        const std::string head = request.substr(0, head_end), lower = ascii_lower(head);
+        if (header(head, lower, "transfer-encoding:")) {
           return answer(client, 411, "Length Required", msg::serve_length_required(), stopping_);
         }
-        auto cl = header(head, "content-length:");
+        auto cl = header(head, lower, "content-length:");
         length = cl && !cl->empty() && cl->find_first_not_of("0123456789") == std::string::npos && cl->size() < 12
                      ? std::stoull(*cl) : 0;
         if (*length > limits_.body_bytes) return answer(client, 413, "Payload Too Large", msg::serve_too_large(), stopping_);
-        if (*length > 0 && ascii_lower(header(head, "expect:").value_or("")) == "100-continue") {
+        if (*length > 0 && ascii_lower(header(head, lower, "expect:").value_or("")) == "100-continue") {
           const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
           send_all(client, cont, sizeof cont - 1, limits_.stalled, stopping_);
         }
