@@ -18,11 +18,11 @@
 #include "build_stamp.h"
 #include "document_view.h"
 #include "images.h"
-#include "workers.h"
 #include "markdown.h"
-#include "search_index.h"
 #include "messages.h"
+#include "search_index.h"
 #include "text.h"
+#include "workers.h"
 
 namespace fs = std::filesystem;
 
@@ -491,9 +491,9 @@ void Site::link_browse() {
   add_facet(kDocuments, "linh-vuc", fields);
 }
 
-// Every URL is written by exactly one file.
-// The URL table: the site's own pages first, then each content file's, so
-// a file that would take one of them is told whose it is.
+// Every URL is written by exactly one file. The URL table: the site's own
+// pages first, then each content file's, so a file that would take one of
+// them is told whose it is.
 void Site::link_urls(Diagnostics& diags) {
   urls_ = UrlTable();
   urls_.reserve("/", "content/_index.md", UrlKind::Home);
