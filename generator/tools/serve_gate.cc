@@ -49,13 +49,27 @@ bool send_all(int fd, const char* data, size_t size, std::chrono::milliseconds s
   return true;
 }
 
-void answer(int fd, int status, const char* reason, const std::string& text, const std::atomic<bool>& stopping) {
+// The gate's own answer to a request it refuses. A client may still be
+// sending (a 1 MB head): closing with its bytes unread makes the kernel
+// reset the connection, and the client can lose the answer with it. So,
+// unless `linger` is false (the accept thread must not wait), the gate
+// says it is done writing and reads what is still coming, for a moment.
+void answer(int fd, int status, const char* reason, const std::string& text, const std::atomic<bool>& stopping,
+            bool linger = true) {
   const std::string body = text + "\n";
   const std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reason +
                            "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
                            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
   const std::string all = head + body;
-  send_all(fd, all.data(), all.size(), std::chrono::milliseconds(1000), stopping);
+  if (!send_all(fd, all.data(), all.size(), std::chrono::milliseconds(1000), stopping) || !linger) return;
+  ::shutdown(fd, SHUT_WR);
+  const auto until = Clock::now() + std::chrono::milliseconds(500);
+  char buf[65536];
+  for (size_t drained = 0; drained < (size_t(4) << 20) && wait_for(fd, POLLIN, until, stopping);) {
+    const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) break;  // the client has closed
+    if (n > 0) drained += static_cast<size_t>(n);
+  }
 }
 
 std::string ascii_lower(std::string s) {
@@ -123,7 +137,7 @@ void Gate::run(int inner_port) {
     std::unique_lock<std::mutex> lock(mu_);
     if (busy_ + static_cast<int>(waiting_.size()) >= limits_.connections) {
       lock.unlock();
-      answer(client, 503, "Service Unavailable", msg::serve_too_many_connections(), stopping_);
+      answer(client, 503, "Service Unavailable", msg::serve_too_many_connections(), stopping_, false);
       ::close(client);
       continue;
     }
