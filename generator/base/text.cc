@@ -349,4 +349,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+std::string numbered_title(const std::string& number, const std::string& title) {
+  return number.empty() ? title : number + ": " + title;
+}
+
 }  // namespace congbo

@@ -32,6 +32,9 @@ std::string fold(std::string_view s);
 /// ASCII slug: folded, runs of anything but [a-z0-9] become one '-'.
 /// "Mục đích, yêu cầu" → "muc-dich-yeu-cau".
 std::string slugify(std::string_view s);
+/// "51-KH/ĐUK: Kế hoạch …", or the title alone when there is no number: how
+/// a numbered document or decision is named in lists, links and titles.
+std::string numbered_title(const std::string& number, const std::string& title);
 
 /// Lower case (Unicode aware).
 std::string to_lower(std::string_view s);

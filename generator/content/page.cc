@@ -7,13 +7,11 @@
 #include "field_reader.h"
 #include "front_matter.h"
 #include "messages.h"
+#include "sections.h"
 #include "text.h"
 
 namespace congbo {
 namespace {
-
-const char* kDocumentSection = "van-ban";
-const char* kModelSection = "mo-hinh";
 
 bool valid_slug(const std::string& s) {
   if (s.empty()) return false;
@@ -46,6 +44,10 @@ std::string url_for(const std::string& rel_path, const std::optional<std::string
 }  // namespace
 
 std::string url_for_path(const std::string& rel_path) { return url_for(rel_path, std::nullopt); }
+
+std::string document_title(const Page& page) {
+  return page.is_document ? numbered_title(page.doc.number, page.title) : page.title;
+}
 
 std::optional<RelationEntry> read_entry(FieldReader& r, const std::string& key) {
   auto v = r.string(key);
@@ -172,11 +174,11 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
   }
   p.url = url_for(rel_path, slug);
 
-  p.is_document = p.section == kDocumentSection && !p.is_index;
+  p.is_document = p.section == kDocumentsSection && !p.is_index;
   if (p.is_document) {
     read_document(r, rel_path, config, p.doc, diags);
   }
-  p.is_model = p.section == kModelSection && !p.is_index;
+  p.is_model = p.section == kModelsSection && !p.is_index;
   if (p.is_model) {
     read_model(r, rel_path, p.model, diags);
   }

@@ -1,5 +1,7 @@
 // page.h: one content file (Markdown with TOML front matter), validated.
-// Pages refer to each other by index into Site's list, never by pointer.
+// Pages refer to each other by index into Site's list, never by pointer. A
+// Page holds what its file says; what later steps derive (its history, its
+// rendered Markdown) is kept beside the pages, by the same index.
 #pragma once
 
 #include <optional>
@@ -9,7 +11,6 @@
 #include "config.h"
 #include "date.h"
 #include "diagnostic.h"
-#include "history.h"
 #include "markdown.h"
 
 namespace congbo {
@@ -75,11 +76,11 @@ struct Page {
   int body_line = 1;
   std::vector<MarkdownImage> images;  ///< the body's images, where they are written (checked in link)
 
-  FileHistory history;       ///< versions from git, newest first (link step)
-  bool uncommitted = false;  ///< the working copy differs from HEAD
-
-  RenderedMarkdown rendered;  ///< filled by the render step
+  bool uncommitted = false;  ///< the working copy differs from HEAD (load step)
 };
+
+/// What a page is called in lists and titles: a document with its number.
+std::string document_title(const Page& page);
 
 /// The URL a content file at `rel_path` is published at (no slug override).
 std::string url_for_path(const std::string& rel_path);

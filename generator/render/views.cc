@@ -43,19 +43,19 @@ View base_view(const SiteConfig& config, const std::vector<NavItem>& nav,
   return v;
 }
 
-View page_view(const Page& page, const SiteConfig& config) {
+View page_view(const Page& page, const RenderedMarkdown& body, const SiteConfig& config) {
   View v;
   v.set("title", page.title)
-      .set("description", page.description.empty() ? page.rendered.summary : page.description)
+      .set("description", page.description.empty() ? body.summary : page.description)
       .set("url", href(config, page.url))
       .set("date", page.date ? page.date->display() : "")
       .set("date_iso", page.date ? page.date->iso() : "")
       .set("unknown_date", msg::unknown_date())
-      .set("content", page.rendered.html);
+      .set("content", body.html);
   // A contents list helps on long documents; short ones do not need it.
   View toc = View::list();
   int count = 0;
-  for (const auto& h : page.rendered.headings) {
+  for (const auto& h : body.headings) {
     if (h.level > 3) continue;
     ++count;
     toc.push(View().set("id", h.id).set("text", h.text).set("sub", h.level == 3));
@@ -65,13 +65,13 @@ View page_view(const Page& page, const SiteConfig& config) {
   return v;
 }
 
-View list_item_view(const Page& page, const SiteConfig& config) {
+View list_item_view(const Page& page, const RenderedMarkdown& body, const SiteConfig& config) {
   View v;
   v.set("title", page.title)
       .set("url", href(config, page.url))
       .set("date", page.date ? page.date->display() : msg::unknown_date())
       .set("date_iso", page.date ? page.date->iso() : "")
-      .set("summary", page.description.empty() ? page.rendered.summary : page.description);
+      .set("summary", page.description.empty() ? body.summary : page.description);
   if (page.is_document) {
     v.set("number", page.doc.number)
         .set("kind_name", config.kind_label(page.doc.kind))

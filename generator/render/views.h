@@ -27,8 +27,8 @@ View base_view(const SiteConfig& config, const std::vector<NavItem>& nav,
                const std::string& page_title);
 
 /// One page with its rendered body (documents add `doc`: see document_view.h).
-View page_view(const Page& page, const SiteConfig& config);
+View page_view(const Page& page, const RenderedMarkdown& body, const SiteConfig& config);
 /// A short entry in a list: title, url, number, kind, date, summary.
-View list_item_view(const Page& page, const SiteConfig& config);
+View list_item_view(const Page& page, const RenderedMarkdown& body, const SiteConfig& config);
 
 }  // namespace congbo

@@ -17,6 +17,9 @@
 
 #include "build_stamp.h"
 #include "document_view.h"
+#include "feed_pages.h"
+#include "list_pages.h"
+#include "sections.h"
 #include "images.h"
 #include "markdown.h"
 #include "messages.h"
@@ -29,22 +32,16 @@ namespace fs = std::filesystem;
 namespace congbo {
 namespace {
 
-const char* kDocuments = "van-ban";
-const char* kModels = "mo-hinh";
 // Sections whose index pages list records (campaigns, decisions, units), not pages.
 bool record_section(const std::string& name) {
-  return name == "thi-dua" || name == "khen-thuong" || name == "don-vi";
-}
-
-std::string list_url(const std::string& first, int page) {
-  return page == 1 ? first : first + "trang/" + std::to_string(page) + "/";
+  return name == kCampaignsSection || name == kAwardsSection || name == kUnitsSection;
 }
 
 // Sections readers expect first, in this order; others follow by name.
 int section_rank(const std::string& name) {
-  static const std::vector<std::string> order = {"van-ban", "mo-hinh", "thi-dua", "khen-thuong", "don-vi"};
-  auto it = std::find(order.begin(), order.end(), name);
-  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
+  const auto* end = std::end(kSectionOrder);
+  const auto* it = std::find_if(std::begin(kSectionOrder), end, [&](const char* s) { return name == s; });
+  return static_cast<int>(it - std::begin(kSectionOrder));
 }
 
 // Measures the stages of a build, for --timings.
@@ -337,7 +334,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
 void Site::link(const Date& today, Diagnostics& diags) {
   relations_ = link_documents(pages_, today, diags);
   index_.emplace(pages_);
-  link_history(diags);
+  if (repo_) deleted_ = deleted_pages(*repo_, config_, diags);
   link_records(diags);
   check_images(pages_, *source_, theme_->static_files(), diags);
   link_sections();
@@ -367,7 +364,7 @@ void Site::link_sections() {
   }
   // Records make their own sections, with or without an _index.md.
   const std::pair<const char*, size_t> records[] = {
-      {"thi-dua", campaigns_.size()}, {"khen-thuong", decisions_.size()}, {"don-vi", units_.all().size()}};
+      {kCampaignsSection, campaigns_.size()}, {kAwardsSection, decisions_.size()}, {kUnitsSection, units_.all().size()}};
   for (const auto& [name, count] : records) {
     if (count == 0) continue;
     auto [it, inserted] = by_name.emplace(name, static_cast<int>(sections_.size()));
@@ -378,7 +375,7 @@ void Site::link_sections() {
     return std::make_pair(section_rank(a.name), a.name) < std::make_pair(section_rank(b.name), b.name);
   });
   for (auto& s : sections_) {
-    s.pages = newest_first(std::move(s.pages));
+    s.pages = newest_first(pages_, std::move(s.pages));
     if (!record_section(s.name)) s.count = static_cast<int>(s.pages.size());
     nav_.push_back({s.title, s.url, s.name});
     if (record_section(s.name)) continue;  // site_records.cc renders their index pages
@@ -388,7 +385,7 @@ void Site::link_sections() {
     l.section = s.name;
     l.intro_page = s.index_page;
     l.pages = s.pages;
-    l.show_facets = s.name == kDocuments || s.name == kModels;
+    l.show_facets = s.name == kDocumentsSection || s.name == kModelsSection;
     listings_.push_back(std::move(l));
   }
 }
@@ -398,7 +395,7 @@ void Site::add_facet(const std::string& section, const std::string& key, std::ma
   f.section = section;
   f.key = key;
   f.url = "/" + section + "/" + key + "/";
-  f.title = section == kDocuments ? msg::facet_title(key) : msg::models_facet(key);
+  f.title = section == kDocumentsSection ? msg::facet_title(key) : msg::models_facet(key);
   std::vector<std::pair<std::string, FacetGroup*>> sorted;
   for (auto& [url, g] : groups) sorted.emplace_back(url, &g);
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
@@ -411,7 +408,7 @@ void Site::add_facet(const std::string& section, const std::string& key, std::ma
     l.section = section;
     l.parent_title = f.title;
     l.parent_url = f.url;
-    l.pages = newest_first(g->pages);
+    l.pages = newest_first(pages_, g->pages);
     f.listings.push_back(static_cast<int>(listings_.size()));
     listings_.push_back(std::move(l));
   }
@@ -421,7 +418,7 @@ void Site::add_facet(const std::string& section, const std::string& key, std::ma
 // Browse pages for documents: by kind, issuer, year and field.
 void Site::link_browse() {
   // Exemplary models: by year, topic and unit.
-  if (const Section* models = section(kModels)) {
+  if (const Section* models = section(kModelsSection)) {
     std::map<std::string, FacetGroup> years, topics, units;
     for (int i : models->pages) {
       const Page& p = pages_[i];
@@ -439,12 +436,12 @@ void Site::link_browse() {
       u.order = units_.index(p.model.unit);
       u.pages.push_back(i);
     }
-    add_facet(kModels, "nam", years);
-    add_facet(kModels, "chu-de", topics);
-    add_facet(kModels, "don-vi", units);
+    add_facet(kModelsSection, "nam", years);
+    add_facet(kModelsSection, "chu-de", topics);
+    add_facet(kModelsSection, "don-vi", units);
   }
 
-  auto docs = std::find_if(sections_.begin(), sections_.end(), [](const Section& s) { return s.name == kDocuments; });
+  auto docs = std::find_if(sections_.begin(), sections_.end(), [](const Section& s) { return s.name == kDocumentsSection; });
   if (docs == sections_.end()) return;
 
   std::map<std::string, FacetGroup> kinds, issuers, years, fields;
@@ -485,10 +482,10 @@ void Site::link_browse() {
   }
   int n = 0;
   for (auto& [url, f] : fields) f.order = n++;
-  add_facet(kDocuments, "loai", kinds);
-  add_facet(kDocuments, "co-quan", issuers);
-  add_facet(kDocuments, "nam", years);
-  add_facet(kDocuments, "linh-vuc", fields);
+  add_facet(kDocumentsSection, "loai", kinds);
+  add_facet(kDocumentsSection, "co-quan", issuers);
+  add_facet(kDocumentsSection, "nam", years);
+  add_facet(kDocumentsSection, "linh-vuc", fields);
 }
 
 // Every URL is written by exactly one file. The URL table: the site's own
@@ -499,14 +496,14 @@ void Site::link_urls(Diagnostics& diags) {
   urls_.reserve("/", "content/_index.md", UrlKind::Home);
   urls_.reserve("/tim-kiem/", msg::reserved_search(), UrlKind::Search);
   for (const auto& l : listings_) {
-    for (int n = 1; n <= page_count(l); ++n) {
+    for (int n = 1; n <= list_page_count(l, config_.paginate); ++n) {
       urls_.reserve(list_url(l.url, n), msg::reserved_url_owner(l.section), n == 1 ? UrlKind::List : UrlKind::ListPage);
     }
   }
   for (const auto& f : facets_) urls_.reserve(f.url, msg::reserved_url_owner(f.section), UrlKind::Facet);
   for (const auto& [url, section] : record_urls()) urls_.reserve(url, msg::reserved_url_owner(section), UrlKind::Record);
   if (!listings_.empty() && !relations_.external.empty()) {
-    urls_.reserve(BrowseUrls::cited(), msg::reserved_url_owner(kDocuments), UrlKind::Cited);
+    urls_.reserve(BrowseUrls::cited(), msg::reserved_url_owner(kDocumentsSection), UrlKind::Cited);
   }
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
     const Page& p = pages_[i];
@@ -523,21 +520,6 @@ void Site::link_urls(Diagnostics& diags) {
   deleted_ = std::move(kept);
 }
 
-int Site::page_count(const Listing& l) const {
-  return std::max<int>(1, (static_cast<int>(l.pages.size()) + config_.paginate - 1) / config_.paginate);
-}
-
-std::vector<int> Site::newest_first(std::vector<int> pages) const {
-  std::stable_sort(pages.begin(), pages.end(), [this](int a, int b) {
-    const Page& x = pages_[a];
-    const Page& y = pages_[b];
-    if (x.date.has_value() != y.date.has_value()) return x.date.has_value();  // undated last
-    if (x.date && *x.date != *y.date) return *x.date > *y.date;
-    return x.title < y.title;
-  });
-  return pages;
-}
-
 const Section* Site::section(const std::string& name) const {
   for (const Section& s : sections_) {
     if (s.name == name) return &s;
@@ -545,10 +527,9 @@ const Section* Site::section(const std::string& name) const {
   return nullptr;
 }
 
-std::vector<int> Site::all_listed() const {
-  std::vector<int> all;
-  for (const Section& s : sections_) all.insert(all.end(), s.pages.begin(), s.pages.end());
-  return newest_first(std::move(all));
+const FileHistory& Site::history_of(int index) const {
+  const FileHistory* h = repo_ ? repo_->history(pages_[index].source) : nullptr;
+  return h ? *h : no_history_;
 }
 
 void Site::check(int jobs, Diagnostics& diags) const {
@@ -558,14 +539,20 @@ void Site::check(int jobs, Diagnostics& diags) const {
   if (repo_) repo_->verify_versions(diags);
 }
 
+PageContext Site::page_context(Output& out) const {
+  return PageContext{config_, nav_, *theme_, chrome_, out, pages_, rendered_, sections_};
+}
+
 void Site::render(Output& out, int jobs, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
   Stopwatch clock;
-  chrome_ = chrome_hash();
+  chrome_ = chrome_hash(config_text_, *theme_, nav_);
+  const PageContext cx = page_context(out);
   const int n = static_cast<int>(pages_.size());
+  rendered_.assign(n, RenderedMarkdown{});
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     Page& p = pages_[i];
-    p.rendered = render_markdown(p.markdown, markdown_options(p, i), diags);
+    rendered_[i] = render_markdown(p.markdown, markdown_options(p, i), diags);
     if (!p.is_index) std::string().swap(p.markdown);  // only its HTML is needed from here
   }, progress_, msg::stage_markdown());
   clock.lap(timings_, "render: Markdown");
@@ -575,41 +562,55 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   std::vector<std::pair<std::string, double>> search_timing;
   std::thread search([&] {
     Stopwatch own;
-    render_search(out, jobs, search_diags);
+    render_search(cx, jobs, search_diags);
     own.lap(search_timing, "  search index, on its own thread beside pages, archive and lists");
   });
   // Each page with its archive (its current version is the page itself, so
   // its HTML serves both); then the HTML is dropped: what comes next needs
   // only summaries and plain text (lists, search), so memory grows with the
   // corpus by less.
+  const ArchiveContext archive = archive_context(cx);
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (pages_[i].is_index) return;
-    render_page(i, out, diags);
-    render_archive(pages_[i], i, out, diags);
-    std::string().swap(pages_[i].rendered.html);
+    render_page(cx, i, diags);
+    if (repo_) render_archive(archive, pages_[i], i, history_of(i), rendered_[i], diags);
+    std::string().swap(rendered_[i].html);
   }, progress_, msg::stage_pages());
-  for (const DeletedPage& d : deleted_) render_deleted(d, out, diags);
+  for (const DeletedPage& d : deleted_) render_deleted(archive, d, diags);
   clock.lap(timings_, "render: pages and their archive (versions, changes, history)");
+  const ListContext lists{cx, listings_, facets_, relations_};
   parallel_for(static_cast<int>(listings_.size()), jobs, diags,
-               [&](int i, Diagnostics& diags) { render_listing(listings_[i], out, diags); }, progress_,
+               [&](int i, Diagnostics& diags) { render_listing(lists, listings_[i], diags); }, progress_,
                msg::stage_lists());
-  for (const Facet& f : facets_) render_facet(f, out, diags);
-  if (!relations_.external.empty()) render_cited(out, diags);
-  render_records(out, diags);
-  render_home(out, diags);
-  render_feeds(out, diags);
+  for (const Facet& f : facets_) render_facet(lists, f, diags);
+  if (!relations_.external.empty()) render_cited(lists, diags);
+  render_records(cx, diags);
+  render_home(cx, home_index_, diags);
+  render_feeds(FeedContext{cx, urls_, decisions_, campaigns_}, diags);
   clock.lap(timings_, "render: lists, home, feeds");
   search.join();
   diags.append(search_diags);
   clock.lap(timings_, "render: waiting for the search index");
   timings_.insert(timings_.end(), search_timing.begin(), search_timing.end());
 
-  View missing = base_view(config_, nav_, "", "/404.html", "Không tìm thấy trang");
-  emit(out, "/404.html", "404", std::move(missing), diags);
-  std::string err;
-  for (const auto& [path, data] : theme_->static_files()) {
-    if (!out.write(path, data, &err)) diags.error(path, 0, 0, err);
-  }
+  emit(cx, "/404.html", "404", base_view(config_, nav_, "", "/404.html", "Không tìm thấy trang"), diags);
+  for (const auto& [path, data] : theme_->static_files()) write_file(cx, path, data, diags);
+}
+
+// How old versions are rendered: as their page is, standing alone (its
+// relations are the current page's business), citing as the page cites.
+ArchiveContext Site::archive_context(const PageContext& cx) const {
+  return ArchiveContext{
+      cx, *repo_,
+      [this](const Page& version, int at) { return markdown_options(version, at); },
+      [this](const Page& version, const RenderedMarkdown& body, int at) {
+        Relations none;
+        none.by_page.resize(1);
+        // A model's plan is linked when the version names the plan the page names.
+        const bool same_plan = at >= 0 && version.model.plan.text == pages_[at].model.plan.text;
+        const int plan = same_plan && at < static_cast<int>(model_plan_.size()) ? model_plan_[at] : -1;
+        return page_base(version, body, std::vector<Page>{version}, 0, none, plan);
+      }};
 }
 
 std::optional<Site::Preview> Site::preview(const std::string& rel, std::string bytes) {
@@ -621,38 +622,22 @@ std::optional<Site::Preview> Site::preview(const std::string& rel, std::string b
   auto page = load_page(rel, std::move(bytes), config_, diags);
   if (!page || diags.has_errors() || page->draft || page->url != at->url || page->section != at->section) return std::nullopt;
   page->uncommitted = uncommitted;
-  page->history = std::move(at->history);
-  page->rendered = render_markdown(page->markdown, markdown_options(*page, i), diags);
+  if (rendered_.size() != pages_.size()) rendered_.resize(pages_.size());
+  rendered_[i] = render_markdown(page->markdown, markdown_options(*page, i), diags);
   *at = std::move(*page);
   auto [layout, view] = page_output(i);
-  std::string html = compose(layout, std::move(view), diags);
+  std::string html = theme_->render_page(layout, view, diags);
   if (diags.has_errors()) return std::nullopt;
   return Preview{at->url, std::move(html)};
 }
 
-std::string Site::compose(const std::string& layout, View view, Diagnostics& diags) const {
-  return theme_->render_page(layout, view, diags);
-}
-
-// A page is a pure function of its layout, its view and the theme: when the
-// previous build wrote the same at this path, it is linked, not rendered.
-void Site::emit(Output& out, const std::string& url, const std::string& layout, View view,
-                Diagnostics& diags) {
-  const std::string path = Output::path_for_url(url);
-  const std::string key = stable_hash(layout + '|' + chrome_ + '|' + view.fingerprint());
-  if (out.reuse(path, key)) return;
-  std::string err;
-  if (!out.write_keyed(path, key, compose(layout, std::move(view), diags), &err)) diags.error(url, 0, 0, err);
-}
-
-View Site::page_base(const Page& page, const std::vector<Page>& pages, int index, const Relations& rel) const {
-  std::string title = page.title;
-  if (page.is_document && !page.doc.number.empty()) title = page.doc.number + ": " + page.title;
-  View v = base_view(config_, nav_, page.section, page.url, title);
-  const View own = page_view(page, config_);
+View Site::page_base(const Page& page, const RenderedMarkdown& body, const std::vector<Page>& pages, int index,
+                     const Relations& rel, int plan_page) const {
+  View v = base_view(config_, nav_, page.section, page.url, document_title(page));
+  const View own = page_view(page, body, config_);
   for (const auto& [k, m] : own.members()) v.set(k, m);
   if (page.is_document) v.set("doc", document_view(pages, index, rel, config_));
-  if (page.is_model) v.set("model", model_view(page, index));
+  if (page.is_model) v.set("model", model_view(page, plan_page));
   if (const Section* s = section(page.section)) {
     v.set("section_title", s->title).set("section_url", href(config_, s->url));
   }
@@ -672,8 +657,9 @@ MarkdownOptions Site::markdown_options(const Page& page, int index) const {
 
 std::pair<std::string, View> Site::page_output(int index) const {
   const Page& page = pages_[index];
-  View v = page_base(page, pages_, index, relations_);
-  v.set("history", history_view(page));
+  const int plan = index < static_cast<int>(model_plan_.size()) ? model_plan_[index] : -1;
+  View v = page_base(page, rendered_[index], pages_, index, relations_, plan);
+  v.set("history", history_view(config_, page, history_of(index)));
   if (page.is_document) {
     View records = carried_out(index);
     v.set("has_carried_out", !records.items().empty()).set("carried_out", std::move(records));
@@ -681,114 +667,23 @@ std::pair<std::string, View> Site::page_output(int index) const {
   return {page.is_document ? "document" : (page.is_model ? "model" : "page"), std::move(v)};
 }
 
-void Site::render_page(int index, Output& out, Diagnostics& diags) {
+void Site::render_page(const PageContext& cx, int index, Diagnostics& diags) const {
   auto [layout, view] = page_output(index);
-  emit(out, pages_[index].url, layout, std::move(view), diags);
-}
-
-void Site::render_listing(const Listing& l, Output& out, Diagnostics& diags) {
-  const int per = config_.paginate;
-  const int total = page_count(l);
-  for (int n = 1; n <= total; ++n) {
-    std::string url = list_url(l.url, n);
-    View v = base_view(config_, nav_, l.section, url, n == 1 ? l.title : msg::page_title_numbered(l.title, n));
-    v.set("title", l.title);
-    if (l.intro_page >= 0 && n == 1) v.set("intro", pages_[l.intro_page].rendered.html);
-    if (!l.parent_url.empty()) v.set("parent_title", l.parent_title).set("parent_url", href(config_, l.parent_url));
-    if (l.show_facets) {
-      View facets = View::list();
-      bool any = false;
-      for (const Facet& f : facets_) {
-        if (f.section != l.section || f.listings.empty()) continue;
-        facets.push(View().set("title", f.section == kDocuments ? msg::facet_short(f.key) : f.title).set("url", href(config_, f.url)));
-        any = true;
-      }
-      v.set("show_facets", any).set("facets", std::move(facets));
-      if (l.section == kDocuments && !relations_.external.empty()) v.set("cited_url", href(config_, BrowseUrls::cited()));
-    }
-    View items = View::list();
-    for (int i = (n - 1) * per; i < std::min<int>(n * per, static_cast<int>(l.pages.size())); ++i) {
-      items.push(list_item_view(pages_[l.pages[i]], config_));
-    }
-    v.set("items", std::move(items)).set("count", std::to_string(l.pages.size()));
-    if (total > 1) {
-      // The first and last pages and two either side of this one, with gaps
-      // between: a thousand numbers on each of a thousand pages would make
-      // the lists quadratic in size and no easier to use.
-      View pages = View::list();
-      int shown = 0;
-      for (int k = 1; k <= total; ++k) {
-        if (k != 1 && k != total && std::abs(k - n) > 2) continue;
-        if (k > shown + 1) pages.push(View().set("gap", true));
-        pages.push(View().set("number", std::to_string(k)).set("url", href(config_, list_url(l.url, k))).set("current", k == n));
-        shown = k;
-      }
-      View pager;
-      pager.set("pages", std::move(pages))
-          .set("prev", n > 1 ? href(config_, list_url(l.url, n - 1)) : "")
-          .set("next", n < total ? href(config_, list_url(l.url, n + 1)) : "")
-          .set("current", std::to_string(n))
-          .set("total", std::to_string(total));
-      v.set("pager", std::move(pager));
-    }
-    emit(out, url, "list", std::move(v), diags);
-  }
-}
-
-void Site::render_facet(const Facet& f, Output& out, Diagnostics& diags) {
-  View v = base_view(config_, nav_, f.section, f.url, f.title);
-  const Section* s = section(f.section);
-  v.set("title", f.title)
-      .set("parent_title", s ? s->title : msg::default_section_title(f.section))
-      .set("parent_url", href(config_, "/" + f.section + "/"))
-      .set("noun", f.section == kDocuments ? "văn bản" : "mô hình");
-  View values = View::list();
-  for (int i : f.listings) {
-    const Listing& l = listings_[i];
-    values.push(View().set("title", l.title).set("url", href(config_, l.url)).set("count", std::to_string(l.pages.size())));
-  }
-  v.set("has_values", !f.listings.empty()).set("values", std::move(values));
-  emit(out, f.url, "browse", std::move(v), diags);
-}
-
-void Site::render_cited(Output& out, Diagnostics& diags) {
-  const std::string url = BrowseUrls::cited();
-  View v = base_view(config_, nav_, kDocuments, url, msg::cited_title());
-  v.set("title", msg::cited_title()).set("parent_title", msg::default_section_title(kDocuments)).set("parent_url", href(config_, "/van-ban/"));
-  std::vector<const ExternalDocument*> sorted;
-  for (const auto& e : relations_.external) sorted.push_back(&e);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const ExternalDocument* a, const ExternalDocument* b) {
-    return a->cited_by.size() > b->cited_by.size();  // the most cited first
-  });
-  View docs = View::list();
-  for (const ExternalDocument* e : sorted) {
-    View citers = View::list();
-    for (int i : e->cited_by) {
-      const Page& p = pages_[i];
-      citers.push(View().set("number", p.doc.number).set("title", p.title).set("url", href(config_, p.url)));
-    }
-    docs.push(View()
-                  .set("anchor", e->anchor)
-                  .set("number", e->number)
-                  .set("kind_name", config_.kind_label(e->kind))
-                  .set("date", e->date ? e->date->display() : "")
-                  .set("count", std::to_string(e->cited_by.size()))
-                  .set("cited_by", std::move(citers)));
-  }
-  v.set("docs", std::move(docs)).set("count", std::to_string(sorted.size()));
-  emit(out, url, "cited", std::move(v), diags);
+  emit(cx, pages_[index].url, layout, std::move(view), diags);
 }
 
 // The search index and the search page (/tim-kiem/).
-void Site::render_search(Output& out, int jobs, Diagnostics& diags) {
+void Site::render_search(const PageContext& cx, int jobs, Diagnostics& diags) {
+  Output& out = cx.out;
   std::vector<SearchDocument> docs;
-  for (Page& p : pages_) {  // not const: the plain text is moved out, not copied (40 MB at 10,000 documents)
+  for (size_t i = 0; i < pages_.size(); ++i) {
+    const Page& p = pages_[i];
     if (p.is_index) continue;
     SearchDocument d;
     d.url = href(config_, p.url);
     d.title = p.title;
     d.date = p.date;
-    d.text = std::move(p.rendered.plain);  // needed only here
+    d.text = std::move(rendered_[i].plain);  // needed only here: moved, not copied (40 MB at 10,000 documents)
     d.section = p.section;
     const Section* s = section(p.section);
     d.section_title = s ? s->title : msg::other_pages();
@@ -831,100 +726,7 @@ void Site::render_search(Output& out, int jobs, Diagnostics& diags) {
   View facets = View::list();
   for (const Facet& f : facets_) facets.push(View().set("title", f.title).set("url", href(config_, f.url)));
   v.set("facets", std::move(facets));
-  emit(out, "/tim-kiem/", "search", std::move(v), diags);
-}
-
-void Site::render_home(Output& out, Diagnostics& diags) {
-  View v = base_view(config_, nav_, "", "/", config_.title);
-  v.set("title", home_index_ >= 0 ? pages_[home_index_].title : config_.title);
-  if (home_index_ >= 0) v.set("intro", pages_[home_index_].rendered.html);
-  std::vector<int> all = all_listed();
-  View latest = View::list();
-  for (size_t i = 0; i < all.size() && i < 10; ++i) latest.push(list_item_view(pages_[all[i]], config_));
-  v.set("latest", std::move(latest));
-  View sections = View::list();
-  for (const Section& s : sections_) {
-    View item;
-    item.set("title", s.title)
-        .set("url", href(config_, s.url))
-        .set("count", std::to_string(s.count));
-    if (s.index_page >= 0) item.set("summary", pages_[s.index_page].rendered.summary);
-    sections.push(std::move(item));
-  }
-  v.set("has_sections", !sections_.empty()).set("sections", std::move(sections));
-  emit(out, "/", "home", std::move(v), diags);
-}
-
-void Site::render_feeds(Output& out, Diagnostics& diags) {
-  std::string err;
-  auto write = [&](const std::string& path, const std::string& layout, const View& v) {
-    std::string text = theme_->render(layout, v, diags);
-    if (!out.write(path, text, &err)) diags.error(path, 0, 0, err);
-  };
-
-  // Sitemap: home, every list's first page, every page, every record page.
-  View urls = View::list();
-  for (UrlKind kind : {UrlKind::Home, UrlKind::List, UrlKind::Page, UrlKind::Record}) {
-    for (const UrlEntry* e : urls_.of(kind)) {
-      View u = View().set("loc", permalink(config_, e->url));
-      if (e->page >= 0) u.set("lastmod", pages_[e->page].date ? pages_[e->page].date->iso() : "");
-      urls.push(std::move(u));
-    }
-  }
-  write("sitemap.xml", "sitemap.xml", View().set("urls", std::move(urls)));
-
-  // Atom feed: the newest 20 pages and commendation decisions. Atom needs a
-  // time on every entry; an undated one takes the newest date the site knows
-  // rather than an invented one.
-  struct Entry {
-    std::optional<Date> date;
-    std::string url;
-    View view;
-  };
-  std::vector<Entry> news;
-  std::vector<int> all = all_listed();
-  for (size_t i = 0; i < all.size() && i < 20; ++i) {
-    const Page& p = pages_[all[i]];
-    news.push_back({p.date, p.url, list_item_view(p, config_)});
-  }
-  for (const Decision& d : decisions_) {
-    View e;
-    e.set("title", d.form + ": " + d.title).set("number", d.number).set("summary", msg::decision_summary(d.recipients.size()));
-    news.push_back({d.date, d.url, std::move(e)});
-  }
-  for (const Campaign& c : campaigns_) {
-    for (const YearResults& y : c.years) {
-      if (!y.date) continue;  // results are news when they are announced
-      View e;
-      e.set("title", msg::campaign_year_title(c.name, y.year)).set("summary", c.description);
-      news.push_back({y.date, c.url + std::to_string(y.year) + "/", std::move(e)});
-    }
-  }
-  std::stable_sort(news.begin(), news.end(), [](const Entry& a, const Entry& b) {
-    if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
-    return a.date && *a.date > *b.date;
-  });
-  std::string updated = "2000-01-01T00:00:00+07:00";
-  if (!news.empty() && news[0].date) updated = news[0].date->rfc3339();
-  View entries = View::list();
-  for (size_t i = 0; i < news.size() && i < 20; ++i) {
-    View e = std::move(news[i].view);
-    e.set("id", permalink(config_, news[i].url))
-        .set("link", permalink(config_, news[i].url))
-        .set("updated", news[i].date ? news[i].date->rfc3339() : updated);
-    entries.push(std::move(e));
-  }
-  View feed;
-  feed.set("title", config_.title)
-      .set("subtitle", config_.description)
-      .set("committee", config_.committee.empty() ? config_.title : config_.committee)
-      .set("id", permalink(config_, "/"))
-      .set("self", permalink(config_, "/feed.xml"))
-      .set("home", permalink(config_, "/"))
-      .set("updated", updated)
-      .set("entries", std::move(entries));
-  write("feed.xml", "feed.xml", feed);
-  write("robots.txt", "robots.txt", View().set("sitemap", permalink(config_, "/sitemap.xml")));
+  emit(cx, "/tim-kiem/", "search", std::move(v), diags);
 }
 
 }  // namespace congbo

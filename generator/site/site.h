@@ -19,8 +19,11 @@
 #include "config.h"
 #include "date.h"
 #include "diagnostic.h"
+#include "archive_pages.h"
 #include "history.h"
+#include "listings.h"
 #include "output.h"
+#include "page_context.h"
 #include "page.h"
 #include "relations.h"
 #include "search_index.h"
@@ -63,48 +66,6 @@ class Site;
 bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
            std::unique_ptr<Site>* keep = nullptr);
 
-struct Section {
-  std::string name;         ///< folder under content/
-  std::string url;          ///< "/van-ban/", without the base path
-  std::string title;
-  int index_page = -1;      ///< its _index.md, if any
-  std::vector<int> pages;   ///< newest first, undated last
-  int count = 0;            ///< items it lists (pages, or campaigns, decisions, units)
-};
-
-/// A paginated list of pages: a section, or documents of one kind, issuer,
-/// year or field.
-struct Listing {
-  std::string url;          ///< of its first page
-  std::string title;
-  std::string section;      ///< highlighted in the navigation
-  int intro_page = -1;      ///< _index.md whose text opens the first page
-  std::string parent_title, parent_url;  ///< breadcrumb
-  bool show_facets = false; ///< offer the browse pages (the documents section)
-  std::vector<int> pages;   ///< newest first, undated last
-};
-
-/// A content file removed from the repository: its URL keeps a page saying so.
-struct DeletedPage {
-  FileHistory history;  ///< newest first; versions[0] is the deletion
-  std::string url, title;
-};
-
-/// Pages sharing one value of a facet (one kind, one year…), while facets are built.
-struct FacetGroup {
-  std::string title;
-  std::vector<int> pages;
-  int order = 0;
-};
-
-/// An index of browse listings: "Văn bản theo loại" → Kế hoạch (3), Chỉ thị (1)…
-struct Facet {
-  std::string section;      ///< "van-ban" or "mo-hinh"
-  std::string key;          ///< "loai", "co-quan", "nam", "linh-vuc"; "nam", "chu-de", "don-vi"
-  std::string url, title;
-  std::vector<int> listings;  ///< indices into Site::listings()
-};
-
 class Site {
  public:
   /// Reads everything from the working copy (content files on `jobs`
@@ -138,6 +99,8 @@ class Site {
   const std::vector<std::pair<std::string, double>>& render_timings() const { return timings_; }
 
   const std::vector<Page>& pages() const { return pages_; }
+  /// Each page's rendered Markdown, by page index (after render).
+  const std::vector<RenderedMarkdown>& rendered() const { return rendered_; }
   const std::vector<Section>& sections() const { return sections_; }
   const std::vector<Listing>& listings() const { return listings_; }
   const Relations& relations() const { return relations_; }
@@ -150,32 +113,27 @@ class Site {
   void link_sections();
   void link_browse();
   void link_urls(Diagnostics& diags);
-  void link_history(Diagnostics& diags);
-  void render_page(int index, Output& out, Diagnostics& diags);
+  /// What every page family reads, over this site's stages.
+  PageContext page_context(Output& out) const;
+  ArchiveContext archive_context(const PageContext& cx) const;
+  void render_page(const PageContext& cx, int index, Diagnostics& diags) const;
   /// For the page at `index` (`page` may be a newer text of it): a document
   /// links the numbers it cites.
   MarkdownOptions markdown_options(const Page& page, int index) const;
   /// The layout and view render_page (and preview) give pages_[index].
   std::pair<std::string, View> page_output(int index) const;
-  void render_listing(const Listing& listing, Output& out, Diagnostics& diags);
-  void render_facet(const Facet& facet, Output& out, Diagnostics& diags);
-  void render_cited(Output& out, Diagnostics& diags);
-  void render_home(Output& out, Diagnostics& diags);
-  void render_feeds(Output& out, Diagnostics& diags);
-  void render_search(Output& out, int jobs, Diagnostics& diags);
-  // The archive (site_archive.cc): every version, what changed, deletions.
-  View history_view(const Page& page) const;
-  void render_archive(const Page& page, int cite_from, Output& out, Diagnostics& diags);
-  void render_deleted(const DeletedPage& deleted, Output& out, Diagnostics& diags);
+  void render_search(const PageContext& cx, int jobs, Diagnostics& diags);
+  /// The history of pages_[index]; empty without one.
+  const FileHistory& history_of(int index) const;
   // Records (site_records.cc; their pages are record_pages.h): units, models, campaigns, commendations.
   void load_records(Diagnostics& diags);
   void link_records(Diagnostics& diags);
-  void render_records(Output& out, Diagnostics& diags);
+  void render_records(const PageContext& cx, Diagnostics& diags) const;
   /// A `plan` field: a content path ("van-ban/51-kh-duk") or a document number.
   /// The page it names, or -1 (a number not on the site is shown as text).
   int resolve_plan(const RelationEntry& plan, const std::string& path, Diagnostics& diags) const;
   View plan_view(const RelationEntry& plan, int page) const;
-  View model_view(const Page& page, int index) const;  ///< `index`: its place in pages_
+  View model_view(const Page& page, int plan_page) const;  ///< `plan_page`: the page its plan names, or -1
   /// Campaigns, decisions and models whose `plan` is the document at `index`.
   View carried_out(int index) const;
   /// "updated"/"updated_iso" of a data file, from its last commit.
@@ -184,18 +142,11 @@ class Site {
   std::vector<std::pair<std::string, std::string>> record_urls() const;  ///< (url, section), for URL owners and the sitemap
   void add_record_search(std::vector<SearchDocument>& docs) const;
   void add_facet(const std::string& section, const std::string& key, std::map<std::string, FacetGroup>& groups);
-  std::string chrome_hash() const;
-  /// A page: `layout` rendered into the base layout.
-  std::string compose(const std::string& layout, View view, Diagnostics& diags) const;
-  void emit(Output& out, const std::string& url, const std::string& layout, View view,
-            Diagnostics& diags);
-  /// The view render_page gives `page` (also used for its old versions).
-  View page_base(const Page& page, const std::vector<Page>& pages, int index, const Relations& rel) const;
-  std::vector<int> newest_first(std::vector<int> pages) const;
+  /// The view render_page gives `page` (also used for its old versions,
+  /// standing alone in `pages`), its body rendered as `body`.
+  View page_base(const Page& page, const RenderedMarkdown& body, const std::vector<Page>& pages, int index,
+                 const Relations& rel, int plan_page) const;
   const Section* section(const std::string& name) const;  ///< nullptr for top-level pages
-  std::vector<int> all_listed() const;  ///< every page of every section, newest first
-  int page_count(const Listing& l) const;
-
   std::unique_ptr<Repository> repo_;
   std::unique_ptr<SourceTree> source_;
   std::string config_text_;
@@ -204,12 +155,14 @@ class Site {
   SiteConfig config_;
   std::optional<Theme> theme_;
   std::vector<Page> pages_;
+  std::vector<RenderedMarkdown> rendered_;  ///< by page index (render)
   std::vector<Section> sections_;
   std::vector<Listing> listings_;
   std::vector<Facet> facets_;
   Relations relations_;
   std::optional<DocumentIndex> index_;  ///< numbers → pages, built once in link()
   std::string chrome_;                  ///< chrome_hash(), computed once per render
+  FileHistory no_history_;
   std::vector<std::pair<std::string, double>> timings_;
   std::function<void(const std::string&, int, int)> progress_;
   std::filesystem::path history_cache_;

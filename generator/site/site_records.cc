@@ -99,14 +99,14 @@ View Site::plan_view(const RelationEntry& plan, int page) const {
   if (plan.text.empty()) return v;
   if (page >= 0) {
     const Page& p = pages_[page];
-    v.set("title", p.doc.number.empty() ? p.title : p.doc.number + ": " + p.title).set("url", href(config_, p.url));
+    v.set("title", document_title(p)).set("url", href(config_, p.url));
   } else {
     v.set("title", plan.text);
   }
   return v;
 }
 
-View Site::model_view(const Page& page, int index) const {
+View Site::model_view(const Page& page, int plan_page) const {
   const ModelMeta& m = page.model;
   View v;
   const Unit* u = units_.find(m.unit);
@@ -116,9 +116,7 @@ View Site::model_view(const Page& page, int index) const {
       .set("year_url", href(config_, "/mo-hinh/nam/" + std::to_string(m.year) + "/"))
       .set("category", m.category)
       .set("category_url", href(config_, "/mo-hinh/chu-de/" + slugify(m.category) + "/"));
-  if (!m.plan.text.empty() && index >= 0 && index < static_cast<int>(model_plan_.size())) {
-    v.set("plan", plan_view(m.plan, model_plan_[index]));
-  }
+  if (!m.plan.text.empty()) v.set("plan", plan_view(m.plan, plan_page));
   View images = View::list();
   for (const ModelImage& img : m.images) {
     images.push(View()
@@ -140,7 +138,7 @@ View Site::carried_out(int index) const {
   for (size_t i = 0; i < decisions_.size() && i < decision_plan_.size(); ++i) {
     if (decision_plan_[i] != index) continue;
     const Decision& d = decisions_[i];
-    list.push(View().set("what", d.form).set("title", (d.number.empty() ? "" : d.number + ": ") + d.title).set("url", href(config_, d.url)));
+    list.push(View().set("what", d.form).set("title", numbered_title(d.number, d.title)).set("url", href(config_, d.url)));
   }
   for (size_t i = 0; i < model_plan_.size(); ++i) {
     if (model_plan_[i] != index) continue;
@@ -224,8 +222,7 @@ void Site::add_record_search(std::vector<SearchDocument>& docs) const {
   }
 }
 
-void Site::render_records(Output& out, Diagnostics& diags) {
-  std::string err;
+void Site::render_records(const PageContext& site, Diagnostics& diags) const {
   const RecordContext cx{
       config_, nav_, units_, campaigns_, decisions_, pages_, campaign_plan_, decision_plan_,
       [this](const std::string& id) { return unit_url(id); },
@@ -233,17 +230,15 @@ void Site::render_records(Output& out, Diagnostics& diags) {
       [this](View& v, const std::string& source) { set_updated(v, source); },
       [this](View& v, const std::string& name) {
         const Section* s = section(name);
-        if (s && s->index_page >= 0) v.set("intro", pages_[s->index_page].rendered.html);
+        if (s && s->index_page >= 0) v.set("intro", rendered_[s->index_page].html);
         v.set("title", s ? s->title : msg::default_section_title(name));
       },
       [this](View& v, const std::string& name) {
         const Section* s = section(name);
         v.set("parent_title", s ? s->title : msg::default_section_title(name)).set("parent_url", href(config_, "/" + name + "/"));
       },
-      [&](const std::string& url, const std::string& layout, View v) { emit(out, url, layout, std::move(v), diags); },
-      [&](const std::string& path, const std::string& data) {
-        if (!out.write(path, data, &err)) diags.error(path, 0, 0, err);
-      }};
+      [&](const std::string& url, const std::string& layout, View v) { emit(site, url, layout, std::move(v), diags); },
+      [&](const std::string& path, const std::string& data) { write_file(site, path, data, diags); }};
   render_campaign_pages(cx);
   render_decision_pages(cx);
   render_unit_pages(cx);

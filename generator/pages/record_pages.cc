@@ -310,7 +310,7 @@ void add_awards_and_models(const RecordContext& cx, const Unit& u, Timeline& tl)
       tl.year(d.date ? d.date->year : d.year)
           .push(View()
                     .set("what", d.form)
-                    .set("title", (d.number.empty() ? "" : d.number + ": ") + d.title)
+                    .set("title", numbered_title(d.number, d.title))
                     .set("url", href(cx.config, d.url))
                     .set("detail", who + (r.achievement.empty() ? "" : " – " + r.achievement)));
       ++tl.awards;

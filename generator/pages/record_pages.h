@@ -14,16 +14,12 @@
 #include "commendation.h"
 #include "config.h"
 #include "page.h"
+#include "sections.h"
 #include "unit.h"
 #include "view.h"
 #include "views.h"
 
 namespace congbo {
-
-/// The folders under which records are published: also their sections.
-inline constexpr const char* kCampaignsSection = "thi-dua";
-inline constexpr const char* kAwardsSection = "khen-thuong";
-inline constexpr const char* kUnitsSection = "don-vi";
 
 /// The addresses of record pages (without the base path): the one place
 /// that spells them, read by the renderers, the URL table and the search.

@@ -1,0 +1,59 @@
+// listings.h: what link derives for the lists of the site — sections, the
+// paginated listings (a section, or the documents of one kind, issuer, year
+// or field) and the browse indexes over them. Plain data: link fills it,
+// the list pages (list_pages.h) and feeds read it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "page.h"
+
+namespace congbo {
+
+struct Section {
+  std::string name;         ///< folder under content/
+  std::string url;          ///< "/van-ban/", without the base path
+  std::string title;
+  int index_page = -1;      ///< its _index.md, if any
+  std::vector<int> pages;   ///< newest first, undated last
+  int count = 0;            ///< items it lists (pages, or campaigns, decisions, units)
+};
+
+/// A paginated list of pages: a section, or documents of one kind, issuer,
+/// year or field.
+struct Listing {
+  std::string url;          ///< of its first page
+  std::string title;
+  std::string section;      ///< highlighted in the navigation
+  int intro_page = -1;      ///< _index.md whose text opens the first page
+  std::string parent_title, parent_url;  ///< breadcrumb
+  bool show_facets = false; ///< offer the browse pages (the documents section)
+  std::vector<int> pages;   ///< newest first, undated last
+};
+
+/// Pages sharing one value of a facet (one kind, one year…), while facets are built.
+struct FacetGroup {
+  std::string title;
+  std::vector<int> pages;
+  int order = 0;
+};
+
+/// An index of browse listings: "Văn bản theo loại" → Kế hoạch (3), Chỉ thị (1)…
+struct Facet {
+  std::string section;      ///< "van-ban" or "mo-hinh"
+  std::string key;          ///< "loai", "co-quan", "nam", "linh-vuc"; "nam", "chu-de", "don-vi"
+  std::string url, title;
+  std::vector<int> listings;  ///< indices into the listings
+};
+
+/// How many pages of `per_page` items a listing takes (at least one).
+int list_page_count(const Listing& listing, int per_page);
+
+/// `indices` into `pages`, newest first, undated last, then by title.
+std::vector<int> newest_first(const std::vector<Page>& pages, std::vector<int> indices);
+
+/// Every page of every section, newest first.
+std::vector<int> all_listed(const std::vector<Section>& sections, const std::vector<Page>& pages);
+
+}  // namespace congbo

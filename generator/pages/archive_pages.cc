@@ -1,0 +1,324 @@
+// archive_pages.cc: version pages, comparisons, history pages, removed pages.
+#include "archive_pages.h"
+
+#include <optional>
+
+#include "diff.h"
+#include "messages.h"
+#include "text.h"
+
+namespace congbo {
+namespace {
+
+std::string history_url(const std::string& page_url) { return page_url + "phien-ban/"; }
+std::string version_url(const std::string& page_url, const Version& v) {
+  return history_url(page_url) + v.short_id + "/";
+}
+std::string compare_url(const std::string& page_url, const Version& v) { return version_url(page_url, v) + "so-sanh/"; }
+
+std::vector<const Version*> stored_versions(const FileHistory& h) {
+  std::vector<const Version*> out;
+  for (const auto& v : h.versions) {
+    if (!v.deleted) out.push_back(&v);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string s;
+  for (const auto& i : items) s += (s.empty() ? "" : "; ") + i;
+  return s;
+}
+
+// Front matter fields that differ between two versions, in plain words.
+std::vector<FieldChange> field_changes(const Page& a, const Page& b) {
+  std::vector<FieldChange> out;
+  auto add = [&](const char* key, const std::string& x, const std::string& y) {
+    if (x != y) out.push_back({msg::field_label(key), x.empty() ? msg::empty_value() : x, y.empty() ? msg::empty_value() : y});
+  };
+  auto entries = [](const std::vector<RelationEntry>& e) {
+    std::vector<std::string> s;
+    for (const auto& x : e) s.push_back(x.text);
+    return join(s);
+  };
+  add("title", a.title, b.title);
+  add("date", a.date ? a.date->display() : "", b.date ? b.date->display() : "");
+  add("number", a.doc.number, b.doc.number);
+  add("kind", a.doc.kind, b.doc.kind);
+  add("issuer", a.doc.issuer, b.doc.issuer);
+  add("place", a.doc.place, b.doc.place);
+  add("authority", a.doc.authority, b.doc.authority);
+  add("signer_role", a.doc.signer_role, b.doc.signer_role);
+  add("signer", a.doc.signer, b.doc.signer);
+  add("status", a.doc.status, b.doc.status);
+  add("period", a.doc.period, b.doc.period);
+  add("fields", join(a.doc.fields), join(b.doc.fields));
+  add("recipients", join(a.doc.recipients), join(b.doc.recipients));
+  add("based_on", entries(a.doc.based_on), entries(b.doc.based_on));
+  add("replaces", entries(a.doc.replaces), entries(b.doc.replaces));
+  add("amends", entries(a.doc.amends), entries(b.doc.amends));
+  add("description", a.description, b.description);
+  return out;
+}
+
+// One page's archive while it is written: its versions, each loaded and
+// rendered only when something not linked from the last build needs it.
+// The current version is the page itself, already rendered.
+class Archive {
+ public:
+  Archive(const ArchiveContext& cx, const Page& page, int index, const FileHistory& history,
+          const RenderedMarkdown& current, Diagnostics& diags)
+      : cx_(cx), config_(cx.site.config), page_(page), index_(index), history_(history), current_(current), diags_(diags),
+        versions_(stored_versions(history)), loaded_(versions_.size()),
+        current_is_committed_(!page.uncommitted && !history.versions.empty() && !history.versions.front().deleted),
+        current_url_(href(config_, page.url)) {}
+
+  void write_all() {
+    if (versions_.empty()) return;
+    for (size_t k = 0; k < versions_.size(); ++k) {
+      write_version(k);
+      if (k + 1 < versions_.size()) write_comparison(k);
+    }
+    write_json();
+    write_history_page();
+  }
+
+ private:
+  struct Loaded {
+    std::optional<Page> own;
+    RenderedMarkdown own_body;
+    const Page* page = nullptr;  ///< null: its front matter could not be read
+    const RenderedMarkdown* body = nullptr;
+    std::string raw;
+  };
+
+  Loaded& load(size_t k) {
+    if (loaded_[k]) return *loaded_[k];
+    Loaded& l = loaded_[k].emplace();
+    if (k == 0 && current_is_committed_) {
+      l.page = &page_;
+      l.body = &current_;
+      return l;
+    }
+    std::string why;
+    if (auto bytes = cx_.repo.blob(versions_[k]->blob, &why)) {
+      l.raw = std::move(*bytes);
+    } else {  // a damaged repository: no archive page is made from nothing
+      diags_.error(page_.source, 0, 0, msg::version_unreadable(versions_[k]->blob, versions_[k]->commit, why));
+    }
+    // History never fails the build: an old version's mistakes stay in `scratch`.
+    Diagnostics scratch;
+    l.own = load_page(versions_[k]->path, l.raw, config_, scratch);
+    if (l.own) {
+      l.own->url = page_.url;
+      // Rendered as the page is, so the current version and the page agree.
+      l.own_body = render_markdown(l.own->markdown, cx_.markdown_options(*l.own, index_), scratch);
+      l.page = &*l.own;
+      l.body = &l.own_body;
+    }
+    return l;
+  }
+
+  std::string body_html(size_t k) {
+    Loaded& l = load(k);
+    return l.page ? l.body->html : "<pre>" + html_escape(l.raw) + "</pre>\n";
+  }
+
+  bool has_previous(size_t k) const { return k + 1 < versions_.size(); }
+
+  View banner(size_t k) const {
+    const Version& v = *versions_[k];
+    return View()
+        .set("date", v.date.display())
+        .set("time", v.time)
+        .set("subject", v.subject)
+        .set("author", v.author)
+        .set("is_current", k == 0 && current_is_committed_)
+        .set("current_url", current_url_)
+        .set("history_url", href(config_, history_url(page_.url)))
+        .set("version_url", href(config_, version_url(page_.url, v)))
+        .set("compare_url", has_previous(k) ? href(config_, compare_url(page_.url, v)) : "");
+  }
+
+  // Archive output is keyed: unchanged since the last build, it is linked
+  // from the previous output without being read, rendered or hashed.
+  bool reuse(const std::string& url, const std::string& key) {
+    return cx_.site.out.reuse(Output::path_for_url(url), key);
+  }
+  void write(const std::string& url, const std::string& key, const std::string& data) {
+    std::string err;
+    if (!cx_.site.out.write_keyed(Output::path_for_url(url), key, data, &err)) diags_.error(url, 0, 0, err);
+  }
+
+  void write_version(size_t k) {
+    const Version& v = *versions_[k];
+    const std::string url = version_url(page_.url, v);
+    const bool is_current = k == 0 && current_is_committed_;
+    const std::string key = stable_hash("version|" + v.blob + '|' + url + '|' + current_url_ + '|' + cx_.site.chrome +
+                                        (is_current ? "|current" : "|past") + (has_previous(k) ? "|prev" : ""));
+    if (reuse(url, key)) return;
+    Loaded& l = load(k);
+    View view;
+    std::string layout;
+    if (l.page) {
+      view = cx_.version_view(*l.page, *l.body, index_);
+      layout = l.page->is_document ? "document" : "page";
+    } else {
+      view = base_view(config_, cx_.site.nav, page_.section, url, page_.title);
+      view.set("title", page_.title).set("raw", l.raw).set("note", msg::old_version_unreadable());
+      layout = "raw_version";
+    }
+    view.set("canonical", permalink(config_, url)).set("version", banner(k));
+    write(url, key, compose(cx_.site, layout, std::move(view), diags_));
+  }
+
+  void write_comparison(size_t k) {
+    const Version& v = *versions_[k];
+    const Version& prev = *versions_[k + 1];
+    const std::string curl = compare_url(page_.url, v);
+    const std::string ckey = stable_hash("compare|" + prev.blob + '|' + v.blob + '|' + curl + '|' + cx_.site.chrome);
+    if (reuse(curl, ckey)) return;
+    Loaded& before = load(k + 1);
+    Loaded& after = load(k);
+    View view = base_view(config_, cx_.site.nav, page_.section, curl, "Thay đổi ngày " + v.date.display() + ": " + page_.title);
+    view.set("title", after.page ? after.page->title : page_.title)
+        .set("version", banner(k))
+        .set("from_date", prev.date.display())
+        .set("from_url", href(config_, version_url(page_.url, prev)))
+        .set("to_date", v.date.display())
+        .set("to_url", href(config_, version_url(page_.url, v)))
+        .set("subject", v.subject)
+        .set("author", v.author);
+    View fields = View::list();
+    if (before.page && after.page) {
+      for (const auto& c : field_changes(*before.page, *after.page)) {
+        fields.push(View().set("label", c.label).set("before", c.before).set("after", c.after));
+      }
+    }
+    WordDiff diff = diff_html(body_html(k + 1), body_html(k));
+    view.set("has_fields", !fields.items().empty()).set("fields", std::move(fields))
+        .set("diff", std::move(diff.html))
+        .set("inserted", std::to_string(diff.inserted))
+        .set("deleted", std::to_string(diff.deleted))
+        .set("unchanged_text", diff.inserted == 0 && diff.deleted == 0);
+    write(curl, ckey, compose(cx_.site, "compare", std::move(view), diags_));
+  }
+
+  // The data for comparing any two versions in the browser (only when there
+  // are two to compare).
+  void write_json() {
+    if (versions_.size() < 2) return;
+    const std::string json_url = history_url(page_.url) + "phien-ban.json";
+    std::string all_blobs;
+    for (const Version* v : versions_) all_blobs += v->blob + '|';
+    const std::string jkey = stable_hash("json|" + all_blobs + history_url(page_.url) + '|' + cx_.site.chrome);
+    if (reuse(json_url, jkey)) return;
+    std::string json = "[";
+    for (size_t k = 0; k < versions_.size(); ++k) {
+      const Version& v = *versions_[k];
+      json += std::string(k ? "," : "") + "{\"id\":" + json_string(v.short_id) + ",\"date\":" + json_string(v.date.display()) +
+              ",\"subject\":" + json_string(v.subject) + ",\"author\":" + json_string(v.author) +
+              ",\"url\":" + json_string(href(config_, version_url(page_.url, v))) + ",\"html\":" + json_string(body_html(k)) + "}";
+    }
+    json += "]";
+    write(json_url, jkey, json);
+  }
+
+  void write_history_page() {
+    const std::string hurl = history_url(page_.url);
+    View view = base_view(config_, cx_.site.nav, page_.section, hurl, "Lịch sử phiên bản: " + page_.title);
+    View timeline = history_view(config_, page_, history_);
+    timeline.set("standalone", true).set("history_url", "");  // this is the full history
+    view.set("title", page_.title)
+        .set("current_url", current_url_)
+        .set("history", std::move(timeline))
+        .set("data_url", href(config_, hurl + "phien-ban.json"))
+        .set("script", href(config_, "/js/so-sanh.js"))
+        .set("can_compare", versions_.size() > 1);
+    emit(cx_.site, hurl, "history", std::move(view), diags_);
+  }
+
+  const ArchiveContext& cx_;
+  const SiteConfig& config_;
+  const Page& page_;
+  const int index_;
+  const FileHistory& history_;
+  const RenderedMarkdown& current_;
+  Diagnostics& diags_;
+  std::vector<const Version*> versions_;
+  std::vector<std::optional<Loaded>> loaded_;
+  const bool current_is_committed_;
+  const std::string current_url_;
+};
+
+}  // namespace
+
+View history_view(const SiteConfig& config, const Page& page, const FileHistory& history) {
+  View h;
+  auto versions = stored_versions(history);
+  h.set("has_history", !versions.empty() || page.uncommitted);
+  h.set("uncommitted", page.uncommitted).set("truncated", history.truncated);
+  if (versions.empty()) return h;
+  h.set("updated", versions.front()->date.display()).set("updated_time", versions.front()->time);
+  h.set("history_url", href(config, history_url(page.url)));
+  View list = View::list();
+  for (size_t k = 0; k < versions.size(); ++k) {
+    const Version& v = *versions[k];
+    list.push(View()
+                  .set("date", v.date.display())
+                  .set("time", v.time)
+                  .set("author", v.author)
+                  .set("subject", v.subject)
+                  .set("id", v.short_id)
+                  .set("url", href(config, version_url(page.url, v)))
+                  .set("compare_url", k + 1 < versions.size() ? href(config, compare_url(page.url, v)) : ""));
+  }
+  h.set("versions", std::move(list)).set("count", std::to_string(versions.size()));
+  return h;
+}
+
+void render_archive(const ArchiveContext& cx, const Page& page, int index, const FileHistory& history,
+                    const RenderedMarkdown& current, Diagnostics& diags) {
+  Archive(cx, page, index, history, current, diags).write_all();
+}
+
+void render_deleted(const ArchiveContext& cx, const DeletedPage& d, Diagnostics& diags) {
+  Page stub;
+  stub.source = d.history.path;
+  stub.url = d.url;
+  stub.title = d.title;
+  size_t slash = d.history.path.find('/', 8);
+  stub.section = slash == std::string::npos ? "" : d.history.path.substr(8, slash - 8);
+  render_archive(cx, stub, -1, d.history, RenderedMarkdown{}, diags);
+
+  const Version& removal = d.history.versions.front();
+  View view = base_view(cx.site.config, cx.site.nav, stub.section, d.url, d.title);
+  view.set("title", d.title)
+      .set("notice", msg::deleted_notice(removal.date.display(), removal.short_id, removal.subject))
+      .set("history", history_view(cx.site.config, stub, d.history));
+  emit(cx.site, d.url, "deleted", std::move(view), diags);
+}
+
+std::vector<DeletedPage> deleted_pages(const Repository& repo, const SiteConfig& config, Diagnostics& diags) {
+  std::vector<DeletedPage> out;
+  for (const FileHistory* h : repo.deleted()) {
+    DeletedPage d;
+    d.history = *h;
+    d.url = url_for_path(h->path);
+    d.title = h->path.substr(h->path.rfind('/') + 1);
+    // The title the document last had.
+    for (const Version& v : h->versions) {
+      if (v.deleted) continue;
+      Diagnostics scratch;
+      std::string why;
+      auto bytes = repo.blob(v.blob, &why);
+      if (!bytes) diags.error(h->path, 0, 0, msg::version_unreadable(v.blob, v.commit, why));
+      if (auto old = load_page(v.path, bytes.value_or(""), config, scratch)) d.title = document_title(*old);
+      break;
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace congbo

@@ -1,0 +1,53 @@
+// archive_pages.h: the plan archive. For every page with history: each
+// version at its permanent URL (PAGE/phien-ban/<id>/), what changed since the
+// version before (…/so-sanh/), the history page with the data the browser
+// needs to compare any two versions, and pages for removed documents.
+// A version's HTML depends only on its blob and the site's chrome: the
+// output is keyed by those, so an unchanged version is linked from the
+// previous output, not rendered again.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "history.h"
+#include "page_context.h"
+
+namespace congbo {
+
+/// A content file removed from the repository: its URL keeps a page saying so.
+struct DeletedPage {
+  FileHistory history;  ///< newest first; versions[0] is the deletion
+  std::string url, title;
+};
+
+struct ArchiveContext {
+  const PageContext& site;
+  const Repository& repo;  ///< old versions' bytes
+  /// How an old version of the page at `index` (-1: a removed page) is
+  /// rendered, as its page is: its Markdown options (a document links the
+  /// numbers it cites as the current page does)…
+  std::function<MarkdownOptions(const Page& version, int index)> markdown_options;
+  /// …and the view its layout receives, the version standing alone.
+  std::function<View(const Page& version, const RenderedMarkdown& body, int index)> version_view;
+};
+
+/// The pages removed from the repository, each with the title it last had
+/// (link step). Unreadable versions are errors: a damaged archive is not
+/// published as if it were whole.
+std::vector<DeletedPage> deleted_pages(const Repository& repo, const SiteConfig& config, Diagnostics& diags);
+
+/// The `history` a page's layout receives: its versions, newest first.
+View history_view(const SiteConfig& config, const Page& page, const FileHistory& history);
+
+/// Every version of `page` (at `index` among the pages; -1 when removed), its
+/// changes and its history page. `current` is the page's own rendered body
+/// (its newest version when committed).
+void render_archive(const ArchiveContext& cx, const Page& page, int index, const FileHistory& history,
+                    const RenderedMarkdown& current, Diagnostics& diags);
+
+/// A removed page's archive, and the page left at its address.
+void render_deleted(const ArchiveContext& cx, const DeletedPage& deleted, Diagnostics& diags);
+
+}  // namespace congbo
