@@ -136,6 +136,149 @@ void link_citations(cmark_node* doc, const std::function<std::string(const Citat
   }
 }
 
+// The nodes render_markdown changes, found in one walk (the tree is edited after it).
+struct Marked {
+  std::vector<cmark_node*> html, headings, links;
+  cmark_node* first_paragraph = nullptr;
+};
+
+Marked mark(cmark_node* doc) {
+  Marked m;
+  cmark_iter* it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_HTML_BLOCK:
+        m.html.push_back(n);
+        break;
+      case CMARK_NODE_HEADING:
+        m.headings.push_back(n);
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        m.links.push_back(n);
+        break;
+      case CMARK_NODE_PARAGRAPH:
+        if (!m.first_paragraph) m.first_paragraph = n;
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(it);
+  return m;
+}
+
+int line_of(cmark_node* n, const MarkdownOptions& options) {
+  return cmark_node_get_start_line(n) + options.first_line - 1;
+}
+
+// Raw HTML: the few allowed inline tags pass; anything else is shown as the
+// text that was typed, escaped, with a warning, so nothing is silently lost.
+void replace_raw_html(const std::vector<cmark_node*>& nodes, const MarkdownOptions& options, Diagnostics& diags) {
+  for (cmark_node* n : nodes) {
+    std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+    bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+    std::string tag = block ? "" : allowed_tag(literal);
+    if (!tag.empty()) {
+      cmark_node* custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+      cmark_node_set_on_enter(custom, tag.c_str());
+      cmark_node_set_on_exit(custom, "");
+      cmark_node_replace(n, custom);
+      cmark_node_free(n);
+      continue;
+    }
+    diags.warning(options.path, line_of(n, options), cmark_node_get_start_column(n),
+                  msg::raw_html_removed(shorten(trim(literal), 60)));
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, literal.c_str());
+    if (block) {
+      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(para, text);
+      cmark_node_replace(n, para);
+    } else {
+      cmark_node_replace(n, text);
+    }
+    cmark_node_free(n);
+  }
+}
+
+// Unsafe links (javascript: and the like) are emptied with a warning;
+// root-relative ones get the site's base path.
+void check_links(const std::vector<cmark_node*>& links, const MarkdownOptions& options, Diagnostics& diags) {
+  for (cmark_node* n : links) {
+    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    if (is_unsafe_url(url)) {
+      diags.warning(options.path, line_of(n, options), cmark_node_get_start_column(n), msg::unsafe_link_removed(url));
+      cmark_node_set_url(n, "");
+    } else if (starts_with(url, "/") && !starts_with(url, "//") && options.base_path != "/") {
+      cmark_node_set_url(n, (options.base_path + url.substr(1)).c_str());
+    }
+  }
+}
+
+// Each heading's text and a unique id made from it ("muc" when it has none).
+std::vector<Heading> heading_ids(const std::vector<cmark_node*>& nodes) {
+  std::vector<Heading> out;
+  std::map<std::string, int> seen;
+  for (cmark_node* n : nodes) {
+    Heading h;
+    h.level = cmark_node_get_heading_level(n);
+    h.text = trim(plain_text(n));
+    std::string id = slugify(h.text);
+    if (id.empty()) id = "muc";
+    int count = ++seen[id];
+    h.id = count == 1 ? id : id + "-" + std::to_string(count);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+// Plain text for the search index: text of every block, one per line.
+std::string plain_blocks(cmark_node* doc) {
+  std::string plain;
+  cmark_iter* it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+      plain += cmark_node_get_literal(n);
+    } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+      plain += ' ';
+    } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+                                          t == CMARK_NODE_ITEM || t == CMARK_NODE_CODE_BLOCK)) {
+      if (!plain.empty() && plain.back() != '\n') plain += '\n';
+    } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_CODE_BLOCK) {
+      plain += cmark_node_get_literal(n);
+    }
+  }
+  cmark_iter_free(it);
+  return plain;
+}
+
+// Gives headings their ids. Raw HTML never reaches the output and code is
+// escaped, so every "<hN>" in it is a heading, in document order.
+std::string with_heading_ids(const std::string& rendered, const std::vector<Heading>& headings) {
+  std::string html;
+  html.reserve(rendered.size() + headings.size() * 24);
+  size_t next = 0, pos = 0;
+  while (next < headings.size()) {
+    std::string open = "<h" + std::to_string(headings[next].level) + ">";
+    size_t at = rendered.find(open, pos);
+    if (at == std::string::npos) break;
+    html.append(rendered, pos, at - pos);
+    html += "<h" + std::to_string(headings[next].level) + " id=\"" + headings[next].id + "\">";
+    pos = at + open.size();
+    ++next;
+  }
+  html.append(rendered, pos, std::string::npos);
+  return html;
+}
+
 }  // namespace
 
 RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
@@ -149,131 +292,19 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   NodePtr doc(cmark_parser_finish(parser.get()));
 
-  auto line_of = [&](cmark_node* n) { return cmark_node_get_start_line(n) + options.first_line - 1; };
-
-  // Walk once, collecting what to change; the tree is edited after the walk.
-  std::vector<cmark_node*> html_nodes, headings, links;
-  cmark_node* first_paragraph = nullptr;
-  cmark_iter* it = cmark_iter_new(doc.get());
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node* n = cmark_iter_get_node(it);
-    switch (cmark_node_get_type(n)) {
-      case CMARK_NODE_HTML_INLINE:
-      case CMARK_NODE_HTML_BLOCK:
-        html_nodes.push_back(n);
-        break;
-      case CMARK_NODE_HEADING:
-        headings.push_back(n);
-        break;
-      case CMARK_NODE_LINK:
-      case CMARK_NODE_IMAGE:
-        links.push_back(n);
-        break;
-      case CMARK_NODE_PARAGRAPH:
-        if (!first_paragraph) first_paragraph = n;
-        break;
-      default:
-        break;
-    }
-  }
-  cmark_iter_free(it);
-
-  for (cmark_node* n : html_nodes) {
-    std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
-    bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
-    std::string tag = block ? "" : allowed_tag(literal);
-    if (!tag.empty()) {
-      cmark_node* custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-      cmark_node_set_on_enter(custom, tag.c_str());
-      cmark_node_set_on_exit(custom, "");
-      cmark_node_replace(n, custom);
-      cmark_node_free(n);
-      continue;
-    }
-    diags.warning(options.path, line_of(n), cmark_node_get_start_column(n),
-                  msg::raw_html_removed(shorten(trim(literal), 60)));
-    // Show what was typed, escaped, so nothing is silently lost.
-    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
-    cmark_node_set_literal(text, literal.c_str());
-    if (block) {
-      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
-      cmark_node_append_child(para, text);
-      cmark_node_replace(n, para);
-    } else {
-      cmark_node_replace(n, text);
-    }
-    cmark_node_free(n);
-  }
-
-  for (cmark_node* n : links) {
-    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
-    if (is_unsafe_url(url)) {
-      diags.warning(options.path, line_of(n), cmark_node_get_start_column(n),
-                    msg::unsafe_link_removed(url));
-      cmark_node_set_url(n, "");
-    } else if (starts_with(url, "/") && !starts_with(url, "//") && options.base_path != "/") {
-      cmark_node_set_url(n, (options.base_path + url.substr(1)).c_str());
-    }
-  }
-
+  Marked marked = mark(doc.get());
+  replace_raw_html(marked.html, options, diags);
+  check_links(marked.links, options, diags);
   if (options.cite_url) link_citations(doc.get(), options.cite_url);
 
   RenderedMarkdown out;
-  std::map<std::string, int> seen;
-  for (cmark_node* n : headings) {
-    Heading h;
-    h.level = cmark_node_get_heading_level(n);
-    h.text = trim(plain_text(n));
-    std::string id = slugify(h.text);
-    if (id.empty()) id = "muc";
-    int count = ++seen[id];
-    h.id = count == 1 ? id : id + "-" + std::to_string(count);
-    out.headings.push_back(std::move(h));
-  }
-  if (first_paragraph) out.summary = shorten(trim(plain_text(first_paragraph)), 300);
-  {
-    // Plain text for the search index: text of every block, one per line.
-    cmark_iter* pit = cmark_iter_new(doc.get());
-    cmark_event_type pev;
-    while ((pev = cmark_iter_next(pit)) != CMARK_EVENT_DONE) {
-      cmark_node* n = cmark_iter_get_node(pit);
-      cmark_node_type t = cmark_node_get_type(n);
-      if (pev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
-        out.plain += cmark_node_get_literal(n);
-      } else if (pev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
-        out.plain += ' ';
-      } else if (pev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
-                                             t == CMARK_NODE_ITEM || t == CMARK_NODE_CODE_BLOCK)) {
-        if (!out.plain.empty() && out.plain.back() != '\n') out.plain += '\n';
-      } else if (pev == CMARK_EVENT_ENTER && t == CMARK_NODE_CODE_BLOCK) {
-        out.plain += cmark_node_get_literal(n);
-      }
-    }
-    cmark_iter_free(pit);
-  }
-
+  out.headings = heading_ids(marked.headings);
+  if (marked.first_paragraph) out.summary = shorten(trim(plain_text(marked.first_paragraph)), 300);
+  out.plain = plain_blocks(doc.get());
   char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
-  std::string rendered(html);
+  const std::string rendered(html);
   std::free(html);
-
-  // Give headings their ids. Raw HTML never reaches the output and code is
-  // escaped, so every "<hN>" in it is a heading, in document order.
-  size_t next = 0;
-  out.html.reserve(rendered.size() + out.headings.size() * 24);
-  size_t pos = 0;
-  while (next < out.headings.size()) {
-    std::string open = "<h" + std::to_string(out.headings[next].level) + ">";
-    size_t at = rendered.find(open, pos);
-    if (at == std::string::npos) break;
-    out.html.append(rendered, pos, at - pos);
-    out.html += "<h" + std::to_string(out.headings[next].level) + " id=\"" +
-                out.headings[next].id + "\">";
-    pos = at + open.size();
-    ++next;
-  }
-  out.html.append(rendered, pos, std::string::npos);
+  out.html = with_heading_ids(rendered, out.headings);
   return out;
 }
 

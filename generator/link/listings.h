@@ -4,12 +4,31 @@
 // the list pages (list_pages.h) and feeds read it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "config.h"
+#include "date.h"
 #include "page.h"
+#include "unit.h"
 
 namespace congbo {
+
+/// An entry of the site's navigation: one per section.
+struct NavItem {
+  std::string title, url;  ///< url without base path
+  std::string section;
+};
+
+/// URLs of the documents' browse pages.
+struct BrowseUrls {
+  static std::string kind(const SiteConfig& config, const std::string& kind);   ///< /van-ban/loai/ke-hoach/
+  static std::string issuer(const std::string& issuer_key);                      ///< /van-ban/co-quan/duk/
+  static std::string year(const std::optional<Date>& date);                      ///< /van-ban/nam/2020/
+  static std::string field(const std::string& field);                            ///< /van-ban/linh-vuc/x/
+  static std::string cited();                                                    ///< /van-ban/dan-chieu/
+};
 
 struct Section {
   std::string name;         ///< folder under content/
@@ -46,6 +65,29 @@ struct Facet {
   std::string url, title;
   std::vector<int> listings;  ///< indices into the listings
 };
+
+/// Everything link derives for the lists: sections in reading order, the
+/// navigation, every listing and the browse indexes over them.
+struct Listings {
+  std::vector<Section> sections;
+  std::vector<NavItem> nav;
+  std::vector<Listing> listings;
+  std::vector<Facet> facets;
+  int home_index = -1;  ///< content/_index.md, if any
+
+  const Section* section(const std::string& name) const;  ///< nullptr for top-level pages
+};
+
+/// How many of each record the site publishes: each kind makes its section.
+struct RecordCounts {
+  size_t campaigns = 0, decisions = 0, units = 0;
+};
+
+/// The sections of `pages` (and of the records), a listing for each section
+/// of pages, and browse listings for documents (by kind, issuer, year and
+/// field) and models (by year, topic and unit).
+Listings link_listings(const std::vector<Page>& pages, const SiteConfig& config, const Units& units,
+                       const RecordCounts& records);
 
 /// How many pages of `per_page` items a listing takes (at least one).
 int list_page_count(const Listing& listing, int per_page);

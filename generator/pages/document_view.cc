@@ -8,15 +8,6 @@
 
 namespace congbo {
 
-std::string BrowseUrls::kind(const SiteConfig& config, const std::string& kind) {
-  return "/van-ban/loai/" + slugify(config.kind_label(kind)) + "/";
-}
-std::string BrowseUrls::issuer(const std::string& key) { return "/van-ban/co-quan/" + slugify(key) + "/"; }
-std::string BrowseUrls::year(const std::optional<Date>& date) {
-  return "/van-ban/nam/" + (date ? std::to_string(date->year) : std::string("chua-ro")) + "/";
-}
-std::string BrowseUrls::field(const std::string& field) { return "/van-ban/linh-vuc/" + slugify(field) + "/"; }
-std::string BrowseUrls::cited() { return "/van-ban/dan-chieu/"; }
 
 std::string document_status(const Page& page, const DocumentLinks& links) {
   if (!links.in[kReplaces].empty()) return msg::status_replaced();

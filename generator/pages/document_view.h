@@ -6,20 +6,12 @@
 #include <vector>
 
 #include "config.h"
+#include "listings.h"
 #include "page.h"
 #include "relations.h"
 #include "view.h"
 
 namespace congbo {
-
-/// URLs of the browse pages, shared by the document view and the site.
-struct BrowseUrls {
-  static std::string kind(const SiteConfig& config, const std::string& kind);   ///< /van-ban/loai/ke-hoach/
-  static std::string issuer(const std::string& issuer_key);                      ///< /van-ban/co-quan/duk/
-  static std::string year(const std::optional<Date>& date);                      ///< /van-ban/nam/2020/
-  static std::string field(const std::string& field);                            ///< /van-ban/linh-vuc/x/
-  static std::string cited();                                                    ///< /van-ban/dan-chieu/
-};
 
 /// "Hết hiệu lực" when another document on the site replaces it; otherwise
 /// the status written in front matter, or "Còn hiệu lực".

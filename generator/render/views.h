@@ -6,15 +6,11 @@
 #include <vector>
 
 #include "config.h"
+#include "listings.h"
 #include "page.h"
 #include "view.h"
 
 namespace congbo {
-
-struct NavItem {
-  std::string title, url;  ///< url without base path
-  std::string section;
-};
 
 /// Joins the site's base path and a site-relative url ("/van-ban/" → "/sub/van-ban/").
 std::string href(const SiteConfig& config, const std::string& url);

@@ -32,18 +32,6 @@ namespace fs = std::filesystem;
 namespace congbo {
 namespace {
 
-// Sections whose index pages list records (campaigns, decisions, units), not pages.
-bool record_section(const std::string& name) {
-  return name == kCampaignsSection || name == kAwardsSection || name == kUnitsSection;
-}
-
-// Sections readers expect first, in this order; others follow by name.
-int section_rank(const std::string& name) {
-  const auto* end = std::end(kSectionOrder);
-  const auto* it = std::find_if(std::begin(kSectionOrder), end, [&](const char* s) { return name == s; });
-  return static_cast<int>(it - std::begin(kSectionOrder));
-}
-
 // Measures the stages of a build, for --timings.
 class Stopwatch {
  public:
@@ -337,155 +325,8 @@ void Site::link(const Date& today, Diagnostics& diags) {
   if (repo_) deleted_ = deleted_pages(*repo_, config_, diags);
   link_records(diags);
   check_images(pages_, *source_, theme_->static_files(), diags);
-  link_sections();
-  link_browse();
+  lists_ = link_listings(pages_, config_, units_, {campaigns_.size(), decisions_.size(), units_.all().size()});
   link_urls(diags);
-}
-
-void Site::link_sections() {
-  std::map<std::string, int> by_name;
-  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
-    const Page& p = pages_[i];
-    if (p.section.empty()) {
-      if (p.is_index) home_index_ = i;
-      continue;
-    }
-    auto [it, inserted] = by_name.emplace(p.section, static_cast<int>(sections_.size()));
-    if (inserted) {
-      sections_.push_back({p.section, "/" + slugify(p.section) + "/", msg::default_section_title(p.section), -1, {}});
-    }
-    Section& s = sections_[it->second];
-    if (p.is_index) {
-      s.index_page = i;
-      s.title = p.title;
-    } else {
-      s.pages.push_back(i);
-    }
-  }
-  // Records make their own sections, with or without an _index.md.
-  const std::pair<const char*, size_t> records[] = {
-      {kCampaignsSection, campaigns_.size()}, {kAwardsSection, decisions_.size()}, {kUnitsSection, units_.all().size()}};
-  for (const auto& [name, count] : records) {
-    if (count == 0) continue;
-    auto [it, inserted] = by_name.emplace(name, static_cast<int>(sections_.size()));
-    if (inserted) sections_.push_back({name, std::string("/") + name + "/", msg::default_section_title(name), -1, {}});
-    sections_[it->second].count = static_cast<int>(count);
-  }
-  std::sort(sections_.begin(), sections_.end(), [](const Section& a, const Section& b) {
-    return std::make_pair(section_rank(a.name), a.name) < std::make_pair(section_rank(b.name), b.name);
-  });
-  for (auto& s : sections_) {
-    s.pages = newest_first(pages_, std::move(s.pages));
-    if (!record_section(s.name)) s.count = static_cast<int>(s.pages.size());
-    nav_.push_back({s.title, s.url, s.name});
-    if (record_section(s.name)) continue;  // site_records.cc renders their index pages
-    Listing l;
-    l.url = s.url;
-    l.title = s.title;
-    l.section = s.name;
-    l.intro_page = s.index_page;
-    l.pages = s.pages;
-    l.show_facets = s.name == kDocumentsSection || s.name == kModelsSection;
-    listings_.push_back(std::move(l));
-  }
-}
-
-void Site::add_facet(const std::string& section, const std::string& key, std::map<std::string, FacetGroup>& groups) {
-  Facet f;
-  f.section = section;
-  f.key = key;
-  f.url = "/" + section + "/" + key + "/";
-  f.title = section == kDocumentsSection ? msg::facet_title(key) : msg::models_facet(key);
-  std::vector<std::pair<std::string, FacetGroup*>> sorted;
-  for (auto& [url, g] : groups) sorted.emplace_back(url, &g);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-    return a.second->order < b.second->order;
-  });
-  for (auto& [url, g] : sorted) {
-    Listing l;
-    l.url = url;
-    l.title = g->title;
-    l.section = section;
-    l.parent_title = f.title;
-    l.parent_url = f.url;
-    l.pages = newest_first(pages_, g->pages);
-    f.listings.push_back(static_cast<int>(listings_.size()));
-    listings_.push_back(std::move(l));
-  }
-  facets_.push_back(std::move(f));
-}
-
-// Browse pages for documents: by kind, issuer, year and field.
-void Site::link_browse() {
-  // Exemplary models: by year, topic and unit.
-  if (const Section* models = section(kModelsSection)) {
-    std::map<std::string, FacetGroup> years, topics, units;
-    for (int i : models->pages) {
-      const Page& p = pages_[i];
-      if (!p.is_model) continue;
-      auto& y = years["/mo-hinh/nam/" + std::to_string(p.model.year) + "/"];
-      y.title = msg::year_title(p.model.year);
-      y.order = -p.model.year;
-      y.pages.push_back(i);
-      auto& t = topics["/mo-hinh/chu-de/" + slugify(p.model.category) + "/"];
-      t.title = p.model.category;
-      t.pages.push_back(i);
-      auto& u = units["/mo-hinh/don-vi/" + p.model.unit + "/"];
-      const Unit* unit = units_.find(p.model.unit);
-      u.title = unit ? unit->name : p.model.unit;
-      u.order = units_.index(p.model.unit);
-      u.pages.push_back(i);
-    }
-    add_facet(kModelsSection, "nam", years);
-    add_facet(kModelsSection, "chu-de", topics);
-    add_facet(kModelsSection, "don-vi", units);
-  }
-
-  auto docs = std::find_if(sections_.begin(), sections_.end(), [](const Section& s) { return s.name == kDocumentsSection; });
-  if (docs == sections_.end()) return;
-
-  std::map<std::string, FacetGroup> kinds, issuers, years, fields;
-  for (int i : docs->pages) {
-    const Page& p = pages_[i];
-    if (!p.is_document) continue;
-    // Order: as declared in site.toml for kinds and issuers, newest year first, fields by name.
-    int kind_order = 0;
-    for (const auto& [abbr, name] : config_.kinds) {
-      if (abbr == p.doc.kind) break;
-      ++kind_order;
-    }
-    auto& k = kinds[BrowseUrls::kind(config_, p.doc.kind)];
-    k.title = config_.kind_label(p.doc.kind);
-    k.order = kind_order;
-    k.pages.push_back(i);
-
-    int issuer_order = 0;
-    for (const auto& is : config_.issuers) {
-      if (is.key == p.doc.issuer) break;
-      ++issuer_order;
-    }
-    auto& is = issuers[BrowseUrls::issuer(p.doc.issuer)];
-    is.title = config_.issuer_label(p.doc.issuer);
-    is.order = issuer_order;
-    is.pages.push_back(i);
-
-    auto& y = years[BrowseUrls::year(p.date)];
-    y.title = p.date ? "Năm " + std::to_string(p.date->year) : msg::unknown_year();
-    y.order = p.date ? -p.date->year : 1;  // newest first, unknown last
-    y.pages.push_back(i);
-
-    for (const auto& field : p.doc.fields) {
-      auto& f = fields[BrowseUrls::field(field)];
-      f.title = field;
-      f.pages.push_back(i);
-    }
-  }
-  int n = 0;
-  for (auto& [url, f] : fields) f.order = n++;
-  add_facet(kDocumentsSection, "loai", kinds);
-  add_facet(kDocumentsSection, "co-quan", issuers);
-  add_facet(kDocumentsSection, "nam", years);
-  add_facet(kDocumentsSection, "linh-vuc", fields);
 }
 
 // Every URL is written by exactly one file. The URL table: the site's own
@@ -495,14 +336,14 @@ void Site::link_urls(Diagnostics& diags) {
   urls_ = UrlTable();
   urls_.reserve("/", "content/_index.md", UrlKind::Home);
   urls_.reserve("/tim-kiem/", msg::reserved_search(), UrlKind::Search);
-  for (const auto& l : listings_) {
+  for (const auto& l : lists_.listings) {
     for (int n = 1; n <= list_page_count(l, config_.paginate); ++n) {
       urls_.reserve(list_url(l.url, n), msg::reserved_url_owner(l.section), n == 1 ? UrlKind::List : UrlKind::ListPage);
     }
   }
-  for (const auto& f : facets_) urls_.reserve(f.url, msg::reserved_url_owner(f.section), UrlKind::Facet);
+  for (const auto& f : lists_.facets) urls_.reserve(f.url, msg::reserved_url_owner(f.section), UrlKind::Facet);
   for (const auto& [url, section] : record_urls()) urls_.reserve(url, msg::reserved_url_owner(section), UrlKind::Record);
-  if (!listings_.empty() && !relations_.external.empty()) {
+  if (!lists_.listings.empty() && !relations_.external.empty()) {
     urls_.reserve(BrowseUrls::cited(), msg::reserved_url_owner(kDocumentsSection), UrlKind::Cited);
   }
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
@@ -520,13 +361,6 @@ void Site::link_urls(Diagnostics& diags) {
   deleted_ = std::move(kept);
 }
 
-const Section* Site::section(const std::string& name) const {
-  for (const Section& s : sections_) {
-    if (s.name == name) return &s;
-  }
-  return nullptr;
-}
-
 const FileHistory& Site::history_of(int index) const {
   const FileHistory* h = repo_ ? repo_->history(pages_[index].source) : nullptr;
   return h ? *h : no_history_;
@@ -540,13 +374,13 @@ void Site::check(int jobs, Diagnostics& diags) const {
 }
 
 PageContext Site::page_context(Output& out) const {
-  return PageContext{config_, nav_, *theme_, chrome_, out, pages_, rendered_, sections_};
+  return PageContext{config_, lists_.nav, *theme_, chrome_, out, pages_, rendered_, lists_.sections};
 }
 
 void Site::render(Output& out, int jobs, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
   Stopwatch clock;
-  chrome_ = chrome_hash(config_text_, *theme_, nav_);
+  chrome_ = chrome_hash(config_text_, *theme_, lists_.nav);
   const PageContext cx = page_context(out);
   const int n = static_cast<int>(pages_.size());
   rendered_.assign(n, RenderedMarkdown{});
@@ -578,14 +412,14 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   }, progress_, msg::stage_pages());
   for (const DeletedPage& d : deleted_) render_deleted(archive, d, diags);
   clock.lap(timings_, "render: pages and their archive (versions, changes, history)");
-  const ListContext lists{cx, listings_, facets_, relations_};
-  parallel_for(static_cast<int>(listings_.size()), jobs, diags,
-               [&](int i, Diagnostics& diags) { render_listing(lists, listings_[i], diags); }, progress_,
+  const ListContext lists{cx, lists_.listings, lists_.facets, relations_};
+  parallel_for(static_cast<int>(lists_.listings.size()), jobs, diags,
+               [&](int i, Diagnostics& diags) { render_listing(lists, lists_.listings[i], diags); }, progress_,
                msg::stage_lists());
-  for (const Facet& f : facets_) render_facet(lists, f, diags);
+  for (const Facet& f : lists_.facets) render_facet(lists, f, diags);
   if (!relations_.external.empty()) render_cited(lists, diags);
   render_records(cx, diags);
-  render_home(cx, home_index_, diags);
+  render_home(cx, lists_.home_index, diags);
   render_feeds(FeedContext{cx, urls_, decisions_, campaigns_}, diags);
   clock.lap(timings_, "render: lists, home, feeds");
   search.join();
@@ -593,7 +427,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   clock.lap(timings_, "render: waiting for the search index");
   timings_.insert(timings_.end(), search_timing.begin(), search_timing.end());
 
-  emit(cx, "/404.html", "404", base_view(config_, nav_, "", "/404.html", "Không tìm thấy trang"), diags);
+  emit(cx, "/404.html", "404", base_view(config_, lists_.nav, "", "/404.html", "Không tìm thấy trang"), diags);
   for (const auto& [path, data] : theme_->static_files()) write_file(cx, path, data, diags);
 }
 
@@ -633,12 +467,12 @@ std::optional<Site::Preview> Site::preview(const std::string& rel, std::string b
 
 View Site::page_base(const Page& page, const RenderedMarkdown& body, const std::vector<Page>& pages, int index,
                      const Relations& rel, int plan_page) const {
-  View v = base_view(config_, nav_, page.section, page.url, document_title(page));
+  View v = base_view(config_, lists_.nav, page.section, page.url, document_title(page));
   const View own = page_view(page, body, config_);
   for (const auto& [k, m] : own.members()) v.set(k, m);
   if (page.is_document) v.set("doc", document_view(pages, index, rel, config_));
   if (page.is_model) v.set("model", model_view(page, plan_page));
-  if (const Section* s = section(page.section)) {
+  if (const Section* s = lists_.section(page.section)) {
     v.set("section_title", s->title).set("section_url", href(config_, s->url));
   }
   return v;
@@ -685,7 +519,7 @@ void Site::render_search(const PageContext& cx, int jobs, Diagnostics& diags) {
     d.date = p.date;
     d.text = std::move(rendered_[i].plain);  // needed only here: moved, not copied (40 MB at 10,000 documents)
     d.section = p.section;
-    const Section* s = section(p.section);
+    const Section* s = lists_.section(p.section);
     d.section_title = s ? s->title : msg::other_pages();
     if (p.is_document) {
       d.number = p.doc.number;
@@ -718,13 +552,13 @@ void Site::render_search(const PageContext& cx, int jobs, Diagnostics& diags) {
         [&](const std::string& path, const std::string& content_key) { return out.reuse_content(path, content_key); },
         jobs);
   }
-  View v = base_view(config_, nav_, "", "/tim-kiem/", msg::search_title());
+  View v = base_view(config_, lists_.nav, "", "/tim-kiem/", msg::search_title());
   v.set("title", msg::search_title())
       .set("manifest", href(config_, "/search/manifest.json"))
       .set("script", href(config_, "/js/tim-kiem.js"))
       .set("browse_url", href(config_, "/van-ban/"));
   View facets = View::list();
-  for (const Facet& f : facets_) facets.push(View().set("title", f.title).set("url", href(config_, f.url)));
+  for (const Facet& f : lists_.facets) facets.push(View().set("title", f.title).set("url", href(config_, f.url)));
   v.set("facets", std::move(facets));
   emit(cx, "/tim-kiem/", "search", std::move(v), diags);
 }

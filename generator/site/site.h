@@ -101,8 +101,8 @@ class Site {
   const std::vector<Page>& pages() const { return pages_; }
   /// Each page's rendered Markdown, by page index (after render).
   const std::vector<RenderedMarkdown>& rendered() const { return rendered_; }
-  const std::vector<Section>& sections() const { return sections_; }
-  const std::vector<Listing>& listings() const { return listings_; }
+  const std::vector<Section>& sections() const { return lists_.sections; }
+  const std::vector<Listing>& listings() const { return lists_.listings; }
   const Relations& relations() const { return relations_; }
   const SiteConfig& config() const { return config_; }
   const Units& units() const { return units_; }
@@ -110,8 +110,6 @@ class Site {
   const std::vector<Decision>& decisions() const { return decisions_; }
 
  private:
-  void link_sections();
-  void link_browse();
   void link_urls(Diagnostics& diags);
   /// What every page family reads, over this site's stages.
   PageContext page_context(Output& out) const;
@@ -141,7 +139,6 @@ class Site {
   std::string unit_url(const std::string& id) const;  ///< with base path; "" when unknown
   std::vector<std::pair<std::string, std::string>> record_urls() const;  ///< (url, section), for URL owners and the sitemap
   void add_record_search(std::vector<SearchDocument>& docs) const;
-  void add_facet(const std::string& section, const std::string& key, std::map<std::string, FacetGroup>& groups);
   /// The view render_page gives `page` (also used for its old versions,
   /// standing alone in `pages`), its body rendered as `body`.
   View page_base(const Page& page, const RenderedMarkdown& body, const std::vector<Page>& pages, int index,
@@ -156,9 +153,7 @@ class Site {
   std::optional<Theme> theme_;
   std::vector<Page> pages_;
   std::vector<RenderedMarkdown> rendered_;  ///< by page index (render)
-  std::vector<Section> sections_;
-  std::vector<Listing> listings_;
-  std::vector<Facet> facets_;
+  Listings lists_;  ///< sections, navigation, listings, browse indexes (link)
   Relations relations_;
   std::optional<DocumentIndex> index_;  ///< numbers → pages, built once in link()
   std::string chrome_;                  ///< chrome_hash(), computed once per render
@@ -167,14 +162,12 @@ class Site {
   std::function<void(const std::string&, int, int)> progress_;
   std::filesystem::path history_cache_;
   ReadDigests* read_digests_ = nullptr;
-  std::vector<NavItem> nav_;
   UrlTable urls_;  ///< every address and its owner (link)
   Units units_;
   std::vector<Campaign> campaigns_;
   std::vector<Decision> decisions_;   ///< newest first after link()
   std::vector<int> campaign_plan_, decision_plan_;  ///< page of each one's plan, or -1
   std::vector<int> model_plan_;       ///< parallel to pages_
-  int home_index_ = -1;
 };
 
 }  // namespace congbo

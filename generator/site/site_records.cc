@@ -182,7 +182,7 @@ void Site::add_record_search(std::vector<SearchDocument>& docs) const {
     d.url = href(config_, url);
     d.title = title;
     d.section = section;
-    const Section* s = this->section(section);
+    const Section* s = lists_.section(section);
     d.section_title = s ? s->title : msg::default_section_title(section);
     return d;
   };
@@ -224,17 +224,17 @@ void Site::add_record_search(std::vector<SearchDocument>& docs) const {
 
 void Site::render_records(const PageContext& site, Diagnostics& diags) const {
   const RecordContext cx{
-      config_, nav_, units_, campaigns_, decisions_, pages_, campaign_plan_, decision_plan_,
+      config_, lists_.nav, units_, campaigns_, decisions_, pages_, campaign_plan_, decision_plan_,
       [this](const std::string& id) { return unit_url(id); },
       [this](const RelationEntry& plan, int page) { return plan_view(plan, page); },
       [this](View& v, const std::string& source) { set_updated(v, source); },
       [this](View& v, const std::string& name) {
-        const Section* s = section(name);
+        const Section* s = lists_.section(name);
         if (s && s->index_page >= 0) v.set("intro", rendered_[s->index_page].html);
         v.set("title", s ? s->title : msg::default_section_title(name));
       },
       [this](View& v, const std::string& name) {
-        const Section* s = section(name);
+        const Section* s = lists_.section(name);
         v.set("parent_title", s ? s->title : msg::default_section_title(name)).set("parent_url", href(config_, "/" + name + "/"));
       },
       [&](const std::string& url, const std::string& layout, View v) { emit(site, url, layout, std::move(v), diags); },
