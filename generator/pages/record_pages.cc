@@ -1,5 +1,4 @@
-// record_pages.cc: see record_pages.h. Moved out of Site::render_records,
-// page for page and byte for byte the same (bench/same-output).
+// record_pages.cc: the record families, and what records add to other pages.
 #include "record_pages.h"
 
 #include <map>
@@ -7,16 +6,58 @@
 
 #include "chart.h"
 #include "messages.h"
+#include "sections.h"
 #include "records_view.h"
 #include "table.h"
 #include "text.h"
 
 namespace congbo {
 
-std::string campaign_year_url(const Campaign& c, int year) { return c.url + std::to_string(year) + "/"; }
-std::string decisions_year_url(int year) { return "/khen-thuong/nam/" + std::to_string(year) + "/"; }
-std::string decisions_form_url(const std::string& form) { return "/khen-thuong/hinh-thuc/" + slugify(form) + "/"; }
-std::string unit_page_url(const std::string& unit_id) { return "/don-vi/" + unit_id + "/"; }
+void RecordContext::emit(const std::string& url, const std::string& layout, View v) const {
+  congbo::emit(site, url, layout, std::move(v), diags);
+}
+
+void RecordContext::write(const std::string& path, const std::string& bytes) const {
+  write_file(site, path, bytes, diags);
+}
+
+std::string unit_link(const PageContext& site, const Records& records, const std::string& id) {
+  return records.units.find(id) ? href(site.config, unit_page_url(id)) : "";
+}
+
+View plan_link(const PageContext& site, const RelationEntry& plan, int page) {
+  View v;
+  if (plan.text.empty()) return v;
+  if (page >= 0) {
+    const Page& p = site.pages[page];
+    v.set("title", document_title(p)).set("url", href(site.config, p.url));
+  } else {
+    v.set("title", plan.text);
+  }
+  return v;
+}
+
+std::string RecordContext::unit_url(const std::string& id) const { return unit_link(site, records, id); }
+
+View RecordContext::plan_view(const RelationEntry& plan, int page) const { return plan_link(site, plan, page); }
+
+void RecordContext::set_updated(View& v, const std::string& source) const {
+  if (!repo) return;
+  const FileHistory* h = repo->history(source);
+  if (!h || h->versions.empty() || h->versions.front().deleted) return;
+  v.set("updated", h->versions.front().date.display()).set("updated_iso", h->versions.front().time);
+}
+
+void RecordContext::section_intro(View& v, const std::string& name) const {
+  const Section* s = site.section(name);
+  if (s && s->index_page >= 0) v.set("intro", site.rendered[s->index_page].html);
+  v.set("title", s ? s->title : msg::default_section_title(name));
+}
+
+void RecordContext::section_crumb(View& v, const std::string& name) const {
+  const Section* s = site.section(name);
+  v.set("parent_title", s ? s->title : msg::default_section_title(name)).set("parent_url", href(site.config, "/" + name + "/"));
+}
 
 namespace {
 
@@ -25,13 +66,13 @@ std::string year_csv(const Campaign& c, int year) { return c.url + "ket-qua-" + 
 // A table shown on a page and offered for download from the same data.
 View table_with_csv(const RecordContext& cx, const Table& t, const std::string& csv_url) {
   cx.write(csv_url.substr(1), table_csv(t));
-  return table_view(t, href(cx.config, csv_url));
+  return table_view(t, href(cx.site.config, csv_url));
 }
 
 View year_links(const RecordContext& cx, const Campaign& c, int current = 0, bool newest_first = true) {
   View links = View::list();
   auto add = [&](const YearResults& y) {
-    View l = View().set("year", std::to_string(y.year)).set("url", href(cx.config, campaign_year_url(c, y.year)));
+    View l = View().set("year", std::to_string(y.year)).set("url", href(cx.site.config, campaign_year_url(c, y.year)));
     if (!newest_first) l.set("current", y.year == current);
     links.push(std::move(l));
   };
@@ -44,13 +85,13 @@ View year_links(const RecordContext& cx, const Campaign& c, int current = 0, boo
 }
 
 void campaigns_index(const RecordContext& cx) {
-  View v = base_view(cx.config, cx.nav, kCampaignsSection, "/thi-dua/", msg::default_section_title(kCampaignsSection));
+  View v = base_view(cx.site.config, cx.site.nav, kCampaignsSection, "/thi-dua/", msg::default_section_title(kCampaignsSection));
   cx.section_intro(v, kCampaignsSection);
   View items = View::list();
-  for (const Campaign& c : cx.campaigns) {
+  for (const Campaign& c : cx.records.campaigns) {
     items.push(View()
                    .set("title", c.name)
-                   .set("url", href(cx.config, c.url))
+                   .set("url", href(cx.site.config, c.url))
                    .set("period", c.period)
                    .set("summary", c.description)
                    .set("years", year_links(cx, c)));
@@ -78,13 +119,13 @@ void set_rules(View& v, const Campaign& c) {
 }
 
 void campaign_page(const RecordContext& cx, size_t ci, const std::vector<YearSummary>& summaries) {
-  const Campaign& c = cx.campaigns[ci];
-  View v = base_view(cx.config, cx.nav, kCampaignsSection, c.url, c.name);
+  const Campaign& c = cx.records.campaigns[ci];
+  View v = base_view(cx.site.config, cx.site.nav, kCampaignsSection, c.url, c.name);
   cx.section_crumb(v, kCampaignsSection);
   v.set("title", c.name).set("period", c.period).set("description", c.description);
   if (c.sample) v.set("sample_notice", msg::sample_notice());
   cx.set_updated(v, c.source);
-  if (!c.plan.text.empty()) v.set("plan", cx.plan_view(c.plan, cx.campaign_plan[ci]));
+  if (!c.plan.text.empty()) v.set("plan", cx.plan_view(c.plan, cx.records.campaign_plan[ci]));
   set_rules(v, c);
   View charts = View::list();
   for (const BarChart& ch : target_charts(c, summaries)) charts.push(View().set("svg", bar_chart_svg(ch)).set("title", ch.title));
@@ -96,16 +137,16 @@ void campaign_page(const RecordContext& cx, size_t ci, const std::vector<YearSum
 }
 
 void campaign_year_page(const RecordContext& cx, const Campaign& c, const YearResults& y, const YearSummary& s) {
-  const UnitLink link = cx.unit_url;
+  const UnitLink link = [&](const std::string& id) { return cx.unit_url(id); };
   const std::string url = campaign_year_url(c, y.year);
-  View yv = base_view(cx.config, cx.nav, kCampaignsSection, url, msg::campaign_year_title(c.name, y.year));
+  View yv = base_view(cx.site.config, cx.site.nav, kCampaignsSection, url, msg::campaign_year_title(c.name, y.year));
   yv.set("title", msg::campaign_year_title(c.name, y.year))
       .set("parent_title", c.name)
-      .set("parent_url", href(cx.config, c.url))
+      .set("parent_url", href(cx.site.config, c.url))
       .set("date", y.date ? y.date->display() : "");
   if (c.sample) yv.set("sample_notice", msg::sample_notice());
   yv.set("registered", std::to_string(s.registered)).set("listed", std::to_string(s.listed));
-  yv.set("results", table_with_csv(cx, results_table(c, y, cx.units, link), year_csv(c, y.year)));
+  yv.set("results", table_with_csv(cx, results_table(c, y, cx.records.units, link), year_csv(c, y.year)));
   yv.set("grades", table_with_csv(cx, grades_table(c, s), c.url + "xep-loai-" + std::to_string(y.year) + ".csv"));
   if (!c.rules.targets.empty()) {
     yv.set("targets", table_with_csv(cx, targets_table(c, s), c.url + "chi-tieu-" + std::to_string(y.year) + ".csv"));
@@ -117,11 +158,11 @@ void campaign_year_page(const RecordContext& cx, const Campaign& c, const YearRe
 }  // namespace
 
 void render_campaign_pages(const RecordContext& cx) {
-  if (!cx.campaigns.empty()) campaigns_index(cx);
-  for (size_t ci = 0; ci < cx.campaigns.size(); ++ci) {
-    const Campaign& c = cx.campaigns[ci];
+  if (!cx.records.campaigns.empty()) campaigns_index(cx);
+  for (size_t ci = 0; ci < cx.records.campaigns.size(); ++ci) {
+    const Campaign& c = cx.records.campaigns[ci];
     std::vector<YearSummary> summaries;
-    for (const YearResults& y : c.years) summaries.push_back(c.summary(y, cx.units));
+    for (const YearResults& y : c.years) summaries.push_back(c.summary(y, cx.records.units));
     campaign_page(cx, ci, summaries);
     for (size_t yi = 0; yi < c.years.size(); ++yi) campaign_year_page(cx, c, c.years[yi], summaries[yi]);
   }
@@ -134,7 +175,7 @@ View decision_item(const RecordContext& cx, const Decision& d) {
       .set("title", d.title)
       .set("number", d.number)
       .set("form", d.form)
-      .set("url", href(cx.config, d.url))
+      .set("url", href(cx.site.config, d.url))
       .set("date", d.date ? d.date->display() : msg::unknown_date())
       .set("date_iso", d.date ? d.date->iso() : "")
       .set("count", std::to_string(d.recipients.size()));
@@ -149,7 +190,7 @@ struct DecisionLists {
 
 DecisionLists decision_lists(const RecordContext& cx) {
   DecisionLists l;
-  for (const Decision& d : cx.decisions) {
+  for (const Decision& d : cx.records.decisions) {
     l.all.push_back(&d);
     if (d.date) l.by_year[d.date->year].push_back(&d);
     l.by_form[slugify(d.form)].push_back(&d);
@@ -157,13 +198,13 @@ DecisionLists decision_lists(const RecordContext& cx) {
   for (auto it = l.by_year.rbegin(); it != l.by_year.rend(); ++it) {
     l.year_links.push(View()
                           .set("title", msg::year_title(it->first))
-                          .set("url", href(cx.config, decisions_year_url(it->first)))
+                          .set("url", href(cx.site.config, decisions_year_url(it->first)))
                           .set("count", std::to_string(it->second.size())));
   }
   for (const auto& [slug, list] : l.by_form) {
     l.form_links.push(View()
                           .set("title", list[0]->form)
-                          .set("url", href(cx.config, decisions_form_url(list[0]->form)))
+                          .set("url", href(cx.site.config, decisions_form_url(list[0]->form)))
                           .set("count", std::to_string(list.size())));
   }
   return l;
@@ -171,7 +212,7 @@ DecisionLists decision_lists(const RecordContext& cx) {
 
 void decision_list(const RecordContext& cx, const DecisionLists& l, const std::string& url, const std::string& title,
                    const std::vector<const Decision*>& list, bool top) {
-  View v = base_view(cx.config, cx.nav, kAwardsSection, url, title);
+  View v = base_view(cx.site.config, cx.site.nav, kAwardsSection, url, title);
   if (top) {
     cx.section_intro(v, kAwardsSection);
   } else {
@@ -186,29 +227,29 @@ void decision_list(const RecordContext& cx, const DecisionLists& l, const std::s
 }
 
 void decision_page(const RecordContext& cx, size_t di) {
-  const Decision& d = cx.decisions[di];
+  const Decision& d = cx.records.decisions[di];
   std::string title = d.form + ": " + d.title;
-  View v = base_view(cx.config, cx.nav, kAwardsSection, d.url, d.number.empty() ? title : d.number + " – " + title);
+  View v = base_view(cx.site.config, cx.site.nav, kAwardsSection, d.url, d.number.empty() ? title : d.number + " – " + title);
   cx.section_crumb(v, kAwardsSection);
   v.set("title", d.title)
       .set("form", d.form)
       .set("number", d.number)
       .set("date", d.date ? d.date->display() : msg::unknown_date())
       .set("date_iso", d.date ? d.date->iso() : "")
-      .set("issuer", cx.config.issuer_label(d.issuer))
+      .set("issuer", cx.site.config.issuer_label(d.issuer))
       .set("year", std::to_string(d.year));
   if (d.sample) v.set("sample_notice", msg::sample_notice());
   cx.set_updated(v, d.source);
-  if (!d.plan.text.empty()) v.set("plan", cx.plan_view(d.plan, cx.decision_plan[di]));
-  for (const Campaign& c : cx.campaigns) {
+  if (!d.plan.text.empty()) v.set("plan", cx.plan_view(d.plan, cx.records.decision_plan[di]));
+  for (const Campaign& c : cx.records.campaigns) {
     if (c.id != d.campaign) continue;
     View cv;
-    cv.set("title", c.name).set("url", href(cx.config, c.url));
-    if (c.year(d.year)) cv.set("year_url", href(cx.config, campaign_year_url(c, d.year))).set("year", std::to_string(d.year));
+    cv.set("title", c.name).set("url", href(cx.site.config, c.url));
+    if (c.year(d.year)) cv.set("year_url", href(cx.site.config, campaign_year_url(c, d.year))).set("year", std::to_string(d.year));
     v.set("campaign", std::move(cv));
   }
-  const UnitLink link = cx.unit_url;
-  v.set("recipients", table_with_csv(cx, recipients_table(d, cx.units, link), d.url + "danh-sach.csv"))
+  const UnitLink link = [&](const std::string& id) { return cx.unit_url(id); };
+  v.set("recipients", table_with_csv(cx, recipients_table(d, cx.records.units, link), d.url + "danh-sach.csv"))
       .set("collectives", std::to_string(d.collective_count()))
       .set("individuals", std::to_string(d.recipients.size() - d.collective_count()));
   cx.emit(d.url, "decision", std::move(v));
@@ -217,23 +258,23 @@ void decision_page(const RecordContext& cx, size_t di) {
 }  // namespace
 
 void render_decision_pages(const RecordContext& cx) {
-  if (!cx.decisions.empty()) {
+  if (!cx.records.decisions.empty()) {
     const DecisionLists l = decision_lists(cx);
     decision_list(cx, l, "/khen-thuong/", msg::default_section_title(kAwardsSection), l.all, true);
     for (const auto& [year, list] : l.by_year) decision_list(cx, l, decisions_year_url(year), msg::decisions_in_year(year), list, false);
     for (const auto& [slug, list] : l.by_form) decision_list(cx, l, decisions_form_url(list[0]->form), list[0]->form, list, false);
   }
-  for (size_t di = 0; di < cx.decisions.size(); ++di) decision_page(cx, di);
+  for (size_t di = 0; di < cx.records.decisions.size(); ++di) decision_page(cx, di);
 }
 
 namespace {
 
 void units_index(const RecordContext& cx) {
   std::map<std::string, int> models_of, awards_of;
-  for (const Page& p : cx.pages) {
+  for (const Page& p : cx.site.pages) {
     if (p.is_model) ++models_of[p.model.unit];
   }
-  for (const Decision& d : cx.decisions) {
+  for (const Decision& d : cx.records.decisions) {
     std::set<std::string> seen;
     for (const Recipient& r : d.recipients) {
       if (seen.insert(r.unit).second) ++awards_of[r.unit];
@@ -244,15 +285,15 @@ void units_index(const RecordContext& cx) {
   t.head = {"Đơn vị", "Loại tổ chức", "Loại hình", "Trực thuộc", "Mô hình", "Khen thưởng"};
   // Each đảng bộ cơ sở followed by its cells, then chi bộ cơ sở.
   std::vector<int> order;
-  for (int i = 0; i < static_cast<int>(cx.units.all().size()); ++i) {
-    const Unit& u = cx.units.all()[i];
-    if (u.type == UnitType::SubCell && cx.units.find(u.parent)) continue;
+  for (int i = 0; i < static_cast<int>(cx.records.units.all().size()); ++i) {
+    const Unit& u = cx.records.units.all()[i];
+    if (u.type == UnitType::SubCell && cx.records.units.find(u.parent)) continue;
     order.push_back(i);
-    for (int c : cx.units.children(u.id)) order.push_back(c);
+    for (int c : cx.records.units.children(u.id)) order.push_back(c);
   }
   for (int i : order) {
-    const Unit& u = cx.units.all()[i];
-    const Unit* parent = cx.units.find(u.parent);
+    const Unit& u = cx.records.units.all()[i];
+    const Unit* parent = cx.records.units.find(u.parent);
     t.rows.push_back({{u.name, cx.unit_url(u.id)},
                       {unit_type_name(u.type)},
                       {u.sector},
@@ -260,7 +301,7 @@ void units_index(const RecordContext& cx) {
                       TableCell::number(std::to_string(models_of[u.id])),
                       TableCell::number(std::to_string(awards_of[u.id]))});
   }
-  View v = base_view(cx.config, cx.nav, kUnitsSection, "/don-vi/", msg::default_section_title(kUnitsSection));
+  View v = base_view(cx.site.config, cx.site.nav, kUnitsSection, "/don-vi/", msg::default_section_title(kUnitsSection));
   cx.section_intro(v, kUnitsSection);
   v.set("units", table_with_csv(cx, t, "/don-vi/danh-sach-don-vi.csv")).set("count", std::to_string(order.size()));
   cx.emit("/don-vi/", "units", std::move(v));
@@ -279,7 +320,7 @@ struct Timeline {
 };
 
 void add_results(const RecordContext& cx, const Unit& u, Timeline& tl) {
-  for (const Campaign& c : cx.campaigns) {
+  for (const Campaign& c : cx.records.campaigns) {
     for (const YearResults& y : c.years) {
       for (const UnitResult& r : y.units) {
         if (r.unit != u.id) continue;
@@ -292,7 +333,7 @@ void add_results(const RecordContext& cx, const Unit& u, Timeline& tl) {
         tl.year(y.year).push(View()
                                  .set("what", msg::timeline_result())
                                  .set("title", c.name)
-                                 .set("url", href(cx.config, campaign_year_url(c, y.year)))
+                                 .set("url", href(cx.site.config, campaign_year_url(c, y.year)))
                                  .set("detail", detail)
                                  .set("good", r.registered && g && c.rules.rank(r.grade) == 0));
         ++tl.results;
@@ -303,7 +344,7 @@ void add_results(const RecordContext& cx, const Unit& u, Timeline& tl) {
 }
 
 void add_awards_and_models(const RecordContext& cx, const Unit& u, Timeline& tl) {
-  for (const Decision& d : cx.decisions) {
+  for (const Decision& d : cx.records.decisions) {
     for (const Recipient& r : d.recipients) {
       if (r.unit != u.id) continue;
       std::string who = r.individual() ? msg::comrade(r.name) + (r.role.empty() ? "" : ", " + r.role) : msg::collective();
@@ -311,30 +352,30 @@ void add_awards_and_models(const RecordContext& cx, const Unit& u, Timeline& tl)
           .push(View()
                     .set("what", d.form)
                     .set("title", numbered_title(d.number, d.title))
-                    .set("url", href(cx.config, d.url))
+                    .set("url", href(cx.site.config, d.url))
                     .set("detail", who + (r.achievement.empty() ? "" : " – " + r.achievement)));
       ++tl.awards;
     }
   }
-  for (const Page& p : cx.pages) {
+  for (const Page& p : cx.site.pages) {
     if (!p.is_model || p.model.unit != u.id) continue;
     tl.year(p.model.year)
-        .push(View().set("what", msg::timeline_model()).set("title", p.title).set("url", href(cx.config, p.url)).set("detail", p.model.category));
+        .push(View().set("what", msg::timeline_model()).set("title", p.title).set("url", href(cx.site.config, p.url)).set("detail", p.model.category));
     ++tl.models;
   }
 }
 
 void unit_page(const RecordContext& cx, const Unit& u) {
   const std::string url = unit_page_url(u.id);
-  View v = base_view(cx.config, cx.nav, kUnitsSection, url, u.name);
+  View v = base_view(cx.site.config, cx.site.nav, kUnitsSection, url, u.name);
   cx.section_crumb(v, kUnitsSection);
   v.set("title", u.name).set("type", unit_type_name(u.type)).set("sector", u.sector).set("description", u.description);
-  if (const Unit* p = cx.units.find(u.parent)) v.set("parent", View().set("name", p->name).set("url", cx.unit_url(p->id)));
+  if (const Unit* p = cx.records.units.find(u.parent)) v.set("parent", View().set("name", p->name).set("url", cx.unit_url(p->id)));
   View children = View::list();
-  for (int c : cx.units.children(u.id)) {
-    children.push(View().set("name", cx.units.all()[c].name).set("url", cx.unit_url(cx.units.all()[c].id)));
+  for (int c : cx.records.units.children(u.id)) {
+    children.push(View().set("name", cx.records.units.all()[c].name).set("url", cx.unit_url(cx.records.units.all()[c].id)));
   }
-  v.set("has_children", !cx.units.children(u.id).empty()).set("children", std::move(children));
+  v.set("has_children", !cx.records.units.children(u.id).empty()).set("children", std::move(children));
   Timeline tl;
   add_results(cx, u, tl);
   add_awards_and_models(cx, u, tl);
@@ -349,8 +390,95 @@ void unit_page(const RecordContext& cx, const Unit& u) {
 }  // namespace
 
 void render_unit_pages(const RecordContext& cx) {
-  if (!cx.units.empty()) units_index(cx);
-  for (const Unit& u : cx.units.all()) unit_page(cx, u);
+  if (!cx.records.units.empty()) units_index(cx);
+  for (const Unit& u : cx.records.units.all()) unit_page(cx, u);
+}
+
+View model_view(const PageContext& site, const Records& records, const Page& page, int plan_page) {
+  const ModelMeta& m = page.model;
+  View v;
+  const Unit* u = records.units.find(m.unit);
+  v.set("unit", u ? u->name : m.unit)
+      .set("unit_url", unit_link(site, records, m.unit))
+      .set("year", std::to_string(m.year))
+      .set("year_url", href(site.config, "/mo-hinh/nam/" + std::to_string(m.year) + "/"))
+      .set("category", m.category)
+      .set("category_url", href(site.config, "/mo-hinh/chu-de/" + slugify(m.category) + "/"));
+  if (!m.plan.text.empty()) v.set("plan", plan_link(site, m.plan, plan_page));
+  View images = View::list();
+  for (const ModelImage& img : m.images) {
+    images.push(View()
+                    .set("src", starts_with(img.src, "/") ? href(site.config, img.src) : img.src)
+                    .set("alt", img.alt)
+                    .set("caption", img.caption));
+  }
+  v.set("has_images", !m.images.empty()).set("images", std::move(images));
+  if (m.sample) v.set("sample_notice", msg::sample_notice());
+  return v;
+}
+
+View carried_out(const PageContext& site, const Records& records, int index) {
+  View list = View::list();
+  for (size_t i = 0; i < records.campaigns.size() && i < records.campaign_plan.size(); ++i) {
+    if (records.campaign_plan[i] != index) continue;
+    list.push(View().set("what", msg::record_campaign()).set("title", records.campaigns[i].name).set("url", href(site.config, records.campaigns[i].url)));
+  }
+  for (size_t i = 0; i < records.decisions.size() && i < records.decision_plan.size(); ++i) {
+    if (records.decision_plan[i] != index) continue;
+    const Decision& d = records.decisions[i];
+    list.push(View().set("what", d.form).set("title", numbered_title(d.number, d.title)).set("url", href(site.config, d.url)));
+  }
+  for (size_t i = 0; i < records.model_plan.size(); ++i) {
+    if (records.model_plan[i] != index) continue;
+    list.push(View().set("what", msg::timeline_model()).set("title", site.pages[i].title).set("url", href(site.config, site.pages[i].url)));
+  }
+  return list;
+}
+
+void add_record_search(const PageContext& site, const Records& records, std::vector<SearchDocument>& docs) {
+  auto doc = [&](const std::string& section, const std::string& url, const std::string& title) {
+    SearchDocument d;
+    d.url = href(site.config, url);
+    d.title = title;
+    d.section = section;
+    const Section* s = site.section(section);
+    d.section_title = s ? s->title : msg::default_section_title(section);
+    return d;
+  };
+  for (const Campaign& c : records.campaigns) {
+    SearchDocument d = doc(kCampaignsSection, c.url, c.name);
+    d.text = c.description + "\n";
+    for (const auto& cr : c.rules.criteria) d.text += cr.name + "\n";
+    for (const auto& t : c.rules.targets) d.text += t.name + "\n";
+    docs.push_back(std::move(d));
+    for (const YearResults& y : c.years) {
+      SearchDocument yd = doc(kCampaignsSection, campaign_year_url(c, y.year), msg::campaign_year_title(c.name, y.year));
+      yd.date = y.date;
+      for (const UnitResult& u : y.units) {
+        const Unit* unit = records.units.find(u.unit);
+        const Grade* g = c.rules.grade(u.grade);
+        if (unit) yd.text += unit->name + (g ? ": " + g->name : "") + "\n";
+      }
+      docs.push_back(std::move(yd));
+    }
+  }
+  for (const Decision& d : records.decisions) {
+    SearchDocument sd = doc(kAwardsSection, d.url, d.form + ": " + d.title);
+    sd.number = d.number;
+    sd.date = d.date;
+    sd.issuer = d.issuer;
+    sd.issuer_name = site.config.issuer_label(d.issuer);
+    for (const Recipient& r : d.recipients) {
+      const Unit* u = records.units.find(r.unit);
+      sd.text += (r.individual() ? r.name + ", " + r.role + ", " : "") + (u ? u->name : r.unit) + ": " + r.achievement + "\n";
+    }
+    docs.push_back(std::move(sd));
+  }
+  for (const Unit& u : records.units.all()) {
+    SearchDocument sd = doc(kUnitsSection, unit_page_url(u.id), u.name);
+    sd.text = unit_type_name(u.type) + ". " + u.sector + ". " + u.description;
+    docs.push_back(std::move(sd));
+  }
 }
 
 }  // namespace congbo

@@ -1,51 +1,38 @@
 // record_pages.h: the pages of the committee's records, one family at a
 // time — emulation campaigns and their years, commendation decisions and
-// their lists, units and their profiles. Each family is a free function over
-// RecordContext, what it reads, and writes through the context's emit()
-// (a page in its layout) and write() (a CSV file). Site builds the context;
-// the families know nothing else of it.
+// their lists, units and their profiles — and what records add to other
+// pages (a model's unit and plan, what carries a document out, search
+// entries). Each family is a free function over RecordContext.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
-#include "campaign.h"
-#include "commendation.h"
-#include "config.h"
-#include "page.h"
-#include "sections.h"
-#include "unit.h"
+#include "history.h"
+#include "page_context.h"
+#include "records.h"
+#include "search_index.h"
 #include "view.h"
-#include "views.h"
 
 namespace congbo {
 
-/// The addresses of record pages (without the base path): the one place
-/// that spells them, read by the renderers, the URL table and the search.
-std::string campaign_year_url(const Campaign& c, int year);
-std::string decisions_year_url(int year);
-std::string decisions_form_url(const std::string& form);
-std::string unit_page_url(const std::string& unit_id);
-
 struct RecordContext {
-  const SiteConfig& config;
-  const std::vector<NavItem>& nav;
-  const Units& units;
-  const std::vector<Campaign>& campaigns;
-  const std::vector<Decision>& decisions;
-  const std::vector<Page>& pages;
-  const std::vector<int>& campaign_plan;  ///< page of each campaign's plan, or -1
-  const std::vector<int>& decision_plan;  ///< page of each decision's plan, or -1
-  std::function<std::string(const std::string& unit_id)> unit_url;  ///< with base path; "" when unknown
-  std::function<View(const RelationEntry& plan, int page)> plan_view;
-  std::function<void(View& v, const std::string& source)> set_updated;  ///< its last commit
+  const PageContext& site;
+  const Records& records;
+  const Repository* repo;  ///< for the date a data file was last changed; null without git
+  Diagnostics& diags;
+
+  /// A page in its layout, and a file (a CSV) beside it.
+  void emit(const std::string& url, const std::string& layout, View v) const;
+  void write(const std::string& path, const std::string& bytes) const;
+  std::string unit_url(const std::string& unit_id) const;  ///< unit_link()
+  View plan_view(const RelationEntry& plan, int page) const;  ///< plan_link()
+  /// "updated"/"updated_iso" of a data file, from its last commit.
+  void set_updated(View& v, const std::string& source) const;
   /// A section's title, and the text of its _index.md as "intro".
-  std::function<void(View& v, const std::string& section)> section_intro;
+  void section_intro(View& v, const std::string& section) const;
   /// A link back to a section's index ("parent_title", "parent_url").
-  std::function<void(View& v, const std::string& section)> section_crumb;
-  std::function<void(const std::string& url, const std::string& layout, View v)> emit;
-  std::function<void(const std::string& path, const std::string& bytes)> write;
+  void section_crumb(View& v, const std::string& section) const;
 };
 
 /// /thi-dua/, each campaign's page and each of its years, with their CSVs.
@@ -54,5 +41,16 @@ void render_campaign_pages(const RecordContext& cx);
 void render_decision_pages(const RecordContext& cx);
 /// /don-vi/ with its CSV, and each unit's profile.
 void render_unit_pages(const RecordContext& cx);
+
+/// A unit's page, with base path; "" when the unit is unknown.
+std::string unit_link(const PageContext& site, const Records& records, const std::string& unit_id);
+/// A `plan` field: a link to the page it names (`page` >= 0), or its text.
+View plan_link(const PageContext& site, const RelationEntry& plan, int page);
+/// The `model` of a model page's view: its unit, year, topic, plan, images.
+View model_view(const PageContext& site, const Records& records, const Page& page, int plan_page);
+/// Campaigns, decisions and models whose `plan` is the document at `index`.
+View carried_out(const PageContext& site, const Records& records, int index);
+/// Each campaign, campaign year, decision and unit as a search entry.
+void add_record_search(const PageContext& site, const Records& records, std::vector<SearchDocument>& docs);
 
 }  // namespace congbo

@@ -313,7 +313,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
   for (auto& page : loaded) {
     if (page) pages_.push_back(std::move(*page));
   }
-  load_records(diags);
+  records_ = load_records(*source_, config_, diags);
   if (history.valid()) diags.append(history.get());
   diags.append(source_->problems());  // symbolic links out of the site, unreadable git objects
   return !diags.has_errors();
@@ -323,9 +323,10 @@ void Site::link(const Date& today, Diagnostics& diags) {
   relations_ = link_documents(pages_, today, diags);
   index_.emplace(pages_);
   if (repo_) deleted_ = deleted_pages(*repo_, config_, diags);
-  link_records(diags);
+  link_records(records_, pages_, *index_, diags);
   check_images(pages_, *source_, theme_->static_files(), diags);
-  lists_ = link_listings(pages_, config_, units_, {campaigns_.size(), decisions_.size(), units_.all().size()});
+  lists_ = link_listings(pages_, config_, records_.units,
+                         {records_.campaigns.size(), records_.decisions.size(), records_.units.all().size()});
   link_urls(diags);
 }
 
@@ -342,7 +343,7 @@ void Site::link_urls(Diagnostics& diags) {
     }
   }
   for (const auto& f : lists_.facets) urls_.reserve(f.url, msg::reserved_url_owner(f.section), UrlKind::Facet);
-  for (const auto& [url, section] : record_urls()) urls_.reserve(url, msg::reserved_url_owner(section), UrlKind::Record);
+  for (const auto& [url, section] : record_urls(records_)) urls_.reserve(url, msg::reserved_url_owner(section), UrlKind::Record);
   if (!lists_.listings.empty() && !relations_.external.empty()) {
     urls_.reserve(BrowseUrls::cited(), msg::reserved_url_owner(kDocumentsSection), UrlKind::Cited);
   }
@@ -418,9 +419,12 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
                msg::stage_lists());
   for (const Facet& f : lists_.facets) render_facet(lists, f, diags);
   if (!relations_.external.empty()) render_cited(lists, diags);
-  render_records(cx, diags);
+  const RecordContext records{cx, records_, repo_.get(), diags};
+  render_campaign_pages(records);
+  render_decision_pages(records);
+  render_unit_pages(records);
   render_home(cx, lists_.home_index, diags);
-  render_feeds(FeedContext{cx, urls_, decisions_, campaigns_}, diags);
+  render_feeds(FeedContext{cx, urls_, records_.decisions, records_.campaigns}, diags);
   clock.lap(timings_, "render: lists, home, feeds");
   search.join();
   diags.append(search_diags);
@@ -437,13 +441,13 @@ ArchiveContext Site::archive_context(const PageContext& cx) const {
   return ArchiveContext{
       cx, *repo_,
       [this](const Page& version, int at) { return markdown_options(version, at); },
-      [this](const Page& version, const RenderedMarkdown& body, int at) {
+      [this, &cx](const Page& version, const RenderedMarkdown& body, int at) {
         Relations none;
         none.by_page.resize(1);
         // A model's plan is linked when the version names the plan the page names.
         const bool same_plan = at >= 0 && version.model.plan.text == pages_[at].model.plan.text;
-        const int plan = same_plan && at < static_cast<int>(model_plan_.size()) ? model_plan_[at] : -1;
-        return page_base(version, body, std::vector<Page>{version}, 0, none, plan);
+        const int plan = same_plan ? records_.model_plan_of(at) : -1;
+        return page_base(cx, version, body, std::vector<Page>{version}, 0, none, plan);
       }};
 }
 
@@ -459,19 +463,20 @@ std::optional<Site::Preview> Site::preview(const std::string& rel, std::string b
   if (rendered_.size() != pages_.size()) rendered_.resize(pages_.size());
   rendered_[i] = render_markdown(page->markdown, markdown_options(*page, i), diags);
   *at = std::move(*page);
-  auto [layout, view] = page_output(i);
+  Output unused;  // the preview is composed, not written
+  auto [layout, view] = page_output(page_context(unused), i);
   std::string html = theme_->render_page(layout, view, diags);
   if (diags.has_errors()) return std::nullopt;
   return Preview{at->url, std::move(html)};
 }
 
-View Site::page_base(const Page& page, const RenderedMarkdown& body, const std::vector<Page>& pages, int index,
-                     const Relations& rel, int plan_page) const {
+View Site::page_base(const PageContext& cx, const Page& page, const RenderedMarkdown& body,
+                     const std::vector<Page>& pages, int index, const Relations& rel, int plan_page) const {
   View v = base_view(config_, lists_.nav, page.section, page.url, document_title(page));
   const View own = page_view(page, body, config_);
   for (const auto& [k, m] : own.members()) v.set(k, m);
   if (page.is_document) v.set("doc", document_view(pages, index, rel, config_));
-  if (page.is_model) v.set("model", model_view(page, plan_page));
+  if (page.is_model) v.set("model", model_view(cx, records_, page, plan_page));
   if (const Section* s = lists_.section(page.section)) {
     v.set("section_title", s->title).set("section_url", href(config_, s->url));
   }
@@ -489,20 +494,19 @@ MarkdownOptions Site::markdown_options(const Page& page, int index) const {
   return opts;
 }
 
-std::pair<std::string, View> Site::page_output(int index) const {
+std::pair<std::string, View> Site::page_output(const PageContext& cx, int index) const {
   const Page& page = pages_[index];
-  const int plan = index < static_cast<int>(model_plan_.size()) ? model_plan_[index] : -1;
-  View v = page_base(page, rendered_[index], pages_, index, relations_, plan);
+  View v = page_base(cx, page, rendered_[index], pages_, index, relations_, records_.model_plan_of(index));
   v.set("history", history_view(config_, page, history_of(index)));
   if (page.is_document) {
-    View records = carried_out(index);
+    View records = carried_out(cx, records_, index);
     v.set("has_carried_out", !records.items().empty()).set("carried_out", std::move(records));
   }
   return {page.is_document ? "document" : (page.is_model ? "model" : "page"), std::move(v)};
 }
 
 void Site::render_page(const PageContext& cx, int index, Diagnostics& diags) const {
-  auto [layout, view] = page_output(index);
+  auto [layout, view] = page_output(cx, index);
   emit(cx, pages_[index].url, layout, std::move(view), diags);
 }
 
@@ -530,7 +534,7 @@ void Site::render_search(const PageContext& cx, int jobs, Diagnostics& diags) {
     }
     docs.push_back(std::move(d));
   }
-  add_record_search(docs);
+  add_record_search(cx, records_, docs);
   // The same documents as the last build (a theme or layout changed, say):
   // its index is kept as it is, not built again.
   const std::string key = stable_hash(binary_fingerprint() + search_key(docs));

@@ -24,6 +24,8 @@
 #include "listings.h"
 #include "output.h"
 #include "page_context.h"
+#include "record_pages.h"
+#include "records.h"
 #include "page.h"
 #include "relations.h"
 #include "search_index.h"
@@ -105,9 +107,9 @@ class Site {
   const std::vector<Listing>& listings() const { return lists_.listings; }
   const Relations& relations() const { return relations_; }
   const SiteConfig& config() const { return config_; }
-  const Units& units() const { return units_; }
-  const std::vector<Campaign>& campaigns() const { return campaigns_; }
-  const std::vector<Decision>& decisions() const { return decisions_; }
+  const Units& units() const { return records_.units; }
+  const std::vector<Campaign>& campaigns() const { return records_.campaigns; }
+  const std::vector<Decision>& decisions() const { return records_.decisions; }
 
  private:
   void link_urls(Diagnostics& diags);
@@ -119,31 +121,14 @@ class Site {
   /// links the numbers it cites.
   MarkdownOptions markdown_options(const Page& page, int index) const;
   /// The layout and view render_page (and preview) give pages_[index].
-  std::pair<std::string, View> page_output(int index) const;
+  std::pair<std::string, View> page_output(const PageContext& cx, int index) const;
   void render_search(const PageContext& cx, int jobs, Diagnostics& diags);
   /// The history of pages_[index]; empty without one.
   const FileHistory& history_of(int index) const;
-  // Records (site_records.cc; their pages are record_pages.h): units, models, campaigns, commendations.
-  void load_records(Diagnostics& diags);
-  void link_records(Diagnostics& diags);
-  void render_records(const PageContext& cx, Diagnostics& diags) const;
-  /// A `plan` field: a content path ("van-ban/51-kh-duk") or a document number.
-  /// The page it names, or -1 (a number not on the site is shown as text).
-  int resolve_plan(const RelationEntry& plan, const std::string& path, Diagnostics& diags) const;
-  View plan_view(const RelationEntry& plan, int page) const;
-  View model_view(const Page& page, int plan_page) const;  ///< `plan_page`: the page its plan names, or -1
-  /// Campaigns, decisions and models whose `plan` is the document at `index`.
-  View carried_out(int index) const;
-  /// "updated"/"updated_iso" of a data file, from its last commit.
-  void set_updated(View& v, const std::string& source) const;
-  std::string unit_url(const std::string& id) const;  ///< with base path; "" when unknown
-  std::vector<std::pair<std::string, std::string>> record_urls() const;  ///< (url, section), for URL owners and the sitemap
-  void add_record_search(std::vector<SearchDocument>& docs) const;
   /// The view render_page gives `page` (also used for its old versions,
   /// standing alone in `pages`), its body rendered as `body`.
-  View page_base(const Page& page, const RenderedMarkdown& body, const std::vector<Page>& pages, int index,
-                 const Relations& rel, int plan_page) const;
-  const Section* section(const std::string& name) const;  ///< nullptr for top-level pages
+  View page_base(const PageContext& cx, const Page& page, const RenderedMarkdown& body,
+                 const std::vector<Page>& pages, int index, const Relations& rel, int plan_page) const;
   std::unique_ptr<Repository> repo_;
   std::unique_ptr<SourceTree> source_;
   std::string config_text_;
@@ -163,11 +148,7 @@ class Site {
   std::filesystem::path history_cache_;
   ReadDigests* read_digests_ = nullptr;
   UrlTable urls_;  ///< every address and its owner (link)
-  Units units_;
-  std::vector<Campaign> campaigns_;
-  std::vector<Decision> decisions_;   ///< newest first after link()
-  std::vector<int> campaign_plan_, decision_plan_;  ///< page of each one's plan, or -1
-  std::vector<int> model_plan_;       ///< parallel to pages_
+  Records records_;  ///< units, campaigns, decisions (load), graded and tied to their plans (link)
 };
 
 }  // namespace congbo
