@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "messages.h"
+#include "cli_words.h"
 #include "publish.h"
 #include "serve.h"
 #include "site.h"
@@ -22,7 +22,7 @@
 namespace {
 
 int usage_error(const std::string& what) {
-  std::cerr << "congbo: " << what << "\n\n" << congbo::msg::usage();
+  std::cerr << "congbo: " << what << "\n\n" << congbo::cli::usage();
   return 2;
 }
 
@@ -73,20 +73,20 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
   while (args.next(&a)) {
     if (a == "--site" || a == "--ref" || (a == "--out" && options.write)) {
       auto v = args.value();
-      if (!v) return usage_error(congbo::msg::missing_value(a));
+      if (!v) return usage_error(congbo::cli::missing_value(a));
       if (a == "--site") options.site_dir = *v;
       if (a == "--out") options.out_dir = *v;
       if (a == "--ref") options.ref = *v;
     } else if (a == "--jobs" || a == "-j") {
       auto n = args.number(1, 1024);
-      if (!n) return usage_error(congbo::msg::missing_number(a, 1, 1024));
+      if (!n) return usage_error(congbo::cli::missing_number(a, 1, 1024));
       options.jobs = *n;
     } else if (a == "--timings") {
       timings = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {
-      return usage_error(congbo::msg::unknown_option(a));
+      return usage_error(congbo::cli::unknown_option(a));
     }
   }
 
@@ -116,7 +116,7 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
   if (!ok) {
     std::error_code ec;
     bool had_output = options.write && std::filesystem::exists(out, ec);
-    std::cerr << congbo::msg::build_failed(diags.error_count(), diags.warning_count(), had_output) << "\n";
+    std::cerr << congbo::cli::build_failed(diags.error_count(), diags.warning_count(), had_output) << "\n";
     return 1;
   }
   if (timings) {
@@ -125,9 +125,9 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
   if (!quiet) {
     long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                     std::chrono::steady_clock::now() - start).count());
-    std::cout << (!options.write        ? congbo::msg::check_done(report.pages)
-                  : report.up_to_date ? congbo::msg::build_up_to_date(out.string(), ms)
-                                      : congbo::msg::build_done(report.pages, out.string(), ms))
+    std::cout << (!options.write        ? congbo::cli::check_done(report.pages)
+                  : report.up_to_date ? congbo::cli::build_up_to_date(out.string(), ms)
+                                      : congbo::cli::build_done(report.pages, out.string(), ms))
               << "\n";
   }
   return 0;
@@ -141,17 +141,17 @@ int run_serve(const std::vector<std::string>& words) {
   while (args.next(&a)) {
     if (a == "--site" || a == "--out") {
       auto v = args.value();
-      if (!v) return usage_error(congbo::msg::missing_value(a));
+      if (!v) return usage_error(congbo::cli::missing_value(a));
       if (a == "--site") options.site_dir = *v;
       if (a == "--out") options.out_dir = *v;
     } else if (a == "--port") {
       auto n = args.number(1, 65535);
-      if (!n) return usage_error(congbo::msg::missing_number(a, 1, 65535));
+      if (!n) return usage_error(congbo::cli::missing_number(a, 1, 65535));
       options.port = *n;
     } else if (a == "--quiet" || a == "-q") {
       options.quiet = true;
     } else {
-      return usage_error(congbo::msg::unknown_option(a));
+      return usage_error(congbo::cli::unknown_option(a));
     }
   }
   // Ctrl+C stops the server cleanly, so its temporary output is removed.
@@ -170,13 +170,13 @@ int run_publish(const std::vector<std::string>& words) {
   while (args.next(&a)) {
     if (a == "--site" || a == "--to" || a == "--ref") {
       auto v = args.value();
-      if (!v) return usage_error(congbo::msg::missing_value(a));
+      if (!v) return usage_error(congbo::cli::missing_value(a));
       if (a == "--site") options.site_dir = *v;
       if (a == "--to") options.to = *v;
       if (a == "--ref") options.ref = *v;
     } else if (a == "--keep") {
       auto n = args.number(1, 1000);
-      if (!n) return usage_error(congbo::msg::missing_number(a, 1, 1000));
+      if (!n) return usage_error(congbo::cli::missing_number(a, 1, 1000));
       options.keep = *n;
     } else if (a == "--rollback") {
       back = true;
@@ -185,21 +185,21 @@ int run_publish(const std::vector<std::string>& words) {
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {
-      return usage_error(congbo::msg::unknown_option(a));
+      return usage_error(congbo::cli::unknown_option(a));
     }
   }
-  if (options.to.empty()) return usage_error(congbo::msg::publish_no_target());
+  if (options.to.empty()) return usage_error(congbo::cli::publish_no_target());
   congbo::Diagnostics diags;
   congbo::PublishReport report;
   bool ok = back ? congbo::rollback(options.to, diags, &report) : congbo::publish(options, diags, &report);
   print(diags);
   if (!ok) {
-    std::cerr << congbo::msg::build_failed(diags.error_count(), diags.warning_count(), false) << "\n";
+    std::cerr << congbo::cli::build_failed(diags.error_count(), diags.warning_count(), false) << "\n";
     return 1;
   }
   if (!quiet) {
-    std::cout << (back ? congbo::msg::rollback_done(report.release)
-                       : congbo::msg::publish_done(report.release, report.commit, report.files, report.reused))
+    std::cout << (back ? congbo::cli::rollback_done(report.release)
+                       : congbo::cli::publish_done(report.release, report.commit, report.files, report.reused))
               << "\n";
   }
   return 0;
@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
   if (args.empty()) return usage_error("thiếu lệnh (build, check, serve hoặc publish)");
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
-      std::cout << congbo::msg::usage();
+      std::cout << congbo::cli::usage();
       return 0;
     }
     if (a == "--version") {
@@ -224,5 +224,5 @@ int main(int argc, char** argv) {
   if (command == "build" || command == "check") return run_build(command, args);
   if (command == "serve") return run_serve(args);
   if (command == "publish") return run_publish(args);
-  return usage_error(congbo::msg::unknown_command(command));
+  return usage_error(congbo::cli::unknown_command(command));
 }

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "date.h"
-#include "messages.h"
+#include "page_words.h"
 
 using namespace congbo;
 
@@ -21,6 +21,6 @@ TEST_CASE("dates are shown the way Vietnamese documents write them") {
   Date d{2020, 10, 21};
   CHECK(d.display() == "21/10/2020");
   CHECK(d.iso() == "2020-10-21");
-  CHECK(msg::date_long(2020, 10, 21) == "ngày 21 tháng 10 năm 2020");
-  CHECK(msg::date_long(2021, 2, 5) == "ngày 05 tháng 02 năm 2021");
+  CHECK(words::date_long(2020, 10, 21) == "ngày 21 tháng 10 năm 2020");
+  CHECK(words::date_long(2021, 2, 5) == "ngày 05 tháng 02 năm 2021");
 }

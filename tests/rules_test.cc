@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "campaign.h"
-#include "messages.h"
+#include "page_words.h"
 
 using namespace congbo;
 
@@ -198,8 +198,8 @@ grade = "z"
 }
 
 TEST_CASE("percentages are computed with a decimal comma") {
-  CHECK(msg::percent(2, 3) == "66,7%");
-  CHECK(msg::percent(9, 10) == "90%");
-  CHECK(msg::percent(0, 0) == "–");
-  CHECK(msg::number(87.5) == "87,5");
+  CHECK(words::percent(2, 3) == "66,7%");
+  CHECK(words::percent(9, 10) == "90%");
+  CHECK(words::percent(0, 0) == "–");
+  CHECK(words::number(87.5) == "87,5");
 }

@@ -16,7 +16,7 @@
 #include <random>
 #include <thread>
 
-#include "messages.h"
+#include "cli_words.h"
 #include "output.h"
 #include "serve.h"
 #include "watcher.h"
@@ -322,8 +322,8 @@ TEST_CASE("a second serve on a port already taken says so at once and ends, buil
 }
 
 TEST_CASE("the port suggested instead of a taken one is one there is") {
-  CHECK(msg::serve_port_unavailable("127.0.0.1", 8000).find("ví dụ --port 8001") != std::string::npos);
-  CHECK(msg::serve_port_unavailable("127.0.0.1", 65535).find("ví dụ --port 65534") != std::string::npos);
+  CHECK(cli::serve_port_unavailable("127.0.0.1", 8000).find("ví dụ --port 8001") != std::string::npos);
+  CHECK(cli::serve_port_unavailable("127.0.0.1", 65535).find("ví dụ --port 65534") != std::string::npos);
 }
 
 TEST_CASE("Ctrl+C during serve's first build ends it, with nothing left behind") {

@@ -1,5 +1,7 @@
-// messages.h: every sentence a writer or reader sees from the C++ side, in
-// Vietnamese, in one place. Code calls these instead of writing literals.
+// messages.h: what the writer is told: every diagnostic about their files (content,
+// site.toml, data files, the theme, the repository, the output folder), in
+// plain Vietnamese, in one place. What the operator reads at the command line
+// is cli_words.h; the words readers see on the pages are page_words.h.
 #pragma once
 
 #include <string>
@@ -7,7 +9,6 @@
 
 namespace congbo::msg {
 
-// Content and configuration diagnostics.
 std::string invalid_utf8();
 /// A number outside what the field can mean: "year" from 1930 to 2100.
 std::string out_of_range(const std::string& key, const std::string& min, const std::string& max);
@@ -62,8 +63,6 @@ std::string output_failed(const std::string& why);
 std::string bad_base_url(const std::string& url);
 std::string bad_paginate();
 std::string bad_slug(const std::string& slug);
-
-// Names of value types, as used in wrong_type().
 std::string type_string();
 std::string type_string_list();
 std::string type_date();
@@ -72,56 +71,14 @@ std::string type_boolean();
 std::string type_table();
 std::string type_list();
 std::string type_float();
-
-// Words the generator puts into pages.
-std::string date_long(int year, int month, int day);  ///< "ngày 21 tháng 10 năm 2020"
-std::string unknown_date();
-std::string page_title_numbered(const std::string& title, int page);
-
-// Command line.
-std::string usage();
-std::string missing_value(const std::string& option);
-/// An option's value must be a whole number in [min, max].
-std::string missing_number(const std::string& option, int min, int max);
-std::string unknown_option(const std::string& option);
-std::string unknown_command(const std::string& command);
-std::string build_done(int pages, const std::string& out_dir, long ms);
-std::string build_up_to_date(const std::string& out_dir, long ms);
-std::string check_done(int pages);
-std::string build_failed(int errors, int warnings, bool had_output);
-/// The page `serve` shows while no build has succeeded yet (HTML).
-std::string serve_nothing_built_page();
-std::string serve_port_unavailable(const std::string& host, int port);
-/// Where the preview is, once serve listens.
-std::string serve_listening(const std::string& host, int port, const std::string& base_path);
-/// What the preview server's gate answers to requests it refuses.
-std::string serve_too_many_connections();
-std::string serve_length_required();
-std::string serve_too_large();
-std::string serve_head_too_large();
-std::string serve_too_slow();
-
-}  // namespace congbo::msg
-
-namespace congbo::msg {
 std::string theme_missing(const std::string& name);
 /// A template names a partial ({{> name}}) that no layouts/partials/ file provides.
 std::string partial_missing(const std::string& name);
 std::string bad_theme_name(const std::string& name);
-}  // namespace congbo::msg
-
-namespace congbo::msg {
 std::string output_not_ours(const std::string& dir);
 std::string output_contains_site(const std::string& dir);
 std::string output_inside_sources(const std::string& dir, const std::string& source);
-}  // namespace congbo::msg
-
-namespace congbo::msg {
-std::string default_section_title(const std::string& section);
 std::string reserved_url_owner(const std::string& section);
-}  // namespace congbo::msg
-
-namespace congbo::msg {
 std::string bad_reference(const std::string& field, const std::string& text);
 std::string reference_not_found(const std::string& text);
 std::string reference_ambiguous(const std::string& text, const std::string& paths,
@@ -129,19 +86,6 @@ std::string reference_ambiguous(const std::string& text, const std::string& path
 std::string duplicate_identity(const std::string& number, const std::string& other_path);
 std::string replacement_cycle(const std::string& chain);
 std::string future_date(const std::string& date);
-std::string relation_title(int relation, bool incoming);
-std::string status_in_force();
-std::string status_replaced();
-}  // namespace congbo::msg
-
-namespace congbo::msg {
-std::string facet_title(const std::string& facet);     ///< "loai" → "Văn bản theo loại"
-std::string facet_short(const std::string& facet);     ///< "loai" → "Loại văn bản"
-std::string unknown_year();
-std::string cited_title();
-}  // namespace congbo::msg
-
-namespace congbo::msg {
 std::string no_repository();
 std::string broken_repository(const std::string& why);
 std::string unknown_revision(const std::string& rev);
@@ -164,42 +108,7 @@ std::string tree_file_unreadable(const std::string& blob, const std::string& why
 std::string tree_unreadable(const std::string& rev, const std::string& why);
 /// What to do about a damaged repository.
 std::string repository_repair_hint();
-std::string old_version_unreadable();
-}  // namespace congbo::msg
-
-namespace congbo::msg {
-std::string field_label(const std::string& key);
-std::string empty_value();
-std::string deleted_notice(const std::string& date, const std::string& short_id, const std::string& subject);
-}  // namespace congbo::msg
-
-namespace congbo::msg {
-std::string search_title();
-std::string other_pages();
 std::string reserved_search();
-}  // namespace congbo::msg
-
-namespace congbo::msg {
-std::string publish_needs_repository();
-std::string publish_no_target();
-std::string publish_switch_failed(const std::string& why);
-std::string publish_current_not_ours();
-/// The new release lacks archived versions the served one has: how many, a few of them.
-std::string publish_would_lose_versions(const std::vector<std::string>& urls);
-std::string rollback_nothing();
-std::string publish_done(const std::string& release, const std::string& commit, int files, int reused);
-std::string rollback_done(const std::string& release);
-}  // namespace congbo::msg
-
-namespace congbo::msg {
-std::string stage_markdown();
-std::string stage_pages();
-std::string stage_lists();
-}  // namespace congbo::msg
-
-// Units, campaigns, rules and commendations (unit.cc, rules.cc, campaign.cc, commendation.cc).
-namespace congbo::msg {
-std::string unit_type(int type);  ///< 0 "Đảng bộ cơ sở", 1 "Chi bộ cơ sở", 2 "Chi bộ trực thuộc"
 std::string type_table_list();
 std::string type_number();
 std::string bad_unit_id(const std::string& id);
@@ -224,8 +133,6 @@ std::string graded_twice(const std::string& unit, int year, int other_line);
 std::string missing_score(const std::string& unit);
 std::string grade_contradicts(const std::string& unit, const std::string& stated, const std::string& computed,
                               const std::string& why);
-std::string no_grade();
-std::string no_result();
 std::string no_recipients();
 std::string unknown_campaign(const std::string& id);
 std::string over_quota(int count, const std::string& quota, int registered, int year, int limit);
@@ -235,50 +142,5 @@ std::string unknown_plan(const std::string& text);
 std::string image_without_alt(const std::string& src);
 std::string image_missing(const std::string& src);
 std::string image_outside(const std::string& src);
-// Rules in plain words, for the campaign page.
-std::string rule_otherwise();
-std::string rule_unit_types(const std::vector<std::string>& types);
-std::string rule_criteria(int at_least, int total, const std::vector<std::string>& including);
-std::string rule_score(double at_least);
-std::string rule_children(const std::string& share, const std::string& grade);
-std::string rule_join(const std::vector<std::string>& parts);
-std::string rule_target(int compare, const std::string& share, const std::string& grade, bool or_better,
-                        const std::vector<std::string>& types);
-/// count/total as a percentage with one decimal and a comma: "85,7%"; "–" when total is 0.
-std::string percent(int count, int total);
-std::string number(double n);  ///< 92 → "92", 87.5 → "87,5"
-}  // namespace congbo::msg
 
-// Pages of campaigns, commendations and units.
-namespace congbo::msg {
-std::string results_caption(const std::string& campaign, int year);
-std::string grades_caption(int year);
-std::string targets_caption(int year);
-std::string years_caption(const std::string& campaign);
-std::string recipients_caption(const std::string& decision);
-std::string registered_total();
-std::string committee_decided(const std::string& reason);
-std::string threshold_label(const std::string& share);
-std::string chart_year(int year, const std::string& percent, int count, int total, bool met);
-std::string chart_description(const std::string& target, const std::vector<std::string>& years);
-std::string comrade(const std::string& name);
-std::string collective();
-std::string year_title(int year);
-std::string campaign_year_title(const std::string& campaign, int year);
-std::string sample_notice();
-std::string models_facet(const std::string& key);
-}  // namespace congbo::msg
-namespace congbo::msg {
-std::string decision_summary(size_t recipients);
-}  // namespace congbo::msg
-namespace congbo::msg {
-std::string commendation_rule(const std::string& quota, const std::string& grade, int years);
-std::string decisions_in_year(int year);
-std::string units_caption();
-std::string not_registered();
-std::string criteria_met(int met, int total);
-std::string timeline_result();
-std::string timeline_model();
-std::string record_campaign();
-std::string unit_counts(int results, int awards, int models);
 }  // namespace congbo::msg

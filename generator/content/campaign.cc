@@ -8,6 +8,7 @@
 
 #include "field_reader.h"
 #include "messages.h"
+#include "page_words.h"
 #include "text.h"
 #include "toml_reader.h"
 
@@ -134,7 +135,7 @@ void Campaign::grade(const Units& units, Diagnostics& diags) {
       const Grade* stated = rules.grade(u.stated);
       const Grade* computed = rules.grade(u.computed);
       diags.error(source, u.line, u.col,
-                  msg::grade_contradicts(u.unit, stated->name, computed ? computed->name : msg::no_grade(),
+                  msg::grade_contradicts(u.unit, stated->name, computed ? computed->name : words::no_grade(),
                                          computed ? rules.describe(*computed) : ""));
     };
     for (size_t i = 0; i < y.units.size(); ++i) {

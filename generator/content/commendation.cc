@@ -7,6 +7,7 @@
 
 #include "field_reader.h"
 #include "messages.h"
+#include "page_words.h"
 #include "text.h"
 #include "toml_reader.h"
 
@@ -93,7 +94,7 @@ void Decision::check(const Units& units, const std::vector<Campaign>& campaigns,
       const Grade* got = res ? c->rules.grade(res->grade) : nullptr;
       diags.error(source, r.line, r.col,
                   msg::below_standard(r.unit, bar ? bar->name : rule.grade, rule.years_running, year, y,
-                                      !res ? msg::no_result() : (got ? got->name : msg::no_grade())));
+                                      !res ? words::no_result() : (got ? got->name : words::no_grade())));
       break;
     }
   }

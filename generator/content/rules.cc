@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "messages.h"
+#include "page_words.h"
 #include "text.h"
 
 namespace congbo {
@@ -285,13 +286,13 @@ std::string Rules::evaluate(const Facts& f) const {
 }
 
 std::string Rules::describe(const Grade& g) const {
-  if (g.otherwise) return msg::rule_otherwise();
+  if (g.otherwise) return words::rule_otherwise();
   std::vector<std::string> parts;
   const Condition& c = g.when;
   if (!c.unit_types.empty()) {
     std::vector<std::string> names;
     for (UnitType t : c.unit_types) names.push_back(to_lower(unit_type_name(t)));
-    parts.push_back(msg::rule_unit_types(names));
+    parts.push_back(words::rule_unit_types(names));
   }
   if (c.criteria_at_least >= 0 || !c.criteria_include.empty()) {
     std::vector<std::string> names;
@@ -299,21 +300,21 @@ std::string Rules::describe(const Grade& g) const {
       const Criterion* cr = criterion(id);
       names.push_back(cr ? cr->name : id);
     }
-    parts.push_back(msg::rule_criteria(c.criteria_at_least, static_cast<int>(criteria.size()), names));
+    parts.push_back(words::rule_criteria(c.criteria_at_least, static_cast<int>(criteria.size()), names));
   }
-  if (c.score_at_least) parts.push_back(msg::rule_score(*c.score_at_least));
+  if (c.score_at_least) parts.push_back(words::rule_score(*c.score_at_least));
   if (c.children_share) {
     const Grade* cg = grade(c.children_grade);
-    parts.push_back(msg::rule_children(c.children_share->text, cg ? cg->name : c.children_grade));
+    parts.push_back(words::rule_children(c.children_share->text, cg ? cg->name : c.children_grade));
   }
-  return msg::rule_join(parts);
+  return words::rule_join(parts);
 }
 
 std::string Rules::describe(const Target& t) const {
   const Grade* g = grade(t.grade);
   std::vector<std::string> names;
   for (UnitType u : t.unit_types) names.push_back(to_lower(unit_type_name(u)));
-  return msg::rule_target(static_cast<int>(t.compare), t.share.text, g ? g->name : t.grade, t.or_better, names);
+  return words::rule_target(static_cast<int>(t.compare), t.share.text, g ? g->name : t.grade, t.or_better, names);
 }
 
 }  // namespace congbo

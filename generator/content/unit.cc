@@ -3,6 +3,7 @@
 
 #include "field_reader.h"
 #include "messages.h"
+#include "page_words.h"
 #include "text.h"
 #include "toml_reader.h"
 
@@ -16,7 +17,7 @@ std::optional<UnitType> parse_unit_type(const std::string& text) {
   return std::nullopt;
 }
 
-std::string unit_type_name(UnitType t) { return msg::unit_type(static_cast<int>(t)); }
+std::string unit_type_name(UnitType t) { return words::unit_type(static_cast<int>(t)); }
 
 const std::vector<std::string>& unit_sectors() {
   static const std::vector<std::string> sectors = {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <map>
 
-#include "messages.h"
+#include "page_words.h"
 #include "sections.h"
 #include "text.h"
 
@@ -67,7 +67,7 @@ void ListingBuilder::sections() {
     }
     auto [it, inserted] = by_name.emplace(p.section, static_cast<int>(out.sections.size()));
     if (inserted) {
-      out.sections.push_back({p.section, "/" + slugify(p.section) + "/", msg::default_section_title(p.section), -1, {}});
+      out.sections.push_back({p.section, "/" + slugify(p.section) + "/", words::default_section_title(p.section), -1, {}});
     }
     Section& s = out.sections[it->second];
     if (p.is_index) {
@@ -83,7 +83,7 @@ void ListingBuilder::sections() {
   for (const auto& [name, count] : made) {
     if (count == 0) continue;
     auto [it, inserted] = by_name.emplace(name, static_cast<int>(out.sections.size()));
-    if (inserted) out.sections.push_back({name, std::string("/") + name + "/", msg::default_section_title(name), -1, {}});
+    if (inserted) out.sections.push_back({name, std::string("/") + name + "/", words::default_section_title(name), -1, {}});
     out.sections[it->second].count = static_cast<int>(count);
   }
   std::sort(out.sections.begin(), out.sections.end(), [](const Section& a, const Section& b) {
@@ -110,7 +110,7 @@ void ListingBuilder::add_facet(const std::string& section, const std::string& ke
   f.section = section;
   f.key = key;
   f.url = "/" + section + "/" + key + "/";
-  f.title = section == kDocumentsSection ? msg::facet_title(key) : msg::models_facet(key);
+  f.title = section == kDocumentsSection ? words::facet_title(key) : words::models_facet(key);
   std::vector<std::pair<std::string, FacetGroup*>> sorted;
   for (auto& [url, g] : groups) sorted.emplace_back(url, &g);
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
@@ -140,7 +140,7 @@ void ListingBuilder::browse() {
       const Page& p = pages[i];
       if (!p.is_model) continue;
       auto& y = years["/mo-hinh/nam/" + std::to_string(p.model.year) + "/"];
-      y.title = msg::year_title(p.model.year);
+      y.title = words::year_title(p.model.year);
       y.order = -p.model.year;
       y.pages.push_back(i);
       auto& t = topics["/mo-hinh/chu-de/" + slugify(p.model.category) + "/"];
@@ -186,7 +186,7 @@ void ListingBuilder::browse() {
     is.pages.push_back(i);
 
     auto& y = years[BrowseUrls::year(p.date)];
-    y.title = p.date ? "Năm " + std::to_string(p.date->year) : msg::unknown_year();
+    y.title = p.date ? "Năm " + std::to_string(p.date->year) : words::unknown_year();
     y.order = p.date ? -p.date->year : 1;  // newest first, unknown last
     y.pages.push_back(i);
 

@@ -5,6 +5,7 @@
 
 #include "diff.h"
 #include "messages.h"
+#include "page_words.h"
 #include "text.h"
 
 namespace congbo {
@@ -34,7 +35,7 @@ std::string join(const std::vector<std::string>& items) {
 std::vector<FieldChange> field_changes(const Page& a, const Page& b) {
   std::vector<FieldChange> out;
   auto add = [&](const char* key, const std::string& x, const std::string& y) {
-    if (x != y) out.push_back({msg::field_label(key), x.empty() ? msg::empty_value() : x, y.empty() ? msg::empty_value() : y});
+    if (x != y) out.push_back({words::field_label(key), x.empty() ? words::empty_value() : x, y.empty() ? words::empty_value() : y});
   };
   auto entries = [](const std::vector<RelationEntry>& e) {
     std::vector<std::string> s;
@@ -165,7 +166,7 @@ class Archive {
       layout = l.page->is_document ? "document" : "page";
     } else {
       view = base_view(config_, cx_.site.nav, page_.section, url, page_.title);
-      view.set("title", page_.title).set("raw", l.raw).set("note", msg::old_version_unreadable());
+      view.set("title", page_.title).set("raw", l.raw).set("note", words::old_version_unreadable());
       layout = "raw_version";
     }
     view.set("canonical", permalink(config_, url)).set("version", banner(k));
@@ -294,7 +295,7 @@ void render_deleted(const ArchiveContext& cx, const DeletedPage& d, Diagnostics&
   const Version& removal = d.history.versions.front();
   View view = base_view(cx.site.config, cx.site.nav, stub.section, d.url, d.title);
   view.set("title", d.title)
-      .set("notice", msg::deleted_notice(removal.date.display(), removal.short_id, removal.subject))
+      .set("notice", words::deleted_notice(removal.date.display(), removal.short_id, removal.subject))
       .set("history", history_view(cx.site.config, stub, d.history));
   emit(cx.site, d.url, "deleted", std::move(view), diags);
 }

@@ -2,7 +2,7 @@
 #include "document_view.h"
 
 
-#include "messages.h"
+#include "page_words.h"
 #include "text.h"
 #include "views.h"
 
@@ -10,8 +10,8 @@ namespace congbo {
 
 
 std::string document_status(const Page& page, const DocumentLinks& links) {
-  if (!links.in[kReplaces].empty()) return msg::status_replaced();
-  return page.doc.status.empty() ? msg::status_in_force() : page.doc.status;
+  if (!links.in[kReplaces].empty()) return words::status_replaced();
+  return page.doc.status.empty() ? words::status_in_force() : page.doc.status;
 }
 
 namespace {
@@ -80,7 +80,7 @@ std::string jsonld(const std::vector<Page>& pages, int index, const Relations& r
   }
   j += ",\"inLanguage\":\"vi\"";
   j += ",\"legislationLegalForce\":" +
-       json_escape(status == msg::status_replaced() ? "https://schema.org/NotInForce" : "https://schema.org/InForce");
+       json_escape(status == words::status_replaced() ? "https://schema.org/NotInForce" : "https://schema.org/InForce");
   if (!links.out[kBasedOn].empty()) j += ",\"isBasedOn\":" + refs({kBasedOn});
   if (!links.out[kReplaces].empty() || !links.out[kAmends].empty()) {
     j += ",\"legislationChanges\":" + refs({kReplaces, kAmends});
@@ -120,7 +120,7 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
   std::string dateline;
   if (!d.place.empty()) dateline = d.place + ", ";
   if (page.date) {
-    dateline += msg::date_long(page.date->year, page.date->month, page.date->day);
+    dateline += words::date_long(page.date->year, page.date->month, page.date->day);
   } else if (!dateline.empty()) {
     dateline += "ngày … tháng … năm …";
   }
@@ -135,7 +135,7 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
 
   // Status, with what replaced it.
   const std::string status = document_status(page, links);
-  v.set("status", status).set("in_force", status != msg::status_replaced());
+  v.set("status", status).set("in_force", status != words::status_replaced());
   View replaced_by = View::list();
   for (int i : links.in[kReplaces]) replaced_by.push(incoming_item(pages, i, config));
   v.set("replaced_by", std::move(replaced_by));
@@ -148,13 +148,13 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
     if (!links.out[k].empty()) {
       View items = View::list();
       for (const auto& r : links.out[k]) items.push(related_item(pages, r, rel, config));
-      outgoing.push(View().set("title", msg::relation_title(k, false)).set("items", std::move(items)));
+      outgoing.push(View().set("title", words::relation_title(k, false)).set("items", std::move(items)));
       any = true;
     }
     if (!links.in[k].empty()) {
       View items = View::list();
       for (int i : links.in[k]) items.push(incoming_item(pages, i, config));
-      incoming.push(View().set("title", msg::relation_title(k, true)).set("items", std::move(items)));
+      incoming.push(View().set("title", words::relation_title(k, true)).set("items", std::move(items)));
       any = true;
     }
   }

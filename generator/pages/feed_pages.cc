@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "messages.h"
+#include "page_words.h"
 #include "record_pages.h"
 
 namespace congbo {
@@ -44,14 +44,14 @@ std::vector<Entry> news(const FeedContext& cx) {
   }
   for (const Decision& d : cx.decisions) {
     View e;
-    e.set("title", d.form + ": " + d.title).set("number", d.number).set("summary", msg::decision_summary(d.recipients.size()));
+    e.set("title", d.form + ": " + d.title).set("number", d.number).set("summary", words::decision_summary(d.recipients.size()));
     news.push_back({d.date, d.url, std::move(e)});
   }
   for (const Campaign& c : cx.campaigns) {
     for (const YearResults& y : c.years) {
       if (!y.date) continue;  // results are news when they are announced
       View e;
-      e.set("title", msg::campaign_year_title(c.name, y.year)).set("summary", c.description);
+      e.set("title", words::campaign_year_title(c.name, y.year)).set("summary", c.description);
       news.push_back({y.date, campaign_year_url(c, y.year), std::move(e)});
     }
   }

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "document_view.h"
-#include "messages.h"
+#include "page_words.h"
 #include "sections.h"
 
 namespace congbo {
@@ -37,7 +37,7 @@ void set_facets(const ListContext& cx, const Listing& l, View& v) {
   bool any = false;
   for (const Facet& f : cx.facets) {
     if (f.section != l.section || f.listings.empty()) continue;
-    facets.push(View().set("title", f.section == kDocumentsSection ? msg::facet_short(f.key) : f.title).set("url", href(config, f.url)));
+    facets.push(View().set("title", f.section == kDocumentsSection ? words::facet_short(f.key) : f.title).set("url", href(config, f.url)));
     any = true;
   }
   v.set("show_facets", any).set("facets", std::move(facets));
@@ -56,7 +56,7 @@ void render_listing(const ListContext& cx, const Listing& l, Diagnostics& diags)
   const int total = list_page_count(l, per);
   for (int n = 1; n <= total; ++n) {
     std::string url = list_url(l.url, n);
-    View v = base_view(config, cx.site.nav, l.section, url, n == 1 ? l.title : msg::page_title_numbered(l.title, n));
+    View v = base_view(config, cx.site.nav, l.section, url, n == 1 ? l.title : words::page_title_numbered(l.title, n));
     v.set("title", l.title);
     if (l.intro_page >= 0 && n == 1) v.set("intro", cx.site.rendered[l.intro_page].html);
     if (!l.parent_url.empty()) v.set("parent_title", l.parent_title).set("parent_url", href(config, l.parent_url));
@@ -76,7 +76,7 @@ void render_facet(const ListContext& cx, const Facet& f, Diagnostics& diags) {
   View v = base_view(config, cx.site.nav, f.section, f.url, f.title);
   const Section* s = cx.site.section(f.section);
   v.set("title", f.title)
-      .set("parent_title", s ? s->title : msg::default_section_title(f.section))
+      .set("parent_title", s ? s->title : words::default_section_title(f.section))
       .set("parent_url", href(config, "/" + f.section + "/"))
       .set("noun", f.section == kDocumentsSection ? "văn bản" : "mô hình");
   View values = View::list();
@@ -91,9 +91,9 @@ void render_facet(const ListContext& cx, const Facet& f, Diagnostics& diags) {
 void render_cited(const ListContext& cx, Diagnostics& diags) {
   const SiteConfig& config = cx.site.config;
   const std::string url = BrowseUrls::cited();
-  View v = base_view(config, cx.site.nav, kDocumentsSection, url, msg::cited_title());
-  v.set("title", msg::cited_title())
-      .set("parent_title", msg::default_section_title(kDocumentsSection))
+  View v = base_view(config, cx.site.nav, kDocumentsSection, url, words::cited_title());
+  v.set("title", words::cited_title())
+      .set("parent_title", words::default_section_title(kDocumentsSection))
       .set("parent_url", href(config, std::string("/") + kDocumentsSection + "/"));
   std::vector<const ExternalDocument*> sorted;
   for (const auto& e : cx.relations.external) sorted.push_back(&e);

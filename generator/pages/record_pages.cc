@@ -5,7 +5,7 @@
 #include <set>
 
 #include "chart.h"
-#include "messages.h"
+#include "page_words.h"
 #include "sections.h"
 #include "records_view.h"
 #include "table.h"
@@ -51,12 +51,12 @@ void RecordContext::set_updated(View& v, const std::string& source) const {
 void RecordContext::section_intro(View& v, const std::string& name) const {
   const Section* s = site.section(name);
   if (s && s->index_page >= 0) v.set("intro", site.rendered[s->index_page].html);
-  v.set("title", s ? s->title : msg::default_section_title(name));
+  v.set("title", s ? s->title : words::default_section_title(name));
 }
 
 void RecordContext::section_crumb(View& v, const std::string& name) const {
   const Section* s = site.section(name);
-  v.set("parent_title", s ? s->title : msg::default_section_title(name)).set("parent_url", href(site.config, "/" + name + "/"));
+  v.set("parent_title", s ? s->title : words::default_section_title(name)).set("parent_url", href(site.config, "/" + name + "/"));
 }
 
 namespace {
@@ -85,7 +85,7 @@ View year_links(const RecordContext& cx, const Campaign& c, int current = 0, boo
 }
 
 void campaigns_index(const RecordContext& cx) {
-  View v = base_view(cx.site.config, cx.site.nav, kCampaignsSection, "/thi-dua/", msg::default_section_title(kCampaignsSection));
+  View v = base_view(cx.site.config, cx.site.nav, kCampaignsSection, "/thi-dua/", words::default_section_title(kCampaignsSection));
   cx.section_intro(v, kCampaignsSection);
   View items = View::list();
   for (const Campaign& c : cx.records.campaigns) {
@@ -114,7 +114,7 @@ void set_rules(View& v, const Campaign& c) {
   const CommendationRule& cr = c.rules.commendation;
   if (cr.quota || !cr.grade.empty()) {
     const Grade* g = c.rules.grade(cr.grade);
-    v.set("commendation", msg::commendation_rule(cr.quota ? cr.quota->text : "", g ? g->name : "", cr.years_running));
+    v.set("commendation", words::commendation_rule(cr.quota ? cr.quota->text : "", g ? g->name : "", cr.years_running));
   }
 }
 
@@ -123,7 +123,7 @@ void campaign_page(const RecordContext& cx, size_t ci, const std::vector<YearSum
   View v = base_view(cx.site.config, cx.site.nav, kCampaignsSection, c.url, c.name);
   cx.section_crumb(v, kCampaignsSection);
   v.set("title", c.name).set("period", c.period).set("description", c.description);
-  if (c.sample) v.set("sample_notice", msg::sample_notice());
+  if (c.sample) v.set("sample_notice", words::sample_notice());
   cx.set_updated(v, c.source);
   if (!c.plan.text.empty()) v.set("plan", cx.plan_view(c.plan, cx.records.campaign_plan[ci]));
   set_rules(v, c);
@@ -139,12 +139,12 @@ void campaign_page(const RecordContext& cx, size_t ci, const std::vector<YearSum
 void campaign_year_page(const RecordContext& cx, const Campaign& c, const YearResults& y, const YearSummary& s) {
   const UnitLink link = [&](const std::string& id) { return cx.unit_url(id); };
   const std::string url = campaign_year_url(c, y.year);
-  View yv = base_view(cx.site.config, cx.site.nav, kCampaignsSection, url, msg::campaign_year_title(c.name, y.year));
-  yv.set("title", msg::campaign_year_title(c.name, y.year))
+  View yv = base_view(cx.site.config, cx.site.nav, kCampaignsSection, url, words::campaign_year_title(c.name, y.year));
+  yv.set("title", words::campaign_year_title(c.name, y.year))
       .set("parent_title", c.name)
       .set("parent_url", href(cx.site.config, c.url))
       .set("date", y.date ? y.date->display() : "");
-  if (c.sample) yv.set("sample_notice", msg::sample_notice());
+  if (c.sample) yv.set("sample_notice", words::sample_notice());
   yv.set("registered", std::to_string(s.registered)).set("listed", std::to_string(s.listed));
   yv.set("results", table_with_csv(cx, results_table(c, y, cx.records.units, link), year_csv(c, y.year)));
   yv.set("grades", table_with_csv(cx, grades_table(c, s), c.url + "xep-loai-" + std::to_string(y.year) + ".csv"));
@@ -176,7 +176,7 @@ View decision_item(const RecordContext& cx, const Decision& d) {
       .set("number", d.number)
       .set("form", d.form)
       .set("url", href(cx.site.config, d.url))
-      .set("date", d.date ? d.date->display() : msg::unknown_date())
+      .set("date", d.date ? d.date->display() : words::unknown_date())
       .set("date_iso", d.date ? d.date->iso() : "")
       .set("count", std::to_string(d.recipients.size()));
 }
@@ -197,7 +197,7 @@ DecisionLists decision_lists(const RecordContext& cx) {
   }
   for (auto it = l.by_year.rbegin(); it != l.by_year.rend(); ++it) {
     l.year_links.push(View()
-                          .set("title", msg::year_title(it->first))
+                          .set("title", words::year_title(it->first))
                           .set("url", href(cx.site.config, decisions_year_url(it->first)))
                           .set("count", std::to_string(it->second.size())));
   }
@@ -234,11 +234,11 @@ void decision_page(const RecordContext& cx, size_t di) {
   v.set("title", d.title)
       .set("form", d.form)
       .set("number", d.number)
-      .set("date", d.date ? d.date->display() : msg::unknown_date())
+      .set("date", d.date ? d.date->display() : words::unknown_date())
       .set("date_iso", d.date ? d.date->iso() : "")
       .set("issuer", cx.site.config.issuer_label(d.issuer))
       .set("year", std::to_string(d.year));
-  if (d.sample) v.set("sample_notice", msg::sample_notice());
+  if (d.sample) v.set("sample_notice", words::sample_notice());
   cx.set_updated(v, d.source);
   if (!d.plan.text.empty()) v.set("plan", cx.plan_view(d.plan, cx.records.decision_plan[di]));
   for (const Campaign& c : cx.records.campaigns) {
@@ -260,8 +260,8 @@ void decision_page(const RecordContext& cx, size_t di) {
 void render_decision_pages(const RecordContext& cx) {
   if (!cx.records.decisions.empty()) {
     const DecisionLists l = decision_lists(cx);
-    decision_list(cx, l, "/khen-thuong/", msg::default_section_title(kAwardsSection), l.all, true);
-    for (const auto& [year, list] : l.by_year) decision_list(cx, l, decisions_year_url(year), msg::decisions_in_year(year), list, false);
+    decision_list(cx, l, "/khen-thuong/", words::default_section_title(kAwardsSection), l.all, true);
+    for (const auto& [year, list] : l.by_year) decision_list(cx, l, decisions_year_url(year), words::decisions_in_year(year), list, false);
     for (const auto& [slug, list] : l.by_form) decision_list(cx, l, decisions_form_url(list[0]->form), list[0]->form, list, false);
   }
   for (size_t di = 0; di < cx.records.decisions.size(); ++di) decision_page(cx, di);
@@ -281,7 +281,7 @@ void units_index(const RecordContext& cx) {
     }
   }
   Table t;
-  t.caption = msg::units_caption();
+  t.caption = words::units_caption();
   t.head = {"Đơn vị", "Loại tổ chức", "Loại hình", "Trực thuộc", "Mô hình", "Khen thưởng"};
   // Each đảng bộ cơ sở followed by its cells, then chi bộ cơ sở.
   std::vector<int> order;
@@ -301,7 +301,7 @@ void units_index(const RecordContext& cx) {
                       TableCell::number(std::to_string(models_of[u.id])),
                       TableCell::number(std::to_string(awards_of[u.id]))});
   }
-  View v = base_view(cx.site.config, cx.site.nav, kUnitsSection, "/don-vi/", msg::default_section_title(kUnitsSection));
+  View v = base_view(cx.site.config, cx.site.nav, kUnitsSection, "/don-vi/", words::default_section_title(kUnitsSection));
   cx.section_intro(v, kUnitsSection);
   v.set("units", table_with_csv(cx, t, "/don-vi/danh-sach-don-vi.csv")).set("count", std::to_string(order.size()));
   cx.emit("/don-vi/", "units", std::move(v));
@@ -325,13 +325,13 @@ void add_results(const RecordContext& cx, const Unit& u, Timeline& tl) {
       for (const UnitResult& r : y.units) {
         if (r.unit != u.id) continue;
         const Grade* g = c.rules.grade(r.grade);
-        std::string detail = !r.registered ? msg::not_registered() : (g ? g->name : msg::no_grade());
+        std::string detail = !r.registered ? words::not_registered() : (g ? g->name : words::no_grade());
         if (r.registered && !c.rules.criteria.empty()) {
-          detail += " – " + msg::criteria_met(static_cast<int>(r.met.size()), static_cast<int>(c.rules.criteria.size()));
+          detail += " – " + words::criteria_met(static_cast<int>(r.met.size()), static_cast<int>(c.rules.criteria.size()));
         }
-        if (r.score) detail += " – " + msg::number(*r.score) + " điểm";
+        if (r.score) detail += " – " + words::number(*r.score) + " điểm";
         tl.year(y.year).push(View()
-                                 .set("what", msg::timeline_result())
+                                 .set("what", words::timeline_result())
                                  .set("title", c.name)
                                  .set("url", href(cx.site.config, campaign_year_url(c, y.year)))
                                  .set("detail", detail)
@@ -347,7 +347,7 @@ void add_awards_and_models(const RecordContext& cx, const Unit& u, Timeline& tl)
   for (const Decision& d : cx.records.decisions) {
     for (const Recipient& r : d.recipients) {
       if (r.unit != u.id) continue;
-      std::string who = r.individual() ? msg::comrade(r.name) + (r.role.empty() ? "" : ", " + r.role) : msg::collective();
+      std::string who = r.individual() ? words::comrade(r.name) + (r.role.empty() ? "" : ", " + r.role) : words::collective();
       tl.year(d.date ? d.date->year : d.year)
           .push(View()
                     .set("what", d.form)
@@ -360,7 +360,7 @@ void add_awards_and_models(const RecordContext& cx, const Unit& u, Timeline& tl)
   for (const Page& p : cx.site.pages) {
     if (!p.is_model || p.model.unit != u.id) continue;
     tl.year(p.model.year)
-        .push(View().set("what", msg::timeline_model()).set("title", p.title).set("url", href(cx.site.config, p.url)).set("detail", p.model.category));
+        .push(View().set("what", words::timeline_model()).set("title", p.title).set("url", href(cx.site.config, p.url)).set("detail", p.model.category));
     ++tl.models;
   }
 }
@@ -383,7 +383,7 @@ void unit_page(const RecordContext& cx, const Unit& u) {
   for (auto& [year, items] : tl.years) timeline.push(View().set("year", std::to_string(year)).set("items", std::move(items)));
   v.set("has_timeline", !tl.years.empty())
       .set("timeline", std::move(timeline))
-      .set("counts", msg::unit_counts(tl.results, tl.awards, tl.models));
+      .set("counts", words::unit_counts(tl.results, tl.awards, tl.models));
   cx.emit(url, "unit", std::move(v));
 }
 
@@ -413,7 +413,7 @@ View model_view(const PageContext& site, const Records& records, const Page& pag
                     .set("caption", img.caption));
   }
   v.set("has_images", !m.images.empty()).set("images", std::move(images));
-  if (m.sample) v.set("sample_notice", msg::sample_notice());
+  if (m.sample) v.set("sample_notice", words::sample_notice());
   return v;
 }
 
@@ -421,7 +421,7 @@ View carried_out(const PageContext& site, const Records& records, int index) {
   View list = View::list();
   for (size_t i = 0; i < records.campaigns.size() && i < records.campaign_plan.size(); ++i) {
     if (records.campaign_plan[i] != index) continue;
-    list.push(View().set("what", msg::record_campaign()).set("title", records.campaigns[i].name).set("url", href(site.config, records.campaigns[i].url)));
+    list.push(View().set("what", words::record_campaign()).set("title", records.campaigns[i].name).set("url", href(site.config, records.campaigns[i].url)));
   }
   for (size_t i = 0; i < records.decisions.size() && i < records.decision_plan.size(); ++i) {
     if (records.decision_plan[i] != index) continue;
@@ -430,7 +430,7 @@ View carried_out(const PageContext& site, const Records& records, int index) {
   }
   for (size_t i = 0; i < records.model_plan.size(); ++i) {
     if (records.model_plan[i] != index) continue;
-    list.push(View().set("what", msg::timeline_model()).set("title", site.pages[i].title).set("url", href(site.config, site.pages[i].url)));
+    list.push(View().set("what", words::timeline_model()).set("title", site.pages[i].title).set("url", href(site.config, site.pages[i].url)));
   }
   return list;
 }
@@ -442,7 +442,7 @@ void add_record_search(const PageContext& site, const Records& records, std::vec
     d.title = title;
     d.section = section;
     const Section* s = site.section(section);
-    d.section_title = s ? s->title : msg::default_section_title(section);
+    d.section_title = s ? s->title : words::default_section_title(section);
     return d;
   };
   for (const Campaign& c : records.campaigns) {
@@ -452,7 +452,7 @@ void add_record_search(const PageContext& site, const Records& records, std::vec
     for (const auto& t : c.rules.targets) d.text += t.name + "\n";
     docs.push_back(std::move(d));
     for (const YearResults& y : c.years) {
-      SearchDocument yd = doc(kCampaignsSection, campaign_year_url(c, y.year), msg::campaign_year_title(c.name, y.year));
+      SearchDocument yd = doc(kCampaignsSection, campaign_year_url(c, y.year), words::campaign_year_title(c.name, y.year));
       yd.date = y.date;
       for (const UnitResult& u : y.units) {
         const Unit* unit = records.units.find(u.unit);

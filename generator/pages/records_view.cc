@@ -3,14 +3,14 @@
 
 #include <algorithm>
 
-#include "messages.h"
+#include "page_words.h"
 
 namespace congbo {
 namespace {
 
 std::string grade_name(const Rules& r, const std::string& id) {
   const Grade* g = r.grade(id);
-  return g ? g->name : msg::no_grade();
+  return g ? g->name : words::no_grade();
 }
 
 
@@ -18,7 +18,7 @@ std::string grade_name(const Rules& r, const std::string& id) {
 
 Table results_table(const Campaign& c, const YearResults& y, const Units& units, const UnitLink& link) {
   Table t;
-  t.caption = msg::results_caption(c.name, y.year);
+  t.caption = words::results_caption(c.name, y.year);
   t.head = {"STT", "Đơn vị", "Loại tổ chức", "Đăng ký"};
   for (const auto& cr : c.rules.criteria) t.head.push_back(cr.name);
   const bool scored = c.rules.uses_score();
@@ -42,10 +42,10 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
         row.push_back(TableCell::yes_no(met ? "Đạt" : "Không đạt", met));
       }
     }
-    if (scored) row.push_back(TableCell::number(u.score ? msg::number(*u.score) : ""));
+    if (scored) row.push_back(TableCell::number(u.score ? words::number(*u.score) : ""));
     row.push_back({u.registered ? grade_name(c.rules, u.grade) : ""});
     std::string note = u.note;
-    if (u.decided) note = msg::committee_decided(u.reason) + (note.empty() ? "" : " " + note);
+    if (u.decided) note = words::committee_decided(u.reason) + (note.empty() ? "" : " " + note);
     row.push_back({note});
     t.rows.push_back(std::move(row));
   }
@@ -54,28 +54,28 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
 
 Table grades_table(const Campaign& c, const YearSummary& s) {
   Table t;
-  t.caption = msg::grades_caption(s.year);
+  t.caption = words::grades_caption(s.year);
   t.head = {"Xếp loại", "Số đơn vị", "Tỉ lệ"};
   for (size_t i = 0; i < c.rules.grades.size(); ++i) {
     t.rows.push_back({{c.rules.grades[i].name}, TableCell::number(std::to_string(s.per_grade[i])),
-                      TableCell::number(msg::percent(s.per_grade[i], s.registered))});
+                      TableCell::number(words::percent(s.per_grade[i], s.registered))});
   }
   if (s.ungraded > 0) {
-    t.rows.push_back({{msg::no_grade()}, TableCell::number(std::to_string(s.ungraded)), TableCell::number(msg::percent(s.ungraded, s.registered))});
+    t.rows.push_back({{words::no_grade()}, TableCell::number(std::to_string(s.ungraded)), TableCell::number(words::percent(s.ungraded, s.registered))});
   }
-  t.foot = {{msg::registered_total()}, TableCell::number(std::to_string(s.registered)), TableCell::number(msg::percent(s.registered, s.registered))};
+  t.foot = {{words::registered_total()}, TableCell::number(std::to_string(s.registered)), TableCell::number(words::percent(s.registered, s.registered))};
   return t;
 }
 
 Table targets_table(const Campaign& c, const YearSummary& s) {
   Table t;
-  t.caption = msg::targets_caption(s.year);
+  t.caption = words::targets_caption(s.year);
   t.head = {"Chỉ tiêu", "Đơn vị đạt", "Trên tổng số", "Tỉ lệ đạt", "Kết quả"};
   for (const auto& o : s.targets) {
     t.rows.push_back({{o.target->name.empty() ? c.rules.describe(*o.target) : o.target->name},
                       TableCell::number(std::to_string(o.count)),
                       TableCell::number(std::to_string(o.total)),
-                      TableCell::number(msg::percent(o.count, o.total)),
+                      TableCell::number(words::percent(o.count, o.total)),
                       TableCell::yes_no(o.met ? "Đạt" : "Chưa đạt", o.met)});
   }
   return t;
@@ -83,17 +83,17 @@ Table targets_table(const Campaign& c, const YearSummary& s) {
 
 Table years_table(const Campaign& c, const std::vector<YearSummary>& years) {
   Table t;
-  t.caption = msg::years_caption(c.name);
+  t.caption = words::years_caption(c.name);
   t.head = {"Năm", "Đơn vị đăng ký"};
   for (const auto& g : c.rules.grades) t.head.push_back(g.name);
   for (const auto& tg : c.rules.targets) t.head.push_back(tg.name);
   for (const YearSummary& s : years) {
     std::vector<TableCell> row = {{std::to_string(s.year)}, TableCell::number(std::to_string(s.registered))};
     for (size_t i = 0; i < c.rules.grades.size(); ++i) {
-      row.push_back(TableCell::number(std::to_string(s.per_grade[i]) + " (" + msg::percent(s.per_grade[i], s.registered) + ")"));
+      row.push_back(TableCell::number(std::to_string(s.per_grade[i]) + " (" + words::percent(s.per_grade[i], s.registered) + ")"));
     }
     for (const auto& o : s.targets) {
-      row.push_back(TableCell::yes_no(msg::percent(o.count, o.total) + (o.met ? " – Đạt" : " – Chưa đạt"), o.met));
+      row.push_back(TableCell::yes_no(words::percent(o.count, o.total) + (o.met ? " – Đạt" : " – Chưa đạt"), o.met));
     }
     t.rows.push_back(std::move(row));
   }
@@ -108,14 +108,14 @@ std::vector<BarChart> target_charts(const Campaign& c, const std::vector<YearSum
     ch.id = "bieu-do-" + std::to_string(i + 1);
     ch.title = tg.name.empty() ? c.rules.describe(tg) : tg.name;
     ch.threshold = static_cast<double>(tg.share.num) / static_cast<double>(tg.share.den);
-    ch.threshold_label = msg::threshold_label(tg.share.text);
+    ch.threshold_label = words::threshold_label(tg.share.text);
     std::vector<std::string> parts;
     for (const YearSummary& s : years) {
       const auto& o = s.targets[i];
-      ch.bars.push_back({std::to_string(s.year), o.count, o.total, msg::percent(o.count, o.total), o.met});
-      parts.push_back(msg::chart_year(s.year, msg::percent(o.count, o.total), o.count, o.total, o.met));
+      ch.bars.push_back({std::to_string(s.year), o.count, o.total, words::percent(o.count, o.total), o.met});
+      parts.push_back(words::chart_year(s.year, words::percent(o.count, o.total), o.count, o.total, o.met));
     }
-    ch.description = msg::chart_description(c.rules.describe(tg), parts);
+    ch.description = words::chart_description(c.rules.describe(tg), parts);
     charts.push_back(std::move(ch));
   }
   return charts;
@@ -123,7 +123,7 @@ std::vector<BarChart> target_charts(const Campaign& c, const std::vector<YearSum
 
 Table recipients_table(const Decision& d, const Units& units, const UnitLink& link) {
   Table t;
-  t.caption = msg::recipients_caption(d.number.empty() ? d.title : d.number);
+  t.caption = words::recipients_caption(d.number.empty() ? d.title : d.number);
   t.head = {"STT", "Tập thể, cá nhân", "Chức vụ", "Đơn vị", "Thành tích"};
   int n = 0;
   for (const Recipient& r : d.recipients) {
@@ -131,9 +131,9 @@ Table recipients_table(const Decision& d, const Units& units, const UnitLink& li
     std::string unit_name = u ? u->name : r.unit;
     std::string url = u ? link(u->id) : "";
     if (r.individual()) {
-      t.rows.push_back({TableCell::number(std::to_string(++n)), {msg::comrade(r.name)}, {r.role}, {unit_name, url}, {r.achievement}});
+      t.rows.push_back({TableCell::number(std::to_string(++n)), {words::comrade(r.name)}, {r.role}, {unit_name, url}, {r.achievement}});
     } else {
-      t.rows.push_back({TableCell::number(std::to_string(++n)), {unit_name, url}, {""}, {msg::collective()}, {r.achievement}});
+      t.rows.push_back({TableCell::number(std::to_string(++n)), {unit_name, url}, {""}, {words::collective()}, {r.achievement}});
     }
   }
   return t;

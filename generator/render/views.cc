@@ -1,7 +1,7 @@
 // views.cc: Page and SiteConfig → View.
 #include "views.h"
 
-#include "messages.h"
+#include "page_words.h"
 #include "text.h"
 
 namespace congbo {
@@ -50,7 +50,7 @@ View page_view(const Page& page, const RenderedMarkdown& body, const SiteConfig&
       .set("url", href(config, page.url))
       .set("date", page.date ? page.date->display() : "")
       .set("date_iso", page.date ? page.date->iso() : "")
-      .set("unknown_date", msg::unknown_date())
+      .set("unknown_date", words::unknown_date())
       .set("content", body.html);
   // A contents list helps on long documents; short ones do not need it.
   View toc = View::list();
@@ -69,7 +69,7 @@ View list_item_view(const Page& page, const RenderedMarkdown& body, const SiteCo
   View v;
   v.set("title", page.title)
       .set("url", href(config, page.url))
-      .set("date", page.date ? page.date->display() : msg::unknown_date())
+      .set("date", page.date ? page.date->display() : words::unknown_date())
       .set("date_iso", page.date ? page.date->iso() : "")
       .set("summary", page.description.empty() ? body.summary : page.description);
   if (page.is_document) {

@@ -22,7 +22,9 @@
 #include "sections.h"
 #include "images.h"
 #include "markdown.h"
+#include "cli_words.h"
 #include "messages.h"
+#include "page_words.h"
 #include "search_index.h"
 #include "text.h"
 #include "workers.h"
@@ -370,7 +372,7 @@ const FileHistory& Site::history_of(int index) const {
 void Site::check(int jobs, Diagnostics& diags) const {
   parallel_for(static_cast<int>(pages_.size()), jobs, diags, [&](int i, Diagnostics& diags) {
     render_markdown(pages_[i].markdown, markdown_options(pages_[i], i), diags);
-  }, progress_, msg::stage_markdown());
+  }, progress_, cli::stage_markdown());
   if (repo_) repo_->verify_versions(diags);
 }
 
@@ -389,7 +391,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
     Page& p = pages_[i];
     rendered_[i] = render_markdown(p.markdown, markdown_options(p, i), diags);
     if (!p.is_index) std::string().swap(p.markdown);  // only its HTML is needed from here
-  }, progress_, msg::stage_markdown());
+  }, progress_, cli::stage_markdown());
   clock.lap(timings_, "render: Markdown");
   // The search index needs only the pages' plain text and facts, ready now:
   // it is built on a thread of its own beside everything that follows.
@@ -410,13 +412,13 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
     render_page(cx, i, diags);
     if (repo_) render_archive(archive, pages_[i], i, history_of(i), rendered_[i], diags);
     std::string().swap(rendered_[i].html);
-  }, progress_, msg::stage_pages());
+  }, progress_, cli::stage_pages());
   for (const DeletedPage& d : deleted_) render_deleted(archive, d, diags);
   clock.lap(timings_, "render: pages and their archive (versions, changes, history)");
   const ListContext lists{cx, lists_.listings, lists_.facets, relations_};
   parallel_for(static_cast<int>(lists_.listings.size()), jobs, diags,
                [&](int i, Diagnostics& diags) { render_listing(lists, lists_.listings[i], diags); }, progress_,
-               msg::stage_lists());
+               cli::stage_lists());
   for (const Facet& f : lists_.facets) render_facet(lists, f, diags);
   if (!relations_.external.empty()) render_cited(lists, diags);
   const RecordContext records{cx, records_, repo_.get(), diags};
@@ -524,7 +526,7 @@ void Site::render_search(const PageContext& cx, int jobs, Diagnostics& diags) {
     d.text = std::move(rendered_[i].plain);  // needed only here: moved, not copied (40 MB at 10,000 documents)
     d.section = p.section;
     const Section* s = lists_.section(p.section);
-    d.section_title = s ? s->title : msg::other_pages();
+    d.section_title = s ? s->title : words::other_pages();
     if (p.is_document) {
       d.number = p.doc.number;
       d.kind = p.doc.kind;
@@ -556,8 +558,8 @@ void Site::render_search(const PageContext& cx, int jobs, Diagnostics& diags) {
         [&](const std::string& path, const std::string& content_key) { return out.reuse_content(path, content_key); },
         jobs);
   }
-  View v = base_view(config_, lists_.nav, "", "/tim-kiem/", msg::search_title());
-  v.set("title", msg::search_title())
+  View v = base_view(config_, lists_.nav, "", "/tim-kiem/", words::search_title());
+  v.set("title", words::search_title())
       .set("manifest", href(config_, "/search/manifest.json"))
       .set("script", href(config_, "/js/tim-kiem.js"))
       .set("browse_url", href(config_, "/van-ban/"));

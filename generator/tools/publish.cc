@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "history.h"
+#include "cli_words.h"
 #include "messages.h"
 #include "output.h"
 #include "site.h"
@@ -142,12 +143,12 @@ void prune(const fs::path& to, int keep) {
 
 bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* report) {
   if (options.to.empty()) {
-    diags.error("--to", 0, 0, msg::publish_no_target());
+    diags.error("--to", 0, 0, cli::publish_no_target());
     return false;
   }
   auto repo = Repository::open(options.site_dir, diags);
   if (!repo) {
-    if (!diags.has_errors()) diags.error(options.site_dir.string(), 0, 0, msg::publish_needs_repository());
+    if (!diags.has_errors()) diags.error(options.site_dir.string(), 0, 0, cli::publish_needs_repository());
     return false;
   }
   auto commit = repo->commit_id(options.ref, diags);
@@ -158,7 +159,7 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   std::error_code ec;
   const auto current = fs::symlink_status(options.to / "current", ec);
   if (fs::exists(current) && !fs::is_symlink(current)) {
-    diags.error((options.to / "current").string(), 0, 0, msg::publish_current_not_ours());
+    diags.error((options.to / "current").string(), 0, 0, cli::publish_current_not_ours());
     return false;
   }
 
@@ -182,7 +183,7 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   if (!served.empty() && !options.drop_versions) {
     auto lost = lost_versions(options.to / "releases" / served, build_options.out_dir);
     if (!lost.empty()) {
-      diags.error((options.to / "current").string(), 0, 0, msg::publish_would_lose_versions(lost));
+      diags.error((options.to / "current").string(), 0, 0, cli::publish_would_lose_versions(lost));
       fs::remove_all(build_options.out_dir, ec);
       return false;
     }
@@ -191,7 +192,7 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   write_manifest(options.to, name, options.ref, *commit);
   std::string err;
   if (!switch_to(options.to, name, &err)) {
-    diags.error((options.to / "current").string(), 0, 0, msg::publish_switch_failed(err));
+    diags.error((options.to / "current").string(), 0, 0, cli::publish_switch_failed(err));
     return false;
   }
   prune(options.to, options.keep);
@@ -207,12 +208,12 @@ bool rollback(const fs::path& to, Diagnostics& diags, PublishReport* report) {
   const std::string served = current_release(to);
   auto it = std::find(all.begin(), all.end(), served);
   if (it == all.end() || it == all.begin()) {
-    diags.error((to / "current").string(), 0, 0, msg::rollback_nothing());
+    diags.error((to / "current").string(), 0, 0, cli::rollback_nothing());
     return false;
   }
   std::string err;
   if (!switch_to(to, *(it - 1), &err)) {
-    diags.error((to / "current").string(), 0, 0, msg::publish_switch_failed(err));
+    diags.error((to / "current").string(), 0, 0, cli::publish_switch_failed(err));
     return false;
   }
   report->release = *(it - 1);

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli_words.h"
 #include "messages.h"
 #include "serve_gate.h"
 #include "site.h"
@@ -232,11 +233,11 @@ void Preview::print(const Diagnostics& diags, const BuildReport& report, bool ok
     if (!options_.quiet || d.severity == Severity::Error) std::cerr << d.format() << "\n";
   }
   if (ok) {
-    std::cout << (report.up_to_date ? msg::build_up_to_date(out_.string(), ms)
-                                    : msg::build_done(report.pages, out_.string(), ms))
+    std::cout << (report.up_to_date ? cli::build_up_to_date(out_.string(), ms)
+                                    : cli::build_done(report.pages, out_.string(), ms))
               << std::endl;
   } else {
-    std::cerr << msg::build_failed(diags.error_count(), diags.warning_count(), fs::exists(out_)) << std::endl;
+    std::cerr << cli::build_failed(diags.error_count(), diags.warning_count(), fs::exists(out_)) << std::endl;
   }
 }
 
@@ -332,7 +333,7 @@ void Preview::file(const httplib::Request& req, httplib::Response& res) {
     // document not saved, or no build that succeeded) shows up by itself
     // once a build makes it, and the errors in the way show over it.
     auto missing = resolve_request(out_, "/404.html");
-    std::string body = missing ? read(*missing) : msg::serve_nothing_built_page();
+    std::string body = missing ? read(*missing) : cli::serve_nothing_built_page();
     return res.set_content(with_reload_script(std::move(body)), "text/html; charset=utf-8");
   }
   std::string body = read(*file);
@@ -442,7 +443,7 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   httplib::Server server;
   const int inner_port = gate.bind(options.host, options.port) ? bind_inner(server) : -1;
   if (inner_port <= 0) {
-    std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
+    std::cerr << "congbo: " << cli::serve_port_unavailable(options.host, options.port) << std::endl;
     return 1;
   }
   Preview preview(options, out, stop);
@@ -458,12 +459,12 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   server.Get(".*", [&](const httplib::Request& q, httplib::Response& r) { preview.file(q, r); });
   std::thread builder([&] { preview.build_loop(); });
   std::thread watcher([&] { preview.watch_loop(files, server); });
-  if (!options.quiet) std::cout << msg::serve_listening(options.host, options.port, preview.base_path()) << std::endl;
+  if (!options.quiet) std::cout << cli::serve_listening(options.host, options.port, preview.base_path()) << std::endl;
   std::thread front([&] { gate.run(inner_port); });
   bool ok = server.listen_after_bind();
   gate.stop();
   front.join();
-  if (!ok) std::cerr << "congbo: " << msg::serve_port_unavailable(options.host, options.port) << std::endl;
+  if (!ok) std::cerr << "congbo: " << cli::serve_port_unavailable(options.host, options.port) << std::endl;
   preview.quit();
   // Joined, never detached: both use this function's locals. The watcher
   // ends within its 200 ms wait, and the builder once the watcher has told

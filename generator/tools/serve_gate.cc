@@ -15,7 +15,7 @@
 #include <optional>
 #include <thread>
 
-#include "messages.h"
+#include "cli_words.h"
 #include "text.h"
 
 namespace congbo {
@@ -137,7 +137,7 @@ void Gate::run(int inner_port) {
     std::unique_lock<std::mutex> lock(mu_);
     if (busy_ + static_cast<int>(waiting_.size()) >= limits_.connections) {
       lock.unlock();
-      answer(client, 503, "Service Unavailable", msg::serve_too_many_connections(), stopping_, false);
+      answer(client, 503, "Service Unavailable", cli::serve_too_many_connections(), stopping_, false);
       ::close(client);
       continue;
     }
@@ -193,23 +193,23 @@ void Gate::handle(int client, int inner_port) {
         head_end = at + 4;
         const std::string head = request.substr(0, head_end), lower = ascii_lower(head);
         if (header(head, lower, "transfer-encoding:")) {
-          return answer(client, 411, "Length Required", msg::serve_length_required(), stopping_);
+          return answer(client, 411, "Length Required", cli::serve_length_required(), stopping_);
         }
         auto cl = header(head, lower, "content-length:");
         length = cl && !cl->empty() && cl->find_first_not_of("0123456789") == std::string::npos && cl->size() < 12
                      ? std::stoull(*cl) : 0;
-        if (*length > limits_.body_bytes) return answer(client, 413, "Payload Too Large", msg::serve_too_large(), stopping_);
+        if (*length > limits_.body_bytes) return answer(client, 413, "Payload Too Large", cli::serve_too_large(), stopping_);
         if (*length > 0 && ascii_lower(header(head, lower, "expect:").value_or("")) == "100-continue") {
           const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
           send_all(client, cont, sizeof cont - 1, limits_.stalled, stopping_);
         }
       } else if (request.size() > limits_.head_bytes) {
-        return answer(client, 431, "Request Header Fields Too Large", msg::serve_head_too_large(), stopping_);
+        return answer(client, 431, "Request Header Fields Too Large", cli::serve_head_too_large(), stopping_);
       }
     }
     if (head_end != std::string::npos && request.size() >= head_end + *length) break;
     if (!wait_for(client, POLLIN, deadline, stopping_)) {
-      if (!request.empty() && !stopping_) answer(client, 408, "Request Timeout", msg::serve_too_slow(), stopping_);
+      if (!request.empty() && !stopping_) answer(client, 408, "Request Timeout", cli::serve_too_slow(), stopping_);
       return;
     }
     const ssize_t n = ::recv(client, buf, sizeof buf, MSG_DONTWAIT);
@@ -218,7 +218,7 @@ void Gate::handle(int client, int inner_port) {
     request.append(buf, static_cast<size_t>(n));
   }
   const int inner = connect_inner(inner_port);
-  if (inner < 0) return answer(client, 503, "Service Unavailable", msg::serve_too_many_connections(), stopping_);
+  if (inner < 0) return answer(client, 503, "Service Unavailable", cli::serve_too_many_connections(), stopping_);
   if (send_all(inner, request.data(), head_end + *length, limits_.stalled, stopping_)) {
     for (;;) {  // the answer, back to the reader; anything more the reader sends is not read
       pollfd p[2] = {{inner, POLLIN, 0}, {client, POLLRDHUP, 0}};

@@ -1,0 +1,164 @@
+// cli_words.cc: the command line's words (see cli_words.h).
+#include "cli_words.h"
+
+#include <string>
+
+#include "text.h"
+
+namespace congbo::cli {
+
+std::string missing_value(const std::string& option) { return "thiếu giá trị hợp lệ cho " + option; }
+
+std::string missing_number(const std::string& option, int min, int max) {
+  return missing_value(option) + " (một số từ " + std::to_string(min) + " đến " + std::to_string(max) + ")";
+}
+
+std::string unknown_option(const std::string& option) { return "tùy chọn không rõ: " + option; }
+
+std::string unknown_command(const std::string& command) { return "lệnh không rõ: " + command; }
+
+std::string usage() {
+  return
+      "congbo " CONGBO_VERSION " – dựng trang web công bố văn bản của cấp ủy\n"
+      "\n"
+      "Cách dùng:\n"
+      "  congbo build [--site THƯ_MỤC] [--out THƯ_MỤC] [--ref PHIÊN_BẢN] [--jobs N] [--timings] [--quiet]\n"
+      "      Dựng toàn bộ trang vào thư mục kết quả (mặc định THƯ_MỤC_TRANG/public).\n"
+      "      Chỉ thay thư mục kết quả khi dựng thành công; khi có lỗi, bản cũ giữ nguyên.\n"
+      "      Không có tệp nào thay đổi từ lần dựng trước thì không phải làm gì.\n"
+      "  congbo check [--site THƯ_MỤC] [--ref PHIÊN_BẢN]\n"
+      "      Đọc và kiểm tra toàn bộ nội dung, không ghi gì.\n"
+      "  congbo serve [--site THƯ_MỤC] [--port CỔNG] [--out THƯ_MỤC]\n"
+      "      Xem thử trên máy: dựng trang, phục vụ ở http://127.0.0.1:CỔNG/ (mặc định 8000),\n"
+      "      theo dõi tệp và dựng lại khi có thay đổi; trang đang mở tự tải lại. Trang vừa\n"
+      "      sửa hiện ngay, các trang khác khi dựng lại xong. Lỗi hiện ở cửa sổ lệnh và\n"
+      "      ngay trên trang, trong khi bản dựng tốt gần nhất vẫn được phục vụ.\n"
+      "  congbo publish [--site THƯ_MỤC] --to THƯ_MỤC [--ref PHIÊN_BẢN] [--keep N] [--drop-versions]\n"
+      "      Công bố đúng nội dung đã commit ở PHIÊN_BẢN (mặc định HEAD) thành một bản mới\n"
+      "      trong THƯ_MỤC/releases/, rồi chuyển THƯ_MỤC/current sang bản đó trong một bước.\n"
+      "      Giữ N bản gần nhất (mặc định 5) để quay lại. Bị ngắt giữa chừng hay dựng lỗi\n"
+      "      thì trang đang chạy không đổi. Máy chủ web phục vụ thư mục THƯ_MỤC/current.\n"
+      "      Không công bố bản mới nào làm mất phiên bản lưu trữ mà trang đang chạy có\n"
+      "      (trừ khi thêm --drop-versions, khi cố ý viết lại lịch sử).\n"
+      "  congbo publish --rollback --to THƯ_MỤC\n"
+      "      Quay lại bản công bố trước bản đang chạy.\n"
+      "  congbo --help       In hướng dẫn này.\n"
+      "  congbo --version    In số phiên bản.\n"
+      "\n"
+      "Tùy chọn:\n"
+      "  --site THƯ_MỤC   thư mục gốc của trang, nơi có site.toml (mặc định: thư mục hiện tại)\n"
+      "  --out THƯ_MỤC    thư mục kết quả (mặc định: THƯ_MỤC_TRANG/public)\n"
+      "  --ref PHIÊN_BẢN  dựng đúng nội dung đã lưu trong kho git ở nhánh, thẻ hoặc commit này,\n"
+      "                   bỏ qua các thay đổi chưa commit (cách công bố bản đã duyệt)\n"
+      "  --jobs N         dựng trên N luồng song song (mặc định: số nhân máy)\n"
+      "  --timings        in thời gian của từng bước dựng trang\n"
+      "  --quiet          chỉ in lỗi và cảnh báo\n"
+      "\n"
+      "Nội dung: content/van-ban/ (văn bản), content/mo-hinh/ (mô hình), content/thi-dua/\n"
+      "(phong trào thi đua và kết quả), content/khen-thuong/ (quyết định khen thưởng),\n"
+      "content/don-vi.toml (đơn vị); cách viết: docs/huong-dan-soan-noi-dung.md.\n"
+      "\n"
+      "Lịch sử phiên bản của mỗi văn bản được đọc từ kho git chứa thư mục trang.\n"
+      "Kết quả chỉ được thay cả một lần khi dựng xong, không bao giờ dở dang. Bản kết quả\n"
+      "cũ được giữ ẩn bên cạnh (.public.congbo-spare) để lần dựng sau chỉ ghi những tệp\n"
+      "đã thay đổi; tệp không đổi giữ nguyên. Dấu của lần dựng trước ở THƯ_MỤC_TRANG/.congbo-cache.\n"
+      "\n"
+      "Mã thoát: 0 thành công, 1 nội dung có lỗi, 2 sai cách dùng.\n"
+      "Lỗi được in theo dạng tệp:dòng:cột: error: nội dung lỗi.\n";
+}
+
+std::string build_done(int pages, const std::string& out_dir, long ms) {
+  return "Đã dựng " + std::to_string(pages) + " trang vào " + out_dir + " trong " +
+         std::to_string(ms) + " ms.";
+}
+
+std::string check_done(int pages) {
+  return "Đã kiểm tra " + std::to_string(pages) + " trang: không có lỗi.";
+}
+
+std::string serve_nothing_built_page() {
+  return "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<title>Chưa dựng được trang</title>\n</head>\n<body>\n"
+         "<main id=\"congbo-chua-dung\" style=\"font:16px/1.5 sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem\">\n"
+         "<h1>Chưa dựng được trang</h1>\n"
+         "<p>Nội dung đang có lỗi nên trang chưa dựng được lần nào. Lỗi hiện bên dưới và trong cửa sổ lệnh. "
+         "Sửa tệp và lưu lại: trang này tự tải lại khi dựng xong.</p>\n"
+         "</main>\n</body>\n</html>\n";
+}
+
+std::string serve_too_many_connections() { return "Máy chủ xem thử đang bận, hãy thử lại sau giây lát."; }
+
+std::string serve_length_required() { return "Yêu cầu phải cho biết độ dài nội dung (Content-Length)."; }
+
+std::string serve_too_large() { return "Nội dung gửi lên quá lớn."; }
+
+std::string serve_head_too_large() { return "Phần đầu của yêu cầu quá lớn."; }
+
+std::string serve_too_slow() { return "Yêu cầu đến quá chậm nên đã bị ngắt."; }
+
+std::string serve_listening(const std::string& host, int port, const std::string& base_path) {
+  return "Xem thử tại http://" + host + ":" + std::to_string(port) + base_path +
+         " (Ctrl+C để dừng). Trang tự tải lại khi tệp thay đổi.";
+}
+
+std::string serve_port_unavailable(const std::string& host, int port) {
+  // The port beside it, within the ports there are (1 to 65535).
+  return "không mở được cổng " + std::to_string(port) + " trên " + host +
+         " (có thể một congbo serve hay chương trình khác đang dùng cổng này); hãy chọn cổng khác, ví dụ --port " +
+         std::to_string(port < 65535 ? port + 1 : port - 1);
+}
+
+std::string build_failed(int errors, int warnings, bool had_output) {
+  std::string s = "Có " + std::to_string(errors) + " lỗi, " + std::to_string(warnings) +
+                  " cảnh báo.";
+  if (had_output) s += " Thư mục kết quả cũ được giữ nguyên.";
+  return s;
+}
+
+std::string publish_needs_repository() {
+  return "congbo publish chỉ công bố nội dung đã lưu trong kho git, nhưng thư mục trang không nằm trong kho git nào";
+}
+
+std::string publish_no_target() { return "cần chỉ rõ thư mục công bố bằng --to"; }
+
+std::string publish_switch_failed(const std::string& why) {
+  return "không chuyển được sang bản mới: " + why + "; trang đang chạy vẫn là bản cũ";
+}
+
+std::string publish_would_lose_versions(const std::vector<std::string>& urls) {
+  std::string some;
+  for (size_t i = 0; i < urls.size() && i < 5; ++i) some += (i ? ", " : "") + urls[i];
+  if (urls.size() > 5) some += ", …";
+  return "bản mới sẽ làm mất " + std::to_string(urls.size()) +
+         " phiên bản lưu trữ mà trang đang chạy vẫn phục vụ (" + some +
+         "), nên chưa công bố; trang đang chạy không đổi. Thường là do kho git bị hỏng, là bản sao nông "
+         "(shallow clone) hay lịch sử đã bị viết lại. Hãy công bố từ kho đầy đủ; nếu thật sự muốn bỏ các "
+         "phiên bản đó, chạy lại với --drop-versions";
+}
+
+std::string publish_current_not_ours() {
+  return "ở đây đã có một thư mục hay tệp thật, không phải liên kết do congbo publish tạo ra; congbo không ghi đè "
+         "nó. Hãy chọn một thư mục công bố khác cho --to, hoặc tự chuyển nội dung đó đi rồi công bố lại";
+}
+
+std::string rollback_nothing() { return "không có bản công bố nào trước bản đang chạy để quay lại"; }
+
+std::string publish_done(const std::string& release, const std::string& commit, int files, int reused) {
+  return "Đã công bố bản " + release + " (commit " + commit.substr(0, 7) + "): " + std::to_string(files) +
+         " tệp, " + std::to_string(reused) + " tệp không đổi dùng lại từ bản trước.";
+}
+
+std::string rollback_done(const std::string& release) { return "Đã quay lại bản " + release + "."; }
+
+std::string stage_markdown() { return "Đọc nội dung"; }
+
+std::string stage_pages() { return "Dựng trang và các phiên bản"; }
+
+std::string stage_lists() { return "Danh sách"; }
+
+std::string build_up_to_date(const std::string& out_dir, long ms) {
+  return "Không có gì thay đổi từ lần dựng trước: " + out_dir + " vẫn đúng (kiểm tra trong " + std::to_string(ms) + " ms).";
+}
+
+}  // namespace congbo::cli

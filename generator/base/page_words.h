@@ -1,0 +1,73 @@
+// page_words.h: the words readers see on the pages that come from the C++ side:
+// titles of lists and browse pages, captions of tables, the rules of a
+// campaign in plain words, dates written out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace congbo::words {
+
+/// "a, b và c" (`last_sep` before the last item).
+std::string join(const std::vector<std::string>& items, const std::string& last_sep);
+/// “name” in quotation marks, unless it already carries them ("Đạt “bốn tốt”").
+std::string quoted(const std::string& s);
+std::string date_long(int year, int month, int day);  ///< "ngày 21 tháng 10 năm 2020"
+std::string unknown_date();
+std::string page_title_numbered(const std::string& title, int page);
+std::string default_section_title(const std::string& section);
+std::string relation_title(int relation, bool incoming);
+std::string status_in_force();
+std::string status_replaced();
+std::string facet_title(const std::string& facet);     ///< "loai" → "Văn bản theo loại"
+std::string facet_short(const std::string& facet);     ///< "loai" → "Loại văn bản"
+std::string unknown_year();
+std::string cited_title();
+std::string old_version_unreadable();
+std::string field_label(const std::string& key);
+std::string empty_value();
+std::string deleted_notice(const std::string& date, const std::string& short_id, const std::string& subject);
+std::string search_title();
+std::string other_pages();
+std::string unit_type(int type);  ///< 0 "Đảng bộ cơ sở", 1 "Chi bộ cơ sở", 2 "Chi bộ trực thuộc"
+std::string no_grade();
+std::string no_result();
+std::string rule_otherwise();
+std::string rule_unit_types(const std::vector<std::string>& types);
+std::string rule_criteria(int at_least, int total, const std::vector<std::string>& including);
+std::string rule_score(double at_least);
+std::string rule_children(const std::string& share, const std::string& grade);
+std::string rule_join(const std::vector<std::string>& parts);
+std::string rule_target(int compare, const std::string& share, const std::string& grade, bool or_better,
+                        const std::vector<std::string>& types);
+/// count/total as a percentage with one decimal and a comma: "85,7%"; "–" when total is 0.
+std::string percent(int count, int total);
+std::string number(double n);  ///< 92 → "92", 87.5 → "87,5"
+std::string results_caption(const std::string& campaign, int year);
+std::string grades_caption(int year);
+std::string targets_caption(int year);
+std::string years_caption(const std::string& campaign);
+std::string recipients_caption(const std::string& decision);
+std::string registered_total();
+std::string committee_decided(const std::string& reason);
+std::string threshold_label(const std::string& share);
+std::string chart_year(int year, const std::string& percent, int count, int total, bool met);
+std::string chart_description(const std::string& target, const std::vector<std::string>& years);
+std::string comrade(const std::string& name);
+std::string collective();
+std::string year_title(int year);
+std::string campaign_year_title(const std::string& campaign, int year);
+std::string sample_notice();
+std::string models_facet(const std::string& key);
+std::string decision_summary(size_t recipients);
+std::string commendation_rule(const std::string& quota, const std::string& grade, int years);
+std::string decisions_in_year(int year);
+std::string units_caption();
+std::string not_registered();
+std::string criteria_met(int met, int total);
+std::string timeline_result();
+std::string timeline_model();
+std::string record_campaign();
+std::string unit_counts(int results, int awards, int models);
+
+}  // namespace congbo::words
