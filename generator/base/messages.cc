@@ -186,6 +186,14 @@ std::string bad_paginate() {
   return "paginate phải là số nguyên dương (số mục trên một trang danh sách)";
 }
 
+std::string unknown_word(const std::string& key) {
+  return "không có chữ nào mang tên \"" + key + "\" trong bảng chữ của giao diện (themes/default/strings.toml); dòng này bị bỏ qua";
+}
+
+std::string unknown_word_slot(const std::string& key, const std::string& slot) {
+  return "\"" + key + "\" không có chỗ điền {" + slot + "}: congbo sẽ để nguyên \"{" + slot + "}\" trên trang";
+}
+
 std::string bad_slug(const std::string& slug) {
   return "slug \"" + slug + "\" chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang";
 }

@@ -63,6 +63,9 @@ std::string output_failed(const std::string& why);
 std::string bad_base_url(const std::string& url);
 std::string bad_paginate();
 std::string bad_slug(const std::string& slug);
+/// strings.toml: a key the built-in words do not have, and a {slot} its text does not fill.
+std::string unknown_word(const std::string& key);
+std::string unknown_word_slot(const std::string& key, const std::string& slot);
 std::string type_string();
 std::string type_string_list();
 std::string type_date();

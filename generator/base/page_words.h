@@ -3,10 +3,37 @@
 // campaign in plain words, dates written out.
 #pragma once
 
+#include <initializer_list>
+#include <map>
+#include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "diagnostic.h"
+
 namespace congbo::words {
+
+/// "group.key" → text, as strings.toml writes it ([group] key = "text").
+using Table = std::map<std::string, std::string>;
+
+/// themes/default/strings.toml, compiled into the binary (cmake/embed_theme.cmake).
+std::string_view builtin_toml();
+/// The built-in words.
+Table builtin_table();
+/// The `{slot}` names a text has: "Năm {year}" → {"year"}.
+std::set<std::string> slots(const std::string& text);
+/// Applies a strings.toml (a theme's or the site's) over `table`. A key
+/// the built-in file lacks, or a slot its text lacks, is a warning at its
+/// place; a value that is not text is an error.
+void read_overrides(std::string_view toml, const std::string& path, Table& table, Diagnostics& diags);
+/// Makes `table` the words every page is written with, from now on (on
+/// every thread). Until it is called, the built-in words.
+void use(Table table);
+/// The word at `key` with its slots filled ("date.year", {{"year", "2021"}}
+/// → "Năm 2021"); the key itself when there is none.
+std::string text(const std::string& key, std::initializer_list<std::pair<const char*, std::string>> values = {});
 
 /// "a, b và c" (`last_sep` before the last item).
 std::string join(const std::vector<std::string>& items, const std::string& last_sep);

@@ -186,7 +186,7 @@ void ListingBuilder::browse() {
     is.pages.push_back(i);
 
     auto& y = years[BrowseUrls::year(p.date)];
-    y.title = p.date ? "Năm " + std::to_string(p.date->year) : words::unknown_year();
+    y.title = p.date ? words::year_title(p.date->year) : words::unknown_year();
     y.order = p.date ? -p.date->year : 1;  // newest first, unknown last
     y.pages.push_back(i);
 

@@ -181,7 +181,7 @@ class Archive {
     if (reuse(curl, ckey)) return;
     Loaded& before = load(k + 1);
     Loaded& after = load(k);
-    View view = base_view(config_, cx_.site.nav, page_.section, curl, "Thay đổi ngày " + v.date.display() + ": " + page_.title);
+    View view = base_view(config_, cx_.site.nav, page_.section, curl, words::text("archive.change_title", {{"date", v.date.display()}, {"title", page_.title}}));
     view.set("title", after.page ? after.page->title : page_.title)
         .set("version", banner(k))
         .set("from_date", prev.date.display())
@@ -227,7 +227,7 @@ class Archive {
 
   void write_history_page() {
     const std::string hurl = history_url(page_.url);
-    View view = base_view(config_, cx_.site.nav, page_.section, hurl, "Lịch sử phiên bản: " + page_.title);
+    View view = base_view(config_, cx_.site.nav, page_.section, hurl, words::text("archive.history_title", {{"title", page_.title}}));
     View timeline = history_view(config_, page_, history_);
     timeline.set("standalone", true).set("history_url", "");  // this is the full history
     view.set("title", page_.title)

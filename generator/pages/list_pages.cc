@@ -78,7 +78,7 @@ void render_facet(const ListContext& cx, const Facet& f, Diagnostics& diags) {
   v.set("title", f.title)
       .set("parent_title", s ? s->title : words::default_section_title(f.section))
       .set("parent_url", href(config, "/" + f.section + "/"))
-      .set("noun", f.section == kDocumentsSection ? "văn bản" : "mô hình");
+      .set("noun", words::text(f.section == kDocumentsSection ? "list.noun_documents" : "list.noun_models"));
   View values = View::list();
   for (int i : f.listings) {
     const Listing& l = cx.listings[i];

@@ -282,7 +282,7 @@ void units_index(const RecordContext& cx) {
   }
   Table t;
   t.caption = words::units_caption();
-  t.head = {"Đơn vị", "Loại tổ chức", "Loại hình", "Trực thuộc", "Mô hình", "Khen thưởng"};
+  t.head = {words::text("table.unit"), words::text("table.unit_type"), words::text("table.sector"), words::text("table.parent"), words::text("table.models"), words::text("table.awards")};
   // Each đảng bộ cơ sở followed by its cells, then chi bộ cơ sở.
   std::vector<int> order;
   for (int i = 0; i < static_cast<int>(cx.records.units.all().size()); ++i) {
@@ -329,7 +329,7 @@ void add_results(const RecordContext& cx, const Unit& u, Timeline& tl) {
         if (r.registered && !c.rules.criteria.empty()) {
           detail += " – " + words::criteria_met(static_cast<int>(r.met.size()), static_cast<int>(c.rules.criteria.size()));
         }
-        if (r.score) detail += " – " + words::number(*r.score) + " điểm";
+        if (r.score) detail += words::text("records.score", {{"score", words::number(*r.score)}});
         tl.year(y.year).push(View()
                                  .set("what", words::timeline_result())
                                  .set("title", c.name)

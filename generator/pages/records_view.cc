@@ -19,12 +19,12 @@ std::string grade_name(const Rules& r, const std::string& id) {
 Table results_table(const Campaign& c, const YearResults& y, const Units& units, const UnitLink& link) {
   Table t;
   t.caption = words::results_caption(c.name, y.year);
-  t.head = {"STT", "Đơn vị", "Loại tổ chức", "Đăng ký"};
+  t.head = {words::text("table.number"), words::text("table.unit"), words::text("table.unit_type"), words::text("table.registered")};
   for (const auto& cr : c.rules.criteria) t.head.push_back(cr.name);
   const bool scored = c.rules.uses_score();
-  if (scored) t.head.push_back("Điểm");
-  t.head.push_back("Xếp loại");
-  t.head.push_back("Ghi chú");
+  if (scored) t.head.push_back(words::text("table.score"));
+  t.head.push_back(words::text("table.grade"));
+  t.head.push_back(words::text("table.note"));
   int n = 0;
   for (const UnitResult& u : y.units) {
     const Unit* unit = units.find(u.unit);
@@ -33,13 +33,13 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
     row.push_back(TableCell::number(std::to_string(++n)));
     row.push_back({unit->name, link(unit->id)});
     row.push_back({unit_type_name(unit->type)});
-    row.push_back(TableCell::yes_no(u.registered ? "Có" : "Không", u.registered));
+    row.push_back(TableCell::yes_no(words::text(u.registered ? "table.yes" : "table.no"), u.registered));
     for (const auto& cr : c.rules.criteria) {
       bool met = std::find(u.met.begin(), u.met.end(), cr.id) != u.met.end();
       if (!u.registered) {
         row.push_back({""});
       } else {
-        row.push_back(TableCell::yes_no(met ? "Đạt" : "Không đạt", met));
+        row.push_back(TableCell::yes_no(words::text(met ? "table.met" : "table.not_met"), met));
       }
     }
     if (scored) row.push_back(TableCell::number(u.score ? words::number(*u.score) : ""));
@@ -55,7 +55,7 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
 Table grades_table(const Campaign& c, const YearSummary& s) {
   Table t;
   t.caption = words::grades_caption(s.year);
-  t.head = {"Xếp loại", "Số đơn vị", "Tỉ lệ"};
+  t.head = {words::text("table.grade"), words::text("table.unit_count"), words::text("table.share")};
   for (size_t i = 0; i < c.rules.grades.size(); ++i) {
     t.rows.push_back({{c.rules.grades[i].name}, TableCell::number(std::to_string(s.per_grade[i])),
                       TableCell::number(words::percent(s.per_grade[i], s.registered))});
@@ -70,13 +70,13 @@ Table grades_table(const Campaign& c, const YearSummary& s) {
 Table targets_table(const Campaign& c, const YearSummary& s) {
   Table t;
   t.caption = words::targets_caption(s.year);
-  t.head = {"Chỉ tiêu", "Đơn vị đạt", "Trên tổng số", "Tỉ lệ đạt", "Kết quả"};
+  t.head = {words::text("table.target"), words::text("table.units_met"), words::text("table.out_of"), words::text("table.share_met"), words::text("table.result")};
   for (const auto& o : s.targets) {
     t.rows.push_back({{o.target->name.empty() ? c.rules.describe(*o.target) : o.target->name},
                       TableCell::number(std::to_string(o.count)),
                       TableCell::number(std::to_string(o.total)),
                       TableCell::number(words::percent(o.count, o.total)),
-                      TableCell::yes_no(o.met ? "Đạt" : "Chưa đạt", o.met)});
+                      TableCell::yes_no(words::text(o.met ? "table.met" : "table.target_not_met"), o.met)});
   }
   return t;
 }
@@ -84,7 +84,7 @@ Table targets_table(const Campaign& c, const YearSummary& s) {
 Table years_table(const Campaign& c, const std::vector<YearSummary>& years) {
   Table t;
   t.caption = words::years_caption(c.name);
-  t.head = {"Năm", "Đơn vị đăng ký"};
+  t.head = {words::text("table.year"), words::text("table.registered_units")};
   for (const auto& g : c.rules.grades) t.head.push_back(g.name);
   for (const auto& tg : c.rules.targets) t.head.push_back(tg.name);
   for (const YearSummary& s : years) {
@@ -93,7 +93,7 @@ Table years_table(const Campaign& c, const std::vector<YearSummary>& years) {
       row.push_back(TableCell::number(std::to_string(s.per_grade[i]) + " (" + words::percent(s.per_grade[i], s.registered) + ")"));
     }
     for (const auto& o : s.targets) {
-      row.push_back(TableCell::yes_no(words::percent(o.count, o.total) + (o.met ? " – Đạt" : " – Chưa đạt"), o.met));
+      row.push_back(TableCell::yes_no(words::text("table.share_and_result", {{"share", words::percent(o.count, o.total)}, {"result", words::text(o.met ? "table.met" : "table.target_not_met")}}), o.met));
     }
     t.rows.push_back(std::move(row));
   }
@@ -124,7 +124,7 @@ std::vector<BarChart> target_charts(const Campaign& c, const std::vector<YearSum
 Table recipients_table(const Decision& d, const Units& units, const UnitLink& link) {
   Table t;
   t.caption = words::recipients_caption(d.number.empty() ? d.title : d.number);
-  t.head = {"STT", "Tập thể, cá nhân", "Chức vụ", "Đơn vị", "Thành tích"};
+  t.head = {words::text("table.number"), words::text("table.recipient"), words::text("table.role"), words::text("table.unit"), words::text("table.achievement")};
   int n = 0;
   for (const Recipient& r : d.recipients) {
     const Unit* u = units.find(r.unit);

@@ -107,7 +107,12 @@ std::optional<Theme> Theme::load(const SourceTree& site, const std::string& name
     for (const auto& path : site.list(root + "static")) {
       t.static_[path.substr(stat.size())] = site.read(path).value_or("");
     }
+    const std::string strings = root + "strings.toml";
+    if (site.exists(strings)) {
+      if (auto bytes = site.read(strings)) words::read_overrides(*bytes, strings, t.words_, diags);
+    }
   };
+  t.words_ = words::builtin_table();
 
   const std::string theme_dir = "themes/" + name;
   if (name != "default" && (!site.is_dir(theme_dir) || site.list(theme_dir).empty())) {
@@ -154,6 +159,7 @@ std::string Theme::fingerprint() const {
   std::string all;
   for (const auto& [name, t] : layouts_) all += name + '\0' + t.text + '\0';
   for (const auto& [name, data] : static_) all += name + '\0' + data + '\0';
+  for (const auto& [key, text] : words_) all += key + '\0' + text + '\0';
   return stable_hash(all);
 }
 

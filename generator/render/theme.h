@@ -1,6 +1,7 @@
-// theme.h: templates and static assets, with the site's own files taking
-// precedence: site/layouts and site/static, then site/themes/NAME, then the
-// default theme compiled into the binary. kainjow::mustache stays in theme.cc.
+// theme.h: templates, static assets and the readers' words, with the site's
+// own files taking precedence: site/layouts, site/static and
+// site/strings.toml, then site/themes/NAME, then the default theme compiled
+// into the binary. kainjow::mustache stays in theme.cc.
 #pragma once
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "diagnostic.h"
+#include "page_words.h"
 #include "source_tree.h"
 #include "view.h"
 
@@ -41,6 +43,9 @@ class Theme {
 
   /// Static files by output path ("css/congbo.css"), after overrides.
   const std::map<std::string, std::string>& static_files() const { return static_; }
+  /// The readers' words: the built-in strings.toml, then the theme's, then
+  /// the site's own strings.toml, each changing only the keys it writes.
+  const words::Table& words() const { return words_; }
 
  private:
   struct Template {
@@ -55,6 +60,7 @@ class Theme {
   const Template* find(const std::string& layout, Diagnostics& diags) const;
   std::map<std::string, Template> layouts_;  ///< "page", "partials/header"
   std::map<std::string, std::string> static_;
+  words::Table words_;
 };
 
 }  // namespace congbo

@@ -57,6 +57,7 @@ std::vector<std::string> source_files(const fs::path& site, bool* links) {
     all.insert(all.end(), files.begin(), files.end());
   }
   all.push_back("site.toml");
+  all.push_back("strings.toml");  // the readers' words, when the site changes any
   return all;
 }
 

@@ -290,6 +290,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
   if (!config) return false;
   config_ = std::move(*config);
   theme_ = Theme::load(*source_, config_.theme, config_.theme_line, config_.theme_col, diags);
+  if (theme_) words::use(theme_->words());  // what link and render write for readers
 
   std::vector<std::string> files;
   for (auto& rel : source_->list("content")) {
@@ -433,7 +434,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   clock.lap(timings_, "render: waiting for the search index");
   timings_.insert(timings_.end(), search_timing.begin(), search_timing.end());
 
-  emit(cx, "/404.html", "404", base_view(config_, lists_.nav, "", "/404.html", "Không tìm thấy trang"), diags);
+  emit(cx, "/404.html", "404", base_view(config_, lists_.nav, "", "/404.html", words::text("list.not_found")), diags);
   for (const auto& [path, data] : theme_->static_files()) write_file(cx, path, data, diags);
 }
 
