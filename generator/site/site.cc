@@ -19,6 +19,7 @@
 #include "document_view.h"
 #include "feed_pages.h"
 #include "list_pages.h"
+#include "search_page.h"
 #include "sections.h"
 #include "images.h"
 #include "markdown.h"
@@ -398,9 +399,10 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   // it is built on a thread of its own beside everything that follows.
   Diagnostics search_diags;
   std::vector<std::pair<std::string, double>> search_timing;
+  std::vector<SearchDocument> documents = search_documents(cx, records_, rendered_);
   std::thread search([&] {
     Stopwatch own;
-    render_search(cx, jobs, search_diags);
+    render_search(cx, lists_.facets, std::move(documents), binary_fingerprint(), jobs, search_diags);
     own.lap(search_timing, "  search index, on its own thread beside pages, archive and lists");
   });
   // Each page with its archive (its current version is the page itself, so
@@ -511,63 +513,6 @@ std::pair<std::string, View> Site::page_output(const PageContext& cx, int index)
 void Site::render_page(const PageContext& cx, int index, Diagnostics& diags) const {
   auto [layout, view] = page_output(cx, index);
   emit(cx, pages_[index].url, layout, std::move(view), diags);
-}
-
-// The search index and the search page (/tim-kiem/).
-void Site::render_search(const PageContext& cx, int jobs, Diagnostics& diags) {
-  Output& out = cx.out;
-  std::vector<SearchDocument> docs;
-  for (size_t i = 0; i < pages_.size(); ++i) {
-    const Page& p = pages_[i];
-    if (p.is_index) continue;
-    SearchDocument d;
-    d.url = href(config_, p.url);
-    d.title = p.title;
-    d.date = p.date;
-    d.text = std::move(rendered_[i].plain);  // needed only here: moved, not copied (40 MB at 10,000 documents)
-    d.section = p.section;
-    const Section* s = lists_.section(p.section);
-    d.section_title = s ? s->title : words::other_pages();
-    if (p.is_document) {
-      d.number = p.doc.number;
-      d.kind = p.doc.kind;
-      d.kind_name = config_.kind_label(p.doc.kind);
-      d.issuer = p.doc.issuer;
-      d.issuer_name = config_.issuer_label(p.doc.issuer);
-    }
-    docs.push_back(std::move(d));
-  }
-  add_record_search(cx, records_, docs);
-  // The same documents as the last build (a theme or layout changed, say):
-  // its index is kept as it is, not built again.
-  const std::string key = stable_hash(binary_fingerprint() + search_key(docs));
-  if (!out.reuse_all(search_dir(key), key) || !out.reuse("search/manifest.json", key)) {
-    std::mutex failed;
-    // A document's file is linked from the last build when it holds the
-    // same (after one edit, every document's but that one).
-    build_search_index(
-        docs, key,
-        [&](SearchFile f) {
-          std::string err;
-          if (f.content_key.empty() ? out.write_keyed(f.path, key, f.data, &err)
-                                    : out.write_content(f.path, f.content_key, f.data, &err)) {
-            return;
-          }
-          std::lock_guard<std::mutex> lock(failed);
-          diags.error(f.path, 0, 0, err);
-        },
-        [&](const std::string& path, const std::string& content_key) { return out.reuse_content(path, content_key); },
-        jobs);
-  }
-  View v = base_view(config_, lists_.nav, "", "/tim-kiem/", words::search_title());
-  v.set("title", words::search_title())
-      .set("manifest", href(config_, "/search/manifest.json"))
-      .set("script", href(config_, "/js/tim-kiem.js"))
-      .set("browse_url", href(config_, "/van-ban/"));
-  View facets = View::list();
-  for (const Facet& f : lists_.facets) facets.push(View().set("title", f.title).set("url", href(config_, f.url)));
-  v.set("facets", std::move(facets));
-  emit(cx, "/tim-kiem/", "search", std::move(v), diags);
 }
 
 }  // namespace congbo

@@ -122,7 +122,6 @@ class Site {
   MarkdownOptions markdown_options(const Page& page, int index) const;
   /// The layout and view render_page (and preview) give pages_[index].
   std::pair<std::string, View> page_output(const PageContext& cx, int index) const;
-  void render_search(const PageContext& cx, int jobs, Diagnostics& diags);
   /// The history of pages_[index]; empty without one.
   const FileHistory& history_of(int index) const;
   /// The view render_page gives `page` (also used for its old versions,
