@@ -409,14 +409,17 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   // its HTML serves both); then the HTML is dropped: what comes next needs
   // only summaries and plain text (lists, search), so memory grows with the
   // corpus by less.
-  const ArchiveContext archive = archive_context(cx);
+  std::optional<ArchiveContext> archive;  // only with a repository: without one there is no history
+  if (repo_) archive.emplace(archive_context(cx));
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     if (pages_[i].is_index) return;
     render_page(cx, i, diags);
-    if (repo_) render_archive(archive, pages_[i], i, history_of(i), rendered_[i], diags);
+    if (archive) render_archive(*archive, pages_[i], i, history_of(i), rendered_[i], diags);
     std::string().swap(rendered_[i].html);
   }, progress_, cli::stage_pages());
-  for (const DeletedPage& d : deleted_) render_deleted(archive, d, diags);
+  if (archive) {
+    for (const DeletedPage& d : deleted_) render_deleted(*archive, d, diags);
+  }
   clock.lap(timings_, "render: pages and their archive (versions, changes, history)");
   const ListContext lists{cx, lists_.listings, lists_.facets, relations_};
   parallel_for(static_cast<int>(lists_.listings.size()), jobs, diags,
