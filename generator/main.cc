@@ -6,6 +6,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <termios.h>
 #include <unistd.h>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "cli_words.h"
+#include "desk.h"
 #include "publish.h"
 #include "serve.h"
 #include "site.h"
@@ -205,11 +207,69 @@ int run_publish(const std::vector<std::string>& words) {
   return 0;
 }
 
+// The password for --add-user: from standard input, one line (so scripts can
+// make accounts), asked for without echo when standard input is a terminal.
+std::string read_password() {
+  const bool tty = ::isatty(STDIN_FILENO);
+  termios old{};
+  if (tty) {
+    std::cerr << "Mật khẩu: " << std::flush;
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~ECHO;
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string password;
+  std::getline(std::cin, password);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+// congbo soan [--site DIR] [--port N] [--listen ADDR] [--tls-cert F --tls-key F] [--quiet]
+// congbo soan --add-user LOGIN --name "HỌ TÊN" [--email E] [--role soan|xuat-ban]
+int run_desk(const std::vector<std::string>& words) {
+  congbo::DeskOptions options;
+  std::string add, name, email, role;
+  Args args(words);
+  std::string a;
+  while (args.next(&a)) {
+    if (a == "--site" || a == "--listen" || a == "--tls-cert" || a == "--tls-key" || a == "--add-user" ||
+        a == "--name" || a == "--email" || a == "--role") {
+      auto v = args.value();
+      if (!v) return usage_error(congbo::cli::missing_value(a));
+      if (a == "--site") options.site_dir = *v;
+      if (a == "--listen") options.host = *v;
+      if (a == "--tls-cert") options.tls_cert = *v;
+      if (a == "--tls-key") options.tls_key = *v;
+      if (a == "--add-user") add = *v;
+      if (a == "--name") name = *v;
+      if (a == "--email") email = *v;
+      if (a == "--role") role = *v;
+    } else if (a == "--port") {
+      auto n = args.number(1, 65535);
+      if (!n) return usage_error(congbo::cli::missing_number(a, 1, 65535));
+      options.port = *n;
+    } else if (a == "--quiet" || a == "-q") {
+      options.quiet = true;
+    } else {
+      return usage_error(congbo::cli::unknown_option(a));
+    }
+  }
+  if (!add.empty()) return congbo::add_desk_user(options.site_dir, add, name, email, role, read_password());
+  std::signal(SIGINT, [](int) { g_stop = true; });
+  std::signal(SIGTERM, [](int) { g_stop = true; });
+  return congbo::run_desk(options, &g_stop);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve hoặc publish)");
+  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve, publish hoặc soan)");
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
       std::cout << congbo::cli::usage();
@@ -224,5 +284,6 @@ int main(int argc, char** argv) {
   if (command == "build" || command == "check") return run_build(command, args);
   if (command == "serve") return run_serve(args);
   if (command == "publish") return run_publish(args);
+  if (command == "soan") return run_desk(args);
   return usage_error(congbo::cli::unknown_command(command));
 }

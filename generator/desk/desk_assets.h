@@ -1,0 +1,12 @@
+// desk_assets.h: the desk's script and style sheet (plain JavaScript and
+// CSS, no build step), served at /_soan/.
+#pragma once
+
+#include <string>
+
+namespace congbo {
+
+const std::string& desk_script();
+const std::string& desk_style();
+
+}  // namespace congbo

@@ -1,0 +1,41 @@
+// desk_pages.h: the HTML of the writers' desk — the login page, the list of
+// documents, a document's form with each field's messages beside it. Plain
+// view structs in, HTML out; every text is escaped here.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "document_form.h"
+
+namespace congbo {
+
+/// Messages for one field of the form, in the checker's words.
+struct FieldMessages {
+  std::vector<std::string> errors, warnings;
+};
+
+struct FormPage {
+  std::string csrf, writer;
+  std::string file;    ///< "content/van-ban/x.md"; empty for a new document
+  std::string opened;  ///< blob id of the file when the form was opened
+  std::string message; ///< the commit message typed
+  DocumentForm form;
+  std::map<std::string, FieldMessages> fields;  ///< by field name ("message" for the commit message)
+  std::vector<std::string> general;             ///< messages not about one field (other files)
+  std::string saved;     ///< a notice: what was committed
+  std::string conflict;  ///< the other writer's text, when the file changed since it was opened
+};
+
+struct DocumentItem {
+  std::string file, number, title, date;
+};
+
+std::string login_page(const std::string& error, const std::string& login);
+std::string list_page(const std::string& csrf, const std::string& writer, const std::vector<DocumentItem>& docs,
+                      const std::vector<std::string>& problems, const std::string& notice);
+std::string form_page(const FormPage& page, const SiteConfig& config);
+
+}  // namespace congbo

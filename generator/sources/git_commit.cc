@@ -1,0 +1,88 @@
+// git_commit.cc: commits through libgit2.
+#include "git_commit.h"
+
+#include <git2.h>
+
+#include <memory>
+
+namespace congbo {
+namespace {
+
+template <typename T, void (*Free)(T*)>
+struct Freer {
+  void operator()(T* p) const { Free(p); }
+};
+template <typename T, void (*Free)(T*)>
+using Owned = std::unique_ptr<T, Freer<T, Free>>;
+
+std::string last_error() {
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "libgit2";
+}
+
+// A site-relative path as the repository names it ("site/content/x.md" when
+// the site is a sub-folder of the work tree).
+std::string repo_path(git_repository* repo, const std::filesystem::path& site_dir, const std::string& rel) {
+  const std::filesystem::path workdir = std::filesystem::weakly_canonical(git_repository_workdir(repo));
+  const std::filesystem::path site = std::filesystem::weakly_canonical(std::filesystem::absolute(site_dir));
+  return (site.lexically_relative(workdir) / rel).lexically_normal().generic_string();
+}
+
+}  // namespace
+
+std::optional<std::string> commit_files(const std::filesystem::path& site_dir, const std::vector<std::string>& paths,
+                                        const CommitAuthor& author, const std::string& message, std::string* why) {
+  git_libgit2_init();
+  struct Shutdown {
+    ~Shutdown() { git_libgit2_shutdown(); }
+  } shutdown;
+  auto fail = [&]() -> std::optional<std::string> {
+    if (why) *why = last_error();
+    return std::nullopt;
+  };
+  git_repository* raw_repo = nullptr;
+  if (git_repository_open_ext(&raw_repo, site_dir.c_str(), 0, nullptr) != 0) return fail();
+  Owned<git_repository, git_repository_free> repo(raw_repo);
+  git_index* raw_index = nullptr;
+  if (git_repository_index(&raw_index, repo.get()) != 0) return fail();
+  Owned<git_index, git_index_free> index(raw_index);
+  for (const std::string& rel : paths) {
+    const std::string in_repo = repo_path(repo.get(), site_dir, rel);
+    const bool present = std::filesystem::exists(site_dir / rel);
+    if ((present ? git_index_add_bypath(index.get(), in_repo.c_str())
+                 : git_index_remove_bypath(index.get(), in_repo.c_str())) != 0) {
+      return fail();
+    }
+  }
+  git_oid tree_id, commit_id;
+  if (git_index_write(index.get()) != 0 || git_index_write_tree(&tree_id, index.get()) != 0) return fail();
+  git_tree* raw_tree = nullptr;
+  if (git_tree_lookup(&raw_tree, repo.get(), &tree_id) != 0) return fail();
+  Owned<git_tree, git_tree_free> tree(raw_tree);
+  git_signature* raw_sig = nullptr;
+  if (git_signature_now(&raw_sig, author.name.c_str(), author.email.c_str()) != 0) return fail();
+  Owned<git_signature, git_signature_free> sig(raw_sig);
+  git_object* raw_head = nullptr;  // none in a repository without commits
+  const bool has_head = git_revparse_single(&raw_head, repo.get(), "HEAD^{commit}") == 0;
+  Owned<git_object, git_object_free> head(has_head ? raw_head : nullptr);
+  const git_commit* parents[] = {reinterpret_cast<const git_commit*>(head.get())};
+  if (git_commit_create(&commit_id, repo.get(), "HEAD", sig.get(), sig.get(), "UTF-8", message.c_str(), tree.get(),
+                        has_head ? 1 : 0, parents) != 0) {
+    return fail();
+  }
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &commit_id);
+  return std::string(hex);
+}
+
+std::string blob_id(std::string_view bytes) {
+  git_libgit2_init();
+  git_oid id;
+  git_odb_hash(&id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB);
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &id);
+  git_libgit2_shutdown();
+  return hex;
+}
+
+}  // namespace congbo

@@ -1,0 +1,29 @@
+// git_commit.h: writing to the repository — what the writers' desk does when
+// a writer saves: the files they changed, committed in their name with their
+// message on the current branch. libgit2 stays in git_commit.cc.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace congbo {
+
+struct CommitAuthor {
+  std::string name, email;
+};
+
+/// Commits the working copy of `paths` (relative to `site_dir`; a path with
+/// no file is removed) on the branch HEAD names, with `author` as author and
+/// committer. The repository may hold the site in a sub-folder. Returns the
+/// new commit's id, or nullopt with the reason in `why`.
+std::optional<std::string> commit_files(const std::filesystem::path& site_dir, const std::vector<std::string>& paths,
+                                        const CommitAuthor& author, const std::string& message, std::string* why);
+
+/// The id git gives a file of these bytes: two versions of a file are the
+/// same exactly when their ids are.
+std::string blob_id(std::string_view bytes);
+
+}  // namespace congbo

@@ -1,0 +1,204 @@
+// A writer at the desk (`congbo soan`): logs in, writes a document with a
+// mistake, sees the message beside the field, fixes it, saves — and git has
+// the commit in the writer's name. Also what the desk refuses.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn, execFileSync } = require('node:child_process');
+const { launch } = require('./harness');
+
+const SITE_TOML = 'title = "Đảng ủy Khối thử"\nbase_url = "https://example.vn/"\n[kinds]\nKH = "Kế hoạch"\n' +
+  '[issuers.duk]\nabbr = "ĐUK"\nname = "Đảng ủy Khối"\nparent = "Đảng bộ tỉnh"\n';
+const git = (dir, ...args) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+const shots = process.env.CONGBO_SCREENSHOTS;  // a folder: screenshots for the user guide
+
+// A site in its own git repository, an account "lan", and the desk on it.
+async function withDesk(body) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-desk-'));
+  fs.writeFileSync(path.join(dir, 'site.toml'), SITE_TOML);
+  fs.mkdirSync(path.join(dir, 'content', 'van-ban'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'content', 'van-ban', '1-kh-duk.md'),
+    '+++\ntitle = "Kế hoạch đầu năm"\nnumber = "1-KH/ĐUK"\nkind = "KH"\nissuer = "duk"\ndate = 2024-01-05\n+++\nNội dung.\n');
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, '-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', 'Trang đầu tiên');
+  execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', 'lan', '--name', 'Nguyễn Thị Lan',
+    '--email', 'lan@example.vn'], { input: 'mat-khau-bi-mat\n' });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet'], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(base + '/dang-nhap'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  const browser = await launch();
+  try {
+    await body({ browser, base, dir });
+  } finally {
+    await browser.close();
+    const exited = new Promise((resolve) => desk.on('exit', resolve));
+    desk.kill('SIGINT');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function logIn(page, base, password = 'mat-khau-bi-mat') {
+  await page.goto(base + '/');
+  await page.getByLabel('Tên đăng nhập').fill('lan');
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+test('a writer writes a document, sees the mistake beside its field, fixes it and saves', () =>
+  withDesk(async ({ browser, base, dir }) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, base);
+    assert.match(await page.textContent('main'), /1-KH\/ĐUK/);
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-danh-sach.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Văn bản mới' }).click();
+    await page.getByLabel('Trích yếu').fill('Kế hoạch tổ chức hội nghị sơ kết');
+    await page.getByLabel('Số, ký hiệu').fill('2-KH/ĐUK');
+    await page.getByLabel('Cơ quan ban hành').selectOption('duk');
+    await page.getByLabel('Ngày ban hành').fill('12/03/2024');
+    await page.getByLabel('Nội dung', { exact: true }).fill('## Mục đích\n\nThực hiện theo Kế hoạch số 1-KH/ĐUK.');
+    // The preview is congbo's own rendering, as the writer types.
+    await page.waitForFunction(() => document.querySelector('#xem-truoc h2'));
+    assert.match(await page.textContent('#xem-truoc'), /Mục đích/);
+    await page.getByLabel('Nội dung thay đổi').fill('Thêm kế hoạch sơ kết');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+
+    // Kind left empty: the checker's message is beside "Loại văn bản", tied to it.
+    const kind = page.getByLabel('Loại văn bản');
+    assert.strictEqual(await kind.getAttribute('aria-invalid'), 'true');
+    const described = await kind.getAttribute('aria-describedby');
+    assert.match(await page.textContent('#' + described), /"kind" không được để trống/);
+    assert.strictEqual(git(dir, 'log', '--format=%s').trim().split('\n').length, 1, 'nothing committed');
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-loi.png'), fullPage: true });
+
+    await kind.selectOption('KH');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã lưu content\/van-ban\/2-kh-duk\.md/);
+    assert.strictEqual(git(dir, 'log', '-1', '--format=%an <%ae>|%s').trim(), 'Nguyễn Thị Lan <lan@example.vn>|Thêm kế hoạch sơ kết');
+    assert.match(fs.readFileSync(path.join(dir, 'content/van-ban/2-kh-duk.md'), 'utf8'), /date = 2024-03-12/);
+    assert.strictEqual(git(dir, 'status', '--porcelain').trim(), '', 'the accounts file is never in git');
+
+    // The built site shows the page.
+    const out = path.join(dir, 'public');
+    execFileSync(process.env.CONGBO_BIN, ['build', '--site', dir, '--quiet']);
+    assert.match(fs.readFileSync(path.join(out, 'van-ban/2-kh-duk/index.html'), 'utf8'), /Kế hoạch tổ chức hội nghị sơ kết/);
+  }));
+
+test('on a phone the text and its preview are tabs', () =>
+  withDesk(async ({ browser, base }) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await logIn(page, base);
+    await page.goto(base + '/sua?tep=content/van-ban/1-kh-duk.md');
+    assert.ok(await page.isVisible('#f-body'));
+    assert.ok(!(await page.isVisible('#xem-truoc')));
+    await page.getByRole('tab', { name: 'Xem trước' }).click();
+    await page.waitForFunction(() => document.querySelector('#xem-truoc').textContent.includes('Nội dung'));
+    assert.ok(!(await page.isVisible('#f-body')));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `page is ${width}px wide`);
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-dien-thoai.png'), fullPage: true });
+  }));
+
+test('two writers on one file: the second sees the first one\'s version instead of overwriting it', () =>
+  withDesk(async ({ browser, base, dir }) => {
+    const a = await browser.newPage();
+    const b = await (await browser.newContext()).newPage();
+    await logIn(a, base);
+    await logIn(b, base);
+    for (const p of [a, b]) await p.goto(base + '/sua?tep=content/van-ban/1-kh-duk.md');
+    await a.getByLabel('Trích yếu').fill('Kế hoạch đầu năm (sửa lần 1)');
+    await a.getByLabel('Nội dung thay đổi').fill('Sửa trích yếu');
+    await a.getByRole('button', { name: 'Lưu' }).click();
+    await b.getByLabel('Trích yếu').fill('Kế hoạch đầu năm (bản khác)');
+    await b.getByLabel('Nội dung thay đổi').fill('Sửa khác');
+    await b.getByRole('button', { name: 'Lưu' }).click();
+    assert.match(await b.textContent('.theirs'), /sửa lần 1/);
+    assert.match(fs.readFileSync(path.join(dir, 'content/van-ban/1-kh-duk.md'), 'utf8'), /sửa lần 1/);
+    assert.strictEqual(git(dir, 'log', '-1', '--format=%s').trim(), 'Sửa trích yếu');
+  }));
+
+test('the desk refuses: no session, no CSRF token, a path out of the site, and a login tried too often', () =>
+  withDesk(async ({ browser, base, dir }) => {
+    // Without a session: pages send to the login page, changes are refused.
+    const r1 = await fetch(base + '/', { redirect: 'manual' });
+    assert.strictEqual(r1.status, 303);
+    assert.strictEqual(r1.headers.get('location'), '/dang-nhap');
+    const r2 = await fetch(base + '/luu', { method: 'POST', body: new URLSearchParams({ title: 'x', message: 'x' }) });
+    assert.strictEqual(r2.status, 403);
+
+    // With a session but no CSRF token (another site's form): refused.
+    const page = await browser.newPage();
+    await logIn(page, base);
+    const cookie = (await page.context().cookies())[0];
+    assert.strictEqual(cookie.httpOnly, true);
+    assert.strictEqual(cookie.sameSite, 'Strict');
+    const headers = { cookie: `${cookie.name}=${cookie.value}` };
+    const r3 = await fetch(base + '/luu', { method: 'POST', headers, body: new URLSearchParams({ title: 'x', message: 'x' }) });
+    assert.strictEqual(r3.status, 403);
+
+    // A file name that leaves the folder is refused, and nothing is written outside.
+    const csrf = await page.inputValue('input[name=csrf]');
+    for (const tep of ['../../x.md', 'content/van-ban/../../../x.md', '/etc/passwd', 'content/van-ban/a.md/../../x']) {
+      const r = await fetch(base + '/luu', { method: 'POST', headers,
+        body: new URLSearchParams({ csrf, tep, title: 'x', kind: 'KH', issuer: 'duk', message: 'x' }) });
+      assert.strictEqual(r.status, 400, tep);
+      const r4 = await fetch(base + '/sua?tep=' + encodeURIComponent(tep), { headers });
+      assert.strictEqual(r4.status, 404, tep);
+    }
+    assert.ok(!fs.existsSync(path.join(dir, '..', 'x.md')));
+
+    // Five wrong passwords lock the login, even for the right one.
+    const other = await (await browser.newContext()).newPage();
+    for (let i = 0; i < 5; i++) await logIn(other, base, 'sai-mat-khau');
+    await logIn(other, base);
+    assert.match(await other.textContent('[role=alert]'), /tạm khóa/);
+  }));
+
+test('congbo soan will not open to the network without HTTPS, and serves HTTPS with a certificate', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-desk-tls-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'site.toml'), SITE_TOML);
+    execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', 'lan', '--name', 'Lan'], { input: 'mat-khau-bi-mat\n' });
+    let refused = null;
+    try {
+      execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--listen', '0.0.0.0', '--port', '20999'], { stdio: 'pipe' });
+    } catch (e) { refused = e; }
+    assert.ok(refused, 'it started');
+    assert.strictEqual(refused.status, 1);
+    assert.match(refused.stderr.toString(), /cần HTTPS/);
+
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet',
+      '--tls-cert', path.join(dir, 'cert.pem'), '--tls-key', path.join(dir, 'key.pem')], { stdio: 'ignore' });
+    const browser = await launch();
+    try {
+      const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+      for (let i = 0; i < 100; i++) {
+        try { await page.goto(`https://127.0.0.1:${port}/dang-nhap`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+      }
+      await page.getByLabel('Tên đăng nhập').fill('lan');
+      await page.getByLabel('Mật khẩu').fill('mat-khau-bi-mat');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      const cookie = (await page.context().cookies())[0];
+      assert.strictEqual(cookie.secure, true);
+      assert.match(await page.textContent('h1'), /Văn bản/);
+    } finally {
+      await browser.close();
+      const exited = new Promise((resolve) => desk.on('exit', resolve));
+      desk.kill('SIGINT');
+      await exited;
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

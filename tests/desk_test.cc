@@ -1,0 +1,129 @@
+// The writers' desk's pieces: a document's form and the file written from
+// it, accounts and their password hashes, sessions and locked logins, and
+// when the desk refuses to start.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "accounts.h"
+#include "desk.h"
+#include "document_form.h"
+#include "git_commit.h"
+#include "page.h"
+#include "sessions.h"
+#include "site_fixture.h"
+
+using namespace congbo;
+using namespace congbo::testing;
+
+TEST_CASE("a document's form becomes the file congbo reads, and each line knows its field") {
+  DocumentForm f;
+  f.title = "Kế hoạch \"sơ kết\"";
+  f.number = "2-KH/ĐUK";
+  f.kind = "KH";
+  f.issuer = "duk";
+  f.date = "12/03/2024";
+  f.recipients = "Các chi bộ\r\n\r\nLưu VP\n";
+  f.based_on = "1-KH/ĐUK";
+  f.body = "Dòng một\r\nDòng hai";
+  WrittenDocument w = write_document(f);
+  CHECK(w.text ==
+        "+++\ntitle = \"Kế hoạch \\\"sơ kết\\\"\"\nnumber = \"2-KH/ĐUK\"\nkind = \"KH\"\nissuer = \"duk\"\ndate = 2024-03-12\n"
+        "recipients = [\"Các chi bộ\", \"Lưu VP\"]\nbased_on = [\"1-KH/ĐUK\"]\n+++\nDòng một\nDòng hai\n");
+  CHECK(field_for_line(w, 2) == "title");
+  CHECK(field_for_line(w, 4) == "kind");
+  CHECK(field_for_line(w, 6) == "date");
+  CHECK(field_for_line(w, 10) == "body");
+  CHECK(field_for_line(w, 1).empty());
+
+  // Read back by congbo, it is the same form.
+  SiteConfig config;
+  config.kinds = {{"KH", "Kế hoạch"}};
+  config.issuers = {{"duk", "ĐUK", "Đảng ủy Khối", ""}};
+  Diagnostics d;
+  auto page = load_page("content/van-ban/2-kh-duk.md", w.text, config, d);
+  REQUIRE(page);
+  CHECK(d.items().empty());
+  DocumentForm back = form_from_page(*page);
+  CHECK(back.title == f.title);
+  CHECK(back.date == "12/03/2024");
+  CHECK(back.recipients == "Các chi bộ\nLưu VP");
+}
+
+TEST_CASE("dates are written as the office writes them") {
+  CHECK(iso_from_display("21/10/2020") == "2020-10-21");
+  CHECK(iso_from_display(" 5/6/2022 ") == "2022-06-05");
+  CHECK(iso_from_display("") == "");
+  CHECK_FALSE(iso_from_display("31/02/2021"));
+  CHECK_FALSE(iso_from_display("29/02/2023"));
+  CHECK(iso_from_display("29/02/2024") == "2024-02-29");
+  CHECK_FALSE(iso_from_display("2020-10-21"));
+  CHECK_FALSE(iso_from_display("21/10/2020x"));
+  CHECK_FALSE(iso_from_display("21/10/1800"));
+}
+
+TEST_CASE("accounts keep an Argon2id hash, never the password, in a folder git ignores") {
+  TempSite site;
+  Accounts a;
+  std::string why;
+  CHECK_FALSE(a.add({"Lan Nguyen", "Lan", "", "soan", ""}, "mat-khau-dai", &why));
+  CHECK(why.find("tên đăng nhập") == 0);
+  CHECK_FALSE(a.add({"lan", "Lan", "", "soan", ""}, "ngan", &why));
+  CHECK(why == "mật khẩu cần ít nhất 8 ký tự");
+  CHECK_FALSE(a.add({"lan", "Lan", "", "quan-tri", ""}, "mat-khau-dai", &why));
+  REQUIRE(a.add({"lan", "Nguyễn Thị \"Lan\"", "lan@example.vn", "soan", ""}, "mat-khau-dai", &why));
+  REQUIRE(a.save(site.dir(), &why));
+  const std::string file = read_file(Accounts::file_for(site.dir()));
+  CHECK(file.find("$argon2id$") != std::string::npos);
+  CHECK(file.find("mat-khau-dai") == std::string::npos);
+  CHECK(read_file(site.dir() / ".congbo" / ".gitignore").find("\n*\n") != std::string::npos);
+
+  Diagnostics d;
+  Accounts loaded = Accounts::load(site.dir(), d);
+  CHECK(d.items().empty());
+  REQUIRE(loaded.find("lan"));
+  CHECK(loaded.find("lan")->name == "Nguyễn Thị \"Lan\"");
+  CHECK(loaded.verify("lan", "mat-khau-dai") == loaded.find("lan"));
+  CHECK(loaded.verify("lan", "mat-khau-sai") == nullptr);
+  CHECK(loaded.verify("khong-co", "mat-khau-dai") == nullptr);
+}
+
+TEST_CASE("sessions end at logout or after their lifetime; five failed logins lock the login") {
+  Sessions s(std::chrono::minutes(0), std::chrono::minutes(15));
+  std::string t = s.open("lan");
+  CHECK(t.size() == 64);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  CHECK_FALSE(s.find(t));  // a lifetime of nothing has passed
+
+  Sessions live;
+  std::string u = live.open("lan");
+  REQUIRE(live.find(u));
+  CHECK(live.find(u)->csrf.size() == 64);
+  CHECK(live.find(u)->csrf != u);
+  live.close(u);
+  CHECK_FALSE(live.find(u));
+
+  for (int i = 0; i < 4; ++i) live.failed("lan");
+  CHECK_FALSE(live.locked("lan"));
+  CHECK(live.wait_for("lan") > std::chrono::milliseconds(0));  // slowed from the third
+  live.failed("lan");
+  CHECK(live.locked("lan"));
+  CHECK_FALSE(live.locked("hoa"));
+}
+
+TEST_CASE("the desk opens to the network only with accounts and HTTPS") {
+  DeskOptions o;
+  CHECK(desk_refusal(o, false).find("chưa có tài khoản") == 0);
+  CHECK(desk_refusal(o, true).empty());
+  o.host = "0.0.0.0";
+  CHECK(desk_refusal(o, true).find("cần HTTPS") != std::string::npos);
+  o.tls_cert = "cert.pem";
+  o.tls_key = "key.pem";
+  CHECK(desk_refusal(o, true).empty());
+}
+
+TEST_CASE("a file's git id tells whether it changed since it was opened") {
+  CHECK(blob_id("") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+  CHECK(blob_id("a\n") != blob_id("b\n"));
+}
