@@ -81,22 +81,54 @@ std::string login_page(const std::string& error, const std::string& login) {
   return shell("Đăng nhập", body);
 }
 
-std::string list_page(const std::string& csrf, const std::string& writer, const std::vector<DocumentItem>& docs,
-                      const std::vector<std::string>& problems, const std::string& notice) {
+std::string list_page(const ListPage& p) {
   std::string body = "<h1>Văn bản</h1>\n";
-  if (!notice.empty()) body += "<p class=\"notice ok\" role=\"status\">" + esc(notice) + "</p>\n";
+  if (!p.notice.empty()) body += "<p class=\"notice ok\" role=\"status\">" + esc(p.notice) + "</p>\n";
   body += "<p><a class=\"button\" href=\"/van-ban/moi\">Văn bản mới</a></p>\n";
-  if (!problems.empty()) {
+  if (!p.problems.empty()) {
     body += "<section class=\"problems\"><h2>congbo check đang báo</h2><ul>";
-    for (const auto& p : problems) body += "<li>" + esc(p) + "</li>";
+    for (const auto& e : p.problems) body += "<li>" + esc(e) + "</li>";
     body += "</ul></section>\n";
   }
-  body += "<ul class=\"docs\">";
-  for (const auto& d : docs) {
+  body += "<div class=\"columns\"><section><h2>Tất cả văn bản</h2><ul class=\"docs\">";
+  for (const auto& d : p.docs) {
     body += "<li><a href=\"/sua?tep=" + esc(d.file) + "\">" + (d.number.empty() ? "" : "<b>" + esc(d.number) + "</b> ") +
             esc(d.title) + "</a> <span class=\"date\">" + esc(d.date) + "</span></li>";
   }
-  return shell("Văn bản", body + "</ul>", writer, csrf);
+  body += "</ul></section><section><h2>Thay đổi gần đây</h2><ol class=\"recent\">";
+  for (const auto& c : p.recent) {
+    body += "<li><span class=\"date\">" + esc(c.date) + "</span> <b>" + esc(c.author) + "</b>: " + esc(c.subject) + "</li>";
+  }
+  return shell("Văn bản", body + "</ol></section></div>", p.writer, p.csrf);
+}
+
+std::string versions_page(const VersionsPage& p) {
+  std::string body = "<h1>Các phiên bản: " + esc(p.title) + "</h1>\n<p><a href=\"/sua?tep=" + esc(p.file) +
+                     "\">Quay lại văn bản</a></p>\n";
+  if (!p.general.empty()) {
+    body += "<div class=\"notice error\" role=\"alert\"><p>Chưa lưu vào kho: còn lỗi.</p><ul>";
+    for (const auto& g : p.general) body += "<li>" + esc(g) + "</li>";
+    body += "</ul></div>\n";
+  }
+  body += "<ol class=\"versions\">";
+  for (size_t i = 0; i < p.versions.size(); ++i) {
+    const VersionItem& v = p.versions[i];
+    body += "<li><span class=\"date\">" + esc(v.date) + "</span> <b>" + esc(v.author) + "</b>: " + esc(v.subject);
+    if (i == 0) {
+      body += " <em>(bản hiện tại)</em>";
+    } else {
+      body += "<form method=\"post\" action=\"/khoi-phuc\" class=\"restore\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+              esc(p.csrf) + "\"><input type=\"hidden\" name=\"tep\" value=\"" + esc(p.file) +
+              "\"><input type=\"hidden\" name=\"blob\" value=\"" + esc(v.blob) + "\"><label>Nội dung thay đổi <input name=\"message\" value=\"" +
+              esc("Khôi phục bản ngày " + v.date + " (" + v.short_id + ")") + "\"></label> <button type=\"submit\">Khôi phục bản này</button></form>";
+    }
+    body += "</li>";
+  }
+  body += "</ol>\n<form method=\"post\" action=\"/xoa\" class=\"remove\"><h2>Gỡ văn bản khỏi trang</h2><p>Văn bản được gỡ khỏi "
+          "trang nhưng các phiên bản vẫn còn trong kho lưu trữ.</p><input type=\"hidden\" name=\"csrf\" value=\"" + esc(p.csrf) +
+          "\"><input type=\"hidden\" name=\"tep\" value=\"" + esc(p.file) + "\"><div class=\"field\"><label for=\"f-remove\">"
+          "Nội dung thay đổi</label><input id=\"f-remove\" name=\"message\" required></div><button type=\"submit\">Gỡ văn bản</button></form>";
+  return shell("Các phiên bản", body, p.writer, p.csrf);
 }
 
 std::string form_page(const FormPage& p, const SiteConfig& config) {
@@ -132,7 +164,9 @@ std::string form_page(const FormPage& p, const SiteConfig& config) {
           "Xem trước</button></div>" + toolbar() + field_html(p, "body", f.body, "body") +
           "<section class=\"preview\" aria-live=\"polite\" aria-label=\"Xem trước\" id=\"xem-truoc\"></section></div>\n";
   body += field_html(p, "message", p.message, "required", {}, "bạn đã thay đổi gì, bằng lời của bạn (bắt buộc)");
-  body += "<p><button type=\"submit\" class=\"save\">Lưu</button> <a href=\"/\">Quay lại danh sách</a></p></form>";
+  body += "<p><button type=\"submit\" class=\"save\">Lưu</button> <a href=\"/\">Quay lại danh sách</a>" +
+          (p.file.empty() ? std::string() : " · <a href=\"/phien-ban?tep=" + esc(p.file) + "\">Các phiên bản, gỡ văn bản</a>") +
+          "</p></form>";
   return shell(p.file.empty() ? "Văn bản mới" : "Sửa văn bản", body, p.writer, p.csrf);
 }
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "document_form.h"
+#include "git_commit.h"
 
 namespace congbo {
 
@@ -33,9 +34,27 @@ struct DocumentItem {
   std::string file, number, title, date;
 };
 
+struct ListPage {
+  std::string csrf, writer, notice;
+  std::vector<DocumentItem> docs;
+  std::vector<std::string> problems;  ///< what `congbo check` reports now
+  std::vector<CommitSummary> recent;  ///< the newest commits, with who made them
+};
+
+/// One version of a document, as its history page lists it.
+struct VersionItem {
+  std::string short_id, blob, date, author, subject;
+};
+
+struct VersionsPage {
+  std::string csrf, writer, file, title;
+  std::vector<VersionItem> versions;  ///< newest first
+  std::vector<std::string> general;   ///< why a restore or removal was not saved
+};
+
 std::string login_page(const std::string& error, const std::string& login);
-std::string list_page(const std::string& csrf, const std::string& writer, const std::vector<DocumentItem>& docs,
-                      const std::vector<std::string>& problems, const std::string& notice);
+std::string list_page(const ListPage& page);
+std::string versions_page(const VersionsPage& page);
 std::string form_page(const FormPage& page, const SiteConfig& config);
 
 }  // namespace congbo

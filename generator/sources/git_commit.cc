@@ -3,6 +3,7 @@
 
 #include <git2.h>
 
+#include <ctime>
 #include <memory>
 
 namespace congbo {
@@ -73,6 +74,39 @@ std::optional<std::string> commit_files(const std::filesystem::path& site_dir, c
   char hex[GIT_OID_HEXSZ + 1];
   git_oid_tostr(hex, sizeof hex, &commit_id);
   return std::string(hex);
+}
+
+std::vector<CommitSummary> recent_commits(const std::filesystem::path& site_dir, int count) {
+  git_libgit2_init();
+  struct Shutdown {
+    ~Shutdown() { git_libgit2_shutdown(); }
+  } shutdown;
+  std::vector<CommitSummary> out;
+  git_repository* raw_repo = nullptr;
+  if (git_repository_open_ext(&raw_repo, site_dir.c_str(), 0, nullptr) != 0) return out;
+  Owned<git_repository, git_repository_free> repo(raw_repo);
+  git_revwalk* raw_walk = nullptr;
+  if (git_revwalk_new(&raw_walk, repo.get()) != 0) return out;
+  Owned<git_revwalk, git_revwalk_free> walk(raw_walk);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TIME);
+  if (git_revwalk_push_head(walk.get()) != 0) return out;
+  git_oid id;
+  while (static_cast<int>(out.size()) < count && git_revwalk_next(&id, walk.get()) == 0) {
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo.get(), &id) != 0) break;
+    Owned<git_commit, git_commit_free> commit(raw);
+    const git_signature* a = git_commit_author(commit.get());
+    const time_t when = static_cast<time_t>(a->when.time + a->when.offset * 60);
+    std::tm tm{};
+    gmtime_r(&when, &tm);
+    char date[32];
+    std::strftime(date, sizeof date, "%d/%m/%Y %H:%M", &tm);
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &id);
+    const char* summary = git_commit_summary(commit.get());
+    out.push_back({hex, a->name ? a->name : "", date, summary ? summary : ""});
+  }
+  return out;
 }
 
 std::string blob_id(std::string_view bytes) {

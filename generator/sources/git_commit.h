@@ -22,6 +22,13 @@ struct CommitAuthor {
 std::optional<std::string> commit_files(const std::filesystem::path& site_dir, const std::vector<std::string>& paths,
                                         const CommitAuthor& author, const std::string& message, std::string* why);
 
+struct CommitSummary {
+  std::string id, author, date, subject;  ///< date as dd/mm/yyyy hh:mm, in the committer's zone
+};
+
+/// The newest `count` commits from HEAD, newest first (none without commits).
+std::vector<CommitSummary> recent_commits(const std::filesystem::path& site_dir, int count);
+
 /// The id git gives a file of these bytes: two versions of a file are the
 /// same exactly when their ids are.
 std::string blob_id(std::string_view bytes);

@@ -202,3 +202,41 @@ test('congbo soan will not open to the network without HTTPS, and serves HTTPS w
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a writer restores an older version as a new commit, and removes a document (the archive keeps it)', () =>
+  withDesk(async ({ browser, base, dir }) => {
+    const page = await browser.newPage();
+    await logIn(page, base);
+    await page.goto(base + '/sua?tep=content/van-ban/1-kh-duk.md');
+    await page.getByLabel('Trích yếu').fill('Kế hoạch đầu năm, bản sửa');
+    await page.getByLabel('Nội dung thay đổi').fill('Sửa trích yếu');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    // The list shows who changed what.
+    assert.match(await page.textContent('.recent'), /Nguyễn Thị Lan: Sửa trích yếu/);
+
+    await page.goto(base + '/sua?tep=content/van-ban/1-kh-duk.md');
+    await page.getByRole('link', { name: /Các phiên bản/ }).click();
+    assert.strictEqual(await page.locator('.versions > li').count(), 2);
+    await page.getByRole('button', { name: 'Khôi phục bản này' }).click();
+    assert.match(await page.textContent('[role=status]'), /Khôi phục bản ngày/);
+    assert.match(fs.readFileSync(path.join(dir, 'content/van-ban/1-kh-duk.md'), 'utf8'), /title = "Kế hoạch đầu năm"/);
+    assert.strictEqual(git(dir, 'log', '--format=%an|%s').trim().split('\n').length, 3);
+    assert.match(git(dir, 'log', '-1', '--format=%an|%s'), /^Nguyễn Thị Lan\|Khôi phục bản ngày/);
+
+    // A version of another file cannot be restored into this one.
+    const csrf = await page.inputValue('input[name=csrf]');
+    const cookie = (await page.context().cookies())[0];
+    const r = await fetch(base + '/khoi-phuc', { method: 'POST', headers: { cookie: `${cookie.name}=${cookie.value}` },
+      body: new URLSearchParams({ csrf, tep: 'content/van-ban/1-kh-duk.md', blob: 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391', message: 'x' }) });
+    assert.strictEqual(r.status, 404);
+
+    await page.goto(base + '/phien-ban?tep=content/van-ban/1-kh-duk.md');
+    await page.getByLabel('Nội dung thay đổi', { exact: true }).last().fill('Gỡ kế hoạch đầu năm');
+    await page.getByRole('button', { name: 'Gỡ văn bản' }).click();
+    assert.match(await page.textContent('[role=status]'), /Gỡ kế hoạch đầu năm/);
+    assert.ok(!fs.existsSync(path.join(dir, 'content/van-ban/1-kh-duk.md')));
+    assert.match(git(dir, 'log', '-1', '--format=%an|%s'), /^Nguyễn Thị Lan\|Gỡ kế hoạch đầu năm/);
+    // The built site keeps its page, saying it was removed, with its versions.
+    execFileSync(process.env.CONGBO_BIN, ['build', '--site', dir, '--quiet']);
+    assert.match(fs.readFileSync(path.join(dir, 'public/van-ban/1-kh-duk/index.html'), 'utf8'), /đã được gỡ/);
+  }));

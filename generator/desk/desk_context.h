@@ -1,0 +1,60 @@
+// desk_context.h: what every part of the desk shares — its options, the
+// accounts, the sessions, the lock that keeps one save at a time — and the
+// small steps each request starts with (who is asking; may they change
+// anything). Inside generator/desk/ only: it carries cpp-httplib's types.
+#pragma once
+
+#include <httplib.h>
+
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "accounts.h"
+#include "config.h"
+#include "desk.h"
+#include "diagnostic.h"
+#include "sessions.h"
+
+namespace congbo {
+
+struct DeskContext {
+  DeskOptions options;
+  Accounts accounts;
+  Sessions sessions;
+  std::mutex saving;  ///< one change at a time: the file, the check and the commit go together
+};
+
+struct Writer {
+  const Account* account;
+  Session session;
+};
+
+/// The logged-in writer, or nullopt.
+std::optional<Writer> current_writer(DeskContext& cx, const httplib::Request& req);
+/// A request that changes something: a session and its CSRF token, or a 403 answer.
+std::optional<Writer> posting_writer(DeskContext& cx, const httplib::Request& req, httplib::Response& res);
+
+void send_html(httplib::Response& res, const std::string& body, int status = 200);
+void send_redirect(httplib::Response& res, const std::string& to);
+
+std::optional<std::string> read_bytes(const std::filesystem::path& p);
+/// Writes beside the file, then renames over it: a reader sees the old or the new, never half.
+bool write_atomically(const std::filesystem::path& p, const std::string& bytes, std::string* why);
+
+std::optional<SiteConfig> site_config(const DeskContext& cx, Diagnostics& diags);
+/// What `congbo check` says of the site now.
+Diagnostics check_site(const DeskContext& cx);
+
+/// A document's file as a request names it: only content/van-ban/NAME.md,
+/// NAME in lower-case letters, digits and hyphens — never a path that
+/// leaves the folder, never a symbolic link.
+bool safe_document_path(const std::filesystem::path& site, const std::string& rel);
+
+/// The routes of each part.
+void login_routes(httplib::Server& server, DeskContext& cx);
+void document_routes(httplib::Server& server, DeskContext& cx);
+void version_routes(httplib::Server& server, DeskContext& cx);
+
+}  // namespace congbo

@@ -1,0 +1,180 @@
+// desk_documents.cc: the documents at the desk — the list, a document's
+// form, its preview, saving it, removing it.
+#include <algorithm>
+#include <optional>
+
+#include "desk_context.h"
+#include "desk_pages.h"
+#include "document_form.h"
+#include "git_commit.h"
+#include "markdown.h"
+#include "page.h"
+#include "text.h"
+
+namespace fs = std::filesystem;
+
+namespace congbo {
+namespace {
+
+const char* kDocuments = "content/van-ban/";
+
+std::vector<DocumentItem> documents(const DeskContext& cx, const SiteConfig& cfg) {
+  std::vector<DocumentItem> docs;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(cx.options.site_dir / kDocuments, ec)) {
+    const std::string name = e.path().filename().string();
+    const std::string rel = kDocuments + name;
+    if (!ends_with(name, ".md") || !safe_document_path(cx.options.site_dir, rel)) continue;
+    Diagnostics ignored;
+    if (auto p = load_page(rel, read_bytes(e.path()).value_or(""), cfg, ignored)) {
+      docs.push_back({rel, p->doc.number, p->title, p->date ? p->date->display() : ""});
+    } else {
+      docs.push_back({rel, "", name, ""});
+    }
+  }
+  std::sort(docs.begin(), docs.end(), [](const DocumentItem& a, const DocumentItem& b) { return a.file < b.file; });
+  return docs;
+}
+
+void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
+  auto w = current_writer(cx, req);
+  if (!w) return send_redirect(res, "/dang-nhap");
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  ListPage page;
+  page.csrf = w->session.csrf;
+  page.writer = w->account->name;
+  page.notice = req.get_param_value("da-luu");
+  if (cfg) page.docs = documents(cx, *cfg);
+  for (const Diagnostic& d : check_site(cx).items()) {
+    if (d.severity == Severity::Error) page.problems.push_back(d.format());
+  }
+  for (const CommitSummary& c : recent_commits(cx.options.site_dir, 10)) page.recent.push_back(c);
+  send_html(res, list_page(page));
+}
+
+FormPage blank_form(const Writer& w) {
+  FormPage page;
+  page.csrf = w.session.csrf;
+  page.writer = w.account->name;
+  return page;
+}
+
+void edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
+  auto w = current_writer(cx, req);
+  if (!w) return send_redirect(res, "/dang-nhap");
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
+  FormPage page = blank_form(*w);
+  const std::string rel = req.get_param_value("tep");
+  if (!rel.empty()) {
+    auto bytes = safe_document_path(cx.options.site_dir, rel) ? read_bytes(cx.options.site_dir / rel) : std::nullopt;
+    if (!bytes) return send_html(res, "<p>Không có văn bản này.</p>", 404);
+    page.file = rel;
+    page.opened = blob_id(*bytes);
+    Diagnostics ignored;
+    if (auto p = load_page(rel, *bytes, *cfg, ignored)) page.form = form_from_page(*p);
+    else page.form.body = *bytes;
+  }
+  send_html(res, form_page(page, *cfg));
+}
+
+void preview(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
+  if (!posting_writer(cx, req, res)) return;
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  MarkdownOptions opts{cfg ? cfg->base_path() : "/", "xem-truoc", 1, nullptr};
+  Diagnostics found;  // the checker reports them at save
+  res.set_content(render_markdown(req.get_param_value("body"), opts, found).html, "text/html; charset=utf-8");
+}
+
+// A name for a new document's file: from its number, else its title; unused.
+std::string new_document_path(const fs::path& site, const DocumentForm& f) {
+  std::string base = slugify(!trim(f.number).empty() ? f.number : f.title).substr(0, 100);
+  while (!base.empty() && base.back() == '-') base.pop_back();
+  if (base.empty()) base = "van-ban";
+  std::string rel = kDocuments + base + ".md";
+  for (int n = 2; fs::exists(site / rel); ++n) rel = kDocuments + base + "-" + std::to_string(n) + ".md";
+  return rel;
+}
+
+// The file is written: the checker's messages go beside their fields, and
+// without errors it is committed in the writer's name.
+void commit_checked(DeskContext& cx, FormPage& page, const WrittenDocument& doc, const Writer& w, const SiteConfig& cfg,
+                    httplib::Response& res) {
+  bool errors = false;
+  for (const Diagnostic& d : check_site(cx).items()) {
+    if (d.severity == Severity::Note) continue;
+    const bool error = d.severity == Severity::Error;
+    errors = errors || error;
+    const std::string field = d.path == page.file ? field_for_line(doc, d.line) : "";
+    if (field.empty()) {
+      if (error) page.general.push_back(d.format());
+      continue;
+    }
+    (error ? page.fields[field].errors : page.fields[field].warnings).push_back(d.message);
+  }
+  if (errors) {
+    if (page.general.empty()) page.general.push_back("Tệp đã được ghi nhưng chưa lưu vào kho: hãy sửa các lỗi ghi cạnh từng ô.");
+    return send_html(res, form_page(page, cfg), 422);
+  }
+  std::string why;
+  const CommitAuthor author{w.account->name, w.account->email.empty() ? w.account->login : w.account->email};
+  auto commit = commit_files(cx.options.site_dir, {page.file}, author, page.message, &why);
+  if (!commit) {
+    page.general.push_back("không lưu được vào kho git: " + why);
+    return send_html(res, form_page(page, cfg), 500);
+  }
+  send_redirect(res, "/?da-luu=" + httplib::detail::encode_query_param("Đã lưu " + page.file + " (lần lưu " +
+                                                                        commit->substr(0, 7) + ")."));
+}
+
+void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
+  auto w = posting_writer(cx, req, res);
+  if (!w) return;
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
+  FormPage page = blank_form(*w);
+  page.file = req.get_param_value("tep");
+  page.opened = req.get_param_value("opened");
+  page.message = trim(req.get_param_value("message"));
+  for (const std::string& name : document_field_names()) *document_field(page.form, name) = req.get_param_value(name.c_str());
+  if (!page.file.empty() && !safe_document_path(cx.options.site_dir, page.file)) return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
+  if (!iso_from_display(page.form.date)) page.fields["date"].errors.push_back("ngày phải viết dạng ngày/tháng/năm, ví dụ 21/10/2020");
+  if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thay đổi gì");
+  if (!page.fields.empty()) return send_html(res, form_page(page, *cfg), 422);
+
+  std::lock_guard<std::mutex> lock(cx.saving);
+  if (!page.file.empty()) {  // edited: has someone else saved it since it was opened?
+    auto now = read_bytes(cx.options.site_dir / page.file);
+    if (now && blob_id(*now) != page.opened) {
+      page.conflict = *now;
+      page.opened = blob_id(*now);
+      return send_html(res, form_page(page, *cfg), 409);
+    }
+  } else {
+    page.file = new_document_path(cx.options.site_dir, page.form);
+  }
+  WrittenDocument doc = write_document(page.form);
+  std::string why;
+  if (!write_atomically(cx.options.site_dir / page.file, doc.text, &why)) {
+    page.general.push_back(page.file + ": " + why);
+    return send_html(res, form_page(page, *cfg), 500);
+  }
+  page.opened = blob_id(doc.text);
+  commit_checked(cx, page, doc, *w, *cfg, res);
+}
+
+}  // namespace
+
+void document_routes(httplib::Server& server, DeskContext& cx) {
+  server.Get("/", [&cx](const httplib::Request& q, httplib::Response& r) { list(cx, q, r); });
+  server.Get("/van-ban/moi", [&cx](const httplib::Request& q, httplib::Response& r) { edit(cx, q, r); });
+  server.Get("/sua", [&cx](const httplib::Request& q, httplib::Response& r) { edit(cx, q, r); });
+  server.Post("/luu", [&cx](const httplib::Request& q, httplib::Response& r) { save(cx, q, r); });
+  server.Post("/xem-thu", [&cx](const httplib::Request& q, httplib::Response& r) { preview(cx, q, r); });
+}
+
+}  // namespace congbo
