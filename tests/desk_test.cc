@@ -10,6 +10,7 @@
 #include "desk.h"
 #include "document_form.h"
 #include "git_commit.h"
+#include "model_form.h"
 #include "page.h"
 #include "sessions.h"
 #include "site_fixture.h"
@@ -126,4 +127,30 @@ TEST_CASE("the desk opens to the network only with accounts and HTTPS") {
 TEST_CASE("a file's git id tells whether it changed since it was opened") {
   CHECK(blob_id("") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
   CHECK(blob_id("a\n") != blob_id("b\n"));
+}
+
+TEST_CASE("an upload is an image only when its bytes say so, and a model's file keeps each image's alt text") {
+  CHECK(image_type(std::string("\x89PNG\r\n\x1a\n....", 12)) == "png");
+  CHECK(image_type("\xFF\xD8\xFF\xE0....") == "jpg");
+  CHECK(image_type("GIF89a...") == "gif");
+  CHECK(image_type("RIFF\x10\0\0\0WEBPVP8 ") == "");  // a NUL cuts this literal short: not enough bytes
+  CHECK(image_type(std::string("RIFF\x10\0\0\0WEBPVP8 ", 16)) == "webp");
+  CHECK(image_type("<script>alert(1)</script>") == "");
+  CHECK(image_type("") == "");
+
+  ModelForm f;
+  f.title = "Dân vận khéo";
+  f.unit = "cb-a";
+  f.year = "2024";
+  f.category = "Dân vận khéo";
+  f.images = {{"/anh/mo-hinh/a.png", "Đảng viên cùng dân", ""}, {"/anh/mo-hinh/b.png", "", "Ảnh: chi bộ"}};
+  f.body = "Nội dung.";
+  WrittenDocument w = write_model(f);
+  CHECK(w.text ==
+        "+++\ntitle = \"Dân vận khéo\"\nunit = \"cb-a\"\nyear = 2024\ncategory = \"Dân vận khéo\"\nimages = [\n"
+        "  { src = \"/anh/mo-hinh/a.png\", alt = \"Đảng viên cùng dân\", caption = \"\" },\n"
+        "  { src = \"/anh/mo-hinh/b.png\", alt = \"\", caption = \"Ảnh: chi bộ\" },\n]\n+++\nNội dung.\n");
+  CHECK(field_for_line(w, 8) == "image-1");  // where the checker says the second image has no alt
+  f.year = "hai nghìn";
+  CHECK(write_model(f).text.find("year = \"hai nghìn\"") != std::string::npos);  // the checker will say why
 }

@@ -12,6 +12,7 @@
 #include "desk_assets.h"
 #include "desk_context.h"
 #include "desk_pages.h"
+#include "git_commit.h"
 #include "site.h"
 #include "text.h"
 
@@ -83,7 +84,7 @@ std::optional<Writer> current_writer(DeskContext& cx, const httplib::Request& re
 
 std::optional<Writer> posting_writer(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
   auto w = current_writer(cx, req);
-  if (!w || w->session.csrf.empty() || req.get_param_value("csrf") != w->session.csrf) {
+  if (!w || w->session.csrf.empty() || form_value(req, "csrf") != w->session.csrf) {
     send_html(res, "<!DOCTYPE html><meta charset=\"utf-8\"><p>Yêu cầu bị từ chối: phiên đăng nhập không hợp lệ hoặc đã hết "
                    "hạn. <a href=\"/dang-nhap\">Đăng nhập lại</a>.</p>", 403);
     return std::nullopt;
@@ -109,6 +110,8 @@ std::optional<std::string> read_bytes(const fs::path& p) {
 
 bool write_atomically(const fs::path& p, const std::string& bytes, std::string* why) {
   const fs::path tmp = p.parent_path() / ("." + p.filename().string() + ".congbo-tmp");
+  std::error_code made;
+  fs::create_directories(p.parent_path(), made);  // the first model of a site makes content/mo-hinh/
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << bytes;
@@ -140,11 +143,40 @@ Diagnostics check_site(const DeskContext& cx) {
   return diags;
 }
 
-bool safe_document_path(const fs::path& site, const std::string& rel) {
-  static const std::regex shape(R"(content/van-ban/[a-z0-9][a-z0-9-]{0,120}\.md)");
+bool safe_content_path(const fs::path& site, const std::string& rel) {
+  static const std::regex shape(R"(content/(van-ban|mo-hinh)/[a-z0-9][a-z0-9-]{0,120}\.md)");
   if (!std::regex_match(rel, shape)) return false;
   std::error_code ec;
   return !fs::is_symlink(site / rel, ec);
+}
+
+std::string form_value(const httplib::Request& req, const std::string& name) {
+  if (req.has_file(name.c_str())) return req.get_file_value(name.c_str()).content;
+  return req.get_param_value(name.c_str());
+}
+
+bool check_written(const DeskContext& cx, const std::string& file, const WrittenDocument& doc,
+                   std::map<std::string, FieldMessages>& fields, std::vector<std::string>& general) {
+  bool errors = false;
+  for (const Diagnostic& d : check_site(cx).items()) {
+    if (d.severity == Severity::Note) continue;
+    const bool error = d.severity == Severity::Error;
+    errors = errors || error;
+    const std::string field = d.path == file ? field_for_line(doc, d.line) : "";
+    if (field.empty()) {
+      if (error) general.push_back(d.format());
+      continue;
+    }
+    (error ? fields[field].errors : fields[field].warnings).push_back(d.message);
+  }
+  if (errors && general.empty()) general.push_back("Tệp đã được ghi nhưng chưa lưu vào kho: hãy sửa các lỗi ghi cạnh từng ô.");
+  return !errors;
+}
+
+std::optional<std::string> commit_as(const Writer& w, const DeskContext& cx, const std::vector<std::string>& files,
+                                     const std::string& message, std::string* why) {
+  const CommitAuthor author{w.account->name, w.account->email.empty() ? w.account->login : w.account->email};
+  return commit_files(cx.options.site_dir, files, author, message, why);
 }
 
 void login_routes(httplib::Server& server, DeskContext& cx) {
@@ -192,6 +224,7 @@ int run_desk(const DeskOptions& options, const std::atomic<bool>* stop) {
   login_routes(*server, cx);
   document_routes(*server, cx);
   version_routes(*server, cx);
+  model_routes(*server, cx);
   if (!server->bind_to_port(options.host.c_str(), options.port)) {
     std::cerr << "congbo soan: không mở được cổng " << options.host << ":" << options.port << " (có thể đang có chương trình khác dùng)\n";
     return 1;

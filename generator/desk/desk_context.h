@@ -14,6 +14,8 @@
 #include "accounts.h"
 #include "config.h"
 #include "desk.h"
+#include "desk_pages.h"
+#include "document_form.h"
 #include "diagnostic.h"
 #include "sessions.h"
 
@@ -47,14 +49,27 @@ std::optional<SiteConfig> site_config(const DeskContext& cx, Diagnostics& diags)
 /// What `congbo check` says of the site now.
 Diagnostics check_site(const DeskContext& cx);
 
-/// A document's file as a request names it: only content/van-ban/NAME.md,
-/// NAME in lower-case letters, digits and hyphens — never a path that
-/// leaves the folder, never a symbolic link.
-bool safe_document_path(const std::filesystem::path& site, const std::string& rel);
+/// A file as a request names it: only content/van-ban/NAME.md or
+/// content/mo-hinh/NAME.md, NAME in lower-case letters, digits and hyphens —
+/// never a path that leaves the folder, never a symbolic link.
+bool safe_content_path(const std::filesystem::path& site, const std::string& rel);
+
+/// A field of a posted form, plain or multipart.
+std::string form_value(const httplib::Request& req, const std::string& name);
+
+/// The checker over the site after `file` was written as `doc`: its
+/// messages about the file go beside their fields (by line), errors about
+/// other files to `general`. True when there is no error anywhere.
+bool check_written(const DeskContext& cx, const std::string& file, const WrittenDocument& doc,
+                   std::map<std::string, FieldMessages>& fields, std::vector<std::string>& general);
+/// Commits `files` in the writer's name with their message.
+std::optional<std::string> commit_as(const Writer& w, const DeskContext& cx, const std::vector<std::string>& files,
+                                     const std::string& message, std::string* why);
 
 /// The routes of each part.
 void login_routes(httplib::Server& server, DeskContext& cx);
 void document_routes(httplib::Server& server, DeskContext& cx);
 void version_routes(httplib::Server& server, DeskContext& cx);
+void model_routes(httplib::Server& server, DeskContext& cx);
 
 }  // namespace congbo

@@ -18,13 +18,14 @@ namespace {
 
 const char* kDocuments = "content/van-ban/";
 
-std::vector<DocumentItem> documents(const DeskContext& cx, const SiteConfig& cfg) {
+// The files of a folder the desk edits, by name.
+std::vector<DocumentItem> items_in(const DeskContext& cx, const SiteConfig& cfg, const std::string& folder) {
   std::vector<DocumentItem> docs;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(cx.options.site_dir / kDocuments, ec)) {
+  for (const auto& e : fs::directory_iterator(cx.options.site_dir / folder, ec)) {
     const std::string name = e.path().filename().string();
-    const std::string rel = kDocuments + name;
-    if (!ends_with(name, ".md") || !safe_document_path(cx.options.site_dir, rel)) continue;
+    const std::string rel = folder + name;
+    if (!ends_with(name, ".md") || !safe_content_path(cx.options.site_dir, rel)) continue;
     Diagnostics ignored;
     if (auto p = load_page(rel, read_bytes(e.path()).value_or(""), cfg, ignored)) {
       docs.push_back({rel, p->doc.number, p->title, p->date ? p->date->display() : ""});
@@ -45,7 +46,8 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.csrf = w->session.csrf;
   page.writer = w->account->name;
   page.notice = req.get_param_value("da-luu");
-  if (cfg) page.docs = documents(cx, *cfg);
+  if (cfg) page.docs = items_in(cx, *cfg, kDocuments);
+  if (cfg) page.models = items_in(cx, *cfg, "content/mo-hinh/");
   for (const Diagnostic& d : check_site(cx).items()) {
     if (d.severity == Severity::Error) page.problems.push_back(d.format());
   }
@@ -69,7 +71,8 @@ void edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   FormPage page = blank_form(*w);
   const std::string rel = req.get_param_value("tep");
   if (!rel.empty()) {
-    auto bytes = safe_document_path(cx.options.site_dir, rel) ? read_bytes(cx.options.site_dir / rel) : std::nullopt;
+    const bool ok = starts_with(rel, kDocuments) && safe_content_path(cx.options.site_dir, rel);
+    auto bytes = ok ? read_bytes(cx.options.site_dir / rel) : std::nullopt;
     if (!bytes) return send_html(res, "<p>Không có văn bản này.</p>", 404);
     page.file = rel;
     page.opened = blob_id(*bytes);
@@ -103,25 +106,9 @@ std::string new_document_path(const fs::path& site, const DocumentForm& f) {
 // without errors it is committed in the writer's name.
 void commit_checked(DeskContext& cx, FormPage& page, const WrittenDocument& doc, const Writer& w, const SiteConfig& cfg,
                     httplib::Response& res) {
-  bool errors = false;
-  for (const Diagnostic& d : check_site(cx).items()) {
-    if (d.severity == Severity::Note) continue;
-    const bool error = d.severity == Severity::Error;
-    errors = errors || error;
-    const std::string field = d.path == page.file ? field_for_line(doc, d.line) : "";
-    if (field.empty()) {
-      if (error) page.general.push_back(d.format());
-      continue;
-    }
-    (error ? page.fields[field].errors : page.fields[field].warnings).push_back(d.message);
-  }
-  if (errors) {
-    if (page.general.empty()) page.general.push_back("Tệp đã được ghi nhưng chưa lưu vào kho: hãy sửa các lỗi ghi cạnh từng ô.");
-    return send_html(res, form_page(page, cfg), 422);
-  }
+  if (!check_written(cx, page.file, doc, page.fields, page.general)) return send_html(res, form_page(page, cfg), 422);
   std::string why;
-  const CommitAuthor author{w.account->name, w.account->email.empty() ? w.account->login : w.account->email};
-  auto commit = commit_files(cx.options.site_dir, {page.file}, author, page.message, &why);
+  auto commit = commit_as(w, cx, {page.file}, page.message, &why);
   if (!commit) {
     page.general.push_back("không lưu được vào kho git: " + why);
     return send_html(res, form_page(page, cfg), 500);
@@ -141,7 +128,9 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.opened = req.get_param_value("opened");
   page.message = trim(req.get_param_value("message"));
   for (const std::string& name : document_field_names()) *document_field(page.form, name) = req.get_param_value(name.c_str());
-  if (!page.file.empty() && !safe_document_path(cx.options.site_dir, page.file)) return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
+  if (!page.file.empty() && (!starts_with(page.file, kDocuments) || !safe_content_path(cx.options.site_dir, page.file))) {
+    return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
+  }
   if (!iso_from_display(page.form.date)) page.fields["date"].errors.push_back("ngày phải viết dạng ngày/tháng/năm, ví dụ 21/10/2020");
   if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thay đổi gì");
   if (!page.fields.empty()) return send_html(res, form_page(page, *cfg), 422);

@@ -30,21 +30,24 @@ std::string messages_html(const std::string& id, const FieldMessages* m) {
   return out + "</ul>";
 }
 
+using Choices = std::vector<std::pair<std::string, std::string>>;
+using Messages = std::map<std::string, FieldMessages>;
+
 // One labelled input (or text area, or choice) with its messages tied to it.
-std::string field_html(const FormPage& p, const std::string& name, const std::string& value, const std::string& kind,
-                       const std::vector<std::pair<std::string, std::string>>& choices = {}, const std::string& hint = "") {
-  auto it = p.fields.find(name);
-  const FieldMessages* m = it == p.fields.end() ? nullptr : &it->second;
+std::string field_html(const Messages& fields, const std::string& name, const std::string& label, const std::string& value,
+                       const std::string& kind, const Choices& choices = {}, const std::string& hint = "") {
+  auto it = fields.find(name);
+  const FieldMessages* m = it == fields.end() ? nullptr : &it->second;
   const bool bad = m && !m->errors.empty();
   const std::string id = "f-" + name;
   std::string describe = (m ? " aria-describedby=\"" + id + "-loi\"" : std::string()) + (bad ? " aria-invalid=\"true\"" : "");
   std::string out = "<div class=\"field" + std::string(bad ? " has-error" : "") + "\" data-field=\"" + name + "\">";
-  out += "<label for=\"" + id + "\">" + esc(name == "message" ? "Nội dung thay đổi" : document_field_label(name)) + "</label>";
+  out += "<label for=\"" + id + "\">" + esc(label) + "</label>";
   if (!hint.empty()) out += "<small>" + esc(hint) + "</small>";
   if (kind == "select") {
     out += "<select id=\"" + id + "\" name=\"" + name + "\"" + describe + "><option value=\"\"></option>";
-    for (const auto& [key, label] : choices) {
-      out += "<option value=\"" + esc(key) + "\"" + (key == value ? " selected" : "") + ">" + esc(label) + "</option>";
+    for (const auto& [key, text] : choices) {
+      out += "<option value=\"" + esc(key) + "\"" + (key == value ? " selected" : "") + ">" + esc(text) + "</option>";
     }
     out += "</select>";
   } else if (kind == "textarea" || kind == "body") {
@@ -95,6 +98,8 @@ std::string list_page(const ListPage& p) {
     body += "<li><a href=\"/sua?tep=" + esc(d.file) + "\">" + (d.number.empty() ? "" : "<b>" + esc(d.number) + "</b> ") +
             esc(d.title) + "</a> <span class=\"date\">" + esc(d.date) + "</span></li>";
   }
+  body += "</ul><h2>Mô hình, điển hình tiên tiến</h2><p><a class=\"button\" href=\"/mo-hinh/moi\">Mô hình mới</a></p><ul class=\"docs\">";
+  for (const auto& d : p.models) body += "<li><a href=\"/sua-mo-hinh?tep=" + esc(d.file) + "\">" + esc(d.title) + "</a></li>";
   body += "</ul></section><section><h2>Thay đổi gần đây</h2><ol class=\"recent\">";
   for (const auto& c : p.recent) {
     body += "<li><span class=\"date\">" + esc(c.date) + "</span> <b>" + esc(c.author) + "</b>: " + esc(c.subject) + "</li>";
@@ -103,8 +108,9 @@ std::string list_page(const ListPage& p) {
 }
 
 std::string versions_page(const VersionsPage& p) {
-  std::string body = "<h1>Các phiên bản: " + esc(p.title) + "</h1>\n<p><a href=\"/sua?tep=" + esc(p.file) +
-                     "\">Quay lại văn bản</a></p>\n";
+  const bool model = p.file.rfind("content/mo-hinh/", 0) == 0;
+  std::string body = "<h1>Các phiên bản: " + esc(p.title) + "</h1>\n<p><a href=\"/" + (model ? "sua-mo-hinh" : "sua") +
+                     "?tep=" + esc(p.file) + "\">Quay lại " + (model ? "mô hình" : "văn bản") + "</a></p>\n";
   if (!p.general.empty()) {
     body += "<div class=\"notice error\" role=\"alert\"><p>Chưa lưu vào kho: còn lỗi.</p><ul>";
     for (const auto& g : p.general) body += "<li>" + esc(g) + "</li>";
@@ -131,43 +137,95 @@ std::string versions_page(const VersionsPage& p) {
   return shell("Các phiên bản", body, p.writer, p.csrf);
 }
 
-std::string form_page(const FormPage& p, const SiteConfig& config) {
-  const DocumentForm& f = p.form;
-  std::vector<std::pair<std::string, std::string>> kinds(config.kinds.begin(), config.kinds.end()), issuers;
-  for (const auto& i : config.issuers) issuers.emplace_back(i.key, i.name);
-  std::string body = "<h1>" + std::string(p.file.empty() ? "Văn bản mới" : "Sửa văn bản") + "</h1>\n";
-  if (!p.saved.empty()) body += "<p class=\"notice ok\" role=\"status\">" + esc(p.saved) + "</p>\n";
+namespace {
+
+// What the last save said: saved, not saved (with why), or changed by another.
+std::string notices_html(const FormPage& p) {
+  std::string out;
+  if (!p.saved.empty()) out += "<p class=\"notice ok\" role=\"status\">" + esc(p.saved) + "</p>\n";
   if (!p.general.empty()) {
-    body += "<div class=\"notice error\" role=\"alert\"><p>Chưa lưu vào kho: còn lỗi.</p><ul>";
-    for (const auto& g : p.general) body += "<li>" + esc(g) + "</li>";
-    body += "</ul></div>\n";
+    out += "<div class=\"notice error\" role=\"alert\"><p>Chưa lưu vào kho: còn lỗi.</p><ul>";
+    for (const auto& g : p.general) out += "<li>" + esc(g) + "</li>";
+    out += "</ul></div>\n";
   }
   if (!p.conflict.empty()) {
-    body += "<div class=\"notice error\" role=\"alert\"><p>Tệp này đã được người khác sửa và lưu sau khi bạn mở nó. "
-            "Bản của họ ở dưới; bản của bạn vẫn ở trong ô. Hãy gộp lại rồi lưu.</p><pre class=\"theirs\">" +
-            esc(p.conflict) + "</pre></div>\n";
+    out += "<div class=\"notice error\" role=\"alert\"><p>Tệp này đã được người khác sửa và lưu sau khi bạn mở nó. "
+           "Bản của họ ở dưới; bản của bạn vẫn ở trong ô. Hãy gộp lại rồi lưu.</p><pre class=\"theirs\">" +
+           esc(p.conflict) + "</pre></div>\n";
   }
-  body += "<form method=\"post\" action=\"/luu\" class=\"doc\" novalidate>"
-          "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(p.csrf) + "\"><input type=\"hidden\" name=\"tep\" value=\"" +
-          esc(p.file) + "\"><input type=\"hidden\" name=\"opened\" value=\"" + esc(p.opened) + "\">\n";
-  body += "<div class=\"meta\">" + field_html(p, "title", f.title, "") + field_html(p, "number", f.number, "") +
-          field_html(p, "kind", f.kind, "select", kinds) + field_html(p, "issuer", f.issuer, "select", issuers) +
-          field_html(p, "date", f.date, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", {}, "ngày/tháng/năm, ví dụ 21/10/2020") +
-          field_html(p, "place", f.place, "") + field_html(p, "authority", f.authority, "") +
-          field_html(p, "signer_role", f.signer_role, "") + field_html(p, "signer", f.signer, "") +
-          field_html(p, "recipients", f.recipients, "textarea", {}, "mỗi nơi một dòng") +
-          field_html(p, "fields", f.fields, "textarea", {}, "mỗi lĩnh vực một dòng") +
-          field_html(p, "based_on", f.based_on, "textarea", {}, "số văn bản, mỗi văn bản một dòng, ví dụ 20-KH/ĐUK") +
-          field_html(p, "replaces", f.replaces, "textarea") + field_html(p, "amends", f.amends, "textarea") + "</div>\n";
-  body += "<div class=\"editor\"><div class=\"tabs\" role=\"tablist\"><button type=\"button\" role=\"tab\" data-tab=\"write\" "
-          "aria-selected=\"true\">Soạn</button><button type=\"button\" role=\"tab\" data-tab=\"preview\" aria-selected=\"false\">"
-          "Xem trước</button></div>" + toolbar() + field_html(p, "body", f.body, "body") +
-          "<section class=\"preview\" aria-live=\"polite\" aria-label=\"Xem trước\" id=\"xem-truoc\"></section></div>\n";
-  body += field_html(p, "message", p.message, "required", {}, "bạn đã thay đổi gì, bằng lời của bạn (bắt buộc)");
-  body += "<p><button type=\"submit\" class=\"save\">Lưu</button> <a href=\"/\">Quay lại danh sách</a>" +
-          (p.file.empty() ? std::string() : " · <a href=\"/phien-ban?tep=" + esc(p.file) + "\">Các phiên bản, gỡ văn bản</a>") +
-          "</p></form>";
+  return out;
+}
+
+std::string form_start(const FormPage& p, const std::string& action, bool multipart) {
+  return "<form method=\"post\" action=\"" + action + "\" class=\"doc\" novalidate" +
+         (multipart ? " enctype=\"multipart/form-data\"" : "") + "><input type=\"hidden\" name=\"csrf\" value=\"" + esc(p.csrf) +
+         "\"><input type=\"hidden\" name=\"tep\" value=\"" + esc(p.file) + "\"><input type=\"hidden\" name=\"opened\" value=\"" +
+         esc(p.opened) + "\">\n";
+}
+
+// The body with its toolbar and congbo's preview; the commit message; Lưu.
+std::string form_end(const FormPage& p, const std::string& body) {
+  std::string out = "<div class=\"editor\"><div class=\"tabs\" role=\"tablist\"><button type=\"button\" role=\"tab\" "
+                    "data-tab=\"write\" aria-selected=\"true\">Soạn</button><button type=\"button\" role=\"tab\" data-tab=\"preview\" "
+                    "aria-selected=\"false\">Xem trước</button></div>" + toolbar() +
+                    field_html(p.fields, "body", "Nội dung", body, "body") +
+                    "<section class=\"preview\" aria-live=\"polite\" aria-label=\"Xem trước\" id=\"xem-truoc\"></section></div>\n";
+  out += field_html(p.fields, "message", "Nội dung thay đổi", p.message, "required", {}, "bạn đã thay đổi gì, bằng lời của bạn (bắt buộc)");
+  out += "<p><button type=\"submit\" class=\"save\">Lưu</button> <a href=\"/\">Quay lại danh sách</a>" +
+         (p.file.empty() ? std::string() : " · <a href=\"/phien-ban?tep=" + esc(p.file) + "\">Các phiên bản, gỡ</a>") + "</p></form>";
+  return out;
+}
+
+}  // namespace
+
+std::string form_page(const FormPage& p, const SiteConfig& config) {
+  const DocumentForm& f = p.form;
+  Choices kinds(config.kinds.begin(), config.kinds.end()), issuers;
+  for (const auto& i : config.issuers) issuers.emplace_back(i.key, i.name);
+  auto field = [&](const std::string& name, const std::string& value, const std::string& kind, const Choices& choices = {},
+                   const std::string& hint = "") {
+    return field_html(p.fields, name, document_field_label(name), value, kind, choices, hint);
+  };
+  std::string body = "<h1>" + std::string(p.file.empty() ? "Văn bản mới" : "Sửa văn bản") + "</h1>\n" + notices_html(p);
+  body += form_start(p, "/luu", false);
+  body += "<div class=\"meta\">" + field("title", f.title, "") + field("number", f.number, "") +
+          field("kind", f.kind, "select", kinds) + field("issuer", f.issuer, "select", issuers) +
+          field("date", f.date, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", {}, "ngày/tháng/năm, ví dụ 21/10/2020") +
+          field("place", f.place, "") + field("authority", f.authority, "") + field("signer_role", f.signer_role, "") +
+          field("signer", f.signer, "") + field("recipients", f.recipients, "textarea", {}, "mỗi nơi một dòng") +
+          field("fields", f.fields, "textarea", {}, "mỗi lĩnh vực một dòng") +
+          field("based_on", f.based_on, "textarea", {}, "số văn bản, mỗi văn bản một dòng, ví dụ 20-KH/ĐUK") +
+          field("replaces", f.replaces, "textarea") + field("amends", f.amends, "textarea") + "</div>\n";
+  body += form_end(p, f.body);
   return shell(p.file.empty() ? "Văn bản mới" : "Sửa văn bản", body, p.writer, p.csrf);
+}
+
+std::string model_page(const ModelPage& p) {
+  const ModelForm& f = p.form;
+  auto field = [&](const std::string& name, const std::string& value, const std::string& kind, const Choices& choices = {},
+                   const std::string& hint = "") {
+    return field_html(p.page.fields, name, model_field_label(name), value, kind, choices, hint);
+  };
+  std::string body = "<h1>" + std::string(p.page.file.empty() ? "Mô hình mới" : "Sửa mô hình") + "</h1>\n" + notices_html(p.page);
+  body += form_start(p.page, "/luu-mo-hinh", true);
+  body += "<div class=\"meta\">" + field("title", f.title, "") + field("unit", f.unit, "select", p.units) +
+          field("year", f.year, "inputmode=\"numeric\"") + field("category", f.category, "", {}, "ví dụ: Dân vận khéo") +
+          field("plan", f.plan, "", {}, "số kế hoạch, ví dụ 51-KH/ĐUK") +
+          field("date", f.date, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", {}, "ngày/tháng/năm (không bắt buộc)") + "</div>\n";
+  body += "<fieldset class=\"images\"><legend>Ảnh</legend>";
+  for (size_t i = 0; i < f.images.size(); ++i) {
+    const std::string n = std::to_string(i);
+    body += "<div class=\"image\"><input type=\"hidden\" name=\"image-src-" + n + "\" value=\"" + esc(f.images[i].src) + "\">"
+            "<p class=\"src\">" + esc(f.images[i].src) + "</p>" +
+            field_html(p.page.fields, "image-" + n, "Mô tả ảnh (cho người khiếm thị, bắt buộc)", f.images[i].alt, "") +
+            field_html(p.page.fields, "caption-" + n, "Chú thích ảnh", f.images[i].caption, "") + "</div>";
+  }
+  body += "<div class=\"image new\"><div class=\"field\"><label for=\"f-upload\">Thêm ảnh</label><small>JPEG, PNG, GIF hoặc WebP, "
+          "tối đa 5 MB</small><input id=\"f-upload\" name=\"upload\" type=\"file\" accept=\"image/jpeg,image/png,image/gif,image/webp\"></div>" +
+          field_html(p.page.fields, "upload-alt", "Mô tả ảnh mới (cho người khiếm thị, bắt buộc)", p.upload_alt, "") +
+          field_html(p.page.fields, "upload-caption", "Chú thích ảnh mới", p.upload_caption, "") + "</div></fieldset>\n";
+  body += form_end(p.page, f.body);
+  return shell(p.page.file.empty() ? "Mô hình mới" : "Sửa mô hình", body, p.page.writer, p.page.csrf);
 }
 
 }  // namespace congbo

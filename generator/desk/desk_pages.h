@@ -10,6 +10,7 @@
 #include "config.h"
 #include "document_form.h"
 #include "git_commit.h"
+#include "model_form.h"
 
 namespace congbo {
 
@@ -36,7 +37,7 @@ struct DocumentItem {
 
 struct ListPage {
   std::string csrf, writer, notice;
-  std::vector<DocumentItem> docs;
+  std::vector<DocumentItem> docs, models;
   std::vector<std::string> problems;  ///< what `congbo check` reports now
   std::vector<CommitSummary> recent;  ///< the newest commits, with who made them
 };
@@ -56,5 +57,15 @@ std::string login_page(const std::string& error, const std::string& login);
 std::string list_page(const ListPage& page);
 std::string versions_page(const VersionsPage& page);
 std::string form_page(const FormPage& page, const SiteConfig& config);
+
+/// A model's form: the shared parts of a form page, the model's fields, its
+/// images (each with its alt text) and one new image to upload.
+struct ModelPage {
+  FormPage page;  ///< its `form` (a document's) is not used
+  ModelForm form;
+  std::vector<std::pair<std::string, std::string>> units;  ///< id → name, from don-vi.toml
+  std::string upload_alt, upload_caption;
+};
+std::string model_page(const ModelPage& page);
 
 }  // namespace congbo

@@ -45,7 +45,7 @@ void versions(DeskContext& cx, const httplib::Request& req, httplib::Response& r
   auto w = current_writer(cx, req);
   if (!w) return send_redirect(res, "/dang-nhap");
   const std::string rel = req.get_param_value("tep");
-  if (!safe_document_path(cx.options.site_dir, rel) || !fs::exists(cx.options.site_dir / rel)) {
+  if (!safe_content_path(cx.options.site_dir, rel) || !fs::exists(cx.options.site_dir / rel)) {
     return send_html(res, "<p>Không có văn bản này.</p>", 404);
   }
   Diagnostics diags;
@@ -77,8 +77,7 @@ void change_checked(DeskContext& cx, const Writer& w, const std::string& rel, co
     page.general = std::move(errors);
     return send_html(res, versions_page(page), 422);
   }
-  const CommitAuthor author{w.account->name, w.account->email.empty() ? w.account->login : w.account->email};
-  auto commit = commit_files(cx.options.site_dir, {rel}, author, message, &why);
+  auto commit = commit_as(w, cx, {rel}, message, &why);
   if (!commit) return send_html(res, "<p>Không lưu được vào kho git: " + html_escape(why) + "</p>", 500);
   send_redirect(res, "/?da-luu=" + httplib::detail::encode_query_param(message + " (lần lưu " + commit->substr(0, 7) + ")."));
 }
@@ -88,7 +87,7 @@ bool change_request(DeskContext& cx, const httplib::Request& req, httplib::Respo
                     std::string* message) {
   *rel = req.get_param_value("tep");
   *message = trim(req.get_param_value("message"));
-  if (!safe_document_path(cx.options.site_dir, *rel) || !fs::exists(cx.options.site_dir / *rel)) {
+  if (!safe_content_path(cx.options.site_dir, *rel) || !fs::exists(cx.options.site_dir / *rel)) {
     send_html(res, "<p>Không có văn bản này.</p>", 404);
     return false;
   }

@@ -240,3 +240,58 @@ test('a writer restores an older version as a new commit, and removes a document
     execFileSync(process.env.CONGBO_BIN, ['build', '--site', dir, '--quiet']);
     assert.match(fs.readFileSync(path.join(dir, 'public/van-ban/1-kh-duk/index.html'), 'utf8'), /đã được gỡ/);
   }));
+
+test('a writer writes an exemplary model with an uploaded image and its alt text; an upload named ../../x stays inside the site', () =>
+  withDesk(async ({ browser, base, dir }) => {
+    fs.writeFileSync(path.join(dir, 'content', 'don-vi.toml'),
+      '[[unit]]\nid = "cb-a"\nname = "Chi bộ A"\ntype = "chi bộ cơ sở"\nsector = "hành chính"\n');
+    git(dir, 'add', '-A');
+    git(dir, '-c', 'user.name=VP', '-c', 'user.email=vp@x', 'commit', '-qm', 'Đơn vị');
+    // A real PNG (1×1), named to climb out of the folder.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2b1c4f90000000049454e44ae426082', 'hex');
+    const upload = path.join(os.tmpdir(), `congbo-upload-${process.pid}.png`);
+    fs.writeFileSync(upload, png);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await logIn(page, base);
+      await page.getByRole('link', { name: 'Mô hình mới' }).click();
+      await page.getByLabel('Tên mô hình').fill('Dân vận khéo ở chi bộ A');
+      await page.getByLabel('Đơn vị').selectOption('cb-a');
+      await page.getByLabel('Năm', { exact: true }).fill('2024');
+      await page.getByLabel('Chủ đề').fill('Dân vận khéo');
+      await page.getByLabel('Nội dung', { exact: true }).fill('Chi bộ cùng dân làm đường.');
+      await page.getByLabel('Thêm ảnh').setInputFiles({ name: '../../x.png', mimeType: 'image/png', buffer: png });
+      await page.getByLabel('Nội dung thay đổi').fill('Thêm mô hình dân vận');
+      // Without alt text the image is refused beside its field, and nothing is stored.
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      assert.match(await page.textContent('#f-upload-alt-loi'), /tả ảnh/);
+      assert.ok(!fs.existsSync(path.join(dir, 'static')));
+
+      await page.getByLabel('Thêm ảnh').setInputFiles({ name: '../../x.png', mimeType: 'image/png', buffer: png });
+      await page.getByLabel(/Mô tả ảnh mới/).fill('Đảng viên và người dân cùng đổ bê tông đường làng');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      assert.match(await page.textContent('[role=status]'), /Đã lưu content\/mo-hinh\/dan-van-kheo-o-chi-bo-a\.md/);
+      assert.ok(fs.existsSync(path.join(dir, 'static/anh/mo-hinh/x.png')), 'stored under static/anh/mo-hinh/');
+      assert.ok(!fs.existsSync(path.join(path.dirname(dir), 'x.png')));
+      const files = git(dir, 'show', '--name-only', '--format=%an', 'HEAD').trim().split('\n');
+      assert.deepStrictEqual(files, ['Nguyễn Thị Lan', '', 'content/mo-hinh/dan-van-kheo-o-chi-bo-a.md', 'static/anh/mo-hinh/x.png']);
+      const text = fs.readFileSync(path.join(dir, 'content/mo-hinh/dan-van-kheo-o-chi-bo-a.md'), 'utf8');
+      assert.match(text, /src = "\/anh\/mo-hinh\/x\.png", alt = "Đảng viên và người dân cùng đổ bê tông đường làng"/);
+
+      // Not an image (a script named .png): refused by its bytes.
+      await page.goto(base + '/sua-mo-hinh?tep=content/mo-hinh/dan-van-kheo-o-chi-bo-a.md');
+      await page.getByLabel('Thêm ảnh').setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from('<script>alert(1)</script>') });
+      await page.getByLabel(/Mô tả ảnh mới/).fill('Ảnh');
+      await page.getByLabel('Nội dung thay đổi').fill('Thêm ảnh');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      assert.match(await page.textContent('#f-upload-alt-loi'), /không phải ảnh/);
+      assert.ok(!fs.existsSync(path.join(dir, 'static/anh/mo-hinh/anh.png')));
+
+      execFileSync(process.env.CONGBO_BIN, ['build', '--site', dir, '--quiet']);
+      const html = fs.readFileSync(path.join(dir, 'public/mo-hinh/dan-van-kheo-o-chi-bo-a/index.html'), 'utf8');
+      assert.match(html, /alt="Đảng viên và người dân cùng đổ bê tông đường làng"/);
+      assert.ok(fs.existsSync(path.join(dir, 'public/anh/mo-hinh/x.png')));
+    } finally {
+      fs.rmSync(upload, { force: true });
+    }
+  }));

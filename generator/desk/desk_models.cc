@@ -1,0 +1,186 @@
+// desk_models.cc: exemplary models at the desk — their form, with images
+// uploaded beside them (each with its required alt text), and saving them.
+#include <optional>
+#include <regex>
+
+#include "desk_context.h"
+#include "desk_pages.h"
+#include "git_commit.h"
+#include "model_form.h"
+#include "page.h"
+#include "text.h"
+#include "unit.h"
+
+namespace fs = std::filesystem;
+
+namespace congbo {
+namespace {
+
+const char* kModels = "content/mo-hinh/";
+const char* kImages = "static/anh/mo-hinh/";
+constexpr size_t kMaxImage = 5u << 20;
+
+bool model_path(const DeskContext& cx, const std::string& rel) {
+  return starts_with(rel, kModels) && safe_content_path(cx.options.site_dir, rel);
+}
+
+ModelPage blank(const DeskContext& cx, const Writer& w) {
+  ModelPage p;
+  p.page.csrf = w.session.csrf;
+  p.page.writer = w.account->name;
+  Diagnostics ignored;
+  if (auto text = read_bytes(cx.options.site_dir / "content/don-vi.toml")) {
+    for (const Unit& u : Units::load(*text, "content/don-vi.toml", ignored).all()) p.units.emplace_back(u.id, u.name);
+  }
+  return p;
+}
+
+void edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
+  auto w = current_writer(cx, req);
+  if (!w) return send_redirect(res, "/dang-nhap");
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
+  ModelPage p = blank(cx, *w);
+  const std::string rel = req.get_param_value("tep");
+  if (!rel.empty()) {
+    auto bytes = model_path(cx, rel) ? read_bytes(cx.options.site_dir / rel) : std::nullopt;
+    if (!bytes) return send_html(res, "<p>Không có mô hình này.</p>", 404);
+    p.page.file = rel;
+    p.page.opened = blob_id(*bytes);
+    Diagnostics ignored;
+    if (auto page = load_page(rel, *bytes, *cfg, ignored)) p.form = model_form_from_page(*page);
+    else p.form.body = *bytes;
+  }
+  send_html(res, model_page(p));
+}
+
+ModelForm form_of(const httplib::Request& req) {
+  ModelForm f;
+  for (auto [name, into] : {std::pair<const char*, std::string*>{"title", &f.title}, {"date", &f.date}, {"unit", &f.unit},
+                            {"year", &f.year}, {"category", &f.category}, {"plan", &f.plan}, {"body", &f.body}}) {
+    *into = form_value(req, name);
+  }
+  for (int i = 0; i < 50; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string src = form_value(req, "image-src-" + n);
+    if (src.empty()) break;
+    f.images.push_back({src, form_value(req, "image-" + n), form_value(req, "caption-" + n)});
+  }
+  return f;
+}
+
+// A new image: its bytes must be an image, within the limit, with its alt
+// text. Stored under static/anh/mo-hinh/ by a name made from the file's
+// (letters, digits, hyphens) and the type its bytes show. "" on a mistake,
+// said beside the upload field.
+std::string store_upload(const DeskContext& cx, const httplib::MultipartFormData& file, ModelPage& p, std::string* why) {
+  const std::string type = image_type(file.content);
+  if (file.content.size() > kMaxImage) p.page.fields["upload-alt"].errors.push_back("ảnh lớn hơn 5 MB: hãy thu nhỏ rồi tải lên lại");
+  else if (type.empty()) p.page.fields["upload-alt"].errors.push_back("tệp \"" + file.filename + "\" không phải ảnh JPEG, PNG, GIF hay WebP");
+  if (trim(p.upload_alt).empty()) p.page.fields["upload-alt"].errors.push_back("hãy tả ảnh bằng một câu cho người khiếm thị");
+  if (!p.page.fields.empty()) return "";
+  const std::string filename = fs::path(file.filename).filename().string();
+  std::string stem = slugify(filename.substr(0, filename.rfind('.'))).substr(0, 60);
+  while (!stem.empty() && stem.back() == '-') stem.pop_back();
+  if (stem.empty()) stem = "anh";
+  std::error_code ec;
+  fs::create_directories(cx.options.site_dir / kImages, ec);
+  std::string rel = kImages + stem + "." + type;
+  for (int n = 2; fs::exists(cx.options.site_dir / rel); ++n) rel = kImages + stem + "-" + std::to_string(n) + "." + type;
+  if (!write_atomically(cx.options.site_dir / rel, file.content, why)) return "";
+  return rel;
+}
+
+// The images of the form that the desk stored: committed with the model
+// (an image uploaded by a save whose check failed is committed by the next).
+std::vector<std::string> stored_images(const DeskContext& cx, const ModelForm& f) {
+  static const std::regex shape(R"(/anh/mo-hinh/[a-z0-9][a-z0-9-]*\.(jpg|png|gif|webp))");
+  std::vector<std::string> files;
+  for (const ModelImageForm& img : f.images) {
+    if (std::regex_match(img.src, shape) && fs::exists(cx.options.site_dir / ("static" + img.src))) files.push_back("static" + img.src);
+  }
+  return files;
+}
+
+// A new model's file, named from its title.
+std::string new_model_path(const DeskContext& cx, const ModelForm& f) {
+  std::string base = slugify(f.title).substr(0, 80);
+  while (!base.empty() && base.back() == '-') base.pop_back();
+  if (base.empty()) base = "mo-hinh";
+  std::string rel = kModels + base + ".md";
+  for (int n = 2; fs::exists(cx.options.site_dir / rel); ++n) rel = kModels + base + "-" + std::to_string(n) + ".md";
+  return rel;
+}
+
+// The uploaded image, if any, stored and added to the form's images.
+void take_upload(const DeskContext& cx, const httplib::Request& req, ModelPage& p) {
+  if (!req.has_file("upload") || req.get_file_value("upload").content.empty()) return;
+  std::string why;
+  const std::string image = store_upload(cx, req.get_file_value("upload"), p, &why);
+  if (!why.empty()) p.page.general.push_back(why);
+  if (image.empty()) return;
+  p.form.images.push_back({"/" + image.substr(std::string("static/").size()), trim(p.upload_alt), trim(p.upload_caption)});
+  p.upload_alt.clear();
+  p.upload_caption.clear();
+}
+
+void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
+  auto w = posting_writer(cx, req, res);
+  if (!w) return;
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
+  ModelPage p = blank(cx, *w);
+  FormPage& page = p.page;
+  page.file = form_value(req, "tep");
+  page.opened = form_value(req, "opened");
+  page.message = trim(form_value(req, "message"));
+  p.form = form_of(req);
+  p.upload_alt = form_value(req, "upload-alt");
+  p.upload_caption = form_value(req, "upload-caption");
+  if (!page.file.empty() && !model_path(cx, page.file)) return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
+  if (!iso_from_display(p.form.date)) page.fields["date"].errors.push_back("ngày phải viết dạng ngày/tháng/năm, ví dụ 21/10/2020");
+  if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thay đổi gì");
+
+  std::lock_guard<std::mutex> lock(cx.saving);
+  take_upload(cx, req, p);
+  if (!page.fields.empty() || !page.general.empty()) return send_html(res, model_page(p), 422);
+  if (!page.file.empty()) {
+    auto now = read_bytes(cx.options.site_dir / page.file);
+    if (now && blob_id(*now) != page.opened) {
+      page.conflict = *now;
+      page.opened = blob_id(*now);
+      return send_html(res, model_page(p), 409);
+    }
+  } else {
+    page.file = new_model_path(cx, p.form);
+  }
+  WrittenDocument doc = write_model(p.form);
+  std::string why;
+  if (!write_atomically(cx.options.site_dir / page.file, doc.text, &why)) {
+    page.general.push_back(page.file + ": " + why);
+    return send_html(res, model_page(p), 500);
+  }
+  page.opened = blob_id(doc.text);
+  if (!check_written(cx, page.file, doc, page.fields, page.general)) return send_html(res, model_page(p), 422);
+  std::vector<std::string> files = stored_images(cx, p.form);
+  files.push_back(page.file);
+  auto commit = commit_as(*w, cx, files, page.message, &why);
+  if (!commit) {
+    page.general.push_back("không lưu được vào kho git: " + why);
+    return send_html(res, model_page(p), 500);
+  }
+  send_redirect(res, "/?da-luu=" + httplib::detail::encode_query_param("Đã lưu " + page.file + " (lần lưu " +
+                                                                        commit->substr(0, 7) + ")."));
+}
+
+}  // namespace
+
+void model_routes(httplib::Server& server, DeskContext& cx) {
+  server.Get("/mo-hinh/moi", [&cx](const httplib::Request& q, httplib::Response& r) { edit(cx, q, r); });
+  server.Get("/sua-mo-hinh", [&cx](const httplib::Request& q, httplib::Response& r) { edit(cx, q, r); });
+  server.Post("/luu-mo-hinh", [&cx](const httplib::Request& q, httplib::Response& r) { save(cx, q, r); });
+}
+
+}  // namespace congbo
