@@ -15,7 +15,7 @@ const std::string& desk_script() {
   var timer = null, sent = 0;
   function refresh() {
     var n = ++sent;
-    var data = new URLSearchParams();
+    var data = new FormData();  // multipart: a long text is more than a urlencoded body may carry
     data.set('csrf', form.elements.csrf.value);
     data.set('body', body.value);
     fetch('/xem-thu', {method: 'POST', body: data, credentials: 'same-origin'})

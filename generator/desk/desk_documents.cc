@@ -89,7 +89,7 @@ void preview(DeskContext& cx, const httplib::Request& req, httplib::Response& re
   auto cfg = site_config(cx, diags);
   MarkdownOptions opts{cfg ? cfg->base_path() : "/", "xem-truoc", 1, nullptr};
   Diagnostics found;  // the checker reports them at save
-  res.set_content(render_markdown(req.get_param_value("body"), opts, found).html, "text/html; charset=utf-8");
+  res.set_content(render_markdown(form_value(req, "body"), opts, found).html, "text/html; charset=utf-8");
 }
 
 // A name for a new document's file: from its number, else its title; unused.
@@ -124,10 +124,10 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   auto cfg = site_config(cx, diags);
   if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
   FormPage page = blank_form(*w);
-  page.file = req.get_param_value("tep");
-  page.opened = req.get_param_value("opened");
-  page.message = trim(req.get_param_value("message"));
-  for (const std::string& name : document_field_names()) *document_field(page.form, name) = req.get_param_value(name.c_str());
+  page.file = form_value(req, "tep");
+  page.opened = form_value(req, "opened");
+  page.message = trim(form_value(req, "message"));
+  for (const std::string& name : document_field_names()) *document_field(page.form, name) = form_value(req, name);
   if (!page.file.empty() && (!starts_with(page.file, kDocuments) || !safe_content_path(cx.options.site_dir, page.file))) {
     return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
   }

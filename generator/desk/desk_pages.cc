@@ -187,7 +187,7 @@ std::string form_page(const FormPage& p, const SiteConfig& config) {
     return field_html(p.fields, name, document_field_label(name), value, kind, choices, hint);
   };
   std::string body = "<h1>" + std::string(p.file.empty() ? "Văn bản mới" : "Sửa văn bản") + "</h1>\n" + notices_html(p);
-  body += form_start(p, "/luu", false);
+  body += form_start(p, "/luu", true);  // multipart: cpp-httplib takes at most 8 kB as a urlencoded form
   body += "<div class=\"meta\">" + field("title", f.title, "") + field("number", f.number, "") +
           field("kind", f.kind, "select", kinds) + field("issuer", f.issuer, "select", issuers) +
           field("date", f.date, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", {}, "ngày/tháng/năm, ví dụ 21/10/2020") +

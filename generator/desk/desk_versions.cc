@@ -85,8 +85,8 @@ void change_checked(DeskContext& cx, const Writer& w, const std::string& rel, co
 // The request's file and message, or an answer saying what is wrong.
 bool change_request(DeskContext& cx, const httplib::Request& req, httplib::Response& res, std::string* rel,
                     std::string* message) {
-  *rel = req.get_param_value("tep");
-  *message = trim(req.get_param_value("message"));
+  *rel = form_value(req, "tep");
+  *message = trim(form_value(req, "message"));
   if (!safe_content_path(cx.options.site_dir, *rel) || !fs::exists(cx.options.site_dir / *rel)) {
     send_html(res, "<p>Không có văn bản này.</p>", 404);
     return false;
@@ -106,7 +106,7 @@ void restore(DeskContext& cx, const httplib::Request& req, httplib::Response& re
   Diagnostics diags;
   auto repo = history(cx, diags);
   const FileHistory* h = repo ? repo->history(rel) : nullptr;
-  const std::string blob = req.get_param_value("blob");
+  const std::string blob = form_value(req, "blob");
   bool known = false;  // only a version of this very file may be restored
   for (const Version& v : h ? h->versions : std::vector<Version>{}) known = known || (!v.deleted && v.blob == blob);
   auto bytes = known ? repo->blob(blob) : std::nullopt;
