@@ -7,6 +7,42 @@ namespace congbo {
 // as the writer types, and a small Markdown toolbar.
 const std::string& desk_script() {
   static const std::string js = R"JS('use strict';
+// Relations: typing a number or words of a title lists matching documents;
+// choosing one adds its number to the field, one per line.
+(function () {
+  var list = document.getElementById('van-ban-tim-duoc');
+  if (!list) return;
+  document.querySelectorAll('input[data-add-to]').forEach(function (input) {
+    var timer = null;
+    input.addEventListener('input', function () {
+      var chosen = Array.prototype.find.call(list.options, function (o) { return o.value === input.value; });
+      if (chosen) {
+        var field = document.getElementById(input.dataset.addTo);
+        var number = chosen.dataset.number;
+        var lines = field.value.split('\n').filter(function (l) { return l.trim() !== ''; });
+        if (lines.indexOf(number) < 0) lines.push(number);
+        field.value = lines.join('\n');
+        input.value = '';
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        fetch('/tim-van-ban?q=' + encodeURIComponent(input.value), {credentials: 'same-origin'})
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (found) {
+            list.textContent = '';
+            found.forEach(function (d) {
+              var o = document.createElement('option');
+              o.value = d.number + ' – ' + d.title;
+              o.dataset.number = d.number;
+              list.appendChild(o);
+            });
+          }).catch(function () {});
+      }, 150);
+    });
+  });
+})();
+
 (function () {
   var body = document.getElementById('f-body');
   var preview = document.getElementById('xem-truoc');

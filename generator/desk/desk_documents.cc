@@ -156,6 +156,28 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   commit_checked(cx, page, doc, *w, *cfg, res);
 }
 
+// The documents whose number or title holds what the writer typed (with or
+// without diacritics), for choosing a relation: JSON, 20 at most.
+void find_documents(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
+  if (!current_writer(cx, req)) {
+    res.status = 403;
+    return;
+  }
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  const std::string q = fold(trim(req.get_param_value("q")));
+  std::string json = "[";
+  int n = 0;
+  if (cfg && !q.empty()) {
+    for (const DocumentItem& d : items_in(cx, *cfg, kDocuments)) {
+      if (d.number.empty() || fold(d.number + " " + d.title).find(q) == std::string::npos) continue;
+      json += std::string(n ? "," : "") + "{\"number\":" + json_string(d.number) + ",\"title\":" + json_string(d.title) + "}";
+      if (++n == 20) break;
+    }
+  }
+  res.set_content(json + "]", "application/json; charset=utf-8");
+}
+
 }  // namespace
 
 void document_routes(httplib::Server& server, DeskContext& cx) {
@@ -164,6 +186,7 @@ void document_routes(httplib::Server& server, DeskContext& cx) {
   server.Get("/sua", [&cx](const httplib::Request& q, httplib::Response& r) { edit(cx, q, r); });
   server.Post("/luu", [&cx](const httplib::Request& q, httplib::Response& r) { save(cx, q, r); });
   server.Post("/xem-thu", [&cx](const httplib::Request& q, httplib::Response& r) { preview(cx, q, r); });
+  server.Get("/tim-van-ban", [&cx](const httplib::Request& q, httplib::Response& r) { find_documents(cx, q, r); });
 }
 
 }  // namespace congbo

@@ -186,6 +186,14 @@ std::string form_page(const FormPage& p, const SiteConfig& config) {
                    const std::string& hint = "") {
     return field_html(p.fields, name, document_field_label(name), value, kind, choices, hint);
   };
+  // A relation: its numbers, one per line, and a search that adds one.
+  auto relation = [&](const std::string& name, const std::string& value) {
+    const std::string label = document_field_label(name);
+    return field(name, value, "textarea", {}, "số văn bản, mỗi văn bản một dòng, ví dụ 20-KH/ĐUK") +
+           "<div class=\"field find\"><label for=\"tim-" + name + "\">Tìm văn bản để thêm vào " + esc(label) +
+           "</label><input id=\"tim-" + name + "\" list=\"van-ban-tim-duoc\" data-add-to=\"f-" + name +
+           "\" placeholder=\"gõ số hoặc trích yếu\" autocomplete=\"off\"></div>";
+  };
   std::string body = "<h1>" + std::string(p.file.empty() ? "Văn bản mới" : "Sửa văn bản") + "</h1>\n" + notices_html(p);
   body += form_start(p, "/luu", true);  // multipart: cpp-httplib takes at most 8 kB as a urlencoded form
   body += "<div class=\"meta\">" + field("title", f.title, "") + field("number", f.number, "") +
@@ -194,8 +202,8 @@ std::string form_page(const FormPage& p, const SiteConfig& config) {
           field("place", f.place, "") + field("authority", f.authority, "") + field("signer_role", f.signer_role, "") +
           field("signer", f.signer, "") + field("recipients", f.recipients, "textarea", {}, "mỗi nơi một dòng") +
           field("fields", f.fields, "textarea", {}, "mỗi lĩnh vực một dòng") +
-          field("based_on", f.based_on, "textarea", {}, "số văn bản, mỗi văn bản một dòng, ví dụ 20-KH/ĐUK") +
-          field("replaces", f.replaces, "textarea") + field("amends", f.amends, "textarea") + "</div>\n";
+          relation("based_on", f.based_on) + relation("replaces", f.replaces) + relation("amends", f.amends) + "</div>\n"
+          "<datalist id=\"van-ban-tim-duoc\"></datalist>\n";
   body += form_end(p, f.body);
   return shell(p.file.empty() ? "Văn bản mới" : "Sửa văn bản", body, p.writer, p.csrf);
 }

@@ -70,6 +70,13 @@ test('a writer writes a document, sees the mistake beside its field, fixes it an
     // The preview is congbo's own rendering, as the writer types.
     await page.waitForFunction(() => document.querySelector('#xem-truoc h2'));
     assert.match(await page.textContent('#xem-truoc'), /Mục đích/);
+    // "Căn cứ" chosen by searching, typed without diacritics.
+    await page.getByLabel('Tìm văn bản để thêm vào Căn cứ').fill('dau nam');
+    await page.waitForFunction(() => document.querySelectorAll('#van-ban-tim-duoc option').length === 1);
+    const found = await page.getAttribute('#van-ban-tim-duoc option', 'value');
+    assert.strictEqual(found, '1-KH/ĐUK – Kế hoạch đầu năm');
+    await page.getByLabel('Tìm văn bản để thêm vào Căn cứ').fill(found);
+    assert.strictEqual(await page.inputValue('#f-based_on'), '1-KH/ĐUK');
     await page.getByLabel('Nội dung thay đổi').fill('Thêm kế hoạch sơ kết');
     await page.getByRole('button', { name: 'Lưu' }).click();
 
@@ -85,7 +92,9 @@ test('a writer writes a document, sees the mistake beside its field, fixes it an
     await page.getByRole('button', { name: 'Lưu' }).click();
     assert.match(await page.textContent('[role=status]'), /Đã lưu content\/van-ban\/2-kh-duk\.md/);
     assert.strictEqual(git(dir, 'log', '-1', '--format=%an <%ae>|%s').trim(), 'Nguyễn Thị Lan <lan@example.vn>|Thêm kế hoạch sơ kết');
-    assert.match(fs.readFileSync(path.join(dir, 'content/van-ban/2-kh-duk.md'), 'utf8'), /date = 2024-03-12/);
+    const saved = fs.readFileSync(path.join(dir, 'content/van-ban/2-kh-duk.md'), 'utf8');
+    assert.match(saved, /date = 2024-03-12/);
+    assert.match(saved, /based_on = \["1-KH\/ĐUK"\]/);
     assert.strictEqual(git(dir, 'status', '--porcelain').trim(), '', 'the accounts file is never in git');
 
     // The built site shows the page.
