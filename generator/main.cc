@@ -17,6 +17,7 @@
 
 #include "cli_words.h"
 #include "desk.h"
+#include "scaffold.h"
 #include "publish.h"
 #include "serve.h"
 #include "site.h"
@@ -265,11 +266,23 @@ int run_desk(const std::vector<std::string>& words) {
   return congbo::run_desk(options, &g_stop);
 }
 
+// congbo new van-ban|mo-hinh|trang [TITLE] [--site DIR]
+int run_new(const std::vector<std::string>& words) {
+  std::filesystem::path site = ".";
+  std::vector<std::string> plain;
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (words[i] == "--site" && i + 1 < words.size()) site = words[++i];
+    else plain.push_back(words[i]);
+  }
+  if (plain.empty() || plain.size() > 2) return usage_error("cách dùng: congbo new van-ban|mo-hinh|trang [\"TRÍCH YẾU\"]");
+  return congbo::new_content(site, plain[0], plain.size() > 1 ? plain[1] : "");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve, publish hoặc soan)");
+  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve, publish, soan, new hoặc init)");
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
       std::cout << congbo::cli::usage();
@@ -285,5 +298,10 @@ int main(int argc, char** argv) {
   if (command == "serve") return run_serve(args);
   if (command == "publish") return run_publish(args);
   if (command == "soan") return run_desk(args);
+  if (command == "new") return run_new(args);
+  if (command == "init") {
+    if (args.size() != 2) return usage_error("cách dùng: congbo init THƯ_MỤC");
+    return congbo::init_site(args[1]);
+  }
   return usage_error(congbo::cli::unknown_command(command));
 }

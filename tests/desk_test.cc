@@ -12,6 +12,8 @@
 #include "git_commit.h"
 #include "model_form.h"
 #include "page.h"
+#include "scaffold.h"
+#include "site.h"
 #include "sessions.h"
 #include "site_fixture.h"
 
@@ -153,4 +155,28 @@ TEST_CASE("an upload is an image only when its bytes say so, and a model's file 
   CHECK(field_for_line(w, 8) == "image-1");  // where the checker says the second image has no alt
   f.year = "hai nghìn";
   CHECK(write_model(f).text.find("year = \"hai nghìn\"") != std::string::npos);  // the checker will say why
+}
+
+TEST_CASE("congbo init makes a site that builds, in its own repository; congbo new writes from the desk's templates") {
+  TempSite holder;
+  const std::filesystem::path dir = holder.dir() / "trang-moi";
+  REQUIRE(init_site(dir) == 0);
+  CHECK(std::filesystem::exists(dir / ".git"));
+  CHECK(read_file(dir / ".gitignore").find("/public/") != std::string::npos);
+  CHECK(recent_commits(dir, 5).size() == 1);
+  CHECK(recent_commits(dir, 5)[0].subject == "Tạo trang bằng congbo init");
+  CHECK(init_site(dir) == 1);  // never over a site that exists
+
+  REQUIRE(new_content(dir, "van-ban", "Kế hoạch tổ chức hội nghị") == 0);
+  const std::string doc = read_file(dir / "content/van-ban/ke-hoach-to-chuc-hoi-nghi.md");
+  CHECK(doc.find("title = \"Kế hoạch tổ chức hội nghị\"\nkind = \"KH\"\nissuer = \"duk\"\ndate = ") == 4);
+  CHECK(new_content(dir, "van-ban", "Kế hoạch tổ chức hội nghị") == 1);  // never over a file
+  CHECK(new_content(dir, "bai-viet", "x") == 2);
+
+  BuildOptions o;
+  o.site_dir = dir;
+  Diagnostics d;
+  BuildReport r;
+  CHECK(congbo::build(o, d, &r));
+  CHECK(std::filesystem::exists(dir / "public/van-ban/ke-hoach-to-chuc-hoi-nghi/index.html"));
 }

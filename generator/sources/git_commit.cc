@@ -31,6 +31,16 @@ std::string repo_path(git_repository* repo, const std::filesystem::path& site_di
 
 }  // namespace
 
+bool init_repository(const std::filesystem::path& dir, std::string* why) {
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  const int rc = git_repository_init(&repo, dir.c_str(), 0);
+  if (rc != 0 && why) *why = last_error();
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+  return rc == 0;
+}
+
 std::optional<std::string> commit_files(const std::filesystem::path& site_dir, const std::vector<std::string>& paths,
                                         const CommitAuthor& author, const std::string& message, std::string* why) {
   git_libgit2_init();
@@ -61,7 +71,10 @@ std::optional<std::string> commit_files(const std::filesystem::path& site_dir, c
   if (git_tree_lookup(&raw_tree, repo.get(), &tree_id) != 0) return fail();
   Owned<git_tree, git_tree_free> tree(raw_tree);
   git_signature* raw_sig = nullptr;
-  if (git_signature_now(&raw_sig, author.name.c_str(), author.email.c_str()) != 0) return fail();
+  const bool named = !author.name.empty() ? git_signature_now(&raw_sig, author.name.c_str(), author.email.c_str()) == 0
+                                          : (git_signature_default(&raw_sig, repo.get()) == 0 ||
+                                             git_signature_now(&raw_sig, "congbo", "congbo@localhost") == 0);
+  if (!named) return fail();
   Owned<git_signature, git_signature_free> sig(raw_sig);
   git_object* raw_head = nullptr;  // none in a repository without commits
   const bool has_head = git_revparse_single(&raw_head, repo.get(), "HEAD^{commit}") == 0;

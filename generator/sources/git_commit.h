@@ -15,10 +15,14 @@ struct CommitAuthor {
   std::string name, email;
 };
 
+/// Makes `dir` a git repository (nothing happens to one that is already).
+bool init_repository(const std::filesystem::path& dir, std::string* why);
+
 /// Commits the working copy of `paths` (relative to `site_dir`; a path with
 /// no file is removed) on the branch HEAD names, with `author` as author and
 /// committer. The repository may hold the site in a sub-folder. Returns the
-/// new commit's id, or nullopt with the reason in `why`.
+/// new commit's id, or nullopt with the reason in `why`. An author with no
+/// name is the one git's configuration names (user.name, user.email).
 std::optional<std::string> commit_files(const std::filesystem::path& site_dir, const std::vector<std::string>& paths,
                                         const CommitAuthor& author, const std::string& message, std::string* why);
 
