@@ -242,7 +242,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   if (diags.has_errors()) return false;
   report->pages = static_cast<int>(site->pages().size());
   if (!options.write) {  // `congbo check` stops here: nothing written
-    site->check(jobs, diags);
+    site->check(jobs, options.verify_archive, diags);
     return !diags.has_errors();
   }
   if (!render_and_write(*site, options, out_dir, jobs, diags, report)) return false;  // 3. render, 4. write
@@ -371,11 +371,11 @@ const FileHistory& Site::history_of(int index) const {
   return h ? *h : no_history_;
 }
 
-void Site::check(int jobs, Diagnostics& diags) const {
+void Site::check(int jobs, bool verify_archive, Diagnostics& diags) const {
   parallel_for(static_cast<int>(pages_.size()), jobs, diags, [&](int i, Diagnostics& diags) {
     render_markdown(pages_[i].markdown, markdown_options(pages_[i], i), diags);
   }, progress_, cli::stage_markdown());
-  if (repo_) repo_->verify_versions(diags);
+  if (repo_ && verify_archive) repo_->verify_versions(diags);
 }
 
 PageContext Site::page_context(Output& out) const {

@@ -41,6 +41,10 @@ struct BuildOptions {
   std::filesystem::path site_dir = ".";
   std::filesystem::path out_dir;  ///< empty: site_dir/public
   bool write = true;              ///< false for `congbo check`
+  /// With `write` false: also read every archived version, as a build would
+  /// (false for the desk's check after a save: one file written cannot
+  /// damage the archive, and reading all of it is most of a large site's check).
+  bool verify_archive = true;
   std::optional<Date> today;      ///< for "date in the future" warnings; unset: the system's date
   std::string ref;                ///< build the tree at this git revision, not the working copy
   std::filesystem::path cache_dir;  ///< empty: site_dir/.congbo-cache
@@ -78,7 +82,7 @@ class Site {
   /// would: each page's Markdown rendered for its warnings (raw HTML, unsafe
   /// links), thrown away, and every archived version read (a damaged
   /// repository fails check as it fails build).
-  void check(int jobs, Diagnostics& diags) const;
+  void check(int jobs, bool verify_archive, Diagnostics& diags) const;
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
   void render(Output& out, int jobs, Diagnostics& diags);
   void set_progress(std::function<void(const std::string&, int, int)> p) { progress_ = std::move(p); }
