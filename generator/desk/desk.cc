@@ -145,7 +145,7 @@ Diagnostics check_site(const DeskContext& cx) {
 }
 
 bool safe_content_path(const fs::path& site, const std::string& rel) {
-  static const std::regex shape(R"(content/(van-ban|mo-hinh)/[a-z0-9][a-z0-9-]{0,120}\.md)");
+  static const std::regex shape(R"(content/((van-ban|mo-hinh)/)?[a-z0-9][a-z0-9-]{0,120}\.md)");
   if (!std::regex_match(rel, shape)) return false;
   std::error_code ec;
   return !fs::is_symlink(site / rel, ec);
@@ -172,6 +172,47 @@ bool check_written(const DeskContext& cx, const std::string& file, const Written
   }
   if (errors && general.empty()) general.push_back("Tệp đã được ghi nhưng chưa lưu vào kho: hãy sửa các lỗi ghi cạnh từng ô.");
   return !errors;
+}
+
+Saved save_file(DeskContext& cx, const Writer& w, FormPage& page, const WrittenDocument& doc,
+                std::vector<std::string> also, std::string* commit_id) {
+  const fs::path file = cx.options.site_dir / page.file;
+  if (auto now = read_bytes(file); now && !page.opened.empty() && blob_id(*now) != page.opened) {
+    page.conflict = *now;
+    page.opened = blob_id(*now);
+    return Saved::Conflict;
+  }
+  if (fs::exists(file) && page.opened.empty()) {  // a new file's name was taken meanwhile
+    page.general.push_back(page.file + ": tệp này vừa được tạo bởi người khác; hãy lưu lại");
+    return Saved::Conflict;
+  }
+  std::string why;
+  if (!write_atomically(file, doc.text, &why)) {
+    page.general.push_back(page.file + ": " + why);
+    return Saved::Failed;
+  }
+  page.opened = blob_id(doc.text);
+  if (!check_written(cx, page.file, doc, page.fields, page.general)) return Saved::Mistakes;
+  also.push_back(page.file);
+  auto commit = commit_as(w, cx, also, page.message, &why);
+  if (!commit) {
+    page.general.push_back("không lưu được vào kho git: " + why);
+    return Saved::Failed;
+  }
+  *commit_id = *commit;
+  return Saved::Committed;
+}
+
+void answer_save(httplib::Response& res, Saved saved, const FormPage& page, const std::string& commit_id,
+                 const std::string& form) {
+  switch (saved) {
+    case Saved::Committed:
+      return send_redirect(res, "/?da-luu=" + httplib::detail::encode_query_param("Đã lưu " + page.file + " (lần lưu " +
+                                                                                commit_id.substr(0, 7) + ")."));
+    case Saved::Conflict: return send_html(res, form, 409);
+    case Saved::Mistakes: return send_html(res, form, 422);
+    case Saved::Failed: return send_html(res, form, 500);
+  }
 }
 
 std::optional<std::string> commit_as(const Writer& w, const DeskContext& cx, const std::vector<std::string>& files,
@@ -226,6 +267,7 @@ int run_desk(const DeskOptions& options, const std::atomic<bool>* stop) {
   document_routes(*server, cx);
   version_routes(*server, cx);
   model_routes(*server, cx);
+  plain_page_routes(*server, cx);
   if (!server->bind_to_port(options.host.c_str(), options.port)) {
     std::cerr << "congbo soan: không mở được cổng " << options.host << ":" << options.port << " (có thể đang có chương trình khác dùng)\n";
     return 1;

@@ -49,8 +49,8 @@ std::optional<SiteConfig> site_config(const DeskContext& cx, Diagnostics& diags)
 /// What `congbo check` says of the site now.
 Diagnostics check_site(const DeskContext& cx);
 
-/// A file as a request names it: only content/van-ban/NAME.md or
-/// content/mo-hinh/NAME.md, NAME in lower-case letters, digits and hyphens —
+/// A file as a request names it: only content/van-ban/NAME.md,
+/// content/mo-hinh/NAME.md or content/NAME.md (a page), NAME in lower-case letters, digits and hyphens —
 /// never a path that leaves the folder, never a symbolic link.
 bool safe_content_path(const std::filesystem::path& site, const std::string& rel);
 
@@ -62,6 +62,18 @@ std::string form_value(const httplib::Request& req, const std::string& name);
 /// other files to `general`. True when there is no error anywhere.
 bool check_written(const DeskContext& cx, const std::string& file, const WrittenDocument& doc,
                    std::map<std::string, FieldMessages>& fields, std::vector<std::string>& general);
+enum class Saved { Committed, Conflict, Mistakes, Failed };
+
+/// The common end of every save, under cx.saving: when the file changed
+/// since it was opened (page.opened), its text goes to page.conflict;
+/// otherwise `doc` is written, the site checked (messages into the page)
+/// and, without errors, the file and `also` committed. page.file must be set.
+Saved save_file(DeskContext& cx, const Writer& w, FormPage& page, const WrittenDocument& doc,
+                std::vector<std::string> also, std::string* commit_id);
+/// The answer after save_file: to the list when committed, else `form` with the status that says why.
+void answer_save(httplib::Response& res, Saved saved, const FormPage& page, const std::string& commit_id,
+                 const std::string& form);
+
 /// Commits `files` in the writer's name with their message.
 std::optional<std::string> commit_as(const Writer& w, const DeskContext& cx, const std::vector<std::string>& files,
                                      const std::string& message, std::string* why);
@@ -71,5 +83,6 @@ void login_routes(httplib::Server& server, DeskContext& cx);
 void document_routes(httplib::Server& server, DeskContext& cx);
 void version_routes(httplib::Server& server, DeskContext& cx);
 void model_routes(httplib::Server& server, DeskContext& cx);
+void plain_page_routes(httplib::Server& server, DeskContext& cx);
 
 }  // namespace congbo

@@ -48,6 +48,7 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.notice = req.get_param_value("da-luu");
   if (cfg) page.docs = items_in(cx, *cfg, kDocuments);
   if (cfg) page.models = items_in(cx, *cfg, "content/mo-hinh/");
+  if (cfg) page.pages = items_in(cx, *cfg, "content/");
   for (const Diagnostic& d : check_site(cx).items()) {
     if (d.severity == Severity::Error) page.problems.push_back(d.format());
   }
@@ -102,21 +103,6 @@ std::string new_document_path(const fs::path& site, const DocumentForm& f) {
   return rel;
 }
 
-// The file is written: the checker's messages go beside their fields, and
-// without errors it is committed in the writer's name.
-void commit_checked(DeskContext& cx, FormPage& page, const WrittenDocument& doc, const Writer& w, const SiteConfig& cfg,
-                    httplib::Response& res) {
-  if (!check_written(cx, page.file, doc, page.fields, page.general)) return send_html(res, form_page(page, cfg), 422);
-  std::string why;
-  auto commit = commit_as(w, cx, {page.file}, page.message, &why);
-  if (!commit) {
-    page.general.push_back("không lưu được vào kho git: " + why);
-    return send_html(res, form_page(page, cfg), 500);
-  }
-  send_redirect(res, "/?da-luu=" + httplib::detail::encode_query_param("Đã lưu " + page.file + " (lần lưu " +
-                                                                        commit->substr(0, 7) + ")."));
-}
-
 void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
   auto w = posting_writer(cx, req, res);
   if (!w) return;
@@ -136,24 +122,10 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   if (!page.fields.empty()) return send_html(res, form_page(page, *cfg), 422);
 
   std::lock_guard<std::mutex> lock(cx.saving);
-  if (!page.file.empty()) {  // edited: has someone else saved it since it was opened?
-    auto now = read_bytes(cx.options.site_dir / page.file);
-    if (now && blob_id(*now) != page.opened) {
-      page.conflict = *now;
-      page.opened = blob_id(*now);
-      return send_html(res, form_page(page, *cfg), 409);
-    }
-  } else {
-    page.file = new_document_path(cx.options.site_dir, page.form);
-  }
-  WrittenDocument doc = write_document(page.form);
-  std::string why;
-  if (!write_atomically(cx.options.site_dir / page.file, doc.text, &why)) {
-    page.general.push_back(page.file + ": " + why);
-    return send_html(res, form_page(page, *cfg), 500);
-  }
-  page.opened = blob_id(doc.text);
-  commit_checked(cx, page, doc, *w, *cfg, res);
+  if (page.file.empty()) page.file = new_document_path(cx.options.site_dir, page.form);
+  std::string commit;
+  const Saved saved = save_file(cx, *w, page, write_document(page.form), {}, &commit);
+  answer_save(res, saved, page, commit, saved == Saved::Committed ? "" : form_page(page, *cfg));
 }
 
 // The documents whose number or title holds what the writer typed (with or

@@ -146,33 +146,10 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   std::lock_guard<std::mutex> lock(cx.saving);
   take_upload(cx, req, p);
   if (!page.fields.empty() || !page.general.empty()) return send_html(res, model_page(p), 422);
-  if (!page.file.empty()) {
-    auto now = read_bytes(cx.options.site_dir / page.file);
-    if (now && blob_id(*now) != page.opened) {
-      page.conflict = *now;
-      page.opened = blob_id(*now);
-      return send_html(res, model_page(p), 409);
-    }
-  } else {
-    page.file = new_model_path(cx, p.form);
-  }
-  WrittenDocument doc = write_model(p.form);
-  std::string why;
-  if (!write_atomically(cx.options.site_dir / page.file, doc.text, &why)) {
-    page.general.push_back(page.file + ": " + why);
-    return send_html(res, model_page(p), 500);
-  }
-  page.opened = blob_id(doc.text);
-  if (!check_written(cx, page.file, doc, page.fields, page.general)) return send_html(res, model_page(p), 422);
-  std::vector<std::string> files = stored_images(cx, p.form);
-  files.push_back(page.file);
-  auto commit = commit_as(*w, cx, files, page.message, &why);
-  if (!commit) {
-    page.general.push_back("không lưu được vào kho git: " + why);
-    return send_html(res, model_page(p), 500);
-  }
-  send_redirect(res, "/?da-luu=" + httplib::detail::encode_query_param("Đã lưu " + page.file + " (lần lưu " +
-                                                                        commit->substr(0, 7) + ")."));
+  if (page.file.empty()) page.file = new_model_path(cx, p.form);
+  std::string commit;
+  const Saved saved = save_file(cx, *w, page, write_model(p.form), stored_images(cx, p.form), &commit);
+  answer_save(res, saved, page, commit, saved == Saved::Committed ? "" : model_page(p));
 }
 
 }  // namespace

@@ -100,6 +100,8 @@ std::string list_page(const ListPage& p) {
   }
   body += "</ul><h2>Mô hình, điển hình tiên tiến</h2><p><a class=\"button\" href=\"/mo-hinh/moi\">Mô hình mới</a></p><ul class=\"docs\">";
   for (const auto& d : p.models) body += "<li><a href=\"/sua-mo-hinh?tep=" + esc(d.file) + "\">" + esc(d.title) + "</a></li>";
+  body += "</ul><h2>Trang</h2><p><a class=\"button\" href=\"/trang/moi\">Trang mới</a></p><ul class=\"docs\">";
+  for (const auto& d : p.pages) body += "<li><a href=\"/sua-trang?tep=" + esc(d.file) + "\">" + esc(d.title) + "</a></li>";
   body += "</ul></section><section><h2>Thay đổi gần đây</h2><ol class=\"recent\">";
   for (const auto& c : p.recent) {
     body += "<li><span class=\"date\">" + esc(c.date) + "</span> <b>" + esc(c.author) + "</b>: " + esc(c.subject) + "</li>";
@@ -108,9 +110,10 @@ std::string list_page(const ListPage& p) {
 }
 
 std::string versions_page(const VersionsPage& p) {
-  const bool model = p.file.rfind("content/mo-hinh/", 0) == 0;
-  std::string body = "<h1>Các phiên bản: " + esc(p.title) + "</h1>\n<p><a href=\"/" + (model ? "sua-mo-hinh" : "sua") +
-                     "?tep=" + esc(p.file) + "\">Quay lại " + (model ? "mô hình" : "văn bản") + "</a></p>\n";
+  const bool model = p.file.rfind("content/mo-hinh/", 0) == 0, document = p.file.rfind("content/van-ban/", 0) == 0;
+  std::string body = "<h1>Các phiên bản: " + esc(p.title) + "</h1>\n<p><a href=\"/" +
+                     (model ? "sua-mo-hinh" : document ? "sua" : "sua-trang") + "?tep=" + esc(p.file) + "\">Quay lại " +
+                     (model ? "mô hình" : document ? "văn bản" : "trang") + "</a></p>\n";
   if (!p.general.empty()) {
     body += "<div class=\"notice error\" role=\"alert\"><p>Chưa lưu vào kho: còn lỗi.</p><ul>";
     for (const auto& g : p.general) body += "<li>" + esc(g) + "</li>";
@@ -234,6 +237,16 @@ std::string model_page(const ModelPage& p) {
           field_html(p.page.fields, "upload-caption", "Chú thích ảnh mới", p.upload_caption, "") + "</div></fieldset>\n";
   body += form_end(p.page, f.body);
   return shell(p.page.file.empty() ? "Mô hình mới" : "Sửa mô hình", body, p.page.writer, p.page.csrf);
+}
+
+std::string plain_page(const PlainPage& p) {
+  std::string body = "<h1>" + std::string(p.page.file.empty() ? "Trang mới" : "Sửa trang") + "</h1>\n" + notices_html(p.page);
+  body += form_start(p.page, "/luu-trang", true);
+  body += "<div class=\"meta\">" + field_html(p.page.fields, "title", "Tiêu đề", p.form.title, "") +
+          field_html(p.page.fields, "description", "Mô tả ngắn", p.form.description, "", {},
+                     "một câu hiện trong danh sách và khi chia sẻ (không bắt buộc)") + "</div>\n";
+  body += form_end(p.page, p.form.body);
+  return shell(p.page.file.empty() ? "Trang mới" : "Sửa trang", body, p.page.writer, p.page.csrf);
 }
 
 }  // namespace congbo

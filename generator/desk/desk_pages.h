@@ -11,6 +11,7 @@
 #include "document_form.h"
 #include "git_commit.h"
 #include "model_form.h"
+#include "page_form.h"
 
 namespace congbo {
 
@@ -37,7 +38,7 @@ struct DocumentItem {
 
 struct ListPage {
   std::string csrf, writer, notice;
-  std::vector<DocumentItem> docs, models;
+  std::vector<DocumentItem> docs, models, pages;
   std::vector<std::string> problems;  ///< what `congbo check` reports now
   std::vector<CommitSummary> recent;  ///< the newest commits, with who made them
 };
@@ -67,5 +68,12 @@ struct ModelPage {
   std::string upload_alt, upload_caption;
 };
 std::string model_page(const ModelPage& page);
+
+/// A plain page's form (content/NAME.md).
+struct PlainPage {
+  FormPage page;
+  PageForm form;
+};
+std::string plain_page(const PlainPage& page);
 
 }  // namespace congbo

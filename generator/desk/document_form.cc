@@ -8,19 +8,6 @@
 namespace congbo {
 namespace {
 
-std::string toml_quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n' || c == '\r' || c == '\t') {
-      out += ' ';
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -47,6 +34,24 @@ std::string joined(const std::vector<RelationEntry>& items) {
 }
 
 }  // namespace
+
+std::string toml_quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  }
+  return out + "\"";
+}
+
+std::string file_body(const std::string& text) {
+  std::string lf;
+  for (char c : text) {
+    if (c != '\r') lf += c;
+  }
+  if (!lf.empty() && lf.back() != '\n') lf += '\n';
+  return lf;
+}
 
 const std::vector<std::string>& document_field_names() {
   static const std::vector<std::string> names = {"title",      "number",     "kind",   "issuer",  "date",
@@ -146,14 +151,7 @@ WrittenDocument write_document(const DocumentForm& f) {
   w.text += "+++\n";
   ++line;
   w.body_line = line + 1;
-  std::string body = f.body;
-  // Browsers send text areas with CRLF line ends; the file keeps LF.
-  std::string lf;
-  for (char c : body) {
-    if (c != '\r') lf += c;
-  }
-  if (!lf.empty() && lf.back() != '\n') lf += '\n';
-  w.text += lf;
+  w.text += file_body(f.body);
   return w;
 }
 

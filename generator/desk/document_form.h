@@ -41,6 +41,12 @@ struct WrittenDocument {
   int body_line = 0;                         ///< the body's first line
 };
 
+/// A TOML string of one line: quotes and backslashes escaped, line breaks
+/// and tabs become spaces (a form's one-line field).
+std::string toml_quoted(const std::string& s);
+/// A body as the file keeps it: LF line ends (browsers send CRLF), a final newline.
+std::string file_body(const std::string& text);
+
 /// The file for `form` (its date already checked by iso_from_display).
 WrittenDocument write_document(const DocumentForm& form);
 

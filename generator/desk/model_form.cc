@@ -4,18 +4,6 @@
 #include "text.h"
 
 namespace congbo {
-namespace {
-
-std::string toml_quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 std::string model_field_label(const std::string& name) {
   static const std::map<std::string, std::string> labels = {
@@ -71,12 +59,7 @@ WrittenDocument write_model(const ModelForm& f) {
   w.text += "+++\n";
   ++line;
   w.body_line = line + 1;
-  std::string lf;
-  for (char c : f.body) {
-    if (c != '\r') lf += c;
-  }
-  if (!lf.empty() && lf.back() != '\n') lf += '\n';
-  w.text += lf;
+  w.text += file_body(f.body);
   return w;
 }
 

@@ -306,3 +306,25 @@ test('a writer writes an exemplary model with an uploaded image and its alt text
       fs.rmSync(upload, { force: true });
     }
   }));
+
+test('a writer writes a plain page', () =>
+  withDesk(async ({ browser, base, dir }) => {
+    const page = await browser.newPage();
+    await logIn(page, base);
+    await page.getByRole('link', { name: 'Trang mới' }).click();
+    await page.getByLabel('Tiêu đề').fill('Liên hệ');
+    await page.getByLabel('Mô tả ngắn').fill('Địa chỉ và điện thoại của Văn phòng');
+    await page.getByLabel('Nội dung', { exact: true }).fill('Văn phòng Đảng ủy Khối, số 1 đường Lê Lợi.');
+    await page.getByLabel('Nội dung thay đổi').fill('Thêm trang liên hệ');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã lưu content\/lien-he\.md/);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'content/lien-he.md'), 'utf8'),
+      '+++\ntitle = "Liên hệ"\ndescription = "Địa chỉ và điện thoại của Văn phòng"\n+++\nVăn phòng Đảng ủy Khối, số 1 đường Lê Lợi.\n');
+    assert.match(git(dir, 'log', '-1', '--format=%an|%s'), /^Nguyễn Thị Lan\|Thêm trang liên hệ/);
+    // A page is only ever a file directly in content/.
+    const csrf = await page.inputValue('input[name=csrf]');
+    const cookie = (await page.context().cookies())[0];
+    const r = await fetch(base + '/luu-trang', { method: 'POST', headers: { cookie: `${cookie.name}=${cookie.value}` },
+      body: new URLSearchParams({ csrf, tep: 'content/van-ban/1-kh-duk.md', title: 'x', message: 'x' }) });
+    assert.strictEqual(r.status, 400);
+  }));
