@@ -174,6 +174,46 @@ bool check_written(const DeskContext& cx, const std::string& file, const Written
   return !errors;
 }
 
+std::optional<EditStart> start_edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res,
+                                    bool (*path_ok)(const DeskContext&, const std::string&)) {
+  auto w = current_writer(cx, req);
+  if (!w) {
+    send_redirect(res, "/dang-nhap");
+    return std::nullopt;
+  }
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  if (!cfg) {
+    send_html(res, "<p>site.toml không đọc được.</p>", 500);
+    return std::nullopt;
+  }
+  EditStart e{*w, std::move(*cfg), req.get_param_value("tep"), "", std::nullopt, {}};
+  e.form.csrf = w->session.csrf;
+  e.form.writer = w->account->name;
+  if (e.rel.empty()) return e;
+  auto bytes = path_ok(cx, e.rel) ? read_bytes(cx.options.site_dir / e.rel) : std::nullopt;
+  if (!bytes) {
+    send_html(res, "<p>Không có tệp này.</p>", 404);
+    return std::nullopt;
+  }
+  e.bytes = std::move(*bytes);
+  e.form.file = e.rel;
+  e.form.opened = blob_id(e.bytes);
+  Diagnostics ignored;  // shown by the checker when saved
+  e.page = load_page(e.rel, e.bytes, e.config, ignored);
+  return e;
+}
+
+std::string unused_path(const DeskContext& cx, const std::string& folder, const std::string& title,
+                        const std::string& fallback) {
+  std::string base = slugify(title).substr(0, 80);
+  while (!base.empty() && base.back() == '-') base.pop_back();
+  if (base.empty()) base = fallback;
+  std::string rel = folder + base + ".md";
+  for (int n = 2; fs::exists(cx.options.site_dir / rel); ++n) rel = folder + base + "-" + std::to_string(n) + ".md";
+  return rel;
+}
+
 Saved save_file(DeskContext& cx, const Writer& w, FormPage& page, const WrittenDocument& doc,
                 std::vector<std::string> also, std::string* commit_id) {
   const fs::path file = cx.options.site_dir / page.file;

@@ -17,6 +17,7 @@
 #include "desk_pages.h"
 #include "document_form.h"
 #include "diagnostic.h"
+#include "page.h"
 #include "sessions.h"
 
 namespace congbo {
@@ -62,6 +63,24 @@ std::string form_value(const httplib::Request& req, const std::string& name);
 /// other files to `general`. True when there is no error anywhere.
 bool check_written(const DeskContext& cx, const std::string& file, const WrittenDocument& doc,
                    std::map<std::string, FieldMessages>& fields, std::vector<std::string>& general);
+/// What an edit form starts from: who asks, the site's settings and, for an
+/// existing file (?tep=), its bytes and the page congbo reads from them.
+struct EditStart {
+  Writer writer;
+  SiteConfig config;
+  std::string rel, bytes;
+  std::optional<Page> page;  ///< nullopt for a new file, or one congbo cannot read (its text goes in the body)
+  FormPage form;             ///< csrf, writer, file and opened filled in
+};
+/// nullopt when the request was answered already (to log in; no such file;
+/// site.toml unreadable). `path_ok` says which files this form edits.
+std::optional<EditStart> start_edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res,
+                                    bool (*path_ok)(const DeskContext&, const std::string&));
+
+/// An unused file name in `folder` ("content/van-ban/") made from `title`.
+std::string unused_path(const DeskContext& cx, const std::string& folder, const std::string& title,
+                        const std::string& fallback);
+
 enum class Saved { Committed, Conflict, Mistakes, Failed };
 
 /// The common end of every save, under cx.saving: when the file changed

@@ -63,25 +63,16 @@ FormPage blank_form(const Writer& w) {
   return page;
 }
 
+bool document_path(const DeskContext& cx, const std::string& rel) {
+  return starts_with(rel, kDocuments) && safe_content_path(cx.options.site_dir, rel);
+}
+
 void edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
-  auto w = current_writer(cx, req);
-  if (!w) return send_redirect(res, "/dang-nhap");
-  Diagnostics diags;
-  auto cfg = site_config(cx, diags);
-  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
-  FormPage page = blank_form(*w);
-  const std::string rel = req.get_param_value("tep");
-  if (!rel.empty()) {
-    const bool ok = starts_with(rel, kDocuments) && safe_content_path(cx.options.site_dir, rel);
-    auto bytes = ok ? read_bytes(cx.options.site_dir / rel) : std::nullopt;
-    if (!bytes) return send_html(res, "<p>Không có văn bản này.</p>", 404);
-    page.file = rel;
-    page.opened = blob_id(*bytes);
-    Diagnostics ignored;
-    if (auto p = load_page(rel, *bytes, *cfg, ignored)) page.form = form_from_page(*p);
-    else page.form.body = *bytes;
-  }
-  send_html(res, form_page(page, *cfg));
+  auto e = start_edit(cx, req, res, document_path);
+  if (!e) return;
+  if (e->page) e->form.form = form_from_page(*e->page);
+  else e->form.form.body = e->bytes;
+  send_html(res, form_page(e->form, e->config));
 }
 
 void preview(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
@@ -91,16 +82,6 @@ void preview(DeskContext& cx, const httplib::Request& req, httplib::Response& re
   MarkdownOptions opts{cfg ? cfg->base_path() : "/", "xem-truoc", 1, nullptr};
   Diagnostics found;  // the checker reports them at save
   res.set_content(render_markdown(form_value(req, "body"), opts, found).html, "text/html; charset=utf-8");
-}
-
-// A name for a new document's file: from its number, else its title; unused.
-std::string new_document_path(const fs::path& site, const DocumentForm& f) {
-  std::string base = slugify(!trim(f.number).empty() ? f.number : f.title).substr(0, 100);
-  while (!base.empty() && base.back() == '-') base.pop_back();
-  if (base.empty()) base = "van-ban";
-  std::string rel = kDocuments + base + ".md";
-  for (int n = 2; fs::exists(site / rel); ++n) rel = kDocuments + base + "-" + std::to_string(n) + ".md";
-  return rel;
 }
 
 void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
@@ -114,15 +95,13 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.opened = form_value(req, "opened");
   page.message = trim(form_value(req, "message"));
   for (const std::string& name : document_field_names()) *document_field(page.form, name) = form_value(req, name);
-  if (!page.file.empty() && (!starts_with(page.file, kDocuments) || !safe_content_path(cx.options.site_dir, page.file))) {
-    return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
-  }
+  if (!page.file.empty() && !document_path(cx, page.file)) return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
   if (!iso_from_display(page.form.date)) page.fields["date"].errors.push_back("ngày phải viết dạng ngày/tháng/năm, ví dụ 21/10/2020");
   if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thay đổi gì");
   if (!page.fields.empty()) return send_html(res, form_page(page, *cfg), 422);
 
   std::lock_guard<std::mutex> lock(cx.saving);
-  if (page.file.empty()) page.file = new_document_path(cx.options.site_dir, page.form);
+  if (page.file.empty()) page.file = unused_path(cx, kDocuments, trim(page.form.number).empty() ? page.form.title : page.form.number, "van-ban");
   std::string commit;
   const Saved saved = save_file(cx, *w, page, write_document(page.form), {}, &commit);
   answer_save(res, saved, page, commit, saved == Saved::Committed ? "" : form_page(page, *cfg));

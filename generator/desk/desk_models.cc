@@ -36,22 +36,12 @@ ModelPage blank(const DeskContext& cx, const Writer& w) {
 }
 
 void edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
-  auto w = current_writer(cx, req);
-  if (!w) return send_redirect(res, "/dang-nhap");
-  Diagnostics diags;
-  auto cfg = site_config(cx, diags);
-  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
-  ModelPage p = blank(cx, *w);
-  const std::string rel = req.get_param_value("tep");
-  if (!rel.empty()) {
-    auto bytes = model_path(cx, rel) ? read_bytes(cx.options.site_dir / rel) : std::nullopt;
-    if (!bytes) return send_html(res, "<p>Không có mô hình này.</p>", 404);
-    p.page.file = rel;
-    p.page.opened = blob_id(*bytes);
-    Diagnostics ignored;
-    if (auto page = load_page(rel, *bytes, *cfg, ignored)) p.form = model_form_from_page(*page);
-    else p.form.body = *bytes;
-  }
+  auto e = start_edit(cx, req, res, model_path);
+  if (!e) return;
+  ModelPage p = blank(cx, e->writer);
+  p.page = e->form;
+  if (e->page) p.form = model_form_from_page(*e->page);
+  else p.form.body = e->bytes;
   send_html(res, model_page(p));
 }
 
@@ -103,16 +93,6 @@ std::vector<std::string> stored_images(const DeskContext& cx, const ModelForm& f
   return files;
 }
 
-// A new model's file, named from its title.
-std::string new_model_path(const DeskContext& cx, const ModelForm& f) {
-  std::string base = slugify(f.title).substr(0, 80);
-  while (!base.empty() && base.back() == '-') base.pop_back();
-  if (base.empty()) base = "mo-hinh";
-  std::string rel = kModels + base + ".md";
-  for (int n = 2; fs::exists(cx.options.site_dir / rel); ++n) rel = kModels + base + "-" + std::to_string(n) + ".md";
-  return rel;
-}
-
 // The uploaded image, if any, stored and added to the form's images.
 void take_upload(const DeskContext& cx, const httplib::Request& req, ModelPage& p) {
   if (!req.has_file("upload") || req.get_file_value("upload").content.empty()) return;
@@ -128,9 +108,6 @@ void take_upload(const DeskContext& cx, const httplib::Request& req, ModelPage& 
 void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
   auto w = posting_writer(cx, req, res);
   if (!w) return;
-  Diagnostics diags;
-  auto cfg = site_config(cx, diags);
-  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
   ModelPage p = blank(cx, *w);
   FormPage& page = p.page;
   page.file = form_value(req, "tep");
@@ -146,7 +123,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   std::lock_guard<std::mutex> lock(cx.saving);
   take_upload(cx, req, p);
   if (!page.fields.empty() || !page.general.empty()) return send_html(res, model_page(p), 422);
-  if (page.file.empty()) page.file = new_model_path(cx, p.form);
+  if (page.file.empty()) page.file = unused_path(cx, kModels, p.form.title, "mo-hinh");
   std::string commit;
   const Saved saved = save_file(cx, *w, page, write_model(p.form), stored_images(cx, p.form), &commit);
   answer_save(res, saved, page, commit, saved == Saved::Committed ? "" : model_page(p));

@@ -27,32 +27,13 @@ PlainPage blank(const Writer& w) {
 }
 
 void edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
-  auto w = current_writer(cx, req);
-  if (!w) return send_redirect(res, "/dang-nhap");
-  Diagnostics diags;
-  auto cfg = site_config(cx, diags);
-  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
-  PlainPage p = blank(*w);
-  const std::string rel = req.get_param_value("tep");
-  if (!rel.empty()) {
-    auto bytes = plain_path(cx, rel) ? read_bytes(cx.options.site_dir / rel) : std::nullopt;
-    if (!bytes) return send_html(res, "<p>Không có trang này.</p>", 404);
-    p.page.file = rel;
-    p.page.opened = blob_id(*bytes);
-    Diagnostics ignored;
-    if (auto page = load_page(rel, *bytes, *cfg, ignored)) p.form = page_form_from_page(*page);
-    else p.form.body = *bytes;
-  }
+  auto e = start_edit(cx, req, res, plain_path);
+  if (!e) return;
+  PlainPage p = blank(e->writer);
+  p.page = e->form;
+  if (e->page) p.form = page_form_from_page(*e->page);
+  else p.form.body = e->bytes;
   send_html(res, plain_page(p));
-}
-
-std::string new_page_path(const DeskContext& cx, const PageForm& f) {
-  std::string base = slugify(f.title).substr(0, 80);
-  while (!base.empty() && base.back() == '-') base.pop_back();
-  if (base.empty()) base = "trang";
-  std::string rel = "content/" + base + ".md";
-  for (int n = 2; fs::exists(cx.options.site_dir / rel); ++n) rel = "content/" + base + "-" + std::to_string(n) + ".md";
-  return rel;
 }
 
 void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
@@ -68,7 +49,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thay đổi gì");
   if (!page.fields.empty()) return send_html(res, plain_page(p), 422);
   std::lock_guard<std::mutex> lock(cx.saving);
-  if (page.file.empty()) page.file = new_page_path(cx, p.form);
+  if (page.file.empty()) page.file = unused_path(cx, "content/", p.form.title, "trang");
   std::string commit;
   const Saved saved = save_file(cx, *w, page, write_plain_page(p.form), {}, &commit);
   answer_save(res, saved, page, commit, saved == Saved::Committed ? "" : plain_page(p));
