@@ -239,7 +239,7 @@ int run_desk(const std::vector<std::string>& words) {
   std::string a;
   while (args.next(&a)) {
     if (a == "--site" || a == "--listen" || a == "--tls-cert" || a == "--tls-key" || a == "--add-user" ||
-        a == "--name" || a == "--email" || a == "--role") {
+        a == "--name" || a == "--email" || a == "--role" || a == "--publish-to") {
       auto v = args.value();
       if (!v) return usage_error(congbo::cli::missing_value(a));
       if (a == "--site") options.site_dir = *v;
@@ -250,6 +250,7 @@ int run_desk(const std::vector<std::string>& words) {
       if (a == "--name") name = *v;
       if (a == "--email") email = *v;
       if (a == "--role") role = *v;
+      if (a == "--publish-to") options.publish_to = *v;
     } else if (a == "--port") {
       auto n = args.number(1, 65535);
       if (!n) return usage_error(congbo::cli::missing_number(a, 1, 65535));

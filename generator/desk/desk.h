@@ -16,6 +16,7 @@ struct DeskOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::filesystem::path tls_cert, tls_key;  ///< both set: HTTPS
+  std::filesystem::path publish_to;  ///< where `congbo publish --to` puts releases: the list shows what is not published yet
   bool quiet = false;
 };
 

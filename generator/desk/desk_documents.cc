@@ -9,6 +9,7 @@
 #include "git_commit.h"
 #include "markdown.h"
 #include "page.h"
+#include "publish.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -53,6 +54,11 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
     if (d.severity == Severity::Error) page.problems.push_back(d.format());
   }
   for (const CommitSummary& c : recent_commits(cx.options.site_dir, 10)) page.recent.push_back(c);
+  if (!cx.options.publish_to.empty()) {
+    page.knows_published = true;
+    page.published = published_commit(cx.options.publish_to).value_or("");
+    if (!page.published.empty()) page.unpublished = changed_since(cx.options.site_dir, page.published);
+  }
   send_html(res, list_page(page));
 }
 

@@ -93,6 +93,17 @@ std::string list_page(const ListPage& p) {
     for (const auto& e : p.problems) body += "<li>" + esc(e) + "</li>";
     body += "</ul></section>\n";
   }
+  if (p.knows_published) {
+    body += "<section class=\"unpublished\"><h2>Chưa công bố</h2>";
+    if (p.published.empty()) body += "<p>Trang chưa được công bố lần nào.</p>";
+    else if (p.unpublished.empty()) body += "<p>Mọi thay đổi đã được công bố (bản " + esc(p.published.substr(0, 7)) + ").</p>";
+    else {
+      body += "<p>So với bản đang chạy (" + esc(p.published.substr(0, 7)) + "), các tệp này đã đổi:</p><ul>";
+      for (const auto& f : p.unpublished) body += "<li>" + esc(f) + "</li>";
+      body += "</ul>";
+    }
+    body += "</section>\n";
+  }
   body += "<div class=\"columns\"><section><h2>Tất cả văn bản</h2><ul class=\"docs\">";
   for (const auto& d : p.docs) {
     body += "<li><a href=\"/sua?tep=" + esc(d.file) + "\">" + (d.number.empty() ? "" : "<b>" + esc(d.number) + "</b> ") +

@@ -41,6 +41,9 @@ struct ListPage {
   std::vector<DocumentItem> docs, models, pages;
   std::vector<std::string> problems;  ///< what `congbo check` reports now
   std::vector<CommitSummary> recent;  ///< the newest commits, with who made them
+  bool knows_published = false;       ///< the desk knows where releases are (--publish-to)
+  std::string published;              ///< the commit served now; "" when nothing is published yet
+  std::vector<std::string> unpublished;  ///< files changed since it
 };
 
 /// One version of a document, as its history page lists it.

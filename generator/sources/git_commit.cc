@@ -122,6 +122,35 @@ std::vector<CommitSummary> recent_commits(const std::filesystem::path& site_dir,
   return out;
 }
 
+std::vector<std::string> changed_since(const std::filesystem::path& site_dir, const std::string& commit) {
+  git_libgit2_init();
+  struct Shutdown {
+    ~Shutdown() { git_libgit2_shutdown(); }
+  } shutdown;
+  std::vector<std::string> out;
+  git_repository* raw_repo = nullptr;
+  if (git_repository_open_ext(&raw_repo, site_dir.c_str(), 0, nullptr) != 0) return out;
+  Owned<git_repository, git_repository_free> repo(raw_repo);
+  git_object* raw_tree = nullptr;
+  if (git_revparse_single(&raw_tree, repo.get(), (commit + "^{tree}").c_str()) != 0) return out;
+  Owned<git_object, git_object_free> tree(raw_tree);
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+  git_diff* raw_diff = nullptr;
+  if (git_diff_tree_to_workdir_with_index(&raw_diff, repo.get(), reinterpret_cast<git_tree*>(tree.get()), &opts) != 0) return out;
+  Owned<git_diff, git_diff_free> diff(raw_diff);
+  const std::string prefix = repo_path(repo.get(), site_dir, "");
+  for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+    std::string path = git_diff_get_delta(diff.get(), i)->new_file.path;
+    if (prefix != "." && !prefix.empty()) {
+      if (path.rfind(prefix, 0) != 0) continue;  // outside the site's folder
+      path = path.substr(prefix.size());
+    }
+    if (path.rfind("content/", 0) == 0 || path.rfind("static/", 0) == 0 || path == "site.toml") out.push_back(path);
+  }
+  return out;
+}
+
 std::string blob_id(std::string_view bytes) {
   git_libgit2_init();
   git_oid id;

@@ -33,6 +33,10 @@ struct CommitSummary {
 /// The newest `count` commits from HEAD, newest first (none without commits).
 std::vector<CommitSummary> recent_commits(const std::filesystem::path& site_dir, int count);
 
+/// The site's files (site-relative) that differ between `commit` and the
+/// working copy: changed by later commits or not committed yet.
+std::vector<std::string> changed_since(const std::filesystem::path& site_dir, const std::string& commit);
+
 /// The id git gives a file of these bytes: two versions of a file are the
 /// same exactly when their ids are.
 std::string blob_id(std::string_view bytes);

@@ -54,6 +54,21 @@ std::string current_release(const fs::path& to) {
   return ec ? "" : target.filename().string();
 }
 
+}  // namespace
+
+std::optional<std::string> published_commit(const fs::path& to) {
+  const std::string name = current_release(to);
+  if (name.empty()) return std::nullopt;
+  const std::string manifest = file_bytes(to / "releases" / (name + ".json")).value_or("");
+  const std::string key = "\"commit\": \"";
+  const size_t at = manifest.find(key);
+  if (at == std::string::npos) return std::nullopt;
+  const size_t end = manifest.find('"', at + key.size());
+  return manifest.substr(at + key.size(), end - at - key.size());
+}
+
+namespace {
+
 // Points TO/current at releases/NAME: a new symlink renamed over the old
 // one, so a reader sees the old release or the new, never neither.
 bool switch_to(const fs::path& to, const std::string& name, std::string* err) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "diagnostic.h"
@@ -35,6 +36,10 @@ struct PublishReport {
 };
 
 bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* report);
+
+/// The commit TO/current was published from (its manifest's); nullopt when
+/// nothing is published there yet.
+std::optional<std::string> published_commit(const std::filesystem::path& to);
 
 /// Switches TO/current back to the release before it. Reports when there is none.
 bool rollback(const std::filesystem::path& to, Diagnostics& diags, PublishReport* report);

@@ -16,7 +16,7 @@ const git = (dir, ...args) => execFileSync('git', ['-C', dir, ...args], { encodi
 const shots = process.env.CONGBO_SCREENSHOTS;  // a folder: screenshots for the user guide
 
 // A site in its own git repository, an account "lan", and the desk on it.
-async function withDesk(body) {
+async function withDesk(body, { publishTo = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-desk-'));
   fs.writeFileSync(path.join(dir, 'site.toml'), SITE_TOML);
   fs.mkdirSync(path.join(dir, 'content', 'van-ban'), { recursive: true });
@@ -28,20 +28,23 @@ async function withDesk(body) {
   execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', 'lan', '--name', 'Nguyễn Thị Lan',
     '--email', 'lan@example.vn'], { input: 'mat-khau-bi-mat\n' });
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet'], { stdio: 'ignore' });
+  const web = dir + '-web';
+  const extra = publishTo ? ['--publish-to', web] : [];
+  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet', ...extra], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try { await fetch(base + '/dang-nhap'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
   const browser = await launch();
   try {
-    await body({ browser, base, dir });
+    await body({ browser, base, dir, web });
   } finally {
     await browser.close();
     const exited = new Promise((resolve) => desk.on('exit', resolve));
     desk.kill('SIGINT');
     await exited;
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(web, { recursive: true, force: true });
   }
 }
 
@@ -328,3 +331,18 @@ test('a writer writes a plain page', () =>
       body: new URLSearchParams({ csrf, tep: 'content/van-ban/1-kh-duk.md', title: 'x', message: 'x' }) });
     assert.strictEqual(r.status, 400);
   }));
+
+test('the list says what has changed since the site was last published', () =>
+  withDesk(async ({ browser, base, dir, web }) => {
+    const page = await browser.newPage();
+    await logIn(page, base);
+    assert.match(await page.textContent('.unpublished'), /chưa được công bố lần nào/);
+    execFileSync(process.env.CONGBO_BIN, ['publish', '--site', dir, '--to', web, '--quiet']);
+    await page.goto(base + '/');
+    assert.match(await page.textContent('.unpublished'), /Mọi thay đổi đã được công bố/);
+    await page.goto(base + '/sua?tep=content/van-ban/1-kh-duk.md');
+    await page.getByLabel('Trích yếu').fill('Kế hoạch đầu năm (sửa)');
+    await page.getByLabel('Nội dung thay đổi').fill('Sửa trích yếu');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    assert.match(await page.textContent('.unpublished'), /content\/van-ban\/1-kh-duk\.md/);
+  }, { publishTo: true }));
