@@ -104,6 +104,10 @@ TEST_CASE("sessions end at logout or after their lifetime; five failed logins lo
   REQUIRE(live.find(u));
   CHECK(live.find(u)->csrf.size() == 64);
   CHECK(live.find(u)->csrf != u);
+  // "Đã lưu …" is said once, on the next page, and never read from a URL.
+  live.tell(u, "Đã lưu content/van-ban/a.md");
+  CHECK(live.take_notice(u) == "Đã lưu content/van-ban/a.md");
+  CHECK(live.take_notice(u).empty());
   live.close(u);
   CHECK_FALSE(live.find(u));
 

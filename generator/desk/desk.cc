@@ -243,12 +243,12 @@ Saved save_file(DeskContext& cx, const Writer& w, FormPage& page, const WrittenD
   return Saved::Committed;
 }
 
-void answer_save(httplib::Response& res, Saved saved, const FormPage& page, const std::string& commit_id,
-                 const std::string& form) {
+void answer_save(DeskContext& cx, const Writer& w, httplib::Response& res, Saved saved, const FormPage& page,
+                 const std::string& commit_id, const std::string& form) {
   switch (saved) {
     case Saved::Committed:
-      return send_redirect(res, "/?da-luu=" + httplib::detail::encode_query_param("Đã lưu " + page.file + " (lần lưu " +
-                                                                                commit_id.substr(0, 7) + ")."));
+      cx.sessions.tell(w.session.token, "Đã lưu " + page.file + " (lần lưu " + commit_id.substr(0, 7) + ").");
+      return send_redirect(res, "/");
     case Saved::Conflict: return send_html(res, form, 409);
     case Saved::Mistakes: return send_html(res, form, 422);
     case Saved::Failed: return send_html(res, form, 500);

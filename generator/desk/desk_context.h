@@ -90,8 +90,8 @@ enum class Saved { Committed, Conflict, Mistakes, Failed };
 Saved save_file(DeskContext& cx, const Writer& w, FormPage& page, const WrittenDocument& doc,
                 std::vector<std::string> also, std::string* commit_id);
 /// The answer after save_file: to the list when committed, else `form` with the status that says why.
-void answer_save(httplib::Response& res, Saved saved, const FormPage& page, const std::string& commit_id,
-                 const std::string& form);
+void answer_save(DeskContext& cx, const Writer& w, httplib::Response& res, Saved saved, const FormPage& page,
+                 const std::string& commit_id, const std::string& form);
 
 /// Commits `files` in the writer's name with their message.
 std::optional<std::string> commit_as(const Writer& w, const DeskContext& cx, const std::vector<std::string>& files,

@@ -46,7 +46,7 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   ListPage page;
   page.csrf = w->session.csrf;
   page.writer = w->account->name;
-  page.notice = req.get_param_value("da-luu");
+  page.notice = cx.sessions.take_notice(w->session.token);
   if (cfg) page.docs = items_in(cx, *cfg, kDocuments);
   if (cfg) page.models = items_in(cx, *cfg, "content/mo-hinh/");
   if (cfg) page.pages = items_in(cx, *cfg, "content/");
@@ -110,7 +110,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   if (page.file.empty()) page.file = unused_path(cx, kDocuments, trim(page.form.number).empty() ? page.form.title : page.form.number, "van-ban");
   std::string commit;
   const Saved saved = save_file(cx, *w, page, write_document(page.form), {}, &commit);
-  answer_save(res, saved, page, commit, saved == Saved::Committed ? "" : form_page(page, *cfg));
+  answer_save(cx, *w, res, saved, page, commit, saved == Saved::Committed ? "" : form_page(page, *cfg));
 }
 
 // The documents whose number or title holds what the writer typed (with or

@@ -126,7 +126,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   if (page.file.empty()) page.file = unused_path(cx, kModels, p.form.title, "mo-hinh");
   std::string commit;
   const Saved saved = save_file(cx, *w, page, write_model(p.form), stored_images(cx, p.form), &commit);
-  answer_save(res, saved, page, commit, saved == Saved::Committed ? "" : model_page(p));
+  answer_save(cx, *w, res, saved, page, commit, saved == Saved::Committed ? "" : model_page(p));
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   if (page.file.empty()) page.file = unused_path(cx, "content/", p.form.title, "trang");
   std::string commit;
   const Saved saved = save_file(cx, *w, page, write_plain_page(p.form), {}, &commit);
-  answer_save(res, saved, page, commit, saved == Saved::Committed ? "" : plain_page(p));
+  answer_save(cx, *w, res, saved, page, commit, saved == Saved::Committed ? "" : plain_page(p));
 }
 
 }  // namespace

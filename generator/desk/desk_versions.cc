@@ -79,7 +79,8 @@ void change_checked(DeskContext& cx, const Writer& w, const std::string& rel, co
   }
   auto commit = commit_as(w, cx, {rel}, message, &why);
   if (!commit) return send_html(res, "<p>Không lưu được vào kho git: " + html_escape(why) + "</p>", 500);
-  send_redirect(res, "/?da-luu=" + httplib::detail::encode_query_param(message + " (lần lưu " + commit->substr(0, 7) + ")."));
+  cx.sessions.tell(w.session.token, message + " (lần lưu " + commit->substr(0, 7) + ").");
+  send_redirect(res, "/");
 }
 
 // The request's file and message, or an answer saying what is wrong.

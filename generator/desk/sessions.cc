@@ -1,6 +1,8 @@
 // sessions.cc: sessions and failed logins, in memory (a restart logs everyone out).
 #include "sessions.h"
 
+#include <utility>
+
 #include "accounts.h"
 
 namespace congbo {
@@ -8,7 +10,7 @@ namespace congbo {
 std::string Sessions::open(const std::string& login) {
   std::lock_guard<std::mutex> lock(mu_);
   std::string token = random_token();
-  sessions_[token] = {login, random_token(), Clock::now()};
+  sessions_[token] = {token, login, random_token(), "", Clock::now()};
   return token;
 }
 
@@ -27,6 +29,18 @@ std::optional<Session> Sessions::find(const std::string& token) {
 void Sessions::close(const std::string& token) {
   std::lock_guard<std::mutex> lock(mu_);
   sessions_.erase(token);
+}
+
+void Sessions::tell(const std::string& token, std::string notice) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (auto it = sessions_.find(token); it != sessions_.end()) it->second.notice = std::move(notice);
+}
+
+std::string Sessions::take_notice(const std::string& token) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = sessions_.find(token);
+  if (it == sessions_.end()) return "";
+  return std::exchange(it->second.notice, std::string());
 }
 
 Sessions::Clock::duration Sessions::wait_for(const std::string& login) {

@@ -14,8 +14,10 @@
 namespace congbo {
 
 struct Session {
+  std::string token;  ///< the cookie's value
   std::string login;
   std::string csrf;
+  std::string notice;  ///< said once on the next page ("Đã lưu …"), never taken from a URL
   std::chrono::steady_clock::time_point last_used;
 };
 
@@ -31,6 +33,9 @@ class Sessions {
   /// The session of `token`, renewed; nullopt when unknown or expired.
   std::optional<Session> find(const std::string& token);
   void close(const std::string& token);
+  /// A notice for the session's next page; and taking it (once).
+  void tell(const std::string& token, std::string notice);
+  std::string take_notice(const std::string& token);
 
   /// How long a login must wait before it may try: zero when it may now.
   Clock::duration wait_for(const std::string& login);
