@@ -112,6 +112,7 @@ button,.button{font:inherit;padding:.5rem 1rem;border:1px solid #8b0000;border-r
 .editor{display:grid;grid-template-columns:1fr 1fr;gap:1rem;grid-template-areas:"tabs tabs" "tools tools" "write view"}
 .tabs{grid-area:tabs;display:none}.toolbar{grid-area:tools}.editor .field{grid-area:write}.preview{grid-area:view}
 .login{max-width:22rem}
+button.secondary{background:#fff;color:#8b0000}
 .columns{display:grid;grid-template-columns:2fr 1fr;gap:1rem}.recent,.versions{padding-left:1.2rem}
 .restore{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.3rem 0 .8rem}.restore label{flex:1 1 16rem}
 .remove{margin-top:2rem;border-top:1px solid #ccc}

@@ -103,5 +103,6 @@ void document_routes(httplib::Server& server, DeskContext& cx);
 void version_routes(httplib::Server& server, DeskContext& cx);
 void model_routes(httplib::Server& server, DeskContext& cx);
 void plain_page_routes(httplib::Server& server, DeskContext& cx);
+void preview_routes(httplib::Server& server, DeskContext& cx);
 
 }  // namespace congbo

@@ -170,9 +170,11 @@ std::string notices_html(const FormPage& p) {
   return out;
 }
 
-std::string form_start(const FormPage& p, const std::string& action, bool multipart) {
-  return "<form method=\"post\" action=\"" + action + "\" class=\"doc\" novalidate" +
-         (multipart ? " enctype=\"multipart/form-data\"" : "") + "><input type=\"hidden\" name=\"csrf\" value=\"" + esc(p.csrf) +
+// Every form is multipart: cpp-httplib (Debian 0.11) takes at most 8 kB as a urlencoded body.
+std::string form_start(const FormPage& p, const std::string& action, const std::string& kind) {
+  return "<form method=\"post\" action=\"" + action + "\" class=\"doc\" novalidate data-kind=\"" + kind + "\"" +
+         " enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"loai\" value=\"" + kind +
+         "\"><input type=\"hidden\" name=\"csrf\" value=\"" + esc(p.csrf) +
          "\"><input type=\"hidden\" name=\"tep\" value=\"" + esc(p.file) + "\"><input type=\"hidden\" name=\"opened\" value=\"" +
          esc(p.opened) + "\">\n";
 }
@@ -185,7 +187,8 @@ std::string form_end(const FormPage& p, const std::string& body) {
                     field_html(p.fields, "body", "Nội dung", body, "body") +
                     "<section class=\"preview\" aria-live=\"polite\" aria-label=\"Xem trước\" id=\"xem-truoc\"></section></div>\n";
   out += field_html(p.fields, "message", "Nội dung thay đổi", p.message, "required", {}, "bạn đã thay đổi gì, bằng lời của bạn (bắt buộc)");
-  out += "<p><button type=\"submit\" class=\"save\">Lưu</button> <a href=\"/\">Quay lại danh sách</a>" +
+  out += "<p><button type=\"submit\" class=\"save\">Lưu</button> <button type=\"submit\" class=\"secondary\" "
+         "formaction=\"/xem-trang\" formtarget=\"_blank\">Xem như trên trang</button> <a href=\"/\">Quay lại danh sách</a>" +
          (p.file.empty() ? std::string() : " · <a href=\"/phien-ban?tep=" + esc(p.file) + "\">Các phiên bản, gỡ</a>") + "</p></form>";
   return out;
 }
@@ -209,7 +212,7 @@ std::string form_page(const FormPage& p, const SiteConfig& config) {
            "\" placeholder=\"gõ số hoặc trích yếu\" autocomplete=\"off\"></div>";
   };
   std::string body = "<h1>" + std::string(p.file.empty() ? "Văn bản mới" : "Sửa văn bản") + "</h1>\n" + notices_html(p);
-  body += form_start(p, "/luu", true);  // multipart: cpp-httplib takes at most 8 kB as a urlencoded form
+  body += form_start(p, "/luu", "van-ban");
   body += "<div class=\"meta\">" + field("title", f.title, "") + field("number", f.number, "") +
           field("kind", f.kind, "select", kinds) + field("issuer", f.issuer, "select", issuers) +
           field("date", f.date, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", {}, "ngày/tháng/năm, ví dụ 21/10/2020") +
@@ -229,7 +232,7 @@ std::string model_page(const ModelPage& p) {
     return field_html(p.page.fields, name, model_field_label(name), value, kind, choices, hint);
   };
   std::string body = "<h1>" + std::string(p.page.file.empty() ? "Mô hình mới" : "Sửa mô hình") + "</h1>\n" + notices_html(p.page);
-  body += form_start(p.page, "/luu-mo-hinh", true);
+  body += form_start(p.page, "/luu-mo-hinh", "mo-hinh");
   body += "<div class=\"meta\">" + field("title", f.title, "") + field("unit", f.unit, "select", p.units) +
           field("year", f.year, "inputmode=\"numeric\"") + field("category", f.category, "", {}, "ví dụ: Dân vận khéo") +
           field("plan", f.plan, "", {}, "số kế hoạch, ví dụ 51-KH/ĐUK") +
@@ -252,7 +255,7 @@ std::string model_page(const ModelPage& p) {
 
 std::string plain_page(const PlainPage& p) {
   std::string body = "<h1>" + std::string(p.page.file.empty() ? "Trang mới" : "Sửa trang") + "</h1>\n" + notices_html(p.page);
-  body += form_start(p.page, "/luu-trang", true);
+  body += form_start(p.page, "/luu-trang", "trang");
   body += "<div class=\"meta\">" + field_html(p.page.fields, "title", "Tiêu đề", p.form.title, "") +
           field_html(p.page.fields, "description", "Mô tả ngắn", p.form.description, "", {},
                      "một câu hiện trong danh sách và khi chia sẻ (không bắt buộc)") + "</div>\n";

@@ -346,3 +346,29 @@ test('the list says what has changed since the site was last published', () =>
     await page.getByRole('button', { name: 'Lưu' }).click();
     assert.match(await page.textContent('.unpublished'), /content\/van-ban\/1-kh-duk\.md/);
   }, { publishTo: true }));
+
+test('before saving, a writer sees the document as it will stand on the site, in its official layout', () =>
+  withDesk(async ({ browser, base, dir }) => {
+    const page = await browser.newPage();
+    await logIn(page, base);
+    await page.getByRole('link', { name: 'Văn bản mới' }).click();
+    await page.getByLabel('Trích yếu').fill('Kế hoạch tổ chức hội nghị sơ kết');
+    await page.getByLabel('Số, ký hiệu').fill('2-KH/ĐUK');
+    await page.getByLabel('Loại văn bản').selectOption('KH');
+    await page.getByLabel('Cơ quan ban hành').selectOption('duk');
+    await page.getByLabel('Ngày ban hành').fill('12/03/2024');
+    await page.getByLabel('Nội dung', { exact: true }).fill('## Mục đích\n\nNội dung kế hoạch.');
+    const [shown] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('button', { name: 'Xem như trên trang' }).click(),
+    ]);
+    await shown.waitForLoadState();
+    assert.match(await shown.textContent('.doc-party'), /ĐẢNG CỘNG SẢN VIỆT NAM/);
+    assert.match(await shown.textContent('main'), /Nội dung kế hoạch/);
+    // The site's own style sheet, served by the desk.
+    const css = await shown.evaluate(() => [...document.styleSheets].map((s) => s.cssRules.length).reduce((a, b) => a + b, 0));
+    assert.ok(css > 10, 'the site CSS is loaded');
+    if (shots) await shown.screenshot({ path: path.join(shots, 'soan-xem-nhu-tren-trang.png') });
+    // Nothing was saved.
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'content/van-ban')), ['1-kh-duk.md']);
+  }));
