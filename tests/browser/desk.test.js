@@ -168,6 +168,15 @@ test('the desk refuses: no session, no CSRF token, a path out of the site, and a
       assert.strictEqual(r4.status, 404, tep);
     }
     assert.ok(!fs.existsSync(path.join(dir, '..', 'x.md')));
+    // The preview's files are the site's static files and the theme's, nothing else.
+    for (const p of ['/_trang/%2e%2e/site.toml', '/_trang/../.congbo/tai-khoan.toml', '/_trang/%2e%2e%2f.congbo%2ftai-khoan.toml']) {
+      const r = await fetch(base + p, { headers });
+      const text = await r.text();
+      assert.notStrictEqual(r.status, 200, p);
+      assert.ok(!/argon2id|base_url/.test(text), p);
+    }
+    assert.strictEqual((await fetch(base + '/_trang/css/congbo.css', { headers })).status, 200);
+    assert.strictEqual((await fetch(base + '/_trang/css/congbo.css')).status, 403);
 
     // Five wrong passwords lock the login, even for the right one.
     const other = await (await browser.newContext()).newPage();
