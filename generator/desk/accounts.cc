@@ -157,6 +157,11 @@ const Account* Accounts::verify(const std::string& login, const std::string& pas
   return ok && a ? a : nullptr;
 }
 
+bool same_secret(const std::string& a, const std::string& b) {
+  init_sodium();
+  return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 std::string random_token(size_t bytes) {
   init_sodium();
   std::vector<unsigned char> raw(bytes);

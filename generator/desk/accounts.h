@@ -44,5 +44,7 @@ class Accounts {
 
 /// A random token of `bytes` bytes, as hex (session ids, CSRF tokens).
 std::string random_token(size_t bytes = 32);
+/// Whether two secrets are equal, in a time that does not tell how much of them is.
+bool same_secret(const std::string& a, const std::string& b);
 
 }  // namespace congbo

@@ -84,7 +84,7 @@ std::optional<Writer> current_writer(DeskContext& cx, const httplib::Request& re
 
 std::optional<Writer> posting_writer(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
   auto w = current_writer(cx, req);
-  if (!w || w->session.csrf.empty() || form_value(req, "csrf") != w->session.csrf) {
+  if (!w || !same_secret(form_value(req, "csrf"), w->session.csrf)) {
     send_html(res, "<!DOCTYPE html><meta charset=\"utf-8\"><p>Yêu cầu bị từ chối: phiên đăng nhập không hợp lệ hoặc đã hết "
                    "hạn. <a href=\"/dang-nhap\">Đăng nhập lại</a>.</p>", 403);
     return std::nullopt;
