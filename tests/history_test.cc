@@ -98,6 +98,43 @@ TEST_CASE("a renamed file keeps its history") {
   CHECK(has(page, "Bản đầu"));
 }
 
+TEST_CASE("a renamed file's old addresses, and its archive's, send readers to the new ones") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/du-thao.md", plan("80%"));
+  std::string v1 = git.commit("Bản đầu", 1);
+  site.file("content/van-ban/du-thao.md", plan("90%"));
+  std::string v2 = git.commit("Sửa chỉ tiêu", 2);
+  REQUIRE(site.build());
+  const std::string old_version = "van-ban/du-thao/phien-ban/" + v1.substr(0, 7) + "/index.html";
+  REQUIRE(site.exists(old_version));  // published under the old name
+
+  std::filesystem::rename(site.dir() / "content/van-ban/du-thao.md", site.dir() / "content/van-ban/51-kh-duk.md");
+  git.commit("Đổi tên tệp theo số văn bản", 3);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(has(site.read("van-ban/51-kh-duk/index.html"), "Đổi tên tệp theo số văn bản"));
+  const std::string moved = site.read("van-ban/du-thao/index.html");
+  CHECK(has(moved, "<meta http-equiv=\"refresh\" content=\"0; url=/van-ban/51-kh-duk/\">"));
+  CHECK(has(moved, "<link rel=\"canonical\" href=\"https://example.vn/van-ban/51-kh-duk/\">"));
+  CHECK(has(moved, "<a href=\"/van-ban/51-kh-duk/\">"));
+  // Every address the archive had under the old name still answers.
+  CHECK(has(site.read(old_version), "url=/van-ban/51-kh-duk/phien-ban/" + v1.substr(0, 7) + "/"));
+  CHECK(has(site.read("van-ban/du-thao/phien-ban/" + v2.substr(0, 7) + "/so-sanh/index.html"), "/van-ban/51-kh-duk/phien-ban/"));
+  CHECK(has(site.read("van-ban/du-thao/phien-ban/index.html"), "url=/van-ban/51-kh-duk/phien-ban/"));
+  // And web servers can load them as real redirects.
+  CHECK(has(site.read("_redirects"), "/van-ban/du-thao/ /van-ban/51-kh-duk/ 301\n"));
+  CHECK(has(site.read("_redirects.nginx"), "\"/van-ban/du-thao/\" \"/van-ban/51-kh-duk/\";\n"));
+  // Not in the sitemap: it lists the pages themselves.
+  CHECK_FALSE(has(site.read("sitemap.xml"), "du-thao"));
+
+  // A new file at the old name takes its address back.
+  site.file("content/van-ban/du-thao.md", plan("70%"));
+  git.commit("Dự thảo mới", 4);
+  REQUIRE(site.build());
+  CHECK_FALSE(has(site.read("van-ban/du-thao/index.html"), "http-equiv=\"refresh\""));
+  CHECK_FALSE(has(site.read("van-ban/du-thao/phien-ban/index.html"), "http-equiv=\"refresh\""));
+}
+
 TEST_CASE("a removed document keeps a page saying so, with its versions") {
   TempSite site;
   GitFixture git(site.dir());

@@ -159,7 +159,8 @@ std::string form_value(const httplib::Request& req, const std::string& name) {
 bool check_written(const DeskContext& cx, const std::string& file, const WrittenDocument& doc,
                    std::map<std::string, FieldMessages>& fields, std::vector<std::string>& general) {
   bool errors = false;
-  for (const Diagnostic& d : check_site(cx).items()) {
+  const Diagnostics found = check_site(cx);
+  for (const Diagnostic& d : found.items()) {
     if (d.severity == Severity::Note) continue;
     const bool error = d.severity == Severity::Error;
     errors = errors || error;

@@ -50,7 +50,8 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   if (cfg) page.docs = items_in(cx, *cfg, kDocuments);
   if (cfg) page.models = items_in(cx, *cfg, "content/mo-hinh/");
   if (cfg) page.pages = items_in(cx, *cfg, "content/");
-  for (const Diagnostic& d : check_site(cx).items()) {
+  const Diagnostics found = check_site(cx);
+  for (const Diagnostic& d : found.items()) {
     if (d.severity == Severity::Error) page.problems.push_back(d.format());
   }
   for (const CommitSummary& c : recent_commits(cx.options.site_dir, 10)) page.recent.push_back(c);

@@ -30,7 +30,8 @@ ModelPage blank(const DeskContext& cx, const Writer& w) {
   p.page.writer = w.account->name;
   Diagnostics ignored;
   if (auto text = read_bytes(cx.options.site_dir / "content/don-vi.toml")) {
-    for (const Unit& u : Units::load(*text, "content/don-vi.toml", ignored).all()) p.units.emplace_back(u.id, u.name);
+    const Units units = Units::load(*text, "content/don-vi.toml", ignored);  // kept: all() is a view into it
+    for (const Unit& u : units.all()) p.units.emplace_back(u.id, u.name);
   }
   return p;
 }

@@ -66,7 +66,8 @@ void change_checked(DeskContext& cx, const Writer& w, const std::string& rel, co
     return send_html(res, "<p>Không ghi được " + html_escape(rel) + ": " + html_escape(why + ec.message()) + "</p>", 500);
   }
   std::vector<std::string> errors;
-  for (const Diagnostic& d : check_site(cx).items()) {
+  const Diagnostics found = check_site(cx);
+  for (const Diagnostic& d : found.items()) {
     if (d.severity == Severity::Error) errors.push_back(d.format());
   }
   if (!errors.empty()) {

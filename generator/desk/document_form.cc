@@ -110,7 +110,7 @@ std::optional<std::string> iso_from_display(const std::string& date) {
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1 || day > days[month - 1]) return std::nullopt;
   if (month == 2 && day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) return std::nullopt;
-  char iso[16];
+  char iso[48];
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
   return std::string(iso);
 }

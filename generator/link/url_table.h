@@ -19,6 +19,7 @@ enum class UrlKind {
   Record,    ///< a campaign, decision or unit page, or one of their lists
   Page,      ///< a content file's page
   Deleted,   ///< the page kept for a removed file
+  Redirect,  ///< an address a file had before it was renamed: it sends readers on
 };
 
 struct UrlEntry {

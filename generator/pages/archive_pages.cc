@@ -11,12 +11,6 @@
 namespace congbo {
 namespace {
 
-std::string history_url(const std::string& page_url) { return page_url + "phien-ban/"; }
-std::string version_url(const std::string& page_url, const Version& v) {
-  return history_url(page_url) + v.short_id + "/";
-}
-std::string compare_url(const std::string& page_url, const Version& v) { return version_url(page_url, v) + "so-sanh/"; }
-
 std::vector<const Version*> stored_versions(const FileHistory& h) {
   std::vector<const Version*> out;
   for (const auto& v : h.versions) {
@@ -253,6 +247,12 @@ class Archive {
 };
 
 }  // namespace
+
+std::string history_url(const std::string& page_url) { return page_url + "phien-ban/"; }
+std::string version_url(const std::string& page_url, const Version& v) {
+  return history_url(page_url) + v.short_id + "/";
+}
+std::string compare_url(const std::string& page_url, const Version& v) { return version_url(page_url, v) + "so-sanh/"; }
 
 View history_view(const SiteConfig& config, const Page& page, const FileHistory& history) {
   View h;

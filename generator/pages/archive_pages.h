@@ -33,6 +33,12 @@ struct ArchiveContext {
   std::function<View(const Page& version, const RenderedMarkdown& body, int index)> version_view;
 };
 
+/// The archive's addresses of a page at `page_url` (without the base path):
+/// its history, one version, what changed in a version.
+std::string history_url(const std::string& page_url);
+std::string version_url(const std::string& page_url, const Version& v);
+std::string compare_url(const std::string& page_url, const Version& v);
+
 /// The pages removed from the repository, each with the title it last had
 /// (link step). Unreadable versions are errors: a damaged archive is not
 /// published as if it were whole.

@@ -19,6 +19,7 @@
 #include "document_view.h"
 #include "feed_pages.h"
 #include "list_pages.h"
+#include "redirect_pages.h"
 #include "search_page.h"
 #include "sections.h"
 #include "images.h"
@@ -358,6 +359,18 @@ void Site::link_urls(Diagnostics& diags) {
       diags.error(p.source, 1, 1, msg::duplicate_url(p.url, had->owner));
     }
   }
+  // A renamed file's old addresses send readers on, unless something else
+  // has one now (a new file there keeps it, and its archive's addresses).
+  redirects_.clear();
+  std::vector<std::string> taken;  // old page addresses someone else has: nothing under them is redirected
+  for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
+    if (pages_[i].is_index) continue;
+    for (Redirect& r : page_redirects(pages_[i], history_of(i))) {
+      if (std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return starts_with(r.from, t); })) continue;
+      if (urls_.add(r.from, r.owner, UrlKind::Redirect)) taken.push_back(r.from);
+      else redirects_.push_back(std::move(r));
+    }
+  }
   // A removed file keeps its page only while no live file has taken its URL.
   std::vector<DeletedPage> kept;
   for (auto& d : deleted_) {
@@ -433,6 +446,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   render_unit_pages(records);
   render_home(cx, lists_.home_index, diags);
   render_feeds(FeedContext{cx, urls_, records_.decisions, records_.campaigns}, diags);
+  render_redirects(cx, redirects_, diags);
   clock.lap(timings_, "render: lists, home, feeds");
   search.join();
   diags.append(search_diags);

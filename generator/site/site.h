@@ -26,6 +26,7 @@
 #include "page_context.h"
 #include "record_pages.h"
 #include "records.h"
+#include "redirect_pages.h"
 #include "page.h"
 #include "relations.h"
 #include "search_index.h"
@@ -151,6 +152,7 @@ class Site {
   std::filesystem::path history_cache_;
   ReadDigests* read_digests_ = nullptr;
   UrlTable urls_;  ///< every address and its owner (link)
+  std::vector<Redirect> redirects_;  ///< old addresses of renamed files (link)
   Records records_;  ///< units, campaigns, decisions (load), graded and tied to their plans (link)
 };
 
