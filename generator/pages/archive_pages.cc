@@ -11,13 +11,7 @@
 namespace congbo {
 namespace {
 
-std::vector<const Version*> stored_versions(const FileHistory& h) {
-  std::vector<const Version*> out;
-  for (const auto& v : h.versions) {
-    if (!v.deleted) out.push_back(&v);
-  }
-  return out;
-}
+std::vector<const Version*> stored_versions(const FileHistory& h) { return archive_versions(h); }
 
 std::string join(const std::vector<std::string>& items) {
   std::string s;
@@ -247,6 +241,39 @@ class Archive {
 };
 
 }  // namespace
+
+namespace {
+
+// The version just older than versions[k], when versions[k] only moved the file (same bytes, another path).
+const Version* kept_from(const FileHistory& h, size_t k) {
+  if (k + 1 >= h.versions.size()) return nullptr;
+  const Version& v = h.versions[k];
+  const Version& older = h.versions[k + 1];
+  return !older.deleted && older.blob == v.blob && older.path != v.path ? &older : nullptr;
+}
+
+}  // namespace
+
+std::vector<const Version*> archive_versions(const FileHistory& h) {
+  std::vector<const Version*> out;
+  for (size_t k = 0; k < h.versions.size(); ++k) {
+    if (!h.versions[k].deleted && !kept_from(h, k)) out.push_back(&h.versions[k]);
+  }
+  return out;
+}
+
+std::vector<std::pair<const Version*, const Version*>> moves_only(const FileHistory& h) {
+  std::vector<std::pair<const Version*, const Version*>> out;
+  for (size_t k = 0; k < h.versions.size(); ++k) {
+    if (h.versions[k].deleted) continue;
+    const Version* kept = kept_from(h, k);
+    while (kept && kept_from(h, static_cast<size_t>(kept - h.versions.data()))) {
+      kept = kept_from(h, static_cast<size_t>(kept - h.versions.data()));  // moved twice: to the text's own version
+    }
+    if (kept) out.push_back({&h.versions[k], kept});
+  }
+  return out;
+}
 
 std::string history_url(const std::string& page_url) { return page_url + "phien-ban/"; }
 std::string version_url(const std::string& page_url, const Version& v) {

@@ -39,6 +39,14 @@ std::string history_url(const std::string& page_url);
 std::string version_url(const std::string& page_url, const Version& v);
 std::string compare_url(const std::string& page_url, const Version& v);
 
+/// The versions the archive shows, newest first: every commit that changed
+/// the file's text, not its deletions and not the commits that only moved it
+/// (a rename with the same bytes is not a new version).
+std::vector<const Version*> archive_versions(const FileHistory& history);
+/// Each commit that only moved the file, with the version whose text it
+/// kept: its address sends readers there (redirect_pages.h).
+std::vector<std::pair<const Version*, const Version*>> moves_only(const FileHistory& history);
+
 /// The pages removed from the repository, each with the title it last had
 /// (link step). Unreadable versions are errors: a damaged archive is not
 /// published as if it were whole.

@@ -10,21 +10,37 @@ namespace congbo {
 
 std::vector<Redirect> page_redirects(const Page& page, const FileHistory& history) {
   std::vector<Redirect> out;
-  std::set<std::string> seen{page.url};
-  std::vector<const Version*> versions;
-  for (const Version& v : history.versions) {
-    if (!v.deleted) versions.push_back(&v);
+  const auto moves = moves_only(history);
+  auto kept = [&](const Version* v) -> const Version* {
+    for (const auto& [moved, text] : moves) {
+      if (moved == v) return text;
+    }
+    return nullptr;
+  };
+  // A commit that only moved the file is not a version: its addresses show the version whose text it kept.
+  for (const auto& [moved, text] : moves) {
+    out.push_back({version_url(page.url, *moved), version_url(page.url, *text), page.source});
+    out.push_back({compare_url(page.url, *moved), version_url(page.url, *text), page.source});
   }
-  for (const Version* named : versions) {
+  const std::vector<const Version*> shown = archive_versions(history);
+  std::vector<const Version*> all;
+  for (const Version& v : history.versions) {
+    if (!v.deleted) all.push_back(&v);
+  }
+  std::set<std::string> seen{page.url};
+  for (const Version* named : all) {
     const std::string old = url_for_path(named->path);
     if (!seen.insert(old).second) continue;
     out.push_back({old, page.url, page.source});
     out.push_back({history_url(old), history_url(page.url), page.source});
     // The archive's addresses were made under the page's address of the day:
     // every version and comparison could have been published under it.
-    for (size_t k = 0; k < versions.size(); ++k) {
-      out.push_back({version_url(old, *versions[k]), version_url(page.url, *versions[k]), page.source});
-      if (k + 1 < versions.size()) out.push_back({compare_url(old, *versions[k]), compare_url(page.url, *versions[k]), page.source});
+    for (size_t k = 0; k < all.size(); ++k) {
+      const Version* v = kept(all[k]) ? kept(all[k]) : all[k];
+      out.push_back({version_url(old, *all[k]), version_url(page.url, *v), page.source});
+      if (k + 1 >= all.size()) continue;
+      const bool compared = !kept(all[k]) && shown.back() != all[k];
+      out.push_back({compare_url(old, *all[k]), compared ? compare_url(page.url, *v) : version_url(page.url, *v), page.source});
     }
   }
   return out;
