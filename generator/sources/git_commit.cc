@@ -16,6 +16,19 @@ struct Freer {
 template <typename T, void (*Free)(T*)>
 using Owned = std::unique_ptr<T, Freer<T, Free>>;
 
+// libgit2 set up for one call, and shut down after it.
+struct Library {
+  Library() { git_libgit2_init(); }
+  ~Library() { git_libgit2_shutdown(); }
+};
+
+// The repository holding `site_dir` (searched upward); empty when there is none.
+Owned<git_repository, git_repository_free> open_repository(const std::filesystem::path& site_dir) {
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, site_dir.c_str(), 0, nullptr) != 0) return nullptr;
+  return Owned<git_repository, git_repository_free>(raw);
+}
+
 std::string last_error() {
   const git_error* e = git_error_last();
   return e && e->message ? e->message : "libgit2";
@@ -32,28 +45,23 @@ std::string repo_path(git_repository* repo, const std::filesystem::path& site_di
 }  // namespace
 
 bool init_repository(const std::filesystem::path& dir, std::string* why) {
-  git_libgit2_init();
+  Library library;
   git_repository* repo = nullptr;
   const int rc = git_repository_init(&repo, dir.c_str(), 0);
   if (rc != 0 && why) *why = last_error();
   git_repository_free(repo);
-  git_libgit2_shutdown();
   return rc == 0;
 }
 
 std::optional<std::string> commit_files(const std::filesystem::path& site_dir, const std::vector<std::string>& paths,
                                         const CommitAuthor& author, const std::string& message, std::string* why) {
-  git_libgit2_init();
-  struct Shutdown {
-    ~Shutdown() { git_libgit2_shutdown(); }
-  } shutdown;
+  Library library;
   auto fail = [&]() -> std::optional<std::string> {
     if (why) *why = last_error();
     return std::nullopt;
   };
-  git_repository* raw_repo = nullptr;
-  if (git_repository_open_ext(&raw_repo, site_dir.c_str(), 0, nullptr) != 0) return fail();
-  Owned<git_repository, git_repository_free> repo(raw_repo);
+  auto repo = open_repository(site_dir);
+  if (!repo) return fail();
   git_index* raw_index = nullptr;
   if (git_repository_index(&raw_index, repo.get()) != 0) return fail();
   Owned<git_index, git_index_free> index(raw_index);
@@ -90,14 +98,10 @@ std::optional<std::string> commit_files(const std::filesystem::path& site_dir, c
 }
 
 std::vector<CommitSummary> recent_commits(const std::filesystem::path& site_dir, int count) {
-  git_libgit2_init();
-  struct Shutdown {
-    ~Shutdown() { git_libgit2_shutdown(); }
-  } shutdown;
+  Library library;
   std::vector<CommitSummary> out;
-  git_repository* raw_repo = nullptr;
-  if (git_repository_open_ext(&raw_repo, site_dir.c_str(), 0, nullptr) != 0) return out;
-  Owned<git_repository, git_repository_free> repo(raw_repo);
+  auto repo = open_repository(site_dir);
+  if (!repo) return out;
   git_revwalk* raw_walk = nullptr;
   if (git_revwalk_new(&raw_walk, repo.get()) != 0) return out;
   Owned<git_revwalk, git_revwalk_free> walk(raw_walk);
@@ -123,14 +127,10 @@ std::vector<CommitSummary> recent_commits(const std::filesystem::path& site_dir,
 }
 
 std::vector<std::string> changed_since(const std::filesystem::path& site_dir, const std::string& commit) {
-  git_libgit2_init();
-  struct Shutdown {
-    ~Shutdown() { git_libgit2_shutdown(); }
-  } shutdown;
+  Library library;
   std::vector<std::string> out;
-  git_repository* raw_repo = nullptr;
-  if (git_repository_open_ext(&raw_repo, site_dir.c_str(), 0, nullptr) != 0) return out;
-  Owned<git_repository, git_repository_free> repo(raw_repo);
+  auto repo = open_repository(site_dir);
+  if (!repo) return out;
   git_object* raw_tree = nullptr;
   if (git_revparse_single(&raw_tree, repo.get(), (commit + "^{tree}").c_str()) != 0) return out;
   Owned<git_object, git_object_free> tree(raw_tree);
@@ -152,12 +152,11 @@ std::vector<std::string> changed_since(const std::filesystem::path& site_dir, co
 }
 
 std::string blob_id(std::string_view bytes) {
-  git_libgit2_init();
+  Library library;
   git_oid id;
   git_odb_hash(&id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB);
   char hex[GIT_OID_HEXSZ + 1];
   git_oid_tostr(hex, sizeof hex, &id);
-  git_libgit2_shutdown();
   return hex;
 }
 
