@@ -156,6 +156,31 @@ std::string form_value(const httplib::Request& req, const std::string& name) {
   return req.get_param_value(name.c_str());
 }
 
+DocumentForm posted_document(const httplib::Request& req) {
+  DocumentForm f;
+  for (const std::string& name : document_field_names()) *document_field(f, name) = form_value(req, name);
+  return f;
+}
+
+ModelForm posted_model(const httplib::Request& req) {
+  ModelForm f;
+  for (auto [name, into] : {std::pair<const char*, std::string*>{"title", &f.title}, {"date", &f.date}, {"unit", &f.unit},
+                            {"year", &f.year}, {"category", &f.category}, {"plan", &f.plan}, {"body", &f.body}}) {
+    *into = form_value(req, name);
+  }
+  for (int i = 0; i < 50; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string src = form_value(req, "image-src-" + n);
+    if (src.empty()) break;
+    f.images.push_back({src, form_value(req, "image-" + n), form_value(req, "caption-" + n)});
+  }
+  return f;
+}
+
+PageForm posted_page(const httplib::Request& req) {
+  return {form_value(req, "title"), form_value(req, "description"), form_value(req, "body")};
+}
+
 bool check_written(const DeskContext& cx, const std::string& file, const WrittenDocument& doc,
                    std::map<std::string, FieldMessages>& fields, std::vector<std::string>& general) {
   bool errors = false;

@@ -16,6 +16,8 @@
 #include "desk.h"
 #include "desk_pages.h"
 #include "document_form.h"
+#include "model_form.h"
+#include "page_form.h"
 #include "diagnostic.h"
 #include "page.h"
 #include "sessions.h"
@@ -57,6 +59,12 @@ bool safe_content_path(const std::filesystem::path& site, const std::string& rel
 
 /// A field of a posted form, plain or multipart.
 std::string form_value(const httplib::Request& req, const std::string& name);
+
+/// What a posted form says: the same reading for saving it and for
+/// "Xem như trên trang" (a model's images are its image-src-N fields).
+DocumentForm posted_document(const httplib::Request& req);
+ModelForm posted_model(const httplib::Request& req);
+PageForm posted_page(const httplib::Request& req);
 
 /// The checker over the site after `file` was written as `doc`: its
 /// messages about the file go beside their fields (by line), errors about

@@ -101,7 +101,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.file = form_value(req, "tep");
   page.opened = form_value(req, "opened");
   page.message = trim(form_value(req, "message"));
-  for (const std::string& name : document_field_names()) *document_field(page.form, name) = form_value(req, name);
+  page.form = posted_document(req);
   if (!page.file.empty() && !document_path(cx, page.file)) return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
   if (!iso_from_display(page.form.date)) page.fields["date"].errors.push_back("ngày phải viết dạng ngày/tháng/năm, ví dụ 21/10/2020");
   if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thay đổi gì");

@@ -46,21 +46,6 @@ void edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   send_html(res, model_page(p));
 }
 
-ModelForm form_of(const httplib::Request& req) {
-  ModelForm f;
-  for (auto [name, into] : {std::pair<const char*, std::string*>{"title", &f.title}, {"date", &f.date}, {"unit", &f.unit},
-                            {"year", &f.year}, {"category", &f.category}, {"plan", &f.plan}, {"body", &f.body}}) {
-    *into = form_value(req, name);
-  }
-  for (int i = 0; i < 50; ++i) {
-    const std::string n = std::to_string(i);
-    const std::string src = form_value(req, "image-src-" + n);
-    if (src.empty()) break;
-    f.images.push_back({src, form_value(req, "image-" + n), form_value(req, "caption-" + n)});
-  }
-  return f;
-}
-
 // A new image: its bytes must be an image, within the limit, with its alt
 // text. Stored under static/anh/mo-hinh/ by a name made from the file's
 // (letters, digits, hyphens) and the type its bytes show. "" on a mistake,
@@ -114,7 +99,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.file = form_value(req, "tep");
   page.opened = form_value(req, "opened");
   page.message = trim(form_value(req, "message"));
-  p.form = form_of(req);
+  p.form = posted_model(req);
   p.upload_alt = form_value(req, "upload-alt");
   p.upload_caption = form_value(req, "upload-caption");
   if (!page.file.empty() && !model_path(cx, page.file)) return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);

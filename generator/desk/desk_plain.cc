@@ -44,7 +44,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.file = form_value(req, "tep");
   page.opened = form_value(req, "opened");
   page.message = trim(form_value(req, "message"));
-  p.form = {form_value(req, "title"), form_value(req, "description"), form_value(req, "body")};
+  p.form = posted_page(req);
   if (!page.file.empty() && !plain_path(cx, page.file)) return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
   if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thay đổi gì");
   if (!page.fields.empty()) return send_html(res, plain_page(p), 422);

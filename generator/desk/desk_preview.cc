@@ -22,20 +22,9 @@ const char* kPreviewBase = "/_trang/";
 // The file the posted form would save, and where it would sit.
 std::pair<std::string, std::string> posted_file(const httplib::Request& req) {
   const std::string kind = form_value(req, "loai");
-  if (kind == "mo-hinh") {
-    ModelForm f;
-    for (auto [name, into] : {std::pair<const char*, std::string*>{"title", &f.title}, {"date", &f.date}, {"unit", &f.unit},
-                              {"year", &f.year}, {"category", &f.category}, {"plan", &f.plan}, {"body", &f.body}}) {
-      *into = form_value(req, name);
-    }
-    return {"content/mo-hinh/xem-truoc.md", write_model(f).text};
-  }
-  if (kind == "trang") {
-    return {"content/xem-truoc.md", write_plain_page({form_value(req, "title"), form_value(req, "description"), form_value(req, "body")}).text};
-  }
-  DocumentForm f;
-  for (const std::string& name : document_field_names()) *document_field(f, name) = form_value(req, name);
-  return {"content/van-ban/xem-truoc.md", write_document(f).text};
+  if (kind == "mo-hinh") return {"content/mo-hinh/xem-truoc.md", write_model(posted_model(req)).text};
+  if (kind == "trang") return {"content/xem-truoc.md", write_plain_page(posted_page(req)).text};
+  return {"content/van-ban/xem-truoc.md", write_document(posted_document(req)).text};
 }
 
 void preview_page(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
