@@ -178,6 +178,16 @@ test('the desk refuses: no session, no CSRF token, a path out of the site, and a
     assert.strictEqual((await fetch(base + '/_trang/css/congbo.css', { headers })).status, 200);
     assert.strictEqual((await fetch(base + '/_trang/css/congbo.css')).status, 403);
 
+    // A body over the desk's 8 MB limit is refused (413), and nothing is written.
+    const big = new FormData();
+    big.set('csrf', csrf);
+    big.set('title', 'x');
+    big.set('body', 'a'.repeat(9 * 1024 * 1024));
+    big.set('message', 'x');
+    const r5 = await fetch(base + '/luu', { method: 'POST', headers, body: big });
+    assert.strictEqual(r5.status, 413);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'content/van-ban')), ['1-kh-duk.md']);
+
     // Five wrong passwords lock the login, even for the right one.
     const other = await (await browser.newContext()).newPage();
     for (let i = 0; i < 5; i++) await logIn(other, base, 'sai-mat-khau');
@@ -309,6 +319,15 @@ test('a writer writes an exemplary model with an uploaded image and its alt text
       await page.getByRole('button', { name: 'Lưu' }).click();
       assert.match(await page.textContent('#f-upload-alt-loi'), /không phải ảnh/);
       assert.ok(!fs.existsSync(path.join(dir, 'static/anh/mo-hinh/anh.png')));
+
+      // A real PNG over 5 MB: refused, nothing stored.
+      await page.getByLabel('Thêm ảnh').setInputFiles({ name: 'lon.png', mimeType: 'image/png',
+        buffer: Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]) });
+      await page.getByLabel(/Mô tả ảnh mới/).fill('Ảnh lớn');
+      await page.getByLabel('Nội dung thay đổi').fill('Thêm ảnh lớn');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      assert.match(await page.textContent('#f-upload-alt-loi'), /lớn hơn 5 MB/);
+      assert.ok(!fs.existsSync(path.join(dir, 'static/anh/mo-hinh/lon.png')));
 
       execFileSync(process.env.CONGBO_BIN, ['build', '--site', dir, '--quiet']);
       const html = fs.readFileSync(path.join(dir, 'public/mo-hinh/dan-van-kheo-o-chi-bo-a/index.html'), 'utf8');
