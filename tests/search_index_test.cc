@@ -41,6 +41,14 @@ TEST_CASE("words know whether only spaces separate them, so pairs do not cross p
   CHECK(w[4].text == "thi");
 }
 
+TEST_CASE("the two placements of a tone mark give one exact spelling") {
+  CHECK(search_tokens("hoá")[0].exact == search_tokens("hóa")[0].exact);
+  CHECK(search_tokens("Thuỷ")[0].exact == "thủy");
+  CHECK(search_tokens("khoẻ")[0].exact == "khỏe");
+  CHECK(search_tokens("quý")[0].exact == "quý");      // qu is the consonant
+  CHECK(search_tokens("hoàng")[0].exact == "hoàng");  // closed syllable: one placement only
+}
+
 TEST_CASE("document numbers split into their parts as words") {
   auto t = search_tokens("Số 51-KH/ĐUK");
   REQUIRE(t.size() == 4);
@@ -104,16 +112,20 @@ TEST_CASE("the index is fingerprinted and has a manifest, shards, facets and doc
   docs[1].text = "Trang mẫu.";
   auto files = index_files(docs);
   std::string manifest;
-  int shards = 0, documents = 0, facets = 0;
+  int shards = 0, documents = 0, facets = 0, positions = 0;
   for (const auto& f : files) {
     if (f.path == "search/manifest.json") manifest = f.data;
     if (f.path.find("/s/") != std::string::npos) ++shards;
+    if (f.path.find("/p/") != std::string::npos) ++positions;
     if (f.path.find("/d/") != std::string::npos) ++documents;
     if (f.path.find("facets.bin.gz") != std::string::npos) ++facets;
   }
   CHECK(manifest.find("\"n\":2") != std::string::npos);
   CHECK(manifest.find("\"dir\":\"search/") != std::string::npos);
   CHECK(shards == 16);
+  CHECK(positions == 16);  // where adjacent words stand, for quoted phrases
+  CHECK(manifest.find("\"pb\":16") != std::string::npos);
+  CHECK(manifest.find("\"kindKeys\":") != std::string::npos);
   CHECK(documents == 2);
   CHECK(facets == 1);
   // a different corpus is a different directory: files can be cached forever

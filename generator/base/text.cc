@@ -134,6 +134,27 @@ std::string map_code_points(std::string_view s, utf8proc_int32_t (*map)(utf8proc
 
 std::string to_lower(std::string_view s) { return map_code_points(s, utf8proc_tolower); }
 
+std::string one_tone_placement(std::string_view word) {
+  // The last vowel carrying a tone, and the same vowel's five tones on "o"
+  // or "u": à á ả ã ạ / è é ẻ ẽ ẹ / ỳ ý ỷ ỹ ỵ after o, o, u.
+  struct Row { std::string_view first; const char* marked[5]; const char* moved[5]; };
+  static const Row rows[] = {
+      {"o", {"à", "á", "ả", "ã", "ạ"}, {"òa", "óa", "ỏa", "õa", "ọa"}},
+      {"o", {"è", "é", "ẻ", "ẽ", "ẹ"}, {"òe", "óe", "ỏe", "õe", "ọe"}},
+      {"u", {"ỳ", "ý", "ỷ", "ỹ", "ỵ"}, {"ùy", "úy", "ủy", "ũy", "ụy"}},
+  };
+  for (const Row& r : rows) {
+    for (int t = 0; t < 5; ++t) {
+      std::string tail = std::string(r.first) + r.marked[t];
+      if (!ends_with(word, tail)) continue;
+      size_t at = word.size() - tail.size();
+      if (r.first == "u" && at > 0 && word[at - 1] == 'q') return std::string(word);  // "quý": qu is the consonant
+      return std::string(word.substr(0, at)) + r.moved[t];
+    }
+  }
+  return std::string(word);
+}
+
 namespace {
 
 // Letters, marks and numbers make words (utf8proc's categories).

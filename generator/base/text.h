@@ -39,6 +39,13 @@ std::string numbered_title(const std::string& number, const std::string& title);
 /// Lower case (Unicode aware).
 std::string to_lower(std::string_view s);
 
+/// One placement of the tone mark in the open syllables "oa", "oe", "uy",
+/// which are written both ways ("hoá" and "hóa", "thuỷ" and "thủy"): the
+/// mark goes on the first vowel, as the sample documents write them.
+/// `word`: one lower-case NFC word; other words come back unchanged.
+/// The search client (tim-kiem.js) does the same.
+std::string one_tone_placement(std::string_view word);
+
 /// A word of running text: a run of letters, marks and digits.
 struct Word {
   std::string_view text;

@@ -76,7 +76,7 @@ class Lexicon {
   const WordInfo& operator()(std::string_view word) {
     auto it = words_.find(word);
     if (it != words_.end()) return it->second;
-    std::string lower = to_lower(to_nfc(word));
+    std::string lower = one_tone_placement(to_lower(to_nfc(word)));
     std::string folded = fold(lower);
     WordInfo info{intern(folded), intern(lower), nullptr, nullptr};
     info.folded = &strings_[info.folded_id];
@@ -99,6 +99,33 @@ class Lexicon {
   std::deque<std::string> strings_;  ///< stable addresses
 };
 
+// Where a pair of adjacent words stands, encoded as it is collected (a
+// pair's list is read only by a quoted phrase's query): per document, the
+// document's id as a delta from the last, then its word positions, the
+// first + 1 and the rest as deltas (never 0), then 0.
+struct PositionList {
+  std::string data;
+  uint32_t last_doc = 0, last_pos = 0;
+  bool open = false;
+
+  void add(uint32_t doc, uint32_t pos) {
+    if (!open || doc != last_doc) {
+      if (open) data += '\0';
+      varint(data, open ? doc - last_doc : doc);
+      varint(data, pos + 1);
+      open = true;
+    } else {
+      varint(data, pos - last_pos);
+    }
+    last_doc = doc;
+    last_pos = pos;
+  }
+  void close() {
+    if (open) data += '\0';
+    open = false;
+  }
+};
+
 class Builder {
  public:
   void add(uint32_t doc, const WordInfo& w, uint8_t flags) {
@@ -108,11 +135,18 @@ class Builder {
     if (term == kNone) term = static_cast<uint32_t>(terms_.size()), terms_.push_back({*w.folded, {}});
     post(terms_[term], doc, w.exact_id, *w.exact, flags);
   }
-  void add_pair(uint32_t doc, const WordInfo& a, const WordInfo& b, uint8_t flags) {
+  // Two words standing next to each other at word position `pos` of the
+  // document (punctuation between them or not): a position for quoted
+  // phrases; and, when only spaces part them, a pair term for ranking.
+  void add_adjacent(uint32_t doc, const WordInfo& a, const WordInfo& b, uint32_t pos, bool joined, uint8_t flags) {
     uint64_t key = (static_cast<uint64_t>(a.folded_id) << 32) | b.folded_id;
-    auto [it, inserted] = pairs_.try_emplace(key, static_cast<uint32_t>(terms_.size()));
-    if (inserted) terms_.push_back({*a.folded + " " + *b.folded, {}});
-    Term& t = terms_[it->second];
+    auto [it, inserted] = pairs_.try_emplace(key);
+    Adjacent& adj = it->second;
+    if (inserted) adj.key = *a.folded + " " + *b.folded;
+    adj.positions.add(doc, pos);
+    if (!joined) return;
+    if (adj.term == kNone) adj.term = static_cast<uint32_t>(terms_.size()), terms_.push_back({adj.key, {}});
+    Term& t = terms_[adj.term];
     uint64_t exact = (static_cast<uint64_t>(a.exact_id) << 32) | b.exact_id;
     Variant* v = find(t, exact);
     if (!v) v = &t.variants.emplace_back(Variant{exact, *a.exact + " " + *b.exact, {}, {}});
@@ -124,6 +158,17 @@ class Builder {
     post(terms_[it->second], doc, 0, key, flags);
   }
   std::vector<Term>& terms() { return terms_; }
+  /// Every pair of adjacent words ("dang vien") with where it stands; call
+  /// once all documents are in.
+  std::vector<std::pair<const std::string*, const std::string*>> positions() {
+    std::vector<std::pair<const std::string*, const std::string*>> out;
+    out.reserve(pairs_.size());
+    for (auto& [id, adj] : pairs_) {
+      adj.positions.close();
+      out.emplace_back(&adj.key, &adj.positions.data);
+    }
+    return out;
+  }
 
  private:
   static Variant* find(Term& t, uint64_t id) {
@@ -149,8 +194,13 @@ class Builder {
   }
 
   static constexpr uint32_t kNone = UINT32_MAX;
+  struct Adjacent {
+    std::string key;
+    uint32_t term = kNone;  ///< its pair term when it stands joined somewhere, or kNone
+    PositionList positions;
+  };
   std::vector<uint32_t> unigrams_;  ///< term of each folded word id, or kNone
-  std::unordered_map<uint64_t, uint32_t> pairs_;
+  std::unordered_map<uint64_t, Adjacent> pairs_;
   std::unordered_map<std::string, uint32_t> keys_;
   std::vector<Term> terms_;
 };
@@ -195,7 +245,7 @@ std::string json_doc(const SearchDocument& d) {
   if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
   return "{\"t\":" + json_string(d.title) + ",\"u\":" + json_string(d.url) + ",\"n\":" + json_string(d.number) +
          ",\"d\":" + json_string(d.date ? d.date->display() : "") + ",\"k\":" + json_string(d.kind_name) +
-         ",\"i\":" + json_string(d.issuer_name) + ",\"s\":" + json_string(d.section_title) +
+         ",\"i\":" + json_string(d.issuer_name) + ",\"s\":" + json_string(d.section_title) + (d.facts.empty() ? "" : ",\"f\":" + json_string(d.facts)) +
          ",\"x\":" + json_string(text) + "}";
 }
 
@@ -235,11 +285,11 @@ uint32_t search_bucket(std::string_view key, uint32_t buckets) {
 
 std::string search_key(const std::vector<SearchDocument>& docs) {
   StableHasher h;
-  h.add("congbo search index, format 1, ");
+  h.add("congbo search index, format 2, ");
   h.add(CONGBO_VERSION);
   for (const SearchDocument& d : docs) {
     for (const std::string* field : {&d.url, &d.title, &d.number, &d.kind, &d.kind_name, &d.issuer, &d.issuer_name,
-                                     &d.section, &d.section_title, &d.text}) {
+                                     &d.section, &d.section_title, &d.text, &d.facts}) {
       h.add(std::to_string(field->size()) + ":");  // lengths first: fields cannot run into each other
       h.add(*field);
     }
@@ -257,21 +307,27 @@ namespace {
 // it cites.
 void index_documents(const std::vector<SearchDocument>& docs, Builder& b) {
   Lexicon lexicon;
+  uint32_t pos = 0;  // word position in the document, across its fields
   auto add_text = [&](uint32_t id, std::string_view text, uint8_t flags) {
     const WordInfo* prev = nullptr;
     for (const Word& w : split_words(text)) {
       const WordInfo& t = lexicon(w.text);
       b.add(id, t, flags);
-      // Adjacent syllables, so "chi bộ" together ranks above "chi … bộ" apart.
-      if (prev && w.joined) b.add_pair(id, *prev, t, flags);
+      // Adjacent syllables, so "chi bộ" together ranks above "chi … bộ"
+      // apart, and a quoted phrase can be checked word by word.
+      if (prev) b.add_adjacent(id, *prev, t, pos - 1, w.joined, flags);
       prev = &t;
+      ++pos;
     }
   };
   for (uint32_t id = 0; id < static_cast<uint32_t>(docs.size()); ++id) {
     const SearchDocument& d = docs[id];
+    pos = 0;
     add_text(id, d.title, kTitle);
     add_text(id, d.text, 0);
-    // Kind, issuer and year are searchable words too ("chỉ thị 2020").
+    // What the page shows as its facts, and kind, issuer and year, are
+    // searchable words too ("chỉ thị 2020", "dân vận khéo").
+    add_text(id, d.facts, 0);
     add_text(id, d.kind_name, 0);
     add_text(id, d.issuer_name, 0);
     if (d.date) add_text(id, std::to_string(d.date->year), 0);
@@ -317,10 +373,35 @@ void add_shards(const std::vector<Term>& terms, uint32_t buckets, uint32_t n, st
   }
 }
 
+// Where adjacent words stand, in shards of their own: p/<bucket>.bin.gz,
+// read only for quoted phrases. Per key (sorted, so a build is repeatable):
+// the key, then its position list (PositionList) as bytes.
+uint32_t add_position_shards(std::vector<std::pair<const std::string*, const std::string*>> lists,
+                             std::vector<SearchFile>& files) {
+  size_t estimate = 0;
+  for (const auto& [key, data] : lists) estimate += key->size() + data->size() + 4;
+  uint32_t buckets = 16;
+  while (buckets < 16384 && estimate / buckets > 16 * 1024) buckets *= 2;
+  std::vector<std::vector<std::pair<const std::string*, const std::string*>>> in_bucket(buckets);
+  for (const auto& kv : lists) in_bucket[search_bucket(*kv.first, buckets)].push_back(kv);
+  for (uint32_t k = 0; k < buckets; ++k) {
+    auto& entries = in_bucket[k];
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    std::string shard;
+    varint(shard, entries.size());
+    for (const auto& [key, data] : entries) {
+      bytes(shard, *key);
+      bytes(shard, *data);
+    }
+    files.push_back({"p/" + std::to_string(k) + ".bin.gz", std::move(shard), ""});
+  }
+  return buckets;
+}
+
 // Facets: 5 bytes a document: days since 1950 (0xFFFF: unknown, little
 // endian), kind, issuer, section (indices + 1 into the manifest's lists; 0: none).
 struct FacetLists {
-  std::vector<std::string> kinds, issuers, sections, section_keys;
+  std::vector<std::string> kinds, kind_keys, issuers, sections, section_keys;
 };
 
 std::string facets_of(const std::vector<SearchDocument>& docs, FacetLists& l) {
@@ -336,7 +417,9 @@ std::string facets_of(const std::vector<SearchDocument>& docs, FacetLists& l) {
     int day = d.date ? std::clamp(days_since_1950(*d.date), 0, 0xFFFE) : 0xFFFF;
     facets += static_cast<char>(day & 0xFF);
     facets += static_cast<char>(day >> 8);
-    facets += static_cast<char>(std::min(index_of(l.kinds, d.kind_name), 255));
+    int k = index_of(l.kinds, d.kind_name);
+    if (static_cast<int>(l.kind_keys.size()) < k) l.kind_keys.push_back(fold(d.kind));
+    facets += static_cast<char>(std::min(k, 255));
     facets += static_cast<char>(std::min(index_of(l.issuers, d.issuer_name), 255));
     int s = index_of(l.sections, d.section_title);
     if (static_cast<int>(l.section_keys.size()) < s) l.section_keys.push_back(d.section);
@@ -373,14 +456,16 @@ void compress_and_emit(const std::vector<SearchDocument>& docs, const std::vecto
   for (auto& t : pool) t.join();
 }
 
-std::string manifest_json(const std::string& dir, uint32_t n, uint32_t buckets, const FacetLists& l) {
+std::string manifest_json(const std::string& dir, uint32_t n, uint32_t buckets, uint32_t position_buckets,
+                          const FacetLists& l) {
   auto list = [](const std::vector<std::string>& v) {
     std::string s = "[";
     for (size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + json_string(v[i]);
     return s + "]";
   };
   return "{\"v\":1,\"dir\":" + json_string(dir) + ",\"n\":" + std::to_string(n) + ",\"b\":" + std::to_string(buckets) +
-         ",\"kinds\":" + list(l.kinds) + ",\"issuers\":" + list(l.issuers) + ",\"sections\":" + list(l.sections) +
+         ",\"pb\":" + std::to_string(position_buckets) + ",\"kinds\":" + list(l.kinds) +
+         ",\"kindKeys\":" + list(l.kind_keys) + ",\"issuers\":" + list(l.issuers) + ",\"sections\":" + list(l.sections) +
          ",\"sectionKeys\":" + list(l.section_keys) + "}";
 }
 
@@ -395,11 +480,12 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
   const uint32_t buckets = bucket_count(b.terms(), n);
   std::vector<SearchFile> files;  // shards and facets, before compression
   add_shards(b.terms(), buckets, n, files);
+  const uint32_t position_buckets = add_position_shards(b.positions(), files);
   FacetLists lists;
   files.push_back({"facets.bin.gz", facets_of(docs, lists), ""});
   const std::string dir = search_dir(key);
   compress_and_emit(docs, files, dir, emit, reuse, jobs);
-  emit({"search/manifest.json", manifest_json(dir, n, buckets, lists), ""});
+  emit({"search/manifest.json", manifest_json(dir, n, buckets, position_buckets, lists), ""});
 }
 
 }  // namespace congbo

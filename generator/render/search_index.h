@@ -37,6 +37,9 @@ struct SearchDocument {
   std::string issuer, issuer_name;
   std::string section, section_title;
   std::string text;        ///< plain text of the body
+  /// What the page shows as its facts besides the text (a model's category
+  /// and unit, a unit's type…), one line: searchable, shown in results.
+  std::string facts;
 };
 
 /// A word of text: folded form for matching and the exact lower-case form.

@@ -87,3 +87,57 @@ test('excerpts mark the matched words, found with or without diacritics', () => 
   assert.ok(html.includes('<mark>đảng</mark> <mark>viên</mark>'), html);
   assert.ok(html.includes('&lt;b&gt;'), 'text is escaped');
 });
+
+test('a quoted phrase returns exactly the documents holding it in one run, punctuation inside or not', async () => {
+  const idx = await corpus([
+    { file: 'a', title: 'Văn bản A', body: 'Xây dựng tổ chức đảng trong sạch, vững mạnh toàn diện.' },
+    { file: 'b', title: 'Văn bản B', body: 'Đời sống trong sạch. Ở nơi khác: vững mạnh và đoàn kết.' },
+    { file: 'c', title: 'Văn bản C', body: 'Công tác tư tưởng chính trị được chú trọng.' },
+    // every adjacent pair of the phrase is here, but never the three words in one run
+    { file: 'd', title: 'Văn bản D', body: 'Tư tưởng mới. Chính trị học và tư tưởng Hồ Chí Minh, tưởng chính là thế.' },
+    { file: 'e', title: 'Văn bản E', body: 'Trong sạch vững mạnh, không có dấu phẩy.' },
+  ]);
+  assert.deepStrictEqual((await idx.titles(await idx.search('"trong sạch, vững mạnh"'))).sort(), ['Văn bản A', 'Văn bản E']);
+  assert.deepStrictEqual(await idx.titles(await idx.search('"tư tưởng chính trị"')), ['Văn bản C']);
+  assert.deepStrictEqual(await idx.titles(await idx.search('"tu tuong chinh tri"')), ['Văn bản C'], 'without diacritics too');
+  // unquoted, the words anywhere still find both
+  assert.strictEqual((await idx.search('tư tưởng chính trị')).length, 2);
+});
+
+test('a phrase quoted with diacritics is spelled as quoted; without them, any spelling', async () => {
+  const idx = await corpus([
+    { file: 'a', title: 'Văn bản A', body: 'Con đường đổi mới.' },
+    { file: 'b', title: 'Văn bản B', body: 'Con dương đổi mới.' },
+  ]);
+  assert.deepStrictEqual(await idx.titles(await idx.search('"đường đổi mới"')), ['Văn bản A']);
+  assert.deepStrictEqual(await idx.titles(await idx.search('"đường"')), ['Văn bản A']);
+  assert.strictEqual((await idx.search('"duong doi moi"')).length, 2);
+});
+
+test('the old and new placement of a tone mark are one spelling', async () => {
+  const idx = await corpus([
+    { file: 'a', title: 'Văn bản A', body: 'Công tác văn hoá và thuỷ lợi.' },
+    { file: 'b', title: 'Văn bản B', body: 'Công tác văn họa và thủy lợi.' },
+  ]);
+  // "hóa" (new placement) is "hoá" (old): it ranks first, above "họa"
+  assert.deepStrictEqual(await idx.titles(await idx.search('văn hóa')), ['Văn bản A', 'Văn bản B']);
+  assert.deepStrictEqual(await idx.titles(await idx.search('"văn hóa"')), ['Văn bản A']);
+  assert.deepStrictEqual(await idx.titles(await idx.search('"thủy lợi"')), ['Văn bản A', 'Văn bản B']);
+  assert.strictEqual(core.words('Hoá thuỷ quý hoàng')[0].exact, 'hóa');
+  assert.deepStrictEqual(core.words('Hoá thuỷ quý hoàng').map((w) => w.exact), ['hóa', 'thủy', 'quý', 'hoàng']);
+});
+
+test('a number written with its kind, without separators or as an address finds that document first', async () => {
+  const idx = await corpus([
+    { file: 'cite1', title: 'Văn bản trích dẫn một', body: 'Thực hiện Kế hoạch số 4706-KH/ĐUK và kế hoạch số 4706.' },
+    { file: 'cite2', title: 'Văn bản trích dẫn hai', body: 'Theo Kế hoạch số 4706-KH/ĐUK của Đảng ủy Khối, kế hoạch này.' },
+    { file: 'k4706', title: 'Thi đua', number: '4706-KH/ĐUK', body: 'Nội dung thi đua.' },
+    { file: 'other', title: 'Khác', number: '12-KH/ĐUK', body: 'Nội dung khác.' },
+  ]);
+  for (const q of ['Kế hoạch số 4706', 'ke hoach so 4706', 'kế hoạch 4706', '4706KH/ĐUK', '4706-kh-duk', '4706 kh duk']) {
+    const titles = await idx.titles(await idx.search(q));
+    assert.strictEqual(titles[0], 'Thi đua', `query ${q}: ${titles.join(' | ')}`);
+  }
+  // an address-like number finds the document and those citing it, not every document
+  assert.ok((await idx.search('4706-kh-duk')).length <= 3);
+});

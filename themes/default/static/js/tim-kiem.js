@@ -26,7 +26,14 @@
   function fold(s) {
     return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
   }
-  function lower(s) { return s.normalize('NFC').toLowerCase(); }
+  function lower(s) { return oneTonePlacement(s.normalize('NFC').toLowerCase()); }
+  // "hoá" and "hóa", "thuỷ" and "thủy" are one spelling: the tone mark of an
+  // open "oa", "oe", "uy" goes on the first vowel (text.cc: one_tone_placement).
+  var TONE_MOVES = { 'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa', 'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
+                     'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy' };
+  function oneTonePlacement(s) {
+    return s.replace(/(^|[^q])(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![\p{L}\p{M}])/gu, function (_, before, pair) { return before + TONE_MOVES[pair]; });
+  }
 
   // Words with their folded and exact forms; `joined` when only spaces
   // separate a word from the one before it.
@@ -47,15 +54,34 @@
     return h % n;
   }
 
-  // ---- Document numbers in queries: "51-KH/ĐUK", "51 KH ĐUK", "KH 51". ----
-  function numberKeys(query) {
+  // ---- Document numbers in queries: "51-KH/ĐUK", "51 KH ĐUK", "51KH/ĐUK",
+  // "51-kh-duk" (an address), "KH 51", "Kế hoạch số 51" (the kind's name,
+  // or its first words, from the manifest's kinds). Each key comes with the
+  // query's words that belong to it (`parts`), which need not match as words.
+  function numberKeys(query, manifest) {
     var q = fold(query), keys = [], m;
-    var full = /(\d+)\s*[-\/ ]\s*([a-z]+)\s*[\/ ]\s*([a-z][a-z-]*)/g;
-    while ((m = full.exec(q))) keys.push({ key: '#' + parseInt(m[1], 10) + '-' + m[2] + '/' + m[3], parts: [m[1], m[2], m[3]] });
-    var kindFirst = /\b([a-z]{1,5})\s+(\d+)\b/g;
+    var full = /(\d+)\s*[-\/ ]?\s*([a-z]+)\s*[-\/ ]\s*([a-z][a-z]*)/g;
+    while ((m = full.exec(q))) keys.push({ key: '#' + parseInt(m[1], 10) + '-' + m[2] + '/' + m[3], parts: [m[1], m[2], m[3]], span: m[0] });
+    var kindFirst = /\b([a-z]{1,5})\s+(?:so\s+)?(\d+)\b/g;
     while ((m = kindFirst.exec(q))) keys.push({ key: '#' + parseInt(m[2], 10) + '-' + m[1], parts: [m[1], m[2]] });
-    var seqKind = /(\d+)\s*[-\/]\s*([a-z]+)\b/g;
+    var seqKind = /(\d+)\s*[-\/]?\s*([a-z]+)\b/g;
     while ((m = seqKind.exec(q))) keys.push({ key: '#' + parseInt(m[1], 10) + '-' + m[2], parts: [m[1], m[2]] });
+    var kinds = (manifest && manifest.kinds) || [], abbrs = (manifest && manifest.kindKeys) || [];
+    kinds.forEach(function (name, i) {
+      if (!abbrs[i]) return;
+      var ws = fold(name).split(/\s+/);
+      // The whole name, or its first two words or more ("chương trình" for
+      // "Chương trình hành động"), then "số" or not, then the number.
+      for (var len = ws.length; len >= Math.min(2, ws.length); len--) {
+        var named = new RegExp('(?:^|[^\\p{L}\\p{N}])' + ws.slice(0, len).join('\\s+') + '\\s+(?:so\\s+)?(\\d+)\\b', 'gu');
+        var found = false;
+        while ((m = named.exec(q))) {
+          found = true;
+          keys.push({ key: '#' + parseInt(m[1], 10) + '-' + abbrs[i], parts: ws.slice(0, len).concat([m[1], 'so']) });
+        }
+        if (found) break;
+      }
+    });
     return keys;
   }
 
@@ -168,11 +194,52 @@
     return this.docs.get(id);
   };
 
-  function parseQuery(q) {
+  function parseQuery(q, manifest) {
     var quoted = [], rest = q.replace(/"([^"]*)"|“([^”]*)”/g, function (_, a, b) { quoted.push(a || b || ''); return ' '; });
     return { words: words(q.replace(/["“”]/g, ' ')), phrases: quoted.map(words).filter(function (p) { return p.length; }),
-             numbers: numberKeys(q), free: words(rest) };
+             numbers: numberKeys(q, manifest), free: words(rest) };
   }
+
+  // Where a pair of adjacent words stands in each document ("dang vien" →
+  // Map doc → positions), for the documents in `wanted` (Uint8Array).
+  Index.prototype.positions = async function (key, wanted) {
+    var self = this, k = bucket(key, this.m.pb);
+    if (!this.positionShards) this.positionShards = new Map();
+    if (!this.positionShards.has(k)) {
+      this.positionShards.set(k, this.fetchBytes(this.m.dir + 'p/' + k + '.bin.gz').then(gunzip).then(function (u8) {
+        var r = new Reader(u8), at = new Map(), count = r.varint();
+        for (var t = 0; t < count; t++) { var name = r.string(), len = r.varint(); at.set(name, [r.pos, len]); r.pos += len; }
+        return { u8: u8, at: at };
+      }));
+    }
+    var shard = await this.positionShards.get(k), where = shard.at.get(key), out = new Map();
+    if (!where) return out;
+    var r = new Reader(shard.u8), end = where[0] + where[1], doc = 0;
+    r.pos = where[0];
+    while (r.pos < end) {
+      doc += r.varint();
+      var pos = r.varint() - 1, list = wanted[doc] ? [pos] : null, step;
+      while ((step = r.varint())) { pos += step; if (list) list.push(pos); }
+      if (list) out.set(doc, list);
+    }
+    return out;
+  };
+
+  // The documents of `alive` in which the words of `phrase` stand in one run
+  // (punctuation between them allowed): each pair of neighbours at
+  // consecutive positions.
+  Index.prototype.phraseRun = async function (phrase, alive) {
+    var keys = [];
+    for (var i = 1; i < phrase.length; i++) keys.push(phrase[i - 1].folded + ' ' + phrase[i].folded);
+    var self = this, lists = await Promise.all(keys.map(function (k) { return self.positions(k, alive); }));
+    var keep = new Uint8Array(alive.length);
+    lists[0].forEach(function (starts, d) {
+      var sets = lists.slice(1).map(function (l) { return l.has(d) ? new Set(l.get(d)) : null; });
+      if (sets.some(function (x) { return !x; })) return;
+      keep[d] = starts.some(function (p) { return sets.every(function (set, j) { return set.has(p + j + 1); }); }) ? 1 : 0;
+    });
+    return keep;
+  };
 
   // Ranks documents for `query`. Every word must match (after folding), or
   // be part of a document number in the query. Scores: rarer words weigh
@@ -181,7 +248,7 @@
   // stand together; the document whose number was asked for comes first.
   // Documents are dense ids, so scores live in typed arrays, not maps.
   Index.prototype.search = async function (query) {
-    var q = parseQuery(query), n = this.m.n, self = this;
+    var self = this, q = parseQuery(query, this.m), n = this.m.n;
     if (!q.words.length) return [];
     // Every key the query needs is known now: fetch all their shards at once.
     var keys = q.numbers.map(function (k) { return k.key; }).concat(q.words.map(function (w) { return w.folded; }));
@@ -190,15 +257,17 @@
     await Promise.all(keys.map(function (k) { return self.shard(bucket(k, self.m.b)); }));
     var score = new Float64Array(n), matched = new Uint8Array(n), required = 0;
     var byNumber = new Uint8Array(n), optionalMatched = new Uint8Array(n), optionals = 0;
-    var numberParts = new Set();
+    var numberParts = new Set(), numberSpans = [];
     var numberLists = await Promise.all(q.numbers.map(function (k) { return self.term(k.key); }));
     q.numbers.forEach(function (k, i) {
       if (!numberLists[i].length) return;
       k.parts.forEach(function (p) { numberParts.add(p); });
+      if (k.span) numberSpans.push(k.span);
       numberParts.add('so');  // "Số 51-KH/ĐUK": the word "số" belongs to the number
       numberLists[i].forEach(function (v) {
         for (var j = 0; j < v.docs.length; j++) {
-          var s = (v.weights[j] & NUMBER) ? 1000 : 50, d = v.docs[j];
+          // Its own number in full, its own number without the issuer, a citation.
+          var s = (v.weights[j] & NUMBER) ? (k.span ? 2000 : 1000) : 50, d = v.docs[j];
           if (s > score[d]) score[d] = s;  // one number bonus per document
           byNumber[d] = 1;
         }
@@ -221,7 +290,8 @@
           if (same) exact[d] = 1;
         }
       });
-      var optional = numberParts.has(w.folded);
+      // "123CTr" in "123CTr/ĐUK" is one word but part of the number.
+      var optional = numberParts.has(w.folded) || numberSpans.some(function (span) { return span.indexOf(w.folded) >= 0; });
       if (!touched.length && !optional) return [];
       if (optional) optionals++; else required++;
       var idf = Math.log(1 + n / Math.max(touched.length, 1));
@@ -246,33 +316,44 @@
     for (var j = 1; j < q.free.length; j++) if (q.free[j].joined) pairs.push([q.free[j - 1], q.free[j]]);
     q.phrases.forEach(function (p) {
       var keys = [];
-      for (var k = 1; k < p.length; k++) { pairs.push([p[k - 1], p[k]]); keys.push(p[k - 1].folded + ' ' + p[k].folded); }
-      phrases.push({ keys: keys, word: p.length === 1 ? p[0] : null });
+      for (var k = 1; k < p.length; k++) {
+        if (!p[k].joined) continue;  // "trong sạch, vững mạnh": the comma is checked by position
+        pairs.push([p[k - 1], p[k]]);
+        keys.push(p[k - 1].exact + ' ' + p[k].exact);
+      }
+      phrases.push({ words: p, keys: keys, marked: p.some(function (w) { return w.exact !== w.folded; }) });
     });
     var pairLists = await Promise.all(pairs.map(function (p) { return self.term(p[0].folded + ' ' + p[1].folded); }));
-    var pairDocs = new Map();
+    var pairDocs = new Map();  // exact pair → { any: docs with it folded, same: docs with it spelled so }
     pairs.forEach(function (p, i) {
-      var key = p[0].folded + ' ' + p[1].folded, want = p[0].exact + ' ' + p[1].exact, has = new Uint8Array(n), df = 0;
+      var want = p[0].exact + ' ' + p[1].exact, has = new Uint8Array(n), same = new Uint8Array(n), df = 0;
       pairLists[i].forEach(function (v) { for (var j = 0; j < v.docs.length; j++) if (!has[v.docs[j]]) { has[v.docs[j]] = 1; df++; } });
       var idf = Math.log(1 + n / Math.max(df, 1));
       pairLists[i].forEach(function (v) {
-        var same = v.exact === want;
+        var exact = v.exact === want;
         for (var j = 0; j < v.docs.length; j++) {
           var d = v.docs[j];
-          if (alive[d]) score[d] += idf * 2 * ((v.weights[j] & TITLE) ? 2 : 1) * (same ? 1.3 : 1);
+          if (exact) same[d] = 1;
+          if (alive[d]) score[d] += idf * 2 * ((v.weights[j] & TITLE) ? 2 : 1) * (exact ? 1.3 : 1);
         }
       });
-      pairDocs.set(key, has);
+      pairDocs.set(want, { any: has, same: same });
     });
-    // A quoted phrase must stand together (and a quoted word be spelled exactly).
+    // A quoted phrase must stand together, in one run, and be spelled as
+    // quoted when it was typed with diacritics (without: any spelling).
     for (var f = 0; f < phrases.length; f++) {
       var ph = phrases[f], keep = new Uint8Array(n);
-      if (ph.word) {
-        (await self.term(ph.word.folded)).forEach(function (v) {
-          if (v.exact === ph.word.exact) for (var j = 0; j < v.docs.length; j++) keep[v.docs[j]] = 1;
+      if (ph.words.length === 1) {
+        if (!ph.marked) continue;
+        (await self.term(ph.words[0].folded)).forEach(function (v) {
+          if (v.exact === ph.words[0].exact) for (var j = 0; j < v.docs.length; j++) keep[v.docs[j]] = 1;
         });
       } else {
-        for (var d3 = 0; d3 < n; d3++) keep[d3] = ph.keys.every(function (k) { return pairDocs.get(k)[d3]; }) ? 1 : 0;
+        var lists = ph.keys.map(function (k) { return ph.marked ? pairDocs.get(k).same : pairDocs.get(k).any; });
+        for (var d3 = 0; d3 < n; d3++) keep[d3] = alive[d3] && lists.every(function (l) { return l[d3]; }) ? 1 : 0;
+        // Two words standing joined are checked by their pair; longer runs,
+        // or punctuation inside, by where the words stand.
+        if (ph.words.length > 2 || ph.keys.length < ph.words.length - 1) keep = await self.phraseRun(ph.words, keep);
       }
       for (var d4 = 0; d4 < n; d4++) if (!keep[d4]) alive[d4] = 0;
     }
