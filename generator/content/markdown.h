@@ -40,6 +40,10 @@ struct RenderedMarkdown {
 RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
                                  Diagnostics& diags);
 
+/// A line of inline Markdown (a title) as the plain text it shows:
+/// "Một “*tấm gương sống*”" → "Một “tấm gương sống”".
+std::string markdown_inline_plain(std::string_view line);
+
 /// An image written in Markdown: ![alt](src).
 struct MarkdownImage {
   std::string src, alt;

@@ -453,6 +453,7 @@ void add_record_search(const PageContext& site, const Records& records, std::vec
     docs.push_back(std::move(d));
     for (const YearResults& y : c.years) {
       SearchDocument yd = doc(kCampaignsSection, campaign_year_url(c, y.year), words::campaign_year_title(c.name, y.year));
+      yd.facts = c.name + " · " + std::to_string(y.year);
       yd.date = y.date;
       for (const UnitResult& u : y.units) {
         const Unit* unit = records.units.find(u.unit);
@@ -464,6 +465,7 @@ void add_record_search(const PageContext& site, const Records& records, std::vec
   }
   for (const Decision& d : records.decisions) {
     SearchDocument sd = doc(kAwardsSection, d.url, d.form + ": " + d.title);
+    sd.facts = d.form + (d.number.empty() ? "" : " " + d.number);
     sd.number = d.number;
     sd.date = d.date;
     sd.issuer = d.issuer;
@@ -476,9 +478,42 @@ void add_record_search(const PageContext& site, const Records& records, std::vec
   }
   for (const Unit& u : records.units.all()) {
     SearchDocument sd = doc(kUnitsSection, unit_page_url(u.id), u.name);
-    sd.text = unit_type_name(u.type) + ". " + u.sector + ". " + u.description;
+    sd.facts = unit_type_name(u.type) + (u.sector.empty() ? "" : " · " + u.sector);
+    if (const Unit* parent = records.units.find(u.parent)) sd.facts += " · " + parent->name;
+    sd.text = u.description + "\n" + unit_record_lines(site, records, u);
     docs.push_back(std::move(sd));
   }
+}
+
+std::string unit_record_lines(const PageContext& site, const Records& records, const Unit& u) {
+  // What the unit's page lists year by year: grades, commendations, models.
+  std::string text;
+  for (const Campaign& c : records.campaigns) {
+    for (const YearResults& y : c.years) {
+      for (const UnitResult& r : y.units) {
+        if (r.unit != u.id) continue;
+        const Grade* g = c.rules.grade(r.grade);
+        text += words::campaign_year_title(c.name, y.year) + ": " +
+                (!r.registered ? words::not_registered() : (g ? g->name : words::no_grade())) + "\n";
+      }
+    }
+  }
+  for (const Decision& d : records.decisions) {
+    for (const Recipient& r : d.recipients) {
+      if (r.unit == u.id) text += d.form + " " + numbered_title(d.number, d.title) + ": " + r.achievement + "\n";
+    }
+  }
+  for (const Page& p : site.pages) {
+    if (p.is_model && p.model.unit == u.id) text += words::timeline_model() + " " + p.title + ": " + p.model.category + "\n";
+  }
+  return text;
+}
+
+std::string model_facts(const Records& records, const Page& page) {
+  const ModelMeta& m = page.model;
+  const Unit* u = records.units.find(m.unit);
+  return m.category + " · " + (u ? u->name : m.unit) + " · " + std::to_string(m.year) +
+         (m.plan.text.empty() ? "" : " · " + m.plan.text);
 }
 
 }  // namespace congbo

@@ -52,5 +52,10 @@ View model_view(const PageContext& site, const Records& records, const Page& pag
 View carried_out(const PageContext& site, const Records& records, int index);
 /// Each campaign, campaign year, decision and unit as a search entry.
 void add_record_search(const PageContext& site, const Records& records, std::vector<SearchDocument>& docs);
+/// What a unit's page lists year by year (grades, commendations, models),
+/// as lines of text for its search document.
+std::string unit_record_lines(const PageContext& site, const Records& records, const Unit& u);
+/// What a model's page shows as its facts (category, unit, year, plan), one line.
+std::string model_facts(const Records& records, const Page& page);
 
 }  // namespace congbo

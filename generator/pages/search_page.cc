@@ -3,6 +3,7 @@
 
 #include <mutex>
 
+#include "markdown.h"
 #include "page_words.h"
 #include "record_pages.h"
 #include "text.h"
@@ -17,12 +18,13 @@ std::vector<SearchDocument> search_documents(const PageContext& cx, const Record
     if (p.is_index) continue;
     SearchDocument d;
     d.url = href(cx.config, p.url);
-    d.title = p.title;
+    d.title = markdown_inline_plain(p.title);
     d.date = p.date;
     d.text = std::move(rendered[i].plain);
     d.section = p.section;
     const Section* s = cx.section(p.section);
     d.section_title = s ? s->title : words::other_pages();
+    if (p.is_model) d.facts = model_facts(records, p);
     if (p.is_document) {
       d.number = p.doc.number;
       d.kind = p.doc.kind;

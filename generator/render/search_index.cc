@@ -398,6 +398,25 @@ uint32_t add_position_shards(std::vector<std::pair<const std::string*, const std
   return buckets;
 }
 
+// The corpus's words (folded, letters only), the most frequent first, one
+// a line: what a query typed without an IME, or with a typo, is corrected
+// to (read only when a query finds little). Words in one document only are
+// left out once there are 100 documents (names, typos of the corpus).
+std::string vocabulary(const std::vector<Term>& terms, uint32_t n) {
+  std::vector<std::pair<size_t, const std::string*>> words;
+  for (const Term& t : terms) {
+    if (t.key.empty() || t.key[0] == '#' || t.key.find(' ') != std::string::npos) continue;
+    if (!std::all_of(t.key.begin(), t.key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    size_t df = 0;
+    for (const Variant& v : t.variants) df += v.docs.size();
+    if (df >= (n >= 100 ? 2u : 1u)) words.emplace_back(df, &t.key);
+  }
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : *a.second < *b.second; });
+  std::string out;
+  for (const auto& [df, word] : words) out += *word + "\n";
+  return out;
+}
+
 // Facets: 5 bytes a document: days since 1950 (0xFFFF: unknown, little
 // endian), kind, issuer, section (indices + 1 into the manifest's lists; 0: none).
 struct FacetLists {
@@ -481,6 +500,7 @@ void build_search_index(const std::vector<SearchDocument>& docs, const std::stri
   std::vector<SearchFile> files;  // shards and facets, before compression
   add_shards(b.terms(), buckets, n, files);
   const uint32_t position_buckets = add_position_shards(b.positions(), files);
+  files.push_back({"words.txt.gz", vocabulary(b.terms(), n), ""});
   FacetLists lists;
   files.push_back({"facets.bin.gz", facets_of(docs, lists), ""});
   const std::string dir = search_dir(key);

@@ -97,3 +97,66 @@ test('without JavaScript the search page says so and links to the browse pages',
     await server.close();
   }
 });
+
+test('results read well: facts found and shown, nothing run together, filters folded on a phone, nothing moving', async (t) => {
+  const server = await serve(siteDir());
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await t.test('what a record page shows as its facts is searchable and shown marked', async () => {
+      const hits = await results(page, server, 'dân vận khéo');
+      assert.ok(hits.includes('/mo-hinh/doanh-nghiep-dua-xanh/'), hits.join(' '));
+      const meta = await page.textContent('#ket-qua .item:has(a[href="/mo-hinh/doanh-nghiep-dua-xanh/"]) .item-meta');
+      assert.match(meta, /Dân vận khéo/);
+      assert.ok(await page.isVisible('#ket-qua .item:has(a[href="/mo-hinh/doanh-nghiep-dua-xanh/"]) .item-meta mark'));
+    });
+
+    await t.test('the date and section of a record do not run together, and records are not "Không rõ" kinds', async () => {
+      await results(page, server, 'bon tot');
+      const metas = await page.$$eval('#ket-qua .item-meta', (els) => els.map((e) => e.textContent));
+      for (const m of metas) assert.doesNotMatch(m, /\d[^\d\s·/,.)–-]|[^\s·(]Chưa rõ|Chưa rõ ngày\S/, m);
+      const labels = await page.$$eval('.search-filters label', (els) => els.map((e) => e.textContent));
+      assert.ok(!labels.some((l) => /Không rõ/.test(l)), labels.join(' | '));
+    });
+
+    await t.test('on a phone the filters are one line and the first result is on the first screen', async () => {
+      await results(page, server, 'đảng viên');
+      const top = await page.$eval('#ket-qua .item', (e) => e.getBoundingClientRect().top + window.scrollY);
+      assert.ok(top < 600, `first result at ${top} px`);
+      assert.strictEqual(await page.$eval('#bo-loc', (d) => d.open), false);
+      await page.click('#bo-loc summary');
+      assert.ok(await page.isVisible('.search-filters fieldset'));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page is ${overflow} px too wide`);
+      await page.screenshot({ path: require('node:path').join(require('node:os').tmpdir(), 'tim-kiem-390.png'), fullPage: false });
+    });
+
+    await t.test('opening a shared link, the layout barely moves (CLS < 0.1), on a phone and on a desktop', async () => {
+      for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 }]) {
+        const p = await browser.newPage({ viewport });
+        await p.goto(server.url + '/tim-kiem/?q=' + encodeURIComponent('chi bộ'));
+        await p.waitForFunction(() => /kết quả/.test(document.getElementById('trang-thai').textContent));
+        await p.waitForTimeout(200);
+        const cls = await p.evaluate(() => new Promise((resolve) => {
+          let sum = 0;
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+            .observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(sum), 100);
+        }));
+        assert.ok(cls < 0.1, `CLS ${cls.toFixed(3)} at ${viewport.width} px`);
+        if (viewport.width > 1000) {
+          assert.strictEqual(await p.$eval('#bo-loc', (d) => d.open), true, 'filters open beside the results');
+          await p.screenshot({ path: require('node:path').join(require('node:os').tmpdir(), 'tim-kiem-1366.png') });
+        }
+        await p.close();
+      }
+    });
+    assert.deepStrictEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

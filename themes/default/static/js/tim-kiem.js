@@ -388,32 +388,160 @@
     return out;
   }
 
+  // Where the query's words stand in `text` (folded alike).
+  function hitsIn(text, queryWords) {
+    var wanted = new Set(queryWords.map(function (w) { return w.folded; }));
+    var folded = foldAligned(text), re = /[\p{L}\p{N}]+/gu, m, hits = [];
+    while ((m = re.exec(folded))) if (wanted.has(m[0])) hits.push({ index: m.index, length: m[0].length, word: m[0] });
+    hits.wanted = wanted.size;
+    return hits;
+  }
+  // text[start, end) escaped, the hits in it marked.
+  function markRange(text, hits, start, end) {
+    var html = '', pos = start;
+    hits.forEach(function (h) {
+      if (h.index < pos || h.index + h.length > end) return;
+      html += escapeHtml(text.slice(pos, h.index)) + '<mark>' + escapeHtml(text.slice(h.index, h.index + h.length)) + '</mark>';
+      pos = h.index + h.length;
+    });
+    return html + escapeHtml(text.slice(pos, end));
+  }
+  // All of a short text (a result's facts), the query's words marked.
+  function marked(text, queryWords) { return markRange(text, hitsIn(text, queryWords), 0, text.length); }
+
   // An excerpt of `text` around where most query words stand close together,
   // the matched words marked.
   function excerpt(text, queryWords, size) {
     size = size || 240;
-    var wanted = new Set(queryWords.map(function (w) { return w.folded; }));
-    var folded = foldAligned(text), re = /[\p{L}\p{N}]+/gu, m, hits = [];
-    while ((m = re.exec(folded))) if (wanted.has(m[0])) hits.push({ index: m.index, length: m[0].length, word: m[0] });
-    var first = -1, best = 0;
-    for (var i = 0; i < hits.length && best < wanted.size; i++) {
+    var hits = hitsIn(text, queryWords), first = -1, best = 0;
+    for (var i = 0; i < hits.length && best < hits.wanted; i++) {
       var found = new Set();
       for (var j = i; j < hits.length && hits[j].index < hits[i].index + size / 2; j++) found.add(hits[j].word);
       if (found.size > best) { best = found.size; first = i; }
     }
     var start = first < 0 ? 0 : Math.max(0, hits[first].index - size / 3);
     if (start > 0) { var sp = text.indexOf(' ', start); if (sp > 0 && sp - start < 30) start = sp + 1; }
-    var end = Math.min(text.length, start + size), html = '', pos = start;
-    hits.forEach(function (h) {
-      if (h.index < pos || h.index + h.length > end) return;
-      html += escapeHtml(text.slice(pos, h.index)) + '<mark>' + escapeHtml(text.slice(h.index, h.index + h.length)) + '</mark>';
-      pos = h.index + h.length;
-    });
-    html += escapeHtml(text.slice(pos, end));
+    var end = Math.min(text.length, start + size);
+    var html = markRange(text, hits, start, end);
     return (start > 0 ? '… ' : '') + html.replace(/\s+/g, ' ').trim() + (end < text.length ? ' …' : '');
   }
 
-  var core = { fold: fold, words: words, bucket: bucket, numberKeys: numberKeys, parseShard: parseShard,
+  // ---- Queries typed without a Vietnamese IME, or with a typo. ----
+  // Telex ("dangr vieen", "tuw tuowngr") and VNI ("dang3 vie6n") keys left
+  // in the text are read as the marks they stand for; a word the corpus does
+  // not have becomes its nearest word that it has (one letter added, removed,
+  // changed or swapped), the commonest first.
+  var TONES = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323', 1: '\u0301', 2: '\u0300', 3: '\u0309', 4: '\u0303', 5: '\u0323' };
+  var VOWELS = 'aăâeêioôơuưy';
+  function withTone(word, tone) {
+    if (!tone) return word;
+    var chars = Array.from(word), at = -1, i;
+    for (i = 0; i < chars.length; i++) if ('ăâêôơư'.indexOf(chars[i]) >= 0) at = i;  // a marked vowel takes it (ươ: the ơ)
+    if (at < 0) {
+      var vs = [];
+      for (i = 0; i < chars.length; i++) {
+        if (VOWELS.indexOf(chars[i]) < 0) continue;
+        if ((chars[i] === 'u' && chars[i - 1] === 'q') || (chars[i] === 'i' && chars[i - 1] === 'g' && VOWELS.indexOf(chars[i + 1]) >= 0)) continue;
+        vs.push(i);
+      }
+      if (!vs.length) return word;
+      var closed = vs[vs.length - 1] < chars.length - 1;
+      at = vs.length > 1 && !closed ? vs[vs.length - 2] : vs[vs.length - 1];
+    }
+    chars[at] = (chars[at] + tone).normalize('NFC');
+    return chars.join('');
+  }
+  function telex(word) {
+    var w = word.replace(/^dd/, 'đ'), tone = '', out = '', seenVowel = false;
+    for (var i = 0; i < w.length; i++) {
+      var c = w[i];
+      if (seenVowel && 'sfrxjz'.indexOf(c) >= 0) { tone = c === 'z' ? '' : TONES[c]; continue; }
+      if (VOWELS.indexOf(c) >= 0) seenVowel = true;
+      out += c;
+    }
+    out = out.replace(/uow|uwow|uwo/g, 'ươ').replace(/aa/g, 'â').replace(/ee/g, 'ê').replace(/oo/g, 'ô')
+      .replace(/aw/g, 'ă').replace(/ow/g, 'ơ').replace(/uw/g, 'ư').replace(/^w/, 'ư');
+    return withTone(out, tone);
+  }
+  function vni(word) {
+    if (!/\d/.test(word) || !/[a-z]/.test(word)) return word;
+    var tone = '', out = '';
+    for (var i = 0; i < word.length; i++) {
+      var c = word[i];
+      if (c >= '1' && c <= '5') { tone = TONES[c]; continue; }
+      if (c === '6') out = out.replace(/([aeo])([^aeo]*)$/, function (_, v, r) { return { a: 'â', e: 'ê', o: 'ô' }[v] + r; });
+      else if (c === '7') out = out.replace(/uo([^uo]*)$/, 'ươ$1').replace(/([ou])([^ou]*)$/, function (_, v, r) { return { o: 'ơ', u: 'ư' }[v] + r; });
+      else if (c === '8') out = out.replace(/a([^a]*)$/, 'ă$1');
+      else if (c === '9') out = out.replace(/d/, 'đ');
+      else if (c === '0') continue;
+      else out += c;
+    }
+    return withTone(out, tone);
+  }
+  function nearby(word, known) {
+    var letters = 'abcdeghiklmnopqrstuvxy', best = null;
+    function consider(w) { if (known.has(w) && (best === null || known.get(w) < known.get(best))) best = w; }
+    for (var i = 0; i <= word.length; i++) {
+      for (var k = 0; k < letters.length; k++) {
+        consider(word.slice(0, i) + letters[k] + word.slice(i));
+        if (i < word.length) consider(word.slice(0, i) + letters[k] + word.slice(i + 1));
+      }
+      if (i < word.length) consider(word.slice(0, i) + word.slice(i + 1));
+      if (i + 1 < word.length) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    }
+    return best;
+  }
+  // How well a spelling agrees with what was typed: marks shared, less
+  // marks not typed.
+  function agreement(spelling, typed) {
+    var a = spelling.normalize('NFD').replace(/đ/g, 'd\u0335'), b = typed.normalize('NFD').replace(/đ/g, 'd\u0335');
+    var marks = function (s) { return s.match(/\p{M}/gu) || []; }, ma = marks(a), mb = marks(b), shared = 0;
+    mb.forEach(function (m) { var i = ma.indexOf(m); if (i >= 0) { shared++; ma.splice(i, 1); } });
+    return shared * 2 - ma.length;
+  }
+  Index.prototype.vocabulary = function () {
+    if (!this.words) {
+      this.words = this.fetchBytes(this.m.dir + 'words.txt.gz').then(gunzip).then(function (u8) {
+        var known = new Map();
+        new TextDecoder().decode(u8).split('\n').forEach(function (w, i) { if (w) known.set(w, i); });
+        return known;
+      });
+    }
+    return this.words;
+  };
+  // A better way to write `query` that finds something, or null.
+  async function suggest(index, query) {
+    var typed = words(query.slice(0, 200)).slice(0, 8);
+    if (!typed.length) return null;
+    var known = await index.vocabulary(), changed = false;
+    var guesses = typed.map(function (w) {
+      if (/^\d+$/.test(w.folded) || known.has(w.folded)) return w.exact;
+      var tried = [telex(w.exact), vni(w.exact)].filter(function (g) { return known.has(fold(g)); });
+      changed = true;
+      if (tried.length) return tried[0];
+      var near = nearby(w.folded, known);
+      return near || w.exact;
+    });
+    if (!changed) return null;
+    // Spell each word (each pair of words, where they stand together in the
+    // corpus) as the documents do, choosing the spelling closest to the marks typed.
+    var spelled = guesses.slice();
+    for (var i = 0; i < guesses.length; i++) {
+      var pair = i + 1 < guesses.length ? await index.term(fold(guesses[i]) + ' ' + fold(guesses[i + 1])) : [];
+      var choices = pair.length ? pair : await index.term(fold(guesses[i]));
+      if (!choices.length) continue;
+      var want = pair.length ? guesses[i] + ' ' + guesses[i + 1] : guesses[i];
+      var best = choices.slice().sort(function (a, b) { return agreement(b.exact, want) - agreement(a.exact, want) || b.docs.length - a.docs.length; })[0];
+      var parts = best.exact.split(' ');
+      spelled[i] = parts[0];
+      if (pair.length) { spelled[i + 1] = parts[1]; guesses[i + 1] = parts[1]; }
+    }
+    var suggestion = spelled.join(' ');
+    if (fold(suggestion) === fold(typed.map(function (w) { return w.exact; }).join(' '))) return null;
+    return (await index.search(suggestion)).length ? suggestion : null;
+  }
+
+  var core = { fold: fold, words: words, telex: telex, vni: vni, suggest: suggest, bucket: bucket, numberKeys: numberKeys, parseShard: parseShard,
                gunzip: gunzip, Index: Index, facetOf: facetOf, yearOf: yearOf, excerpt: excerpt };
   if (typeof module !== 'undefined' && module.exports) { module.exports = core; return; }
 
@@ -422,7 +550,12 @@
   if (!form) return;
   var input = form.elements.q, sort = form.elements.sx, status = document.getElementById('trang-thai');
   var list = document.getElementById('ket-qua'), more = document.getElementById('xem-them');
-  var filtersBox = document.querySelector('.search-filters');
+  var filterBox = document.getElementById('bo-loc'), filtersBox = filterBox.querySelector('.filter-sets');
+  var wide = window.matchMedia('(min-width: 52rem)');
+  filterBox.hidden = false;
+  filterBox.classList.add('empty');
+  filterBox.open = wide.matches;
+  wide.addEventListener('change', function () { filterBox.open = wide.matches; });
   var manifestUrl = form.getAttribute('data-manifest');
   var siteRoot = manifestUrl.replace(/search\/manifest\.json$/, '');
   var PAGE = 10, index = null, lastRanked = [], shown = 0, token = 0;
@@ -474,6 +607,8 @@
         var v = valueOf(facets, r.doc, f);
         counts.set(v, (counts.get(v) || 0) + 1);
       });
+      // Pages that are not documents have no kind or issuer: not a value to filter by.
+      if (f[2] === 'kind' || f[2] === 'issuer') counts.delete('');
       if (counts.size < 2 && !selected[f[0]].size) return;
       var fs = document.createElement('fieldset'), legend = document.createElement('legend');
       legend.textContent = f[3];
@@ -495,7 +630,15 @@
         });
       filtersBox.appendChild(fs);
     });
-    filtersBox.hidden = !filtersBox.children.length;
+    filterBox.classList.toggle('empty', !filtersBox.children.length);
+  }
+
+  // The result's number, marked when the query asked for it ("51-KH/ĐUK",
+  // "kế hoạch số 51"): its sequence number is among the query's words.
+  function numberHtml(number, queryWords) {
+    var seq = (/^\d+/.exec(number) || [''])[0].replace(/^0+(?=\d)/, '');
+    var asked = queryWords.some(function (w) { return /^\d+$/.test(w.folded) && w.folded.replace(/^0+(?=\d)/, '') === seq; });
+    return asked ? '<mark>' + escapeHtml(number) + '</mark>' : escapeHtml(number);
   }
 
   async function showMore(idx, queryWords, mine) {
@@ -506,10 +649,14 @@
     docs.forEach(function (d) {
       var li = document.createElement('li');
       li.className = 'item';
-      var meta = [d.k, d.i, d.d || 'Chưa rõ ngày'].filter(Boolean).map(escapeHtml).join(' · ');
-      li.innerHTML = '<a class="item-title" href="' + escapeHtml(d.u) + '">' + (d.n ? '<span class="item-number">' + escapeHtml(d.n) + '</span> ' : '') +
-        escapeHtml(d.t) + '</a><p class="item-meta">' + meta + (d.s && !d.k ? escapeHtml(d.s) : '') + '</p>' +
-        '<p class="item-summary">' + excerpt(d.x, queryWords) + '</p>';
+      // A document: kind · issuer · date; anything else: its section · its
+      // facts (words found marked) · its date when it has one.
+      var meta = d.k ? [d.k, d.i, d.d || 'Chưa rõ ngày'].filter(Boolean).map(escapeHtml)
+                     : [escapeHtml(d.s || ''), d.f ? marked(d.f, queryWords) : '', escapeHtml(d.d || '')].filter(Boolean);
+      var summary = d.x ? excerpt(d.x, queryWords) : '';
+      li.innerHTML = '<a class="item-title" href="' + escapeHtml(d.u) + '">' + (d.n ? '<span class="item-number">' + numberHtml(d.n, queryWords) + '</span> ' : '') +
+        escapeHtml(d.t) + '</a><p class="item-meta">' + meta.join(' · ') + '</p>' +
+        (summary ? '<p class="item-summary">' + summary + '</p>' : '');
       list.appendChild(li);
     });
     more.hidden = shown >= lastRanked.length;
@@ -519,7 +666,7 @@
     var mine = ++token, q = input.value.trim();
     performance.mark('tim-kiem:bat-dau');
     writeUrl();
-    if (!q) { list.innerHTML = ''; status.textContent = ''; filtersBox.hidden = true; more.hidden = true; return; }
+    if (!q) { list.innerHTML = ''; status.textContent = ''; filterBox.classList.add('empty'); more.hidden = true; return; }
     status.textContent = 'Đang tìm…';
     var idx = await loadIndex();
     var results = await Promise.all([idx.search(q), idx.facetData()]);
