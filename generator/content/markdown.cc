@@ -331,11 +331,10 @@ std::vector<MarkdownImage> find_images(std::string_view markdown, int first_line
 
 std::string markdown_inline_plain(std::string_view line) {
   if (line.find_first_of("*_`[\\<~") == std::string_view::npos) return std::string(line);  // nothing to read
-  cmark_node* doc = cmark_parse_document(line.data(), line.size(), CMARK_OPT_DEFAULT);
-  char* out = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
+  NodePtr doc(cmark_parse_document(line.data(), line.size(), CMARK_OPT_DEFAULT));
+  char* out = cmark_render_plaintext(doc.get(), CMARK_OPT_DEFAULT, 0);
   std::string text = trim(out);
   free(out);
-  cmark_node_free(doc);
   for (char& c : text) {
     if (c == '\n') c = ' ';
   }

@@ -319,8 +319,11 @@ struct Timeline {
   }
 };
 
-void add_results(const RecordContext& cx, const Unit& u, Timeline& tl) {
-  for (const Campaign& c : cx.records.campaigns) {
+}  // namespace
+
+std::vector<UnitEntry> unit_entries(const PageContext& site, const Records& records, const Unit& u) {
+  std::vector<UnitEntry> out;
+  for (const Campaign& c : records.campaigns) {
     for (const YearResults& y : c.years) {
       for (const UnitResult& r : y.units) {
         if (r.unit != u.id) continue;
@@ -330,40 +333,30 @@ void add_results(const RecordContext& cx, const Unit& u, Timeline& tl) {
           detail += " – " + words::criteria_met(static_cast<int>(r.met.size()), static_cast<int>(c.rules.criteria.size()));
         }
         if (r.score) detail += words::text("records.score", {{"score", words::number(*r.score)}});
-        tl.year(y.year).push(View()
-                                 .set("what", words::timeline_result())
-                                 .set("title", c.name)
-                                 .set("url", href(cx.site.config, campaign_year_url(c, y.year)))
-                                 .set("detail", detail)
-                                 .set("good", r.registered && g && c.rules.rank(r.grade) == 0));
-        ++tl.results;
+        out.push_back({UnitEntry::kResult, y.year, words::timeline_result(), c.name,
+                       href(site.config, campaign_year_url(c, y.year)), detail,
+                       r.registered && g && c.rules.rank(r.grade) == 0});
         break;
       }
     }
   }
-}
-
-void add_awards_and_models(const RecordContext& cx, const Unit& u, Timeline& tl) {
-  for (const Decision& d : cx.records.decisions) {
+  for (const Decision& d : records.decisions) {
     for (const Recipient& r : d.recipients) {
       if (r.unit != u.id) continue;
       std::string who = r.individual() ? words::comrade(r.name) + (r.role.empty() ? "" : ", " + r.role) : words::collective();
-      tl.year(d.date ? d.date->year : d.year)
-          .push(View()
-                    .set("what", d.form)
-                    .set("title", numbered_title(d.number, d.title))
-                    .set("url", href(cx.site.config, d.url))
-                    .set("detail", who + (r.achievement.empty() ? "" : " – " + r.achievement)));
-      ++tl.awards;
+      out.push_back({UnitEntry::kAward, d.date ? d.date->year : d.year, d.form, numbered_title(d.number, d.title),
+                     href(site.config, d.url), who + (r.achievement.empty() ? "" : " – " + r.achievement), false});
     }
   }
-  for (const Page& p : cx.site.pages) {
+  for (const Page& p : site.pages) {
     if (!p.is_model || p.model.unit != u.id) continue;
-    tl.year(p.model.year)
-        .push(View().set("what", words::timeline_model()).set("title", p.title).set("url", href(cx.site.config, p.url)).set("detail", p.model.category));
-    ++tl.models;
+    out.push_back({UnitEntry::kModel, p.model.year, words::timeline_model(), p.title, href(site.config, p.url),
+                   p.model.category, false});
   }
+  return out;
 }
+
+namespace {
 
 void unit_page(const RecordContext& cx, const Unit& u) {
   const std::string url = unit_page_url(u.id);
@@ -377,8 +370,11 @@ void unit_page(const RecordContext& cx, const Unit& u) {
   }
   v.set("has_children", !cx.records.units.children(u.id).empty()).set("children", std::move(children));
   Timeline tl;
-  add_results(cx, u, tl);
-  add_awards_and_models(cx, u, tl);
+  for (const UnitEntry& e : unit_entries(cx.site, cx.records, u)) {
+    tl.year(e.year).push(
+        View().set("what", e.what).set("title", e.title).set("url", e.url).set("detail", e.detail).set("good", e.good));
+    ++(e.kind == UnitEntry::kResult ? tl.results : e.kind == UnitEntry::kAward ? tl.awards : tl.models);
+  }
   View timeline = View::list();
   for (auto& [year, items] : tl.years) timeline.push(View().set("year", std::to_string(year)).set("items", std::move(items)));
   v.set("has_timeline", !tl.years.empty())
@@ -480,33 +476,13 @@ void add_record_search(const PageContext& site, const Records& records, std::vec
     SearchDocument sd = doc(kUnitsSection, unit_page_url(u.id), u.name);
     sd.facts = unit_type_name(u.type) + (u.sector.empty() ? "" : " · " + u.sector);
     if (const Unit* parent = records.units.find(u.parent)) sd.facts += " · " + parent->name;
-    sd.text = u.description + "\n" + unit_record_lines(site, records, u);
+    // What the unit's page lists year by year, as lines of text.
+    sd.text = u.description + "\n";
+    for (const UnitEntry& e : unit_entries(site, records, u)) {
+      sd.text += std::to_string(e.year) + " " + e.what + " " + e.title + ": " + e.detail + "\n";
+    }
     docs.push_back(std::move(sd));
   }
-}
-
-std::string unit_record_lines(const PageContext& site, const Records& records, const Unit& u) {
-  // What the unit's page lists year by year: grades, commendations, models.
-  std::string text;
-  for (const Campaign& c : records.campaigns) {
-    for (const YearResults& y : c.years) {
-      for (const UnitResult& r : y.units) {
-        if (r.unit != u.id) continue;
-        const Grade* g = c.rules.grade(r.grade);
-        text += words::campaign_year_title(c.name, y.year) + ": " +
-                (!r.registered ? words::not_registered() : (g ? g->name : words::no_grade())) + "\n";
-      }
-    }
-  }
-  for (const Decision& d : records.decisions) {
-    for (const Recipient& r : d.recipients) {
-      if (r.unit == u.id) text += d.form + " " + numbered_title(d.number, d.title) + ": " + r.achievement + "\n";
-    }
-  }
-  for (const Page& p : site.pages) {
-    if (p.is_model && p.model.unit == u.id) text += words::timeline_model() + " " + p.title + ": " + p.model.category + "\n";
-  }
-  return text;
 }
 
 std::string model_facts(const Records& records, const Page& page) {

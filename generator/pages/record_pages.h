@@ -52,9 +52,15 @@ View model_view(const PageContext& site, const Records& records, const Page& pag
 View carried_out(const PageContext& site, const Records& records, int index);
 /// Each campaign, campaign year, decision and unit as a search entry.
 void add_record_search(const PageContext& site, const Records& records, std::vector<SearchDocument>& docs);
-/// What a unit's page lists year by year (grades, commendations, models),
-/// as lines of text for its search document.
-std::string unit_record_lines(const PageContext& site, const Records& records, const Unit& u);
+/// One line of what a unit's page lists year by year: a campaign result, a
+/// commendation or a model (the page and the unit's search entry read it).
+struct UnitEntry {
+  enum Kind { kResult, kAward, kModel } kind;
+  int year;
+  std::string what, title, url, detail;
+  bool good;  ///< the campaign's top grade
+};
+std::vector<UnitEntry> unit_entries(const PageContext& site, const Records& records, const Unit& u);
 /// What a model's page shows as its facts (category, unit, year, plan), one line.
 std::string model_facts(const Records& records, const Page& page);
 

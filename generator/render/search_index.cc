@@ -405,8 +405,8 @@ uint32_t add_position_shards(std::vector<std::pair<const std::string*, const std
 std::string vocabulary(const std::vector<Term>& terms, uint32_t n) {
   std::vector<std::pair<size_t, const std::string*>> words;
   for (const Term& t : terms) {
-    if (t.key.empty() || t.key[0] == '#' || t.key.find(' ') != std::string::npos) continue;
-    if (!std::all_of(t.key.begin(), t.key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    // Letters only: not pairs ("dang vien"), numbers ("#51-kh") or digits.
+    if (t.key.empty() || !std::all_of(t.key.begin(), t.key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
     size_t df = 0;
     for (const Variant& v : t.variants) df += v.docs.size();
     if (df >= (n >= 100 ? 2u : 1u)) words.emplace_back(df, &t.key);

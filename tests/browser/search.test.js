@@ -2,6 +2,8 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
+const os = require('node:os');
+const path = require('node:path');
 const { serve, launch, siteDir } = require('./harness');
 
 async function results(page, server, q) {
@@ -131,7 +133,7 @@ test('results read well: facts found and shown, nothing run together, filters fo
       assert.ok(await page.isVisible('.search-filters fieldset'));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `the page is ${overflow} px too wide`);
-      await page.screenshot({ path: require('node:path').join(require('node:os').tmpdir(), 'tim-kiem-390.png'), fullPage: false });
+      await page.screenshot({ path: path.join(os.tmpdir(), 'tim-kiem-390.png'), fullPage: false });
     });
 
     await t.test('opening a shared link, the layout barely moves (CLS < 0.1), on a phone and on a desktop', async () => {
@@ -149,7 +151,7 @@ test('results read well: facts found and shown, nothing run together, filters fo
         assert.ok(cls < 0.1, `CLS ${cls.toFixed(3)} at ${viewport.width} px`);
         if (viewport.width > 1000) {
           assert.strictEqual(await p.$eval('#bo-loc', (d) => d.open), true, 'filters open beside the results');
-          await p.screenshot({ path: require('node:path').join(require('node:os').tmpdir(), 'tim-kiem-1366.png') });
+          await p.screenshot({ path: path.join(os.tmpdir(), 'tim-kiem-1366.png') });
         }
         await p.close();
       }
