@@ -11,9 +11,11 @@
 // forever; every file but the manifest is gzip-compressed):
 //   search/manifest.json     what the client needs to start (small, not cached)
 //   s/<bucket>.bin.gz         terms hashed into buckets, with posting lists
-//   facets.bin.gz             4 bytes a document: date, kind, issuer, section
-//   d/<id>.json.gz            a document's title, URL, details and text, for
-//                             showing a result and its excerpt
+//   p/<bucket>.bin.gz         where adjacent words stand, for quoted phrases
+//   facets.bin.gz             5 bytes a document: date, kind, issuer, section
+//   words.txt.gz              the vocabulary, most common first, for suggestions
+//   d/<id>.json.gz            a document's title, URL, details, facts and text,
+//                             for showing a result and its excerpt
 // The format is described in themes/default/static/js/tim-kiem.js, its reader.
 #pragma once
 

@@ -141,3 +141,32 @@ test('a number written with its kind, without separators or as an address finds 
   // an address-like number finds the document and those citing it, not every document
   assert.ok((await idx.search('4706-kh-duk')).length <= 3);
 });
+
+test('words typed with Telex or VNI left over, or a slipped key, get a suggestion spelled as the documents spell it', async () => {
+  const idx = await corpus([
+    { file: 'a', title: 'Kết nạp đảng viên mới', body: 'Công tác phát triển đảng viên trong chi bộ.' },
+    { file: 'b', title: 'Sinh hoạt chi bộ', body: 'Nâng cao chất lượng sinh hoạt chi bộ và đảng viên.' },
+  ]);
+  for (const [typed, want] of [['dangr vieen', 'đảng viên'], ['dang3 vie6n', 'đảng viên'], ['chi boo', 'chi bộ'], ['sinh hoatj', 'sinh hoạt']]) {
+    assert.strictEqual(await core.suggest(idx, typed), want, typed);
+  }
+  // a query that already finds what it asks for is not second-guessed
+  assert.strictEqual(await core.suggest(idx, 'đảng viên'), null);
+  // nothing near enough: no suggestion rather than a wild one
+  assert.strictEqual(await core.suggest(idx, 'xyzzyq'), null);
+});
+
+test('a pasted paragraph is read up to its 12th word, so it cannot fetch the whole index', async () => {
+  const long = 'một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba mười bốn';
+  const kept = core.limitQuery(long);
+  assert.strictEqual(core.words(kept).length, 12);
+  assert.ok(long.startsWith(kept));
+  assert.strictEqual(core.limitQuery('đảng viên'), 'đảng viên');
+  assert.ok(core.limitQuery('a'.repeat(5000)).length <= 200);
+  const idx = await corpus([{ file: 'a', title: 'Một', body: 'một hai ba bốn năm sáu bảy tám chín mười mười một mười hai' }]);
+  let fetched = 0;
+  const fetchBytes = idx.fetchBytes;
+  idx.fetchBytes = (p) => { fetched++; return fetchBytes(p); };
+  assert.strictEqual((await idx.search(long + ' ' + 'chữ khác '.repeat(200))).length, 1);
+  assert.ok(fetched <= 25, `${fetched} files fetched`);
+});

@@ -136,6 +136,23 @@ test('results read well: facts found and shown, nothing run together, filters fo
       await page.screenshot({ path: path.join(os.tmpdir(), 'tim-kiem-390.png'), fullPage: false });
     });
 
+    await t.test('words typed with Telex left over get "Có phải bạn muốn tìm", and one tap searches for it', async () => {
+      await results(page, server, 'dangr vieen');
+      assert.ok(await page.isVisible('#goi-y'));
+      assert.strictEqual(await page.textContent('#goi-y a'), 'đảng viên');
+      await page.screenshot({ path: path.join(os.tmpdir(), 'tim-kiem-goi-y-390.png') });
+      await page.click('#goi-y a');
+      await page.waitForFunction(() => /Có \d+ kết quả cho “đảng viên”/.test(document.getElementById('trang-thai').textContent));
+      assert.strictEqual(await page.inputValue('#_q'), 'đảng viên');
+      assert.match(page.url(), /q=%C4%91%E1%BA%A3ng\+vi%C3%AAn/);
+      assert.ok(await page.isHidden('#goi-y'), 'the suggestion goes once followed');
+    });
+
+    await t.test('a pasted paragraph is searched by its first 12 words, and the page says so', async () => {
+      await results(page, server, 'chi bộ ' + 'đảng viên '.repeat(30));
+      assert.match(await page.textContent('#trang-thai'), /Chỉ tìm theo 12 từ đầu/);
+    });
+
     await t.test('opening a shared link, the layout barely moves (CLS < 0.1), on a phone and on a desktop', async () => {
       for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 }]) {
         const p = await browser.newPage({ viewport });

@@ -2,7 +2,8 @@
 // (generator/search_index.cc). Plain JavaScript, no dependencies, no build.
 //
 // Index format. search/manifest.json: { v, dir, n (documents), b (buckets),
-// kinds, issuers, sections, sectionKeys }. Under `dir`, gzip-compressed:
+// pb (position buckets), kinds, kindKeys (each kind's abbreviation), issuers,
+// sections, sectionKeys }. Under `dir`, gzip-compressed:
 //   s/<bucket>.bin.gz   varint count, then per key: key (varint length + UTF-8),
 //                       varint variant count, per variant: exact spelling,
 //                       then a posting list: byte 0, varint count, (varint doc
@@ -10,10 +11,17 @@
 //                       documents, then a 0-form list of the postings whose
 //                       weight has flags. Weight: bits 0-3 frequency, 0x10 in
 //                       the title, 0x20 the document's own number.
+//   p/<bucket>.bin.gz   where adjacent words stand, read only for a quoted
+//                       phrase: varint count, then per pair key (sorted): key,
+//                       varint byte length, then per document: varint doc
+//                       delta, first word position + 1, further positions as
+//                       deltas, 0. Keys go to bucket FNV-1a-32 mod pb.
 //   facets.bin.gz       5 bytes a document: uint16 LE days since 1950-01-01
 //                       (0xFFFF unknown), kind, issuer, section (index + 1).
+//   words.txt.gz        the folded words made of letters, one a line, the
+//                       most common first: the vocabulary suggestions use.
 //   d/<id>.json.gz      { t title, u url, n number, d date, k kind, i issuer,
-//                       s section, x text }.
+//                       s section, f facts (records), x text }.
 // A key is a folded word ("dang"), two adjacent folded words ("dang vien"),
 // or a document number ("#51-kh/duk", "#51-kh"); keys go to bucket
 // FNV-1a-32(UTF-8 key) mod b.
@@ -194,6 +202,14 @@
     return this.docs.get(id);
   };
 
+  // A query is read up to its 12th word and 200 characters: a pasted
+  // paragraph would otherwise fetch a shard for every word and pair in it.
+  var MAX_WORDS = 12, MAX_CHARS = 200;
+  function limitQuery(q) {
+    var text = q.slice(0, MAX_CHARS), ws = words(text);
+    return ws.length > MAX_WORDS ? text.slice(0, ws[MAX_WORDS - 1].index + ws[MAX_WORDS - 1].length) : text;
+  }
+
   function parseQuery(q, manifest) {
     var quoted = [], rest = q.replace(/"([^"]*)"|“([^”]*)”/g, function (_, a, b) { quoted.push(a || b || ''); return ' '; });
     return { words: words(q.replace(/["“”]/g, ' ')), phrases: quoted.map(words).filter(function (p) { return p.length; }),
@@ -248,7 +264,7 @@
   // stand together; the document whose number was asked for comes first.
   // Documents are dense ids, so scores live in typed arrays, not maps.
   Index.prototype.search = async function (query) {
-    var self = this, q = parseQuery(query, this.m), n = this.m.n;
+    var self = this, q = parseQuery(limitQuery(query), this.m), n = this.m.n;
     if (!q.words.length) return [];
     // Every key the query needs is known now: fetch all their shards at once.
     var keys = q.numbers.map(function (k) { return k.key; }).concat(q.words.map(function (w) { return w.folded; }));
@@ -511,7 +527,7 @@
   };
   // A better way to write `query` that finds something, or null.
   async function suggest(index, query) {
-    var typed = words(query.slice(0, 200)).slice(0, 8);
+    var typed = words(limitQuery(query));
     if (!typed.length) return null;
     var known = await index.vocabulary(), changed = false;
     var guesses = typed.map(function (w) {
@@ -523,6 +539,9 @@
       return near || w.exact;
     });
     if (!changed) return null;
+    // The shards of every word and pair it may read, fetched at once.
+    var keys = guesses.map(function (g, i) { return fold(g) + (i + 1 < guesses.length ? ' ' + fold(guesses[i + 1]) : ''); });
+    await Promise.all(keys.concat(guesses.map(fold)).map(function (k) { return index.shard(bucket(k, index.m.b)); }));
     // Spell each word (each pair of words, where they stand together in the
     // corpus) as the documents do, choosing the spelling closest to the marks typed.
     var spelled = guesses.slice();
@@ -541,7 +560,7 @@
     return (await index.search(suggestion)).length ? suggestion : null;
   }
 
-  var core = { fold: fold, words: words, telex: telex, vni: vni, suggest: suggest, bucket: bucket, numberKeys: numberKeys, parseShard: parseShard,
+  var core = { fold: fold, words: words, limitQuery: limitQuery, telex: telex, vni: vni, suggest: suggest, bucket: bucket, numberKeys: numberKeys, parseShard: parseShard,
                gunzip: gunzip, Index: Index, facetOf: facetOf, yearOf: yearOf, excerpt: excerpt };
   if (typeof module !== 'undefined' && module.exports) { module.exports = core; return; }
 
@@ -549,7 +568,7 @@
   var form = document.getElementById('tim-kiem');
   if (!form) return;
   var input = form.elements.q, sort = form.elements.sx, status = document.getElementById('trang-thai');
-  var list = document.getElementById('ket-qua'), more = document.getElementById('xem-them');
+  var list = document.getElementById('ket-qua'), more = document.getElementById('xem-them'), hint = document.getElementById('goi-y');
   var filterBox = document.getElementById('bo-loc'), filtersBox = filterBox.querySelector('.filter-sets');
   var wide = window.matchMedia('(min-width: 52rem)');
   filterBox.hidden = false;
@@ -666,7 +685,7 @@
     var mine = ++token, q = input.value.trim();
     performance.mark('tim-kiem:bat-dau');
     writeUrl();
-    if (!q) { list.innerHTML = ''; status.textContent = ''; filterBox.classList.add('empty'); more.hidden = true; return; }
+    if (!q) { list.innerHTML = ''; status.textContent = ''; hint.hidden = true; filterBox.classList.add('empty'); more.hidden = true; return; }
     status.textContent = 'Đang tìm…';
     var idx = await loadIndex();
     var results = await Promise.all([idx.search(q), idx.facetData()]);
@@ -683,6 +702,12 @@
         return dir * (da - db) || b.score - a.score;
       });
     }
+    // Few results: perhaps the words were typed another way (Telex or VNI
+    // left over, a slip of a key). Asked before the results are shown, so the
+    // line does not push them down once they are on the page.
+    var better = ranked.length < 3 ? await suggest(idx, q).catch(function () { return null; }) : null;
+    if (mine !== token) return;
+    showHint(better);
     lastRanked = filtered;
     shown = 0;
     list.innerHTML = '';
@@ -692,7 +717,20 @@
     performance.measure('tim-kiem', 'tim-kiem:bat-dau');
     renderFilters(idx.m, facets, ranked);  // after the results: they matter first
     // The status is announced once the results it describes are on the page.
-    status.textContent = filtered.length ? 'Có ' + filtered.length + ' kết quả cho “' + q + '”.' : 'Không có kết quả nào cho “' + q + '”.';
+    var asked = limitQuery(q), cut = asked.length < q.length ? ' Chỉ tìm theo ' + words(asked).length + ' từ đầu của câu hỏi.' : '';
+    status.textContent = (filtered.length ? 'Có ' + filtered.length + ' kết quả cho “' + asked + '”.' : 'Không có kết quả nào cho “' + asked + '”.') + cut;
+  }
+
+  function showHint(better) {
+    hint.hidden = !better;
+    if (!better) return;
+    var p = new URLSearchParams({ q: better });
+    hint.innerHTML = 'Có phải bạn muốn tìm: <a href="?' + escapeHtml(p.toString()) + '">' + escapeHtml(better) + '</a>?';
+    hint.querySelector('a').addEventListener('click', function (e) {
+      e.preventDefault();
+      input.value = better;
+      run();
+    });
   }
 
   var timer = 0;
