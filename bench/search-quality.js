@@ -4,8 +4,10 @@
 //    documents whose title or text hold the phrase (words in one run, any
 //    punctuation or markup between them, folded), read from the Markdown;
 //  - numbers written in other ways: the rank of the numbered document;
-//  - queries typed without an IME: the suggestion offered.
-// usage: node bench/search-quality.js SITE_DIR PUBLIC_DIR
+//  - queries typed without an IME: the suggestion offered;
+//  - with a query file (bench/search-queries), the first ten results of each
+//    query that show no matched word marked (title, number, facts, excerpt).
+// usage: node bench/search-quality.js SITE_DIR PUBLIC_DIR [QUERY_FILE]
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
@@ -64,5 +66,20 @@ function frontAndBody(text) {
       const s = await core.suggest(index, q);
       console.log(`  ${q.padEnd(26)} ${String(ranked.length).padStart(5)}  ${s ? '→ ' + s : '(none)'}`);
     }
+  }
+  if (process.argv[4]) {
+    const queries = fs.readFileSync(process.argv[4], 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    let shown = 0, unmarked = 0;
+    const examples = [];
+    for (const q of queries) {
+      const qw = core.words(core.limitQuery(q).replace(/["“”]/g, ' '));
+      for (const r of (await index.search(q)).slice(0, 10)) {
+        const d = await index.doc(r.doc);
+        const html = core.marked(d.t, qw) + (d.n ? core.numberHtml(d.n, qw) : '') + (d.f ? core.marked(d.f, qw) : '') + (d.x ? core.excerpt(d.x, qw) : '');
+        shown++;
+        if (!html.includes('<mark>')) { unmarked++; if (examples.length < 5) examples.push(`${q} → ${d.u}`); }
+      }
+    }
+    console.log(`results with no matched word marked: ${unmarked} of ${shown} (${queries.length} queries)${examples.length ? '; e.g. ' + examples.join(', ') : ''}`);
   }
 })();

@@ -112,13 +112,14 @@ TEST_CASE("the index is fingerprinted and has a manifest, shards, facets and doc
   docs[1].text = "Trang mẫu.";
   auto files = index_files(docs);
   std::string manifest;
-  int shards = 0, documents = 0, facets = 0, positions = 0;
+  int shards = 0, documents = 0, facets = 0, days = 0, positions = 0;
   for (const auto& f : files) {
     if (f.path == "search/manifest.json") manifest = f.data;
     if (f.path.find("/s/") != std::string::npos) ++shards;
     if (f.path.find("/p/") != std::string::npos) ++positions;
     if (f.path.find("/d/") != std::string::npos) ++documents;
     if (f.path.find("facets.bin.gz") != std::string::npos) ++facets;
+    if (f.path.find("days.bin.gz") != std::string::npos) ++days;
   }
   CHECK(manifest.find("\"n\":2") != std::string::npos);
   CHECK(manifest.find("\"dir\":\"search/") != std::string::npos);
@@ -128,6 +129,7 @@ TEST_CASE("the index is fingerprinted and has a manifest, shards, facets and doc
   CHECK(manifest.find("\"kindKeys\":") != std::string::npos);
   CHECK(documents == 2);
   CHECK(facets == 1);
+  CHECK(days == 1);  // read only to sort by date
   // a different corpus is a different directory: files can be cached forever
   docs[1].text = "Trang khác.";
   auto again = index_files(docs);

@@ -12,7 +12,8 @@
 //   search/manifest.json     what the client needs to start (small, not cached)
 //   s/<bucket>.bin.gz         terms hashed into buckets, with posting lists
 //   p/<bucket>.bin.gz         where adjacent words stand, for quoted phrases
-//   facets.bin.gz             5 bytes a document: date, kind, issuer, section
+//   facets.bin.gz             a byte each of year, kind, issuer, section, in columns
+//   days.bin.gz               each document's day, read only to sort by date
 //   words.txt.gz              the vocabulary, most common first, for suggestions
 //   d/<id>.json.gz            a document's title, URL, details, facts and text,
 //                             for showing a result and its excerpt

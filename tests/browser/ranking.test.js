@@ -156,10 +156,10 @@ test('words typed with Telex or VNI left over, or a slipped key, get a suggestio
   assert.strictEqual(await core.suggest(idx, 'xyzzyq'), null);
 });
 
-test('a pasted paragraph is read up to its 12th word, so it cannot fetch the whole index', async () => {
+test('a pasted paragraph is read up to its 10th word, so it cannot fetch the whole index', async () => {
   const long = 'một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba mười bốn';
   const kept = core.limitQuery(long);
-  assert.strictEqual(core.words(kept).length, 12);
+  assert.strictEqual(core.words(kept).length, 10);
   assert.ok(long.startsWith(kept));
   assert.strictEqual(core.limitQuery('đảng viên'), 'đảng viên');
   assert.ok(core.limitQuery('a'.repeat(5000)).length <= 200);
@@ -169,4 +169,18 @@ test('a pasted paragraph is read up to its 12th word, so it cannot fetch the who
   idx.fetchBytes = (p) => { fetched++; return fetchBytes(p); };
   assert.strictEqual((await idx.search(long + ' ' + 'chữ khác '.repeat(200))).length, 1);
   assert.ok(fetched <= 25, `${fetched} files fetched`);
+});
+
+test('an excerpt is taken where the query words stand together, and every result shows a word it matched', () => {
+  const q = core.words('đảng viên');
+  // both words near each other early on, side by side only later
+  const text = 'Viên chức và Đảng bộ cùng làm. ' + 'nội dung khác. '.repeat(40) +
+    'Phát triển đảng viên mới trong năm. ' + 'phần cuối. '.repeat(40);
+  const html = core.excerpt(text, q);
+  assert.match(html, /<mark>đảng<\/mark> <mark>viên<\/mark> mới/);
+  // a title match is marked in the title; a number typed with no separator marks the number
+  assert.strictEqual(core.marked('Kết nạp đảng viên', q), 'Kết nạp <mark>đảng</mark> <mark>viên</mark>');
+  assert.strictEqual(core.numberHtml('155-HD/ĐUK', core.words('155HD/ĐUK')), '<mark>155-HD/ĐUK</mark>');
+  assert.strictEqual(core.numberHtml('155-HD/ĐUK', core.words('hướng dẫn số 155')), '<mark>155-HD/ĐUK</mark>');
+  assert.strictEqual(core.numberHtml('155-HD/ĐUK', core.words('15 HD')), '155-HD/ĐUK');
 });

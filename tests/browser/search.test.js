@@ -43,6 +43,8 @@ test('search on the sample site', async (t) => {
 
     await t.test('a filter narrows the results, with counts', async () => {
       const all = await results(page, server, 'đảng viên');
+      const years = await page.$$eval('.search-filters fieldset:has(legend:text("Năm ban hành")) label', (els) => els.map((e) => e.textContent.trim()));
+      assert.ok(years.some((y) => /^20\d\d\s*\(\d+\)$/.test(y)), years.join(' | '));
       const label = page.locator('.search-filters label', { hasText: 'Chương trình hành động' });
       assert.match(await label.textContent(), /\(1\)/);
       await label.locator('input').check();
@@ -50,6 +52,31 @@ test('search on the sample site', async (t) => {
       const narrowed = await page.$$eval('#ket-qua .item-title', (els) => els.map((e) => e.getAttribute('href')));
       assert.deepStrictEqual(narrowed, ['/van-ban/ctr-nang-cao-nang-luc-lanh-dao-to-chuc-co-so-dang-2020-2025/']);
       assert.ok(new URL(page.url()).searchParams.get('loai'), 'the filter is in the URL');
+    });
+
+    await t.test('newest first and oldest first order the results by date, undated last', async () => {
+      const dates = async () => page.$$eval('#ket-qua .item-meta', (els) => els.map((e) => {
+        const m = /(\d\d)\/(\d\d)\/(\d{4})/.exec(e.textContent);
+        return m ? m[3] + m[2] + m[1] : null;
+      }));
+      await results(page, server, 'thi đua');
+      const daysFetched = () => server.requests.filter((r) => r.path.endsWith('/days.bin.gz')).length;
+      const before = daysFetched();
+      await page.selectOption('select[name=sx]', 'moi');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('sx') === 'moi');
+      await page.waitForFunction(() => /kết quả/.test(document.getElementById('trang-thai').textContent));
+      const newest = await dates();
+      const dated = newest.filter(Boolean);
+      assert.ok(dated.length >= 2, newest.join(' '));
+      assert.deepStrictEqual(dated, dated.slice().sort().reverse(), 'newest first');
+      assert.ok(newest.indexOf(null) < 0 || newest.slice(newest.indexOf(null)).every((d) => d === null), 'undated last');
+      assert.strictEqual(daysFetched(), before + 1, 'the days are fetched only to sort by date');
+      await page.selectOption('select[name=sx]', 'cu');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('sx') === 'cu');
+      await page.waitForTimeout(200);
+      const oldest = (await dates()).filter(Boolean);
+      assert.deepStrictEqual(oldest, oldest.slice().sort(), 'oldest first');
+      await page.selectOption('select[name=sx]', '');
     });
 
     await t.test('records are searchable without diacritics, and the section filter finds a unit', async () => {
@@ -148,9 +175,9 @@ test('results read well: facts found and shown, nothing run together, filters fo
       assert.ok(await page.isHidden('#goi-y'), 'the suggestion goes once followed');
     });
 
-    await t.test('a pasted paragraph is searched by its first 12 words, and the page says so', async () => {
+    await t.test('a pasted paragraph is searched by its first 10 words, and the page says so', async () => {
       await results(page, server, 'chi bộ ' + 'đảng viên '.repeat(30));
-      assert.match(await page.textContent('#trang-thai'), /Chỉ tìm theo 12 từ đầu/);
+      assert.match(await page.textContent('#trang-thai'), /Chỉ tìm theo 10 từ đầu/);
     });
 
     await t.test('opening a shared link, the layout barely moves (CLS < 0.1), on a phone and on a desktop', async () => {

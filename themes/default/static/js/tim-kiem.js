@@ -16,8 +16,10 @@
 //                       varint byte length, then per document: varint doc
 //                       delta, first word position + 1, further positions as
 //                       deltas, 0. Keys go to bucket FNV-1a-32 mod pb.
-//   facets.bin.gz       5 bytes a document: uint16 LE days since 1950-01-01
-//                       (0xFFFF unknown), kind, issuer, section (index + 1).
+//   facets.bin.gz       4 columns of n bytes: year (since 1950, + 1; 0 unknown),
+//                       kind, issuer, section (index into its list + 1; 0 none).
+//   days.bin.gz         n uint16 LE days since 1950-01-01 (0xFFFF unknown),
+//                       fetched only to sort by date.
 //   words.txt.gz        the folded words made of letters, one a line, the
 //                       most common first: the vocabulary suggestions use.
 //   d/<id>.json.gz      { t title, u url, n number, d date, k kind, i issuer,
@@ -193,6 +195,10 @@
     if (!this.facets) this.facets = this.fetchBytes(this.m.dir + 'facets.bin.gz').then(gunzip);
     return this.facets;
   };
+  Index.prototype.dayData = function () {
+    if (!this.days) this.days = this.fetchBytes(this.m.dir + 'days.bin.gz').then(gunzip);
+    return this.days;
+  };
   Index.prototype.doc = function (id) {
     if (!this.docs.has(id)) {
       this.docs.set(id, this.fetchBytes(this.m.dir + 'd/' + id + '.json.gz').then(gunzip).then(function (u8) {
@@ -202,9 +208,9 @@
     return this.docs.get(id);
   };
 
-  // A query is read up to its 12th word and 200 characters: a pasted
+  // A query is read up to its 10th word and 200 characters: a pasted
   // paragraph would otherwise fetch a shard for every word and pair in it.
-  var MAX_WORDS = 12, MAX_CHARS = 200;
+  var MAX_WORDS = 10, MAX_CHARS = 200;
   function limitQuery(q) {
     var text = q.slice(0, MAX_CHARS), ws = words(text);
     return ws.length > MAX_WORDS ? text.slice(0, ws[MAX_WORDS - 1].index + ws[MAX_WORDS - 1].length) : text;
@@ -379,12 +385,16 @@
     return ranked;
   };
 
-  // Facets of a document: { day, kind, issuer, section } (indices, 0 = none).
+  // Facets of a document: { year (0 unknown), kind, issuer, section } (indices, 0 = none).
   function facetOf(u8, doc) {
-    var o = doc * 5, day = u8[o] | (u8[o + 1] << 8);
-    return { day: day === 0xffff ? -1 : day, kind: u8[o + 2], issuer: u8[o + 3], section: u8[o + 4] };
+    var n = u8.length / 4, y = u8[doc];
+    return { year: y ? 1949 + y : 0, kind: u8[n + doc], issuer: u8[2 * n + doc], section: u8[3 * n + doc] };
   }
-  function yearOf(day) { return day < 0 ? 0 : new Date(Date.UTC(1950, 0, 1) + day * 86400000).getUTCFullYear(); }
+  // A document's day since 1950-01-01 (-1 unknown), from dayData().
+  function dayOf(days, doc) {
+    var day = days[2 * doc] | (days[2 * doc + 1] << 8);
+    return day === 0xffff ? -1 : day;
+  }
 
   // An excerpt of `text` around the first query word, words marked.
   function escapeHtml(s) {
@@ -425,15 +435,20 @@
   // All of a short text (a result's facts), the query's words marked.
   function marked(text, queryWords) { return markRange(text, hitsIn(text, queryWords), 0, text.length); }
 
-  // An excerpt of `text` around where most query words stand close together,
-  // the matched words marked.
+  // An excerpt of `text` around where most query words stand close together
+  // (the most different words in half its size; of those, the most standing
+  // side by side, as "đảng viên" in the query), the matched words marked.
   function excerpt(text, queryWords, size) {
     size = size || 240;
-    var hits = hitsIn(text, queryWords), first = -1, best = 0;
-    for (var i = 0; i < hits.length && best < hits.wanted; i++) {
-      var found = new Set();
-      for (var j = i; j < hits.length && hits[j].index < hits[i].index + size / 2; j++) found.add(hits[j].word);
-      if (found.size > best) { best = found.size; first = i; }
+    var hits = hitsIn(text, queryWords), first = -1, best = 0, most = hits.wanted * 1000 + hits.length;
+    for (var i = 0; i < hits.length && best < most; i++) {
+      var found = new Set(), together = 0;
+      for (var j = i; j < hits.length && hits[j].index < hits[i].index + size / 2; j++) {
+        found.add(hits[j].word);
+        if (j > i && hits[j].index - (hits[j - 1].index + hits[j - 1].length) <= 1 && hits[j].word !== hits[j - 1].word) together++;
+      }
+      var value = found.size * 1000 + together;
+      if (value > best) { best = value; first = i; }
     }
     var start = first < 0 ? 0 : Math.max(0, hits[first].index - size / 3);
     if (start > 0) { var sp = text.indexOf(' ', start); if (sp > 0 && sp - start < 30) start = sp + 1; }
@@ -560,8 +575,17 @@
     return (await index.search(suggestion)).length ? suggestion : null;
   }
 
-  var core = { fold: fold, words: words, limitQuery: limitQuery, telex: telex, vni: vni, suggest: suggest, bucket: bucket, numberKeys: numberKeys, parseShard: parseShard,
-               gunzip: gunzip, Index: Index, facetOf: facetOf, yearOf: yearOf, excerpt: excerpt };
+  // The result's number, marked when the query asked for it ("51-KH/ĐUK",
+  // "kế hoạch số 51"): its sequence number is among the query's words.
+  function numberHtml(number, queryWords) {
+    var seq = (/^\d+/.exec(number) || [''])[0].replace(/^0+(?=\d)/, '');
+    // "51", or "51kh" typed with no separator
+    var asked = seq && queryWords.some(function (w) { var m = /^0*(\d+)[a-z]*$/.exec(w.folded); return m && m[1] === seq; });
+    return asked ? '<mark>' + escapeHtml(number) + '</mark>' : escapeHtml(number);
+  }
+
+  var core = { fold: fold, marked: marked, numberHtml: numberHtml, words: words, limitQuery: limitQuery, telex: telex, vni: vni, suggest: suggest, bucket: bucket, numberKeys: numberKeys, parseShard: parseShard,
+               gunzip: gunzip, Index: Index, facetOf: facetOf, dayOf: dayOf, excerpt: excerpt };
   if (typeof module !== 'undefined' && module.exports) { module.exports = core; return; }
 
   // ---- The search page. ----
@@ -611,7 +635,7 @@
 
   function valueOf(facets, doc, f) {
     var x = facetOf(facets, doc);
-    return f[2] === 'year' ? String(yearOf(x.day) || '') : String(x[f[2]] || '');
+    return String(x[f[2]] || '');
   }
   function labelOf(m, f, v) {
     if (f[2] === 'year') return v ? v : 'Chưa rõ năm';
@@ -652,14 +676,6 @@
     filterBox.classList.toggle('empty', !filtersBox.children.length);
   }
 
-  // The result's number, marked when the query asked for it ("51-KH/ĐUK",
-  // "kế hoạch số 51"): its sequence number is among the query's words.
-  function numberHtml(number, queryWords) {
-    var seq = (/^\d+/.exec(number) || [''])[0].replace(/^0+(?=\d)/, '');
-    var asked = queryWords.some(function (w) { return /^\d+$/.test(w.folded) && w.folded.replace(/^0+(?=\d)/, '') === seq; });
-    return asked ? '<mark>' + escapeHtml(number) + '</mark>' : escapeHtml(number);
-  }
-
   async function showMore(idx, queryWords, mine) {
     var slice = lastRanked.slice(shown, shown + PAGE);
     shown += slice.length;
@@ -674,7 +690,7 @@
                      : [escapeHtml(d.s || ''), d.f ? marked(d.f, queryWords) : '', escapeHtml(d.d || '')].filter(Boolean);
       var summary = d.x ? excerpt(d.x, queryWords) : '';
       li.innerHTML = '<a class="item-title" href="' + escapeHtml(d.u) + '">' + (d.n ? '<span class="item-number">' + numberHtml(d.n, queryWords) + '</span> ' : '') +
-        escapeHtml(d.t) + '</a><p class="item-meta">' + meta.join(' · ') + '</p>' +
+        marked(d.t, queryWords) + '</a><p class="item-meta">' + meta.join(' · ') + '</p>' +
         (summary ? '<p class="item-summary">' + summary + '</p>' : '');
       list.appendChild(li);
     });
@@ -688,16 +704,16 @@
     if (!q) { list.innerHTML = ''; status.textContent = ''; hint.hidden = true; filterBox.classList.add('empty'); more.hidden = true; return; }
     status.textContent = 'Đang tìm…';
     var idx = await loadIndex();
-    var results = await Promise.all([idx.search(q), idx.facetData()]);
+    var results = await Promise.all([idx.search(q), idx.facetData(), sort.value ? idx.dayData() : null]);
     if (mine !== token) return;
-    var ranked = results[0], facets = results[1];
+    var ranked = results[0], facets = results[1], days = results[2];
     var filtered = ranked.filter(function (r) {
       return FILTERS.every(function (f) { return !selected[f[0]].size || selected[f[0]].has(valueOf(facets, r.doc, f)); });
     });
     if (sort.value) {
       var dir = sort.value === 'cu' ? 1 : -1;
       filtered.sort(function (a, b) {
-        var da = facetOf(facets, a.doc).day, db = facetOf(facets, b.doc).day;
+        var da = dayOf(days, a.doc), db = dayOf(days, b.doc);
         if ((da < 0) !== (db < 0)) return da < 0 ? 1 : -1;  // undated last
         return dir * (da - db) || b.score - a.score;
       });
