@@ -5,7 +5,11 @@
 // Timing measure "tim-kiem"; the time as driven through Playwright is shown too).
 // Each query is measured twice, on a fresh page each time: typed into the
 // search page, and opened as a shared link (/tim-kiem/?q=…).
-// usage: node bench/search.js PUBLIC_DIR [--queries FILE] [query…]   (bench/run calls it)
+// With --pagefind, the same queries through Pagefind's own API on the same
+// pages (PUBLIC_DIR/pagefind, made by `pagefind --site PUBLIC_DIR`): its
+// index bytes (not pagefind.js or its WebAssembly, the client, as congbo's
+// tim-kiem.js is not counted) for the search and the first ten results' data.
+// usage: node bench/search.js PUBLIC_DIR [--queries FILE] [--pagefind] [query…]   (bench/run calls it)
 //        FILE: one query a line, '#' lines skipped (bench/search-queries writes one)
 'use strict';
 const path = require('node:path');
@@ -14,6 +18,7 @@ const zlib = require('node:zlib');
 const { serve, launch } = require(path.join(__dirname, '..', 'tests', 'browser', 'harness'));
 
 function readQueries(args) {
+  args = args.filter((a) => a !== '--pagefind');
   const at = args.indexOf('--queries');
   if (at < 0) return args.length ? args : ['đảng viên', 'thi đua', 'dang vien', '51-KH/ĐUK', '"chi bộ"'];
   const listed = fs.readFileSync(args[at + 1], 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
@@ -51,19 +56,41 @@ async function measure(browser, server, q, shared) {
   }
 }
 
+// One query through Pagefind on a fresh page, as its default UI would run it.
+async function measurePagefind(browser, server, q) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url + '/404.html');
+    const before = server.requests.length;
+    const r = await page.evaluate(async (query) => {
+      const start = performance.now();
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search(query);
+      await Promise.all(search.results.slice(0, 10).map((x) => x.data()));
+      return { ms: Math.round(performance.now() - start), count: search.results.length };
+    }, q);
+    const fetched = server.requests.slice(before).filter((x) => x.path.startsWith('/pagefind/') && !/pagefind\.js$|wasm/.test(x.path));
+    return { bytes: fetched.reduce((s, x) => s + x.bytes, 0), files: fetched.length, ms: r.ms, wall: r.ms, status: `${r.count} results` };
+  } finally {
+    await page.close();
+  }
+}
+
 (async () => {
   const [dir, ...args] = process.argv.slice(2);
+  const withPagefind = args.includes('--pagefind');
   const queries = readQueries(args);
   const client = fs.readFileSync(path.join(dir, 'js', 'tim-kiem.js'));
   console.log(`search client: ${(client.length / 1024).toFixed(1)} kB, ${(zlib.gzipSync(client).length / 1024).toFixed(1)} kB gzipped`);
   const server = await serve(dir);
   const browser = await launch();
-  const typed = [], links = [];
+  const typed = [], links = [], pagefind = [];
   try {
     for (const q of queries) {
       const t = await measure(browser, server, q, false), l = await measure(browser, server, q, true);
       typed.push(t);
       links.push(l);
+      if (withPagefind) pagefind.push(await measurePagefind(browser, server, q));
       if (queries.length <= 20 || t.bytes > 100 * 1024 || l.bytes > 100 * 1024) {
         console.log(`${JSON.stringify(q.length > 40 ? q.slice(0, 40) + '…' : q).padEnd(16)} first results ${String(t.ms).padStart(4)} ms (${t.wall} ms as driven), ` +
                     `index ${(t.bytes / 1024).toFixed(1).padStart(6)} kB in ${t.files} files, as a link ${(l.bytes / 1024).toFixed(1)} kB — ${t.status}`);
@@ -74,7 +101,7 @@ async function measure(browser, server, q, shared) {
     await server.close();
   }
   const kB = (v) => (v / 1024).toFixed(1) + ' kB';
-  for (const [name, runs] of [['typed', typed], ['shared link', links]]) {
+  for (const [name, runs] of [['typed', typed], ['shared link', links]].concat(withPagefind ? [['Pagefind, same queries', pagefind]] : [])) {
     const bytes = runs.map((r) => r.bytes), ms = runs.map((r) => r.ms);
     console.log(`${queries.length} queries, ${name}: index bytes p50 ${kB(percentile(bytes, 50))}, p90 ${kB(percentile(bytes, 90))}, max ${kB(Math.max(...bytes))}, ` +
                 `over 100 kB: ${bytes.filter((b) => b > 100 * 1024).length}; first results p50 ${percentile(ms, 50)} ms, p90 ${percentile(ms, 90)} ms`);

@@ -184,3 +184,11 @@ test('an excerpt is taken where the query words stand together, and every result
   assert.strictEqual(core.numberHtml('155-HD/ĐUK', core.words('hướng dẫn số 155')), '<mark>155-HD/ĐUK</mark>');
   assert.strictEqual(core.numberHtml('155-HD/ĐUK', core.words('15 HD')), '155-HD/ĐUK');
 });
+
+test('a query typed with diacritics marks the words spelled as typed, and any spelling where the text has no other', () => {
+  const q = core.words('chi bộ');
+  assert.strictEqual(core.marked('Tiêu chí của chi bộ', q), 'Tiêu chí của <mark>chi</mark> <mark>bộ</mark>');
+  assert.strictEqual(core.marked('Tiêu chí bộ', q), 'Tiêu <mark>chí</mark> <mark>bộ</mark>');
+  // typed without diacritics: every spelling
+  assert.strictEqual(core.marked('Tiêu chí của chi bộ', core.words('chi bo')), 'Tiêu <mark>chí</mark> của <mark>chi</mark> <mark>bộ</mark>');
+});

@@ -414,11 +414,20 @@
     return out;
   }
 
-  // Where the query's words stand in `text` (folded alike).
+  // Where the query's words stand in `text` (folded alike). A query typed
+  // with diacritics marks each word where the text spells it as typed ("chi
+  // bộ": "chi", not "chí"), or, where the text never does, every spelling.
   function hitsIn(text, queryWords) {
-    var wanted = new Set(queryWords.map(function (w) { return w.folded; }));
-    var folded = foldAligned(text), re = /[\p{L}\p{N}]+/gu, m, hits = [];
-    while ((m = re.exec(folded))) if (wanted.has(m[0])) hits.push({ index: m.index, length: m[0].length, word: m[0] });
+    var wanted = new Map(), typedMarks = queryWords.some(function (w) { return w.exact !== w.folded; });
+    queryWords.forEach(function (w) { if (!wanted.has(w.folded)) wanted.set(w.folded, new Set()); wanted.get(w.folded).add(w.exact); });
+    var folded = foldAligned(text), re = /[\p{L}\p{N}]+/gu, m, hits = [], spelledAsTyped = new Set();
+    while ((m = re.exec(folded))) {
+      if (!wanted.has(m[0])) continue;
+      var same = typedMarks && wanted.get(m[0]).has(lower(text.slice(m.index, m.index + m[0].length)));
+      if (same) spelledAsTyped.add(m[0]);
+      hits.push({ index: m.index, length: m[0].length, word: m[0], same: same });
+    }
+    hits = hits.filter(function (h) { return h.same || !spelledAsTyped.has(h.word); });
     hits.wanted = wanted.size;
     return hits;
   }
