@@ -192,3 +192,19 @@ test('a query typed with diacritics marks the words spelled as typed, and any sp
   // typed without diacritics: every spelling
   assert.strictEqual(core.marked('Tiêu chí của chi bộ', core.words('chi bo')), 'Tiêu <mark>chí</mark> của <mark>chi</mark> <mark>bộ</mark>');
 });
+
+test('a number with other words finds the documents with or citing that number, not every document with the other words', async () => {
+  const idx = await corpus([
+    { file: 'own', title: 'Thi đua', number: '51-KH/ĐUK', body: 'Ban hành ngày 21 tháng 10.' },
+    { file: 'cite', title: 'Văn bản trích dẫn', body: 'Căn cứ Kế hoạch số 51-KH/ĐUK, ngày 21 tháng 10.' },
+    { file: 'other', title: 'Khác', number: '51-KH/TU', body: 'Ban hành ngày 3 tháng 5.' },
+    { file: 'plain', title: 'Không liên quan', body: 'Họp ngày 2 tháng 9.' },
+  ]);
+  // (another issuer's 51-KH may follow: the issuer typed could be the wrong one)
+  const found = await idx.titles(await idx.search('51-KH/ĐUK ngày'));
+  assert.deepStrictEqual(found.slice(0, 2), ['Thi đua', 'Văn bản trích dẫn']);
+  assert.ok(!found.includes('Không liên quan'), found.join(' | '));
+  // the number in full with its issuer: a citation of it ranks above another issuer's 51-KH
+  const titles = await idx.titles(await idx.search('51-KH/ĐUK'));
+  assert.deepStrictEqual(titles.slice(0, 2), ['Thi đua', 'Văn bản trích dẫn']);
+});

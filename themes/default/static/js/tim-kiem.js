@@ -279,17 +279,20 @@
     await Promise.all(keys.map(function (k) { return self.shard(bucket(k, self.m.b)); }));
     var score = new Float64Array(n), matched = new Uint8Array(n), required = 0;
     var byNumber = new Uint8Array(n), optionalMatched = new Uint8Array(n), optionals = 0;
-    var numberParts = new Set(), numberSpans = [];
+    var numberParts = new Set(), numberSpans = [], numbersFound = 0;
     var numberLists = await Promise.all(q.numbers.map(function (k) { return self.term(k.key); }));
     q.numbers.forEach(function (k, i) {
       if (!numberLists[i].length) return;
+      numbersFound++;
       k.parts.forEach(function (p) { numberParts.add(p); });
       if (k.span) numberSpans.push(k.span);
       numberParts.add('so');  // "Số 51-KH/ĐUK": the word "số" belongs to the number
       numberLists[i].forEach(function (v) {
         for (var j = 0; j < v.docs.length; j++) {
-          // Its own number in full, its own number without the issuer, a citation.
-          var s = (v.weights[j] & NUMBER) ? (k.span ? 2000 : 1000) : 50, d = v.docs[j];
+          // Its own number in full; a citation of the number in full (the
+          // issuer typed: "05-CT/TW" cited ranks above 05-CT/ĐUK's own page);
+          // its own number without the issuer; a citation of that.
+          var own = v.weights[j] & NUMBER, s = k.span ? (own ? 2000 : 1500) : (own ? 1000 : 50), d = v.docs[j];
           if (s > score[d]) score[d] = s;  // one number bonus per document
           byNumber[d] = 1;
         }
@@ -324,13 +327,14 @@
         tf[d2] = 0; flags[d2] = 0; exact[d2] = 0;
       }
     }
-    // Candidates: every required word matched. A query that is only a number
-    // (its words optional) finds the documents with or citing that number,
-    // and those containing all its words.
+    // Candidates: every required word matched and, when the query names a
+    // number that exists, the documents with or citing that number, or
+    // containing all its words ("51-KH/ĐUK ngày" is not every document with
+    // "ngày" in it).
     var alive = new Uint8Array(n);
     for (var d = 0; d < n; d++) {
-      alive[d] = required ? (matched[d] === required ? 1 : 0)
-                          : (byNumber[d] || (optionals && optionalMatched[d] === optionals) ? 1 : 0);
+      alive[d] = (!required || matched[d] === required) &&
+                 (!numbersFound || byNumber[d] || (optionals && optionalMatched[d] === optionals)) ? 1 : 0;
     }
 
     // Syllables together: pairs of adjacent query words.
