@@ -45,3 +45,43 @@ TEST_CASE("markup changes never produce unbalanced tags") {
   std::string d = diff_html("<p>chữ thường</p>\n", "<p><em>chữ</em> thường</p>\n").html;
   CHECK(d == "<p><em>chữ</em> thường</p>\n");
 }
+
+namespace {
+// A paragraph of `words` words, each drawn from a seeded sequence.
+std::string paragraph(int words, unsigned seed) {
+  std::string p = "<p>";
+  for (int i = 0; i < words; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    p += (i ? " " : "") + std::string("từ") + std::to_string(seed % 5000);
+  }
+  return p + "</p>\n";
+}
+}  // namespace
+
+TEST_CASE("a body rewritten whole reads as replaced, and the search for edits stops at its bound") {
+  std::string before, after;
+  for (int i = 0; i < 20; ++i) before += paragraph(150, i + 1);
+  for (int i = 0; i < 23; ++i) after += paragraph(150, i + 1000);
+  auto diff = diff_html(before, after);
+  CHECK(diff.inserted == 23 * 150);
+  CHECK(diff.deleted == 20 * 150);
+  // the new version's markup as it is: every block there, in order
+  CHECK(diff.html.find("<p><ins>") != std::string::npos);
+  // an edit script past the bound is "delete all, insert all"
+  std::vector<uint64_t> a(3000), b(3000);
+  for (int i = 0; i < 3000; ++i) { a[i] = i; b[i] = 100000 + i; }
+  auto ops = diff_sequences(a, b, 50);
+  CHECK(ops.size() == 6000);
+  CHECK(ops.front() == EditOp::Delete);
+  CHECK(ops.back() == EditOp::Insert);
+}
+
+TEST_CASE("paragraphs edited in place are each diffed with their own counterpart") {
+  std::string before = "<p>Một hai ba bốn.</p>\n<p>Năm sáu bảy tám.</p>\n<p>Chín mười.</p>\n";
+  std::string after = "<p>Một hai BA bốn.</p>\n<p>Năm sáu BẢY tám.</p>\n<p>Chín mười một.</p>\n";
+  auto d = diff_html(before, after);
+  CHECK(d.html == "<p>Một hai <del>ba</del><ins>BA</ins> bốn.</p>\n<p>Năm sáu <del>bảy</del><ins>BẢY</ins> tám.</p>\n"
+                  "<p>Chín <del>mười.</del><ins>mười một.</ins></p>\n");
+  CHECK(d.inserted == 4);
+  CHECK(d.deleted == 3);
+}

@@ -14,10 +14,13 @@ std::vector<EditOp> diff_sequences(const std::vector<uint64_t>& a, const std::ve
   const int max = std::min(n + m, max_cost);
   const int offset = max + 1;
   std::vector<int> v(2 * max + 3, 0);
-  std::vector<std::vector<int>> trace;
+  // What the backtrack needs of v before step d: diagonals -d..d, kept at
+  // trace[d * d + k + d] (step d adds 2d + 1), so memory is O(D²) for the
+  // edits found, not O(D × max_cost) as a full copy per step would be.
+  std::vector<int> trace;
   int found = -1;
   for (int d = 0; d <= max && found < 0; ++d) {
-    trace.push_back(v);
+    trace.insert(trace.end(), v.begin() + offset - d, v.begin() + offset + d + 1);
     for (int k = -d; k <= d; k += 2) {
       int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1]
                                                                             : v[offset + k - 1] + 1;
@@ -36,10 +39,10 @@ std::vector<EditOp> diff_sequences(const std::vector<uint64_t>& a, const std::ve
   // Walk the trace back from (n, m).
   int x = n, y = m;
   for (int d = found; d > 0; --d) {
-    const std::vector<int>& pv = trace[d];
+    auto pv = [&](int k) { return trace[static_cast<size_t>(d) * d + k + d]; };
     int k = x - y;
-    int prev_k = (k == -d || (k != d && pv[offset + k - 1] < pv[offset + k + 1])) ? k + 1 : k - 1;
-    int prev_x = pv[offset + prev_k];
+    int prev_k = (k == -d || (k != d && pv(k - 1) < pv(k + 1))) ? k + 1 : k - 1;
+    int prev_x = pv(prev_k);
     int prev_y = prev_x - prev_k;
     while (x > prev_x && y > prev_y) { ops.push_back(EditOp::Equal); --x; --y; }
     ops.push_back(x == prev_x ? EditOp::Insert : EditOp::Delete);
@@ -118,9 +121,14 @@ bool is_space(const std::string& t) { return !t.empty() && (t[0] == ' ' || t[0] 
 // Word-level diff of two runs of HTML. Emits every token of `after` (so the
 // markup is exactly the new version's) and the deleted words of `before`.
 // Each changed region reads as one deletion then one insertion.
+// Past kWordEdits token edits (about 100 words changed) a run reads better
+// replaced whole, and the search stops there: its cost is (tokens × edits),
+// never more, however unlike the two texts.
+constexpr int kWordEdits = 400;
+
 void diff_words(const std::string& before, const std::string& after, std::string& out, WordDiff& counts) {
   auto a = tokens(before), b = tokens(after);
-  auto ops = diff_sequences(hashes(a), hashes(b));
+  auto ops = diff_sequences(hashes(a), hashes(b), kWordEdits);
 
   // A single space kept between two changes belongs to the change: otherwise
   // "bị bỏ" → "mới thêm" reads as two separate edits.
@@ -181,7 +189,12 @@ std::string run_diff(const std::string& before, const std::string& after, WordDi
   std::string out;
   walk(diff_sequences(hashes(la), hashes(lb)), [&](size_t j) { out += lb[j]; },
        [&](size_t i0, size_t i1, size_t j0, size_t j1) {
-         // A changed run: the deleted lines and the inserted lines, diffed word by word.
+         // As many blocks changed as came in: each edited in place, diffed
+         // with its counterpart. Otherwise the run's words, diffed together.
+         if (i1 - i0 == j1 - j0 && i1 - i0 > 1) {
+           for (size_t k = 0; k < i1 - i0; ++k) diff_words(la[i0 + k], lb[j0 + k], out, counts);
+           return;
+         }
          std::string del, ins;
          for (size_t i = i0; i < i1; ++i) del += la[i];
          for (size_t j = j0; j < j1; ++j) ins += lb[j];
