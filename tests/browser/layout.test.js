@@ -1,0 +1,57 @@
+// A reader opens every kind of page on a phone (390 px) and on a desktop
+// (1366 px): nothing runs off the side, and record pages keep the column the
+// header is centred on.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { serve, launch, siteDir } = require('./harness');
+
+// One page of each kind, found in the built site.
+function pageKinds(dir) {
+  const first = (sub, pred = () => true) => {
+    const names = fs.readdirSync(path.join(dir, sub)).filter((n) => fs.existsSync(path.join(dir, sub, n, 'index.html')) && pred(n)).sort();
+    return '/' + sub + '/' + names[0] + '/';
+  };
+  const doc = '/van-ban/51-kh-duk/';
+  const version = fs.readdirSync(path.join(dir, 'van-ban/51-kh-duk/phien-ban')).find((n) => fs.existsSync(path.join(dir, 'van-ban/51-kh-duk/phien-ban', n, 'so-sanh')));
+  return {
+    home: '/', list: '/van-ban/', document: doc, history: doc + 'phien-ban/', version: doc + 'phien-ban/' + version + '/',
+    comparison: doc + 'phien-ban/' + version + '/so-sanh/', model: first('mo-hinh', (n) => n !== 'trang'),
+    unit: first('don-vi', (n) => n !== 'trang'), campaign: '/thi-dua/chi-bo-bon-tot/2024/',
+    commendation: first('khen-thuong', (n) => n !== 'trang'), search: '/tim-kiem/?q=' + encodeURIComponent('chi bộ'), page: '/gioi-thieu/',
+  };
+}
+
+test('no page kind runs off the side of a phone, and records keep the centred column on a desktop', async (t) => {
+  const server = await serve(siteDir());
+  const browser = await launch();
+  try {
+    const kinds = pageKinds(siteDir());
+    for (const width of [390, 1366]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const [kind, url] of Object.entries(kinds)) {
+        await t.test(`${kind} at ${width} px`, async () => {
+          const res = await page.goto(server.url + url);
+          assert.strictEqual(res.status(), 200, url);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${url} is ${overflow} px wider than the screen`);
+          if (width > 1000) {
+            // the content's left edge lines up with the header's column, not the window's edge
+            const [content, header] = await page.evaluate(() => [
+              document.querySelector('main > *').getBoundingClientRect().left,
+              document.querySelector('header .wrap, header > *').getBoundingClientRect().left]);
+            assert.ok(Math.abs(content - header) <= 2, `${url}: content starts at ${content} px, the header's column at ${header} px`);
+          }
+          if (kind === 'history' || kind === 'unit') await page.screenshot({ path: path.join(os.tmpdir(), `trang-${kind}-${width}.png`) });
+        });
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
