@@ -401,3 +401,22 @@ TEST_CASE("documents kept in folders by year: each has exactly the commits that 
   CHECK(versions("van-ban/2025/d/index.html") == "Thêm thư mục năm 2025");
   CHECK(versions("van-ban/2024/c/index.html") == "Đăng ba kế hoạch | Gỡ thư mục năm 2024");
 }
+
+TEST_CASE("an old version is told apart by its title, and a comparison names documents as readers write them") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  std::string v1 = git.commit("Đăng bản dự thảo", 10);
+  std::string text = plan("80%");
+  text.insert(text.find("+++\n## I."), "based_on = [\"20-KH/ĐUK@2021-01-14\"]\n");
+  site.file("content/van-ban/51.md", text);
+  std::string v2 = git.commit("Thêm văn bản căn cứ", 12);
+
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  std::string old = site.read("van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html");
+  CHECK(has(old, "<title>Phiên bản ngày 11/01/2024 – 51-KH/ĐUK: Thi đua xây dựng chi bộ – "));
+  CHECK_FALSE(has(site.read("van-ban/51/index.html"), "<title>Phiên bản"));
+  std::string changes = site.read("van-ban/51/phien-ban/" + v2.substr(0, 7) + "/so-sanh/index.html");
+  CHECK(has(changes, "20-KH/ĐUK ngày 14/01/2021"));
+  CHECK_FALSE(has(changes, "@2021"));
+}

@@ -279,6 +279,14 @@ std::string with_heading_ids(const std::string& rendered, const std::vector<Head
   return html;
 }
 
+// cmark-gfm labels a footnote's way back in English; readers hear it in
+// Vietnamese.
+std::string in_vietnamese(std::string html) {
+  static const std::string from = "aria-label=\"Back to content\"", to = "aria-label=\"Quay lại chỗ đặt chú thích\"";
+  for (size_t at = html.find(from); at != std::string::npos; at = html.find(from, at + to.size())) html.replace(at, from.size(), to);
+  return html;
+}
+
 }  // namespace
 
 RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
@@ -304,7 +312,7 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
   char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
   const std::string rendered(html);
   std::free(html);
-  out.html = with_heading_ids(rendered, out.headings);
+  out.html = in_vietnamese(with_heading_ids(rendered, out.headings));
   return out;
 }
 

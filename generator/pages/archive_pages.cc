@@ -25,9 +25,14 @@ std::vector<FieldChange> field_changes(const Page& a, const Page& b) {
   auto add = [&](const char* key, const std::string& x, const std::string& y) {
     if (x != y) out.push_back({words::field_label(key), x.empty() ? words::empty_value() : x, y.empty() ? words::empty_value() : y});
   };
+  // "20-KH/ĐUK@2021-01-14" as readers write it: "20-KH/ĐUK ngày 14/01/2021".
   auto entries = [](const std::vector<RelationEntry>& e) {
     std::vector<std::string> s;
-    for (const auto& x : e) s.push_back(x.text);
+    for (const auto& x : e) {
+      const size_t at = x.text.rfind('@');
+      const auto date = at == std::string::npos ? std::nullopt : Date::parse(std::string_view(x.text).substr(at + 1));
+      s.push_back(date ? words::text("relation.dated", {{"number", x.text.substr(0, at)}, {"date", date->display()}}) : x.text);
+    }
     return join(s);
   };
   add("title", a.title, b.title);
@@ -156,6 +161,10 @@ class Archive {
       view = base_view(config_, cx_.site.nav, page_.section, url, page_.title);
       view.set("title", page_.title).set("raw", l.raw).set("note", words::old_version_unreadable());
       layout = "raw_version";
+    }
+    // Told apart from the current page in tabs, bookmarks and search results.
+    if (const View* shown = view.get("page_title")) {
+      view.set("page_title", words::text("archive.version_title", {{"date", v.date.display()}, {"title", shown->str()}}));
     }
     view.set("canonical", permalink(config_, url)).set("version", banner(k));
     write(url, key, compose(cx_.site, layout, std::move(view), diags_));
