@@ -286,7 +286,7 @@ int main(int argc, char** argv) {
   if (args.empty()) return usage_error("thiếu lệnh (build, check, serve, publish, soan, new hoặc init)");
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
-      std::cout << congbo::cli::usage();
+      std::cout << congbo::cli::usage_of(args[0]);
       return 0;
     }
     if (a == "--version") {
@@ -304,5 +304,6 @@ int main(int argc, char** argv) {
     if (args.size() != 2) return usage_error("cách dùng: congbo init THƯ_MỤC");
     return congbo::init_site(args[1]);
   }
-  return usage_error(congbo::cli::unknown_command(command));
+  std::cerr << "congbo: " << congbo::cli::unknown_command(command) << "\n";
+  return 2;
 }

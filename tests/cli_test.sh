@@ -18,8 +18,17 @@ help=$("$congbo" --help)
 grep -q "congbo build" <<<"$help" || fail "--help does not describe build"
 grep -q "congbo soan" <<<"$help" || fail "--help does not describe the desk"
 "$congbo" --version | grep -q "^congbo " || fail "--version"
+# a command's own help: that command, not the others
+build_help=$("$congbo" build --help)
+grep -q "congbo build \[--site" <<<"$build_help" || fail "build --help does not describe build"
+! grep -q "congbo soan" <<<"$build_help" || fail "build --help prints every command"
 set +e
 "$congbo" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown command must exit 2"
+# a mistyped command: what it may have meant, and not the whole help
+"$congbo" buidl >typo.log 2>&1; [ $? -eq 2 ] || fail "a mistyped command must exit 2"
+grep -qF "Có phải bạn muốn: congbo build?" typo.log || fail "congbo buidl does not suggest build"
+[ "$(wc -l <typo.log)" -le 3 ] || fail "congbo buidl prints the whole help"
+rm -f typo.log
 "$congbo" build --bogus >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option must exit 2"
 # numbers must be whole and in range (serve under a timeout: were 99999 taken, it would serve for ever)
 for bad in "build --jobs abc" "build --jobs -3" "build --jobs 8abc" "build --jobs 0" "publish --to web --keep 0"; do

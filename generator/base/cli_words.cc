@@ -1,7 +1,9 @@
 // cli_words.cc: the command line's words (see cli_words.h).
 #include "cli_words.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "text.h"
 
@@ -15,24 +17,30 @@ std::string missing_number(const std::string& option, int min, int max) {
 
 std::string unknown_option(const std::string& option) { return "tùy chọn không rõ: " + option; }
 
-std::string unknown_command(const std::string& command) { return "lệnh không rõ: " + command; }
+namespace {
 
-std::string usage() {
-  return
-      "congbo " CONGBO_VERSION " – dựng trang web công bố văn bản của cấp ủy\n"
-      "\n"
-      "Cách dùng:\n"
+// Each command with what it does, as `congbo --help` and `congbo COMMAND --help` print it.
+struct CommandHelp {
+  const char* name;
+  const char* text;
+};
+
+const CommandHelp kCommands[] = {
+    {"build",
       "  congbo build [--site THƯ_MỤC] [--out THƯ_MỤC] [--ref PHIÊN_BẢN] [--jobs N] [--timings] [--quiet]\n"
       "      Dựng toàn bộ trang vào thư mục kết quả (mặc định THƯ_MỤC_TRANG/public).\n"
       "      Chỉ thay thư mục kết quả khi dựng thành công; khi có lỗi, bản cũ giữ nguyên.\n"
-      "      Không có tệp nào thay đổi từ lần dựng trước thì không phải làm gì.\n"
+      "      Không có tệp nào thay đổi từ lần dựng trước thì không phải làm gì.\n"},
+    {"check",
       "  congbo check [--site THƯ_MỤC] [--ref PHIÊN_BẢN]\n"
-      "      Đọc và kiểm tra toàn bộ nội dung, không ghi gì.\n"
+      "      Đọc và kiểm tra toàn bộ nội dung, không ghi gì.\n"},
+    {"serve",
       "  congbo serve [--site THƯ_MỤC] [--port CỔNG] [--out THƯ_MỤC]\n"
       "      Xem thử trên máy: dựng trang, phục vụ ở http://127.0.0.1:CỔNG/ (mặc định 8000),\n"
       "      theo dõi tệp và dựng lại khi có thay đổi; trang đang mở tự tải lại. Trang vừa\n"
       "      sửa hiện ngay, các trang khác khi dựng lại xong. Lỗi hiện ở cửa sổ lệnh và\n"
-      "      ngay trên trang, trong khi bản dựng tốt gần nhất vẫn được phục vụ.\n"
+      "      ngay trên trang, trong khi bản dựng tốt gần nhất vẫn được phục vụ.\n"},
+    {"publish",
       "  congbo publish [--site THƯ_MỤC] --to THƯ_MỤC [--ref PHIÊN_BẢN] [--keep N] [--drop-versions]\n"
       "      Công bố đúng nội dung đã commit ở PHIÊN_BẢN (mặc định HEAD) thành một bản mới\n"
       "      trong THƯ_MỤC/releases/, rồi chuyển THƯ_MỤC/current sang bản đó trong một bước.\n"
@@ -41,7 +49,8 @@ std::string usage() {
       "      Không công bố bản mới nào làm mất phiên bản lưu trữ mà trang đang chạy có\n"
       "      (trừ khi thêm --drop-versions, khi cố ý viết lại lịch sử).\n"
       "  congbo publish --rollback --to THƯ_MỤC\n"
-      "      Quay lại bản công bố trước bản đang chạy.\n"
+      "      Quay lại bản công bố trước bản đang chạy.\n"},
+    {"soan",
       "  congbo soan [--site THƯ_MỤC] [--port CỔNG] [--listen ĐỊA_CHỈ --tls-cert TỆP --tls-key TỆP]\n"
       "              [--publish-to THƯ_MỤC]\n"
       "      Bàn soạn thảo: người soạn đăng nhập từ trình duyệt (mặc định http://127.0.0.1:8080/),\n"
@@ -51,34 +60,96 @@ std::string usage() {
       "      của congbo publish --to), danh sách cho biết tệp nào đã đổi mà chưa công bố.\n"
       "  congbo soan --add-user TÊN --name \"HỌ TÊN\" [--email E] [--role soan|xuat-ban]\n"
       "      Tạo hoặc đổi tài khoản; mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi gõ trực tiếp).\n"
-      "      Tài khoản lưu ở THƯ_MỤC_TRANG/.congbo/tai-khoan.toml, không bao giờ vào kho git.\n"
+      "      Tài khoản lưu ở THƯ_MỤC_TRANG/.congbo/tai-khoan.toml, không bao giờ vào kho git.\n"},
+    {"new",
       "  congbo new van-ban|mo-hinh|trang [\"TRÍCH YẾU\"] [--site THƯ_MỤC]\n"
-      "      Tạo tệp mới theo đúng mẫu bàn soạn thảo dùng, in đường dẫn của nó; không ghi đè tệp đã có.\n"
+      "      Tạo tệp mới theo đúng mẫu bàn soạn thảo dùng, in đường dẫn của nó; không ghi đè tệp đã có.\n"},
+    {"init",
       "  congbo init THƯ_MỤC\n"
-      "      Tạo trang mới: site.toml, content/, .gitignore và lần commit đầu tiên.\n"
-      "  congbo --help       In hướng dẫn này.\n"
-      "  congbo --version    In số phiên bản.\n"
-      "\n"
-      "Tùy chọn:\n"
+      "      Tạo trang mới: site.toml, content/, .gitignore và lần commit đầu tiên.\n"},
+};
+
+const char* kHeader = "congbo " CONGBO_VERSION " – dựng trang web công bố văn bản của cấp ủy\n\n";
+
+const char* kOptions =
+      "\nTùy chọn:\n"
       "  --site THƯ_MỤC   thư mục gốc của trang, nơi có site.toml (mặc định: thư mục hiện tại)\n"
       "  --out THƯ_MỤC    thư mục kết quả (mặc định: THƯ_MỤC_TRANG/public)\n"
       "  --ref PHIÊN_BẢN  dựng đúng nội dung đã lưu trong kho git ở nhánh, thẻ hoặc commit này,\n"
       "                   bỏ qua các thay đổi chưa commit (cách công bố bản đã duyệt)\n"
       "  --jobs N         dựng trên N luồng song song (mặc định: số nhân máy)\n"
       "  --timings        in thời gian của từng bước dựng trang\n"
-      "  --quiet          chỉ in lỗi và cảnh báo\n"
-      "\n"
-      "Nội dung: content/van-ban/ (văn bản), content/mo-hinh/ (mô hình), content/thi-dua/\n"
+      "  --quiet          chỉ in lỗi và cảnh báo\n";
+
+const char* kExit =
+      "\nMã thoát: 0 thành công, 1 nội dung có lỗi, 2 sai cách dùng.\n"
+      "Lỗi được in theo dạng tệp:dòng:cột: error: nội dung lỗi.\n";
+
+const char* kFooter =
+      "\nNội dung: content/van-ban/ (văn bản), content/mo-hinh/ (mô hình), content/thi-dua/\n"
       "(phong trào thi đua và kết quả), content/khen-thuong/ (quyết định khen thưởng),\n"
       "content/don-vi.toml (đơn vị); cách viết: docs/huong-dan-soan-noi-dung.md.\n"
       "\n"
       "Lịch sử phiên bản của mỗi văn bản được đọc từ kho git chứa thư mục trang.\n"
       "Kết quả chỉ được thay cả một lần khi dựng xong, không bao giờ dở dang. Bản kết quả\n"
       "cũ được giữ ẩn bên cạnh (.public.congbo-spare) để lần dựng sau chỉ ghi những tệp\n"
-      "đã thay đổi; tệp không đổi giữ nguyên. Dấu của lần dựng trước ở THƯ_MỤC_TRANG/.congbo-cache.\n"
-      "\n"
-      "Mã thoát: 0 thành công, 1 nội dung có lỗi, 2 sai cách dùng.\n"
-      "Lỗi được in theo dạng tệp:dòng:cột: error: nội dung lỗi.\n";
+      "đã thay đổi; tệp không đổi giữ nguyên. Dấu của lần dựng trước ở THƯ_MỤC_TRANG/.congbo-cache.\n";
+
+// The edit distance between two short ASCII words (a typed command).
+size_t distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string usage() {
+  std::string s = std::string(kHeader) + "Cách dùng:\n";
+  for (const auto& c : kCommands) s += c.text;
+  s += "  congbo LỆNH --help  In hướng dẫn của một lệnh (ví dụ congbo build --help).\n"
+       "  congbo --help       In hướng dẫn này.\n"
+       "  congbo --version    In số phiên bản.\n";
+  return s + kOptions + kFooter + kExit;
+}
+
+std::string usage_of(const std::string& command) {
+  for (const auto& c : kCommands) {
+    if (command == c.name) return std::string(kHeader) + "Cách dùng:\n" + c.text + kOptions + kExit;
+  }
+  return usage();
+}
+
+bool is_command(const std::string& word) {
+  for (const auto& c : kCommands) if (word == c.name) return true;
+  return false;
+}
+
+std::string nearest_command(const std::string& typed) {
+  std::string best;
+  size_t best_distance = 3;  // more than two letters off is not a slip
+  for (const auto& c : kCommands) {
+    const size_t d = distance(typed, c.name);
+    if (d < best_distance) { best_distance = d; best = c.name; }
+  }
+  return best;
+}
+
+std::string unknown_command(const std::string& command) {
+  std::string list;
+  for (const auto& c : kCommands) list += std::string(list.empty() ? "" : ", ") + c.name;
+  const std::string near = nearest_command(command);
+  return "lệnh không rõ: " + command + (near.empty() ? "" : ". Có phải bạn muốn: congbo " + near + "?") +
+         "\nCác lệnh: " + list + ". Xem hướng dẫn: congbo --help";
 }
 
 std::string build_done(int pages, const std::string& out_dir, long ms) {

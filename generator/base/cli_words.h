@@ -8,10 +8,17 @@
 namespace congbo::cli {
 
 std::string usage();
+/// One command's usage and the options ("congbo build --help"); the whole
+/// usage for a word that is not a command.
+std::string usage_of(const std::string& command);
+bool is_command(const std::string& word);
+/// The command a mistyped word was meant to be (at most two letters off), or "".
+std::string nearest_command(const std::string& typed);
 std::string missing_value(const std::string& option);
 /// An option's value must be a whole number in [min, max].
 std::string missing_number(const std::string& option, int min, int max);
 std::string unknown_option(const std::string& option);
+/// An unknown command, the one it may have meant, and the list of commands.
 std::string unknown_command(const std::string& command);
 std::string build_done(int pages, const std::string& out_dir, long ms);
 std::string build_up_to_date(const std::string& out_dir, long ms);
