@@ -128,7 +128,7 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
   if (!quiet) {
     long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                     std::chrono::steady_clock::now() - start).count());
-    std::cout << (!options.write        ? congbo::cli::check_done(report.pages)
+    std::cout << (!options.write        ? congbo::cli::check_done(report.pages, diags.warning_count())
                   : report.up_to_date ? congbo::cli::build_up_to_date(out.string(), ms)
                                       : congbo::cli::build_done(report.pages, out.string(), ms))
               << "\n";

@@ -157,8 +157,9 @@ std::string build_done(int pages, const std::string& out_dir, long ms) {
          std::to_string(ms) + " ms.";
 }
 
-std::string check_done(int pages) {
-  return "Đã kiểm tra " + std::to_string(pages) + " trang: không có lỗi.";
+std::string check_done(int pages, int warnings) {
+  return "Đã kiểm tra " + std::to_string(pages) + " trang: không có lỗi" +
+         (warnings ? ", " + std::to_string(warnings) + " cảnh báo (xem ở trên)." : ".");
 }
 
 std::string serve_nothing_built_page() {

@@ -22,7 +22,8 @@ std::string unknown_option(const std::string& option);
 std::string unknown_command(const std::string& command);
 std::string build_done(int pages, const std::string& out_dir, long ms);
 std::string build_up_to_date(const std::string& out_dir, long ms);
-std::string check_done(int pages);
+/// A check without errors; its warnings, if any, counted (they are printed above it).
+std::string check_done(int pages, int warnings);
 std::string build_failed(int errors, int warnings, bool had_output);
 /// The page `serve` shows while no build has succeeded yet (HTML).
 std::string serve_nothing_built_page();
