@@ -420,3 +420,37 @@ TEST_CASE("an old version is told apart by its title, and a comparison names doc
   CHECK(has(changes, "20-KH/ĐUK ngày 14/01/2021"));
   CHECK_FALSE(has(changes, "@2021"));
 }
+
+TEST_CASE("the feed and the sitemap take their times from git, and never invent a date") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));  // no date stated
+  git.commit("Đăng kế hoạch", 10);
+  site.file("content/van-ban/51.md", plan("90%"));
+  git.commit("Sửa chỉ tiêu", 12);
+
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  std::string feed = site.read("feed.xml");
+  // the undated document: published when first committed, updated when last changed
+  size_t entry = feed.find("<title>51-KH/ĐUK: Thi đua xây dựng chi bộ</title>");
+  REQUIRE(entry != std::string::npos);
+  std::string item = feed.substr(entry, feed.find("</entry>", entry) - entry);
+  CHECK(has(item, "<published>2024-01-11T08:00:00+07:00</published>"));
+  CHECK(has(item, "<updated>2024-01-13T08:00:00+07:00</updated>"));
+  CHECK(has(feed, "<updated>2024-01-13T08:00:00+07:00</updated>\n  <author>"));  // the feed's: its newest entry's
+  // the sitemap's lastmod is when the page last changed
+  CHECK(has(site.read("sitemap.xml"), "<loc>https://example.vn/van-ban/51/</loc><lastmod>2024-01-13T08:00:00+07:00</lastmod>"));
+}
+
+TEST_CASE("without history an undated document is left out of the feed rather than given a date") {
+  TempSite site;
+  std::string dated = plan("80%");
+  const std::string number = "number = \"51-KH/ĐUK\"";
+  dated.replace(dated.find(number), number.size(), "number = \"52-KH/ĐUK\"\ndate = 2021-06-01");
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%")).file("content/van-ban/52.md", dated);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  std::string feed = site.read("feed.xml");
+  CHECK_FALSE(has(feed, "51-KH/ĐUK"));
+  CHECK(has(feed, "<published>2021-06-01T00:00:00+07:00</published>"));
+  CHECK(has(feed, "<updated>2021-06-01T00:00:00+07:00</updated>"));
+}

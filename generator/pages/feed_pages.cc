@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "history.h"
 #include "page_words.h"
 #include "record_pages.h"
 
@@ -14,13 +15,19 @@ void write_text(const FeedContext& cx, const std::string& path, const View& v, D
   write_file(cx.site, path, cx.site.theme.render(path, v, diags), diags);
 }
 
-// Home, every list's first page, every page, every record page.
+// Home, every list's first page, every page, every record page; a page's
+// lastmod is its file's last commit (the date it states when there is no
+// history): when it last changed, not when it was issued.
 void render_sitemap(const FeedContext& cx, Diagnostics& diags) {
   View urls = View::list();
   for (UrlKind kind : {UrlKind::Home, UrlKind::List, UrlKind::Page, UrlKind::Record}) {
     for (const UrlEntry* e : cx.urls.of(kind)) {
       View u = View().set("loc", permalink(cx.site.config, e->url));
-      if (e->page >= 0) u.set("lastmod", cx.site.pages[e->page].date ? cx.site.pages[e->page].date->iso() : "");
+      if (e->page >= 0) {
+        const Page& p = cx.site.pages[e->page];
+        const FileHistory* h = cx.repo ? cx.repo->history(p.source) : nullptr;
+        u.set("lastmod", h && !h->versions.empty() ? h->versions.front().time : p.date ? p.date->iso() : "");
+      }
       urls.push(std::move(u));
     }
   }
@@ -28,8 +35,8 @@ void render_sitemap(const FeedContext& cx, Diagnostics& diags) {
 }
 
 struct Entry {
-  std::optional<Date> date;
-  std::string url;
+  std::optional<Date> date;  ///< as the document states it
+  std::string url, source;   ///< source: its file, for its dates in git
   View view;
 };
 
@@ -40,19 +47,19 @@ std::vector<Entry> news(const FeedContext& cx) {
   std::vector<int> all = all_listed(site.sections, site.pages);
   for (size_t i = 0; i < all.size() && i < 20; ++i) {
     const Page& p = site.pages[all[i]];
-    news.push_back({p.date, p.url, list_item_view(p, site.rendered[all[i]], site.config)});
+    news.push_back({p.date, p.url, p.source, list_item_view(p, site.rendered[all[i]], site.config)});
   }
   for (const Decision& d : cx.decisions) {
     View e;
     e.set("title", d.form + ": " + d.title).set("number", d.number).set("summary", words::decision_summary(d.recipients.size()));
-    news.push_back({d.date, d.url, std::move(e)});
+    news.push_back({d.date, d.url, d.source, std::move(e)});
   }
   for (const Campaign& c : cx.campaigns) {
     for (const YearResults& y : c.years) {
       if (!y.date) continue;  // results are news when they are announced
       View e;
       e.set("title", words::campaign_year_title(c.name, y.year)).set("summary", c.description);
-      news.push_back({y.date, campaign_year_url(c, y.year), std::move(e)});
+      news.push_back({y.date, campaign_year_url(c, y.year), c.source, std::move(e)});
     }
   }
   std::stable_sort(news.begin(), news.end(), [](const Entry& a, const Entry& b) {
@@ -62,21 +69,38 @@ std::vector<Entry> news(const FeedContext& cx) {
   return news;
 }
 
-// The newest 20 entries. Atom needs a time on every entry; an undated one
-// takes the newest date the site knows rather than an invented one.
+// When an entry was published and last changed: published is the date the
+// document states, else when its file was first committed; updated is its
+// file's last commit, else the stated date. Neither: nullopt (never invented).
+struct Times { std::string published, updated; };
+std::optional<Times> times_of(const FeedContext& cx, const Entry& e) {
+  const FileHistory* h = cx.repo ? cx.repo->history(e.source) : nullptr;
+  const bool known = h && !h->versions.empty();
+  const std::string stated = e.date ? e.date->rfc3339() : "";
+  if (!known && stated.empty()) return std::nullopt;
+  return Times{stated.empty() ? h->versions.back().time : stated, known ? h->versions.front().time : stated};
+}
+
+// The newest 20 entries, each with the times git and the documents give; an
+// entry with neither (undated, no history) is left out: Atom needs a time.
 void render_atom(const FeedContext& cx, Diagnostics& diags) {
   const SiteConfig& config = cx.site.config;
   std::vector<Entry> items = news(cx);
-  std::string updated = "2000-01-01T00:00:00+07:00";
-  if (!items.empty() && items[0].date) updated = items[0].date->rfc3339();
+  std::string updated;  // the feed's: its newest entry's
   View entries = View::list();
-  for (size_t i = 0; i < items.size() && i < 20; ++i) {
+  for (size_t i = 0, shown = 0; i < items.size() && shown < 20; ++i) {
+    const std::optional<Times> t = times_of(cx, items[i]);
+    if (!t) continue;
     View e = std::move(items[i].view);
     e.set("id", permalink(config, items[i].url))
         .set("link", permalink(config, items[i].url))
-        .set("updated", items[i].date ? items[i].date->rfc3339() : updated);
+        .set("published", t->published)
+        .set("updated", t->updated);
     entries.push(std::move(e));
+    updated = std::max(updated, t->updated);
+    ++shown;
   }
+  if (updated.empty()) updated = "2000-01-01T00:00:00+07:00";  // an empty feed
   View feed;
   feed.set("title", config.title)
       .set("subtitle", config.description)

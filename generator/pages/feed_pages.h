@@ -12,11 +12,14 @@
 
 namespace congbo {
 
+class Repository;
+
 struct FeedContext {
   const PageContext& site;
   const UrlTable& urls;
   const std::vector<Decision>& decisions;
   const std::vector<Campaign>& campaigns;
+  const Repository* repo = nullptr;  ///< the site's history, for entries' times; none without git
 };
 
 /// sitemap.xml, feed.xml and robots.txt.

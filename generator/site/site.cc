@@ -445,7 +445,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   render_decision_pages(records);
   render_unit_pages(records);
   render_home(cx, lists_.home_index, diags);
-  render_feeds(FeedContext{cx, urls_, records_.decisions, records_.campaigns}, diags);
+  render_feeds(FeedContext{cx, urls_, records_.decisions, records_.campaigns, repo_.get()}, diags);
   render_redirects(cx, redirects_, diags);
   clock.lap(timings_, "render: lists, home, feeds");
   search.join();
