@@ -65,6 +65,11 @@ test('search on the sample site', async (t) => {
       await page.selectOption('select[name=sx]', 'moi');
       await page.waitForFunction(() => new URLSearchParams(location.search).get('sx') === 'moi');
       await page.waitForFunction(() => /kết quả/.test(document.getElementById('trang-thai').textContent));
+      await page.waitForFunction(() => {
+        const ds = [...document.querySelectorAll('#ket-qua .item-meta')].map((e) => /(\d\d)\/(\d\d)\/(\d{4})/.exec(e.textContent))
+          .filter(Boolean).map((m) => m[3] + m[2] + m[1]);
+        return ds.length >= 2 && ds[0] > ds[ds.length - 1];
+      }, null, { timeout: 5000 });
       const newest = await dates();
       const dated = newest.filter(Boolean);
       assert.ok(dated.length >= 2, newest.join(' '));
@@ -73,7 +78,12 @@ test('search on the sample site', async (t) => {
       assert.strictEqual(daysFetched(), before + 1, 'the days are fetched only to sort by date');
       await page.selectOption('select[name=sx]', 'cu');
       await page.waitForFunction(() => new URLSearchParams(location.search).get('sx') === 'cu');
-      await page.waitForTimeout(200);
+      // the results are ordered again once the run the change started is done
+      await page.waitForFunction(() => {
+        const ds = [...document.querySelectorAll('#ket-qua .item-meta')].map((e) => /(\d\d)\/(\d\d)\/(\d{4})/.exec(e.textContent))
+          .filter(Boolean).map((m) => m[3] + m[2] + m[1]);
+        return ds.length >= 2 && ds[0] < ds[ds.length - 1];
+      }, null, { timeout: 5000 });
       const oldest = (await dates()).filter(Boolean);
       assert.deepStrictEqual(oldest, oldest.slice().sort(), 'oldest first');
       await page.selectOption('select[name=sx]', '');
