@@ -76,3 +76,11 @@ TEST_CASE("relationship entries are a number with an optional @date") {
   CHECK_FALSE(parse_reference("43-KH/ĐUK@hôm qua").has_value());
   CHECK_FALSE(parse_reference("Kế hoạch 43").has_value());
 }
+
+TEST_CASE("the kind's name written before a number is kept with it") {
+  auto c = find_citations("thực hiện tốt Quy định số 4842-QĐ/TU và Kế hoạch 51-KH/ĐUK, văn bản 7-HD/TW");
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].kind_written == "Quy định");
+  CHECK(c[1].kind_written == "Kế hoạch");
+  CHECK(c[2].kind_written == "");  // "văn bản", back to the comma: no capital, no kind
+}

@@ -2,6 +2,8 @@
 // numbers repeat across committees and terms, so identity is (issuer, number, date).
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "relations.h"
 
 using namespace congbo;
@@ -131,4 +133,18 @@ TEST_CASE("check warns about unmatched and ambiguous entries, duplicate identiti
         "content/van-ban/c.md:8:26: warning: không có văn bản 99-KH/TU@2020-01-01 trên trang; văn bản này sẽ hiện không có liên kết\n"
         "content/van-ban/d.md:9:13: warning: các văn bản thay thế nhau thành vòng: 8-KH/TU → 9-KH/TU → 8-KH/TU\n"
         "content/van-ban/g.md:1:1: warning: văn bản số 10-KH/TU cùng cơ quan ban hành và cùng ngày đã có ở content/van-ban/f.md\n");
+}
+
+TEST_CASE("QĐ is a Quy định or a Quyết định as the text names it before the number") {
+  std::vector<Page> pages = {document("a.md", "1-KH/ĐUK", "duk", Date{2021, 1, 1},
+                                      "Thực hiện tốt Quy định số 4842-QĐ/TU, ngày 30/7/2019 và Quyết định số 99-QĐ/TU; "
+                                      "theo Chỉ thị số 05-CT/TW và 12-QĐ/TU.")};
+  Diagnostics d;
+  Relations r = link_documents(pages, kToday, d);
+  std::map<std::string, std::string> kind_of;
+  for (const auto& e : r.external) kind_of[e.number] = e.kind_written;
+  CHECK(kind_of["4842-QĐ/TU"] == "Quy định");
+  CHECK(kind_of["99-QĐ/TU"] == "Quyết định");
+  CHECK(kind_of["05-CT/TW"] == "");  // one name: the site's
+  CHECK(kind_of["12-QĐ/TU"] == "");  // nothing written before it: the site's
 }

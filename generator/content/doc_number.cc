@@ -4,6 +4,7 @@
 #include "doc_number.h"
 
 #include <cctype>
+#include <vector>
 
 #include "text.h"
 
@@ -139,6 +140,36 @@ std::string DocNumber::canonical() const {
   return n + "-" + kind + "/" + to_upper(issuer);
 }
 
+namespace {
+
+// The words right before byte `at` of `text`, back to the nearest one that
+// starts with a capital (at most four, "số" before the number skipped):
+// "Quy định" in "thực hiện tốt Quy định số 4842-QĐ/TU".
+std::string kind_before(std::string_view text, size_t at) {
+  std::vector<std::string_view> words;
+  size_t end = at;
+  while (words.size() < 5) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t start = end;
+    while (start > 0 && word_byte(text, start - 1) && !std::isdigit(static_cast<unsigned char>(text[start - 1]))) --start;
+    if (start == end) break;
+    std::string_view w = text.substr(start, end - start);
+    end = start;
+    if (words.empty() && (w == "số" || w == "Số")) continue;
+    words.push_back(w);
+    const unsigned char lead = static_cast<unsigned char>(w[0]);
+    const std::string_view first = w.substr(0, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
+    if (to_lower(first) != first) {  // a capital: where the kind's name starts
+      std::string out;
+      for (auto it = words.rbegin(); it != words.rend(); ++it) out += (out.empty() ? "" : " ") + std::string(*it);
+      return out;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 std::vector<Citation> find_citations(std::string_view text) {
   std::vector<Citation> out;
   size_t i = 0;
@@ -162,6 +193,7 @@ std::vector<Citation> find_citations(std::string_view text) {
       cit.end = r->second;
       cit.written = std::string(text.substr(i, r->second - i));
       cit.date = scan_date_after(text, r->second);
+      cit.kind_written = kind_before(text, i);
       out.push_back(std::move(cit));
       i = r->second;
       continue;

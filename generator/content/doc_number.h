@@ -32,6 +32,10 @@ struct Citation {
   std::optional<Date> date;
   size_t begin = 0, end = 0;  ///< byte range of the number itself in the text
   std::string written;        ///< the number exactly as written
+  /// The kind's name written before it ("Quy định" in "Quy định số
+  /// 4842-QĐ/TU"): up to four words back to a capitalised one, "số" skipped;
+  /// empty when there is none. QĐ is both Quy định and Quyết định: this says which.
+  std::string kind_written;
 };
 
 /// Every document number in `text`, in order. A date written right after

@@ -69,13 +69,26 @@ DocumentIndex::Result DocumentIndex::resolve(const DocNumber& number, const std:
 
 namespace {
 
+// In Party numbering QĐ stands for both Quy định and Quyết định: the name
+// written before the number says which ("Quy định số 4842-QĐ/TU"). Other
+// abbreviations have one name, the site's.
+std::string shared_kind_name(const std::string& abbr, const std::string& written) {
+  if (abbr != "QĐ") return "";
+  for (const char* name : {"Quy định", "Quyết định"}) {
+    if (written.size() >= std::string(name).size() &&
+        written.compare(written.size() - std::string(name).size(), std::string::npos, name) == 0) return name;
+  }
+  return "";
+}
+
 struct Collector {
   // (key, date) → index into external; undated citations merge into a dated
   // group afterwards when exactly one exists for the same number.
   std::map<std::pair<std::string, std::string>, int> index;
   std::vector<ExternalDocument> docs;
 
-  int add(const DocNumber& number, const std::string& written, const std::optional<Date>& date, int page) {
+  int add(const DocNumber& number, const std::string& written, const std::optional<Date>& date, int page,
+          const std::string& kind_written) {
     auto k = std::make_pair(number.key(), date ? date->iso() : "");
     auto [it, inserted] = index.emplace(k, static_cast<int>(docs.size()));
     if (inserted) {
@@ -84,6 +97,7 @@ struct Collector {
       e.key = number.key();
       e.date = date;
       e.kind = number.kind;
+      e.kind_written = shared_kind_name(number.kind, kind_written);
       e.anchor = slugify(e.key + (date ? "-" + date->iso() : ""));
       docs.push_back(std::move(e));
     }
@@ -109,7 +123,7 @@ struct Linker {
   Linker(const std::vector<Page>& pages, Relations& rel) : index(pages), rel(rel) {}
 
   DocumentIndex::Result link(int from, Relation kind, const DocNumber& number, const std::string& written,
-                             const std::optional<Date>& date) {
+                             const std::optional<Date>& date, const std::string& kind_written = "") {
     auto r = index.resolve(number, date, from);
     Related rd;
     rd.written = written;
@@ -122,7 +136,7 @@ struct Linker {
       }
       rel.by_page[r.page].in[kind].push_back(from);
     } else {
-      rd.external = external.add(number, written, date, from);
+      rd.external = external.add(number, written, date, from, kind_written);
       for (const auto& o : out) {
         if (o.external == rd.external) return r;
       }
@@ -172,7 +186,7 @@ void link_page(Linker& l, const std::vector<Page>& pages, int i, Diagnostics& di
       }
     }
   }
-  for (const auto& c : find_citations(p.markdown)) l.link(i, kCites, c.number, c.written, c.date);
+  for (const auto& c : find_citations(p.markdown)) l.link(i, kCites, c.number, c.written, c.date, c.kind_written);
 }
 
 // Undated mentions of a number cited elsewhere with exactly one date are

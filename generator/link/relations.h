@@ -31,6 +31,9 @@ struct ExternalDocument {
   std::string key;     ///< DocNumber::key()
   std::optional<Date> date;
   std::string kind;    ///< "CT", from the number
+  /// The kind's name as the first citation wrote it ("Quy định"), when it
+  /// is one of the names QĐ stands for; else empty (the site's name for `kind`).
+  std::string kind_written;
   std::string anchor;  ///< id on the page of cited documents
   std::vector<int> cited_by;
 };

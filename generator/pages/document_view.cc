@@ -33,7 +33,7 @@ View related_item(const std::vector<Page>& pages, const Related& r, const Relati
   } else {
     const ExternalDocument& e = rel.external[r.external];
     v.set("number", r.written)
-        .set("kind_name", config.kind_label(e.kind))
+        .set("kind_name", e.kind_written.empty() ? config.kind_label(e.kind) : e.kind_written)
         .set("date", r.date ? r.date->display() : (e.date ? e.date->display() : ""))
         .set("url", href(config, BrowseUrls::cited() + "#" + e.anchor))
         .set("on_site", false);
