@@ -148,3 +148,13 @@ TEST_CASE("QĐ is a Quy định or a Quyết định as the text names it before
   CHECK(kind_of["05-CT/TW"] == "");  // one name: the site's
   CHECK(kind_of["12-QĐ/TU"] == "");  // nothing written before it: the site's
 }
+
+TEST_CASE("an undated number with the referrer's own abbreviation is the referrer's committee's, never another's") {
+  // Two Đảng ủy Khối: a "05-KH/ĐUK" in the second's plan is its own 05, which the site does not have
+  std::vector<Page> pages = {document("ben-tre-05", "05-KH/ĐUK", "duk-ben-tre", Date{2020, 10, 21}),
+                             document("cqdn-12", "12-KH/ĐUK", "duk-cqdn", Date{2021, 1, 1}),
+                             document("tu-51", "51-KH/TU", "tu", Date{2021, 1, 1})};
+  CHECK(resolve(pages, "05-KH/ĐUK", 1) == -1);                          // not linked: listed as cited
+  CHECK(resolve(pages, "05-KH/ĐUK", 1, Date{2020, 10, 21}) == 0);       // its date says which: linked
+  CHECK(resolve(pages, "05-KH/ĐUK", 2) == 0);                           // from the Tỉnh ủy: the one ĐUK 05 there is
+}

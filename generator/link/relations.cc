@@ -18,6 +18,15 @@ DocumentIndex::DocumentIndex(const std::vector<Page>& pages) : pages_(pages) {
   std::sort(by_key_.begin(), by_key_.end());
 }
 
+namespace {
+
+bool shares_abbreviation(const Page& referrer, const DocNumber& cited) {
+  const auto own = DocNumber::parse(referrer.doc.number);
+  return own && fold(own->issuer) == fold(cited.issuer);
+}
+
+}  // namespace
+
 DocumentIndex::Result DocumentIndex::resolve(const DocNumber& number, const std::optional<Date>& date,
                                              int from) const {
   Result r;
@@ -36,7 +45,11 @@ DocumentIndex::Result DocumentIndex::resolve(const DocNumber& number, const std:
   for (int c : candidates) {
     if (referrer && pages_[c].doc.issuer == referrer->doc.issuer) own.push_back(c);
   }
-  // Another committee's document only when it is the one and only match.
+  // Another committee's document only when it is the one and only match,
+  // and not when the referrer's own number has the same abbreviation: an
+  // undated "05-KH/ĐUK" in a Đảng ủy Khối's document is that committee's own,
+  // not another Đảng ủy Khối's that happens to be on the site.
+  if (own.empty() && !date && referrer && shares_abbreviation(*referrer, number)) return r;
   const std::vector<int>& pool = own.empty() ? candidates : own;
   if (pool.size() == 1) {
     r.status = Status::Found;
