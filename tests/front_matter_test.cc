@@ -62,6 +62,8 @@ TEST_CASE("the usual TOML mistakes are said in words an office writer understand
       {"title = \"C:\\du-lieu\"", "2:13", "dấu \\ trong chữ phải viết thành \\\\"},
       {"title = \"A\"\ntitle = \"B\"", "3:9", "trường \"title\" được viết hai lần"},
       {"[signer", "2:8", "chưa đóng bằng \"]\""},
+      {"x = { a = 1,\n  b = 2 }", "2:13", "phải viết trọn trên một dòng"},
+      {"x = { a = 1, }", "2:14", "không có dấu phẩy trước \"}\""},
   };
   for (const Case& c : cases) {
     const std::string line = c.line;

@@ -60,6 +60,12 @@ std::string toml_mistake(TomlMistake what, const std::string& detail) {
     case TomlMistake::BadKey:
       return s + "tên trường chỉ gồm chữ không dấu, chữ số, \"-\" và \"_\", không có khoảng trắng; "
                  "xem các tên trường trong hướng dẫn soạn nội dung";
+    case TomlMistake::InlineTableLines:
+      return s + "một mục trong dấu ngoặc nhọn { … } phải viết trọn trên một dòng; hãy nối các dòng của nó lại, "
+                 "hoặc viết mục đó thành một bảng [[…]] riêng (xem hướng dẫn soạn nội dung)";
+    case TomlMistake::BadInlineTable:
+      return s + "mục trong dấu ngoặc nhọn chưa đúng: các trường cách nhau bằng dấu phẩy, không có dấu phẩy trước \"}\", "
+                 "ví dụ: { unit = \"cb-xo-so\", grade = \"tot\" }";
     case TomlMistake::MissingEquals:
       return s + "thiếu dấu \"=\" giữa tên trường và giá trị (ví dụ: title = \"Kế hoạch\")";
     case TomlMistake::DuplicateKey:

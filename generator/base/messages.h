@@ -25,6 +25,8 @@ enum class TomlMistake {
   UnquotedSlashDate,  ///< date = 21/10/2020
   ColonForEquals,     ///< title: "Kế hoạch"
   BadKey,             ///< ngày ký = "…"   (a key with marks or spaces)
+  InlineTableLines,   ///< { unit = "a",⏎ met = [] }   (an inline table broken across lines)
+  BadInlineTable,     ///< { unit = "a", }   (anything else wrong inside { … })
   MissingEquals,      ///< title "Kế hoạch"
   DuplicateKey,       ///< the same key twice
   BadList,            ///< ["a" "b"   (a missing comma or ])

@@ -111,6 +111,10 @@ std::string explain(std::string_view d, std::string_view line) {
     return msg::toml_mistake(M::BadKey, "");
   }
   if (has(d, "parsing array")) return msg::toml_mistake(M::BadList, "");
+  if (has(d, "parsing inline table")) {
+    // TOML 1.0 keeps { … } on one line: broken across lines, or a comma left before "}"
+    return msg::toml_mistake(has(d, "\\n") ? M::InlineTableLines : M::BadInlineTable, "");
+  }
   if (has(d, "expected a comment or whitespace")) return msg::toml_mistake(M::TextAfterValue, "");
   if (has(d, "table header") && has(d, "expected ']'")) return msg::toml_mistake(M::UnclosedTable, "");
   return msg::toml_syntax(std::string(d));
