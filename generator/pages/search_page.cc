@@ -63,7 +63,9 @@ void render_search(const PageContext& cx, const std::vector<Facet>& facets, std:
   View v = base_view(cx.config, cx.nav, "", "/tim-kiem/", words::search_title());
   v.set("title", words::search_title())
       .set("manifest", href(cx.config, "/search/manifest.json"))
-      .set("script", href(cx.config, "/js/tim-kiem.js"))
+      // The client reads the index's format: a browser must not keep an older
+      // copy of it past a new build (the chrome's hash covers the theme and congbo).
+      .set("script", href(cx.config, "/js/tim-kiem.js") + "?v=" + cx.chrome.substr(0, 12))
       .set("browse_url", href(cx.config, "/van-ban/"));
   View list = View::list();
   for (const Facet& f : facets) list.push(View().set("title", f.title).set("url", href(cx.config, f.url)));

@@ -500,7 +500,7 @@ std::string manifest_json(const std::string& dir, uint32_t n, uint32_t buckets, 
     for (size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + json_string(v[i]);
     return s + "]";
   };
-  return "{\"v\":1,\"dir\":" + json_string(dir) + ",\"n\":" + std::to_string(n) + ",\"b\":" + std::to_string(buckets) +
+  return "{\"v\":2,\"dir\":" + json_string(dir) + ",\"n\":" + std::to_string(n) + ",\"b\":" + std::to_string(buckets) +
          ",\"pb\":" + std::to_string(position_buckets) + ",\"kinds\":" + list(l.kinds) +
          ",\"kindKeys\":" + list(l.kind_keys) + ",\"issuers\":" + list(l.issuers) + ",\"sections\":" + list(l.sections) +
          ",\"sectionKeys\":" + list(l.section_keys) + "}";

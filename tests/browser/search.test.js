@@ -107,6 +107,17 @@ test('search on the sample site', async (t) => {
       assert.ok(marks.includes('đảng') && marks.includes('viên'), marks.join(','));
     });
 
+    await t.test('an index of another format than the script reads is said, not misread', async () => {
+      const p = await browser.newPage();
+      await p.route('**/search/manifest.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ v: 1, dir: 'search/x/', n: 1, b: 16 }) }));
+      await p.goto(server.url + '/tim-kiem/?q=' + encodeURIComponent('đảng viên'));
+      await p.waitForFunction(() => /Không đọc được chỉ mục tìm kiếm/.test(document.getElementById('trang-thai').textContent));
+      assert.strictEqual(await p.$$eval('#ket-qua .item', (els) => els.length), 0);
+      // and the script's address changes with each build's theme and congbo, so no browser keeps an old copy
+      assert.match(await p.getAttribute('script[src*="tim-kiem.js"]', 'src'), /tim-kiem\.js\?v=[0-9a-f]{12}$/);
+      await p.close();
+    });
+
     await t.test('the header search box leads to the search page', async () => {
       await page.goto(server.url + '/');
       await page.fill('#_o-tim', 'thi đua');

@@ -30,7 +30,7 @@
 (function (root) {
   'use strict';
 
-  var TITLE = 0x10, NUMBER = 0x20;
+  var TITLE = 0x10, NUMBER = 0x20, FORMAT = 2;  // FORMAT: the manifest's v this script reads
 
   // ---- Text: must agree with the C++ side (text.cc: fold, split_words). ----
   function fold(s) {
@@ -627,7 +627,13 @@
     });
   }
   function loadIndex() {
-    if (!index) index = fetch(manifestUrl).then(function (r) { return r.json(); }).then(function (m) { return new Index(m, fetchBytes); });
+    if (!index) {
+      index = fetch(manifestUrl, { cache: 'no-cache' }).then(function (r) { return r.json(); }).then(function (m) {
+        // An index of another format than this script reads: say so rather than show wrong results.
+        if (m.v !== FORMAT) throw new Error('format');
+        return new Index(m, fetchBytes);
+      });
+    }
     return index;
   }
 
@@ -716,8 +722,15 @@
     writeUrl();
     if (!q) { list.innerHTML = ''; status.textContent = ''; hint.hidden = true; filterBox.classList.add('empty'); more.hidden = true; return; }
     status.textContent = 'Đang tìm…';
-    var idx = await loadIndex();
-    var results = await Promise.all([idx.search(q), idx.facetData(), sort.value ? idx.dayData() : null]);
+    var idx, results;
+    try {
+      idx = await loadIndex();
+      results = await Promise.all([idx.search(q), idx.facetData(), sort.value ? idx.dayData() : null]);
+    } catch (e) {
+      index = null;  // the next search tries again
+      if (mine === token) status.textContent = 'Không đọc được chỉ mục tìm kiếm (trang có thể vừa được cập nhật). Hãy tải lại trang rồi tìm lại.';
+      return;
+    }
     if (mine !== token) return;
     var ranked = results[0], facets = results[1], days = results[2];
     var filtered = ranked.filter(function (r) {
