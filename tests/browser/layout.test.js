@@ -38,10 +38,14 @@ test('no page kind runs off the side of a phone, and records keep the centred co
           assert.strictEqual(res.status(), 200, url);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `${url} is ${overflow} px wider than the screen`);
+          // landmarks: every search form named, no two alike; a version's banner inside the main content
+          const searches = await page.$$eval('[role=search]', (els) => els.map((e) => e.getAttribute('aria-label') || ''));
+          assert.ok(searches.every(Boolean) && new Set(searches).size === searches.length, `${url}: search landmarks ${searches.join(' | ')}`);
+          assert.ok(await page.evaluate(() => [...document.querySelectorAll('.version-banner')].every((b) => b.closest('main'))), `${url}: banner outside main`);
           if (width > 1000) {
             // the content's left edge lines up with the header's column, not the window's edge
             const [content, header] = await page.evaluate(() => [
-              document.querySelector('main > *').getBoundingClientRect().left,
+              document.querySelector('main > :not(.version-banner)').getBoundingClientRect().left,
               document.querySelector('header .wrap, header > *').getBoundingClientRect().left]);
             assert.ok(Math.abs(content - header) <= 2, `${url}: content starts at ${content} px, the header's column at ${header} px`);
           }
