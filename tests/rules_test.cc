@@ -203,3 +203,9 @@ TEST_CASE("percentages are computed with a decimal comma") {
   CHECK(words::percent(0, 0) == "–");
   CHECK(words::number(87.5) == "87,5");
 }
+
+TEST_CASE("a grade named with the verb is not said twice: phải đạt “bốn tốt”, not phải đạt Đạt “bốn tốt”") {
+  CHECK(congbo::words::commendation_rule("30%", "Đạt “bốn tốt”", 2) ==
+        "Số lượng khen thưởng không quá 30% số đơn vị đăng ký; đơn vị được khen phải đạt “bốn tốt” trở lên 2 năm liền.");
+  CHECK(congbo::words::commendation_rule("", "Bốn tốt", 1) == "Đơn vị được khen phải đạt “Bốn tốt” trở lên.");
+}

@@ -101,6 +101,16 @@ std::string join(const std::vector<std::string>& items, const std::string& last_
 // A name that already carries quotation marks ("Đạt “bốn tốt”") is not quoted again.
 std::string quoted(const std::string& s) { return s.find("“") == std::string::npos ? "“" + s + "”" : s; }
 
+// A grade after the verb "đạt": a name that begins with it ("Đạt “bốn tốt”")
+// is said without it, so a rule reads "phải đạt “bốn tốt”", not "phải đạt Đạt “bốn tốt”".
+static std::string grade_after_verb(const std::string& grade) {
+  for (const char* verb : {"Đạt ", "đạt "}) {
+    const std::string v = verb;
+    if (grade.size() > v.size() && grade.compare(0, v.size(), v) == 0) return quoted(grade.substr(v.size()));
+  }
+  return quoted(grade);
+}
+
 std::string date_long(int year, int month, int day) {
   // Official style writes day and month 1–2 with a leading zero ("ngày 05 tháng 02").
   auto two = [](int n) { return n < 10 ? "0" + std::to_string(n) : std::to_string(n); };
@@ -191,7 +201,7 @@ std::string rule_criteria(int at_least, int total, const std::vector<std::string
 std::string rule_score(double at_least) { return text("rule.score", {{"score", number(at_least)}}); }
 
 std::string rule_children(const std::string& share, const std::string& grade) {
-  return text("rule.children", {{"share", share}, {"grade", quoted(grade)}});
+  return text("rule.children", {{"share", share}, {"grade", grade_after_verb(grade)}});
 }
 
 std::string rule_join(const std::vector<std::string>& parts) {
@@ -206,7 +216,7 @@ std::string rule_target(int compare, const std::string& share, const std::string
   static const char* compares[] = {"rule.target_at_least", "rule.target_more_than", "rule.target_at_most",
                                    "rule.target_less_than"};
   std::string who = types.empty() ? text("rule.registered_units") : join(types, text("list.and"));
-  return text("rule.target", {{"compare", text(compares[compare])}, {"share", share}, {"who", who}, {"grade", quoted(grade)}}) +
+  return text("rule.target", {{"compare", text(compares[compare])}, {"share", share}, {"who", who}, {"grade", grade_after_verb(grade)}}) +
          (or_better ? text("rule.or_better") : "");
 }
 
@@ -277,7 +287,7 @@ std::string commendation_rule(const std::string& quota, const std::string& grade
   std::vector<std::string> parts;
   if (!quota.empty()) parts.push_back(text("rule.quota", {{"quota", quota}}));
   if (!grade.empty()) {
-    parts.push_back(text("rule.standard", {{"grade", quoted(grade)}}) +
+    parts.push_back(text("rule.standard", {{"grade", grade_after_verb(grade)}}) +
                     (years > 1 ? text("rule.years_running", {{"years", std::to_string(years)}}) : ""));
   }
   return rule_join(parts) + ".";
