@@ -55,6 +55,9 @@ rm -f content/thu-html.md check.out check.err
 [ -f public/index.html ] || fail "no public/index.html"
 xmllint --noout public/sitemap.xml || fail "sitemap.xml is not well-formed"
 xmllint --noout public/feed.xml || fail "feed.xml is not well-formed"
+# the action programme's trích yếu is its title, shown once, not again as its first paragraph
+! grep -q '<p>Thực hiện Nghị quyết Đại hội XX Đảng bộ tỉnh, Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII về' \
+  public/van-ban/ctr-nang-cao-nang-luc-lanh-dao-to-chuc-co-so-dang-2020-2025/index.html || fail "the programme's title is shown twice"
 [ -f public/van-ban/index.html ] || fail "no list page for van-ban"
 [ -f public/robots.txt ] && [ -f public/404.html ] || fail "robots.txt or 404.html missing"
 
