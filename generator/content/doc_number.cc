@@ -148,7 +148,7 @@ namespace {
 std::string kind_before(std::string_view text, size_t at) {
   std::vector<std::string_view> words;
   size_t end = at;
-  while (words.size() < 5) {
+  while (words.size() < 4) {
     while (end > 0 && text[end - 1] == ' ') --end;
     size_t start = end;
     while (start > 0 && word_byte(text, start - 1) && !std::isdigit(static_cast<unsigned char>(text[start - 1]))) --start;

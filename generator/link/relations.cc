@@ -86,10 +86,11 @@ namespace {
 // written before the number says which ("Quy định số 4842-QĐ/TU"). Other
 // abbreviations have one name, the site's.
 std::string shared_kind_name(const std::string& abbr, const std::string& written) {
-  if (abbr != "QĐ") return "";
+  if (fold(abbr) != "qd") return "";
+  const std::string said = fold(written);
   for (const char* name : {"Quy định", "Quyết định"}) {
-    if (written.size() >= std::string(name).size() &&
-        written.compare(written.size() - std::string(name).size(), std::string::npos, name) == 0) return name;
+    const std::string n = fold(name);
+    if (said.size() >= n.size() && said.compare(said.size() - n.size(), std::string::npos, n) == 0) return name;
   }
   return "";
 }
