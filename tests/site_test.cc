@@ -103,6 +103,18 @@ TEST_CASE("a small site builds a home page, document pages, list pages, sitemap,
     CHECK(has(p2, "<title>Văn bản – trang 2 – Đảng ủy Khối thử</title>"));
   }
 
+  SUBCASE("a link shared on Zalo or Facebook has a title, a description and an address to show") {
+    std::string home = site.read("index.html");
+    CHECK(has(home, "<meta property=\"og:title\" content=\"Chào mừng\">"));
+    CHECK(has(home, "<meta property=\"og:type\" content=\"website\">"));
+    CHECK(has(home, "<meta property=\"og:url\" content=\"https://example.vn/\">"));
+    std::string page = site.read("van-ban/51-kh-duk/index.html");
+    CHECK(has(page, "<meta property=\"og:type\" content=\"article\">"));
+    CHECK(has(page, "<meta property=\"og:title\" content=\"Thi đua xây dựng chi bộ trong sạch, vững mạnh\">"));
+    CHECK(has(page, "<meta property=\"og:description\" content=\""));
+    CHECK(has(page, "<meta name=\"twitter:card\" content=\"summary\">"));
+  }
+
   SUBCASE("sitemap, feed and robots use absolute URLs") {
     std::string sitemap = site.read("sitemap.xml");
     CHECK(has(sitemap, "<loc>https://example.vn/van-ban/51-kh-duk/</loc><lastmod>2021-06-01</lastmod>"));
