@@ -34,7 +34,7 @@ test('no page kind runs off the side of a phone, and records keep the centred co
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       for (const [kind, url] of Object.entries(kinds)) {
         await t.test(`${kind} at ${width} px`, async () => {
-          const res = await page.goto(server.url + url);
+          const res = await page.goto(server.url + url, { waitUntil: 'networkidle' });  // with what scripts add
           assert.strictEqual(res.status(), 200, url);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `${url} is ${overflow} px wider than the screen`);
