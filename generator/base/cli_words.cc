@@ -129,11 +129,6 @@ std::string usage_of(const std::string& command) {
   return usage();
 }
 
-bool is_command(const std::string& word) {
-  for (const auto& c : kCommands) if (word == c.name) return true;
-  return false;
-}
-
 std::string nearest_command(const std::string& typed) {
   std::string best;
   size_t best_distance = 3;  // more than two letters off is not a slip

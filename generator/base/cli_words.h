@@ -11,7 +11,6 @@ std::string usage();
 /// One command's usage and the options ("congbo build --help"); the whole
 /// usage for a word that is not a command.
 std::string usage_of(const std::string& command);
-bool is_command(const std::string& word);
 /// The command a mistyped word was meant to be (at most two letters off), or "".
 std::string nearest_command(const std::string& typed);
 std::string missing_value(const std::string& option);

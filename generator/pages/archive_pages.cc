@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "diff.h"
+#include "doc_number.h"
 #include "messages.h"
 #include "page_words.h"
 #include "text.h"
@@ -29,9 +30,10 @@ std::vector<FieldChange> field_changes(const Page& a, const Page& b) {
   auto entries = [](const std::vector<RelationEntry>& e) {
     std::vector<std::string> s;
     for (const auto& x : e) {
-      const size_t at = x.text.rfind('@');
-      const auto date = at == std::string::npos ? std::nullopt : Date::parse(std::string_view(x.text).substr(at + 1));
-      s.push_back(date ? words::text("relation.dated", {{"number", x.text.substr(0, at)}, {"date", date->display()}}) : x.text);
+      const auto ref = parse_reference(x.text);  // validated when the page was loaded
+      s.push_back(ref && ref->date ? words::text("relation.dated", {{"number", trim(x.text.substr(0, x.text.find('@')))},
+                                                                   {"date", ref->date->display()}})
+                                   : x.text);
     }
     return join(s);
   };

@@ -14,6 +14,10 @@ std::string document_status(const Page& page, const DocumentLinks& links) {
   return page.doc.status.empty() ? words::status_in_force() : page.doc.status;
 }
 
+std::string external_kind_name(const ExternalDocument& e, const SiteConfig& config) {
+  return e.kind_written.empty() ? config.kind_label(e.kind) : e.kind_written;
+}
+
 namespace {
 
 std::string json_escape(const std::string& s) { return json_string(s); }
@@ -33,7 +37,7 @@ View related_item(const std::vector<Page>& pages, const Related& r, const Relati
   } else {
     const ExternalDocument& e = rel.external[r.external];
     v.set("number", r.written)
-        .set("kind_name", e.kind_written.empty() ? config.kind_label(e.kind) : e.kind_written)
+        .set("kind_name", external_kind_name(e, config))
         .set("date", r.date ? r.date->display() : (e.date ? e.date->display() : ""))
         .set("url", href(config, BrowseUrls::cited() + "#" + e.anchor))
         .set("on_site", false);

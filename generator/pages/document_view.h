@@ -17,6 +17,10 @@ namespace congbo {
 /// the status written in front matter, or "Còn hiệu lực".
 std::string document_status(const Page& page, const DocumentLinks& links);
 
+/// A document not on the site, by kind: the name its citation wrote where
+/// the abbreviation has two (QĐ: Quy định or Quyết định), else the site's.
+std::string external_kind_name(const ExternalDocument& e, const SiteConfig& config);
+
 /// The `doc` object of a document page's view.
 View document_view(const std::vector<Page>& pages, int index, const Relations& relations,
                    const SiteConfig& config);

@@ -15,6 +15,12 @@ void write_text(const FeedContext& cx, const std::string& path, const View& v, D
   write_file(cx.site, path, cx.site.theme.render(path, v, diags), diags);
 }
 
+// The history of a source file, when it has at least one version.
+const FileHistory* history_of(const FeedContext& cx, const std::string& source) {
+  const FileHistory* h = cx.repo ? cx.repo->history(source) : nullptr;
+  return h && !h->versions.empty() ? h : nullptr;
+}
+
 // Home, every list's first page, every page, every record page; a page's
 // lastmod is its file's last commit (the date it states when there is no
 // history): when it last changed, not when it was issued.
@@ -25,8 +31,8 @@ void render_sitemap(const FeedContext& cx, Diagnostics& diags) {
       View u = View().set("loc", permalink(cx.site.config, e->url));
       if (e->page >= 0) {
         const Page& p = cx.site.pages[e->page];
-        const FileHistory* h = cx.repo ? cx.repo->history(p.source) : nullptr;
-        u.set("lastmod", h && !h->versions.empty() ? h->versions.front().time : p.date ? p.date->iso() : "");
+        const FileHistory* h = history_of(cx, p.source);
+        u.set("lastmod", h ? h->versions.front().time : p.date ? p.date->iso() : "");
       }
       urls.push(std::move(u));
     }
@@ -74,11 +80,10 @@ std::vector<Entry> news(const FeedContext& cx) {
 // file's last commit, else the stated date. Neither: nullopt (never invented).
 struct Times { std::string published, updated; };
 std::optional<Times> times_of(const FeedContext& cx, const Entry& e) {
-  const FileHistory* h = cx.repo ? cx.repo->history(e.source) : nullptr;
-  const bool known = h && !h->versions.empty();
+  const FileHistory* h = history_of(cx, e.source);
   const std::string stated = e.date ? e.date->rfc3339() : "";
-  if (!known && stated.empty()) return std::nullopt;
-  return Times{stated.empty() ? h->versions.back().time : stated, known ? h->versions.front().time : stated};
+  if (!h && stated.empty()) return std::nullopt;
+  return Times{stated.empty() ? h->versions.back().time : stated, h ? h->versions.front().time : stated};
 }
 
 // The newest 20 entries, each with the times git and the documents give; an

@@ -110,7 +110,7 @@ void render_cited(const ListContext& cx, Diagnostics& diags) {
     docs.push(View()
                   .set("anchor", e->anchor)
                   .set("number", e->number)
-                  .set("kind_name", e->kind_written.empty() ? config.kind_label(e->kind) : e->kind_written)
+                  .set("kind_name", external_kind_name(*e, config))
                   .set("date", e->date ? e->date->display() : "")
                   .set("count", std::to_string(e->cited_by.size()))
                   .set("cited_by", std::move(citers)));
