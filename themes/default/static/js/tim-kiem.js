@@ -432,7 +432,6 @@
       hits.push({ index: m.index, length: m[0].length, word: m[0], same: same });
     }
     hits = hits.filter(function (h) { return h.same || !spelledAsTyped.has(h.word); });
-    hits.wanted = wanted.size;
     return hits;
   }
   // text[start, end) escaped, the hits in it marked.
@@ -453,8 +452,8 @@
   // side by side, as "đảng viên" in the query), the matched words marked.
   function excerpt(text, queryWords, size) {
     size = size || 240;
-    var hits = hitsIn(text, queryWords), first = -1, best = 0, most = hits.wanted * 1000 + hits.length;
-    for (var i = 0; i < hits.length && best < most; i++) {
+    var hits = hitsIn(text, queryWords), first = -1, best = 0;
+    for (var i = 0; i < hits.length; i++) {
       var found = new Set(), together = 0;
       for (var j = i; j < hits.length && hits[j].index < hits[i].index + size / 2; j++) {
         found.add(hits[j].word);
