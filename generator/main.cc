@@ -20,7 +20,9 @@
 #include "scaffold.h"
 #include "publish.h"
 #include "serve.h"
+#include "signing.h"
 #include "site.h"
+#include "verify.h"
 
 namespace {
 
@@ -170,13 +172,15 @@ int run_publish(const std::vector<std::string>& words) {
   bool back = false, quiet = false;
   Args args(words);
   std::string a;
+  if (const char* key = std::getenv("CONGBO_PUBLISH_KEY")) options.key_file = key;
   while (args.next(&a)) {
-    if (a == "--site" || a == "--to" || a == "--ref") {
+    if (a == "--site" || a == "--to" || a == "--ref" || a == "--key") {
       auto v = args.value();
       if (!v) return usage_error(congbo::cli::missing_value(a));
       if (a == "--site") options.site_dir = *v;
       if (a == "--to") options.to = *v;
       if (a == "--ref") options.ref = *v;
+      if (a == "--key") options.key_file = *v;
     } else if (a == "--keep") {
       auto n = args.number(1, 1000);
       if (!n) return usage_error(congbo::cli::missing_number(a, 1, 1000));
@@ -202,10 +206,56 @@ int run_publish(const std::vector<std::string>& words) {
   }
   if (!quiet) {
     std::cout << (back ? congbo::cli::rollback_done(report.release)
-                       : congbo::cli::publish_done(report.release, report.commit, report.files, report.reused))
+                       : congbo::cli::publish_done(report.release, report.commit, report.files, report.reused,
+                                                 report.signed_release))
               << "\n";
   }
   return 0;
+}
+
+// congbo keygen FILE
+int run_keygen(const std::vector<std::string>& words) {
+  if (words.size() != 2 || words[1].empty() || words[1][0] == '-') return usage_error("cách dùng: congbo keygen TỆP_KHÓA");
+  std::string why;
+  auto key = congbo::create_key_file(words[1], &why);
+  if (!key) {
+    std::cerr << words[1] << ": error: " << why << "\n";
+    return 1;
+  }
+  std::cout << "Đã tạo khóa ký ở " << words[1] << ". Giữ kín tệp này và sao lưu ở nơi an toàn:\n"
+            << "ai có nó thì ký được thay Ban; mất nó thì phải đổi khóa.\n\n"
+            << "Thêm dòng này vào phần đầu site.toml (trước dòng [ ] đầu tiên) rồi commit, để người\n"
+            << "đọc kiểm được chữ ký:\n"
+            << "public_key = \"" << key->public_key() << "\"\n\n"
+            << "Công bố có ký: congbo publish --to THƯ_MỤC --key " << words[1] << "\n";
+  return 0;
+}
+
+// congbo verify TARGET [--against DIR] [--site DIR] [--public-key KEY]
+int run_verify(const std::vector<std::string>& words) {
+  congbo::VerifyOptions options;
+  Args args(words);
+  std::string a;
+  while (args.next(&a)) {
+    if (a == "--against" || a == "--site" || a == "--public-key") {
+      auto v = args.value();
+      if (!v) return usage_error(congbo::cli::missing_value(a));
+      if (a == "--against") options.against = *v;
+      if (a == "--site") options.site_dir = *v;
+      if (a == "--public-key") options.public_key = *v;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error(congbo::cli::unknown_option(a));
+    } else if (!options.target.empty()) {
+      return usage_error("mỗi lần chỉ xác minh một tệp hay một thư mục");
+    } else {
+      options.target = a;
+    }
+  }
+  if (options.target.empty()) return usage_error("cách dùng: congbo verify TỆP|THƯ_MỤC [--against THƯ_MỤC]");
+  congbo::Diagnostics diags;
+  const bool ok = congbo::verify(options, std::cout, diags);
+  print(diags);
+  return ok ? 0 : 1;
 }
 
 // The password for --add-user: from standard input, one line (so scripts can
@@ -283,7 +333,7 @@ int run_new(const std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve, publish, soan, new hoặc init)");
+  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve, publish, soan, new, init, keygen hoặc verify)");
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
       std::cout << congbo::cli::usage_of(args[0]);
@@ -300,6 +350,8 @@ int main(int argc, char** argv) {
   if (command == "publish") return run_publish(args);
   if (command == "soan") return run_desk(args);
   if (command == "new") return run_new(args);
+  if (command == "keygen") return run_keygen(args);
+  if (command == "verify") return run_verify(args);
   if (command == "init") {
     if (args.size() != 2) return usage_error("cách dùng: congbo init THƯ_MỤC");
     return congbo::init_site(args[1]);

@@ -42,12 +42,16 @@ const CommandHelp kCommands[] = {
       "      ngay trên trang, trong khi bản dựng tốt gần nhất vẫn được phục vụ.\n"},
     {"publish",
       "  congbo publish [--site THƯ_MỤC] --to THƯ_MỤC [--ref PHIÊN_BẢN] [--keep N] [--drop-versions]\n"
+      "                 [--key TỆP_KHÓA]\n"
       "      Công bố đúng nội dung đã commit ở PHIÊN_BẢN (mặc định HEAD) thành một bản mới\n"
       "      trong THƯ_MỤC/releases/, rồi chuyển THƯ_MỤC/current sang bản đó trong một bước.\n"
       "      Giữ N bản gần nhất (mặc định 5) để quay lại. Bị ngắt giữa chừng hay dựng lỗi\n"
       "      thì trang đang chạy không đổi. Máy chủ web phục vụ thư mục THƯ_MỤC/current.\n"
       "      Không công bố bản mới nào làm mất phiên bản lưu trữ mà trang đang chạy có\n"
       "      (trừ khi thêm --drop-versions, khi cố ý viết lại lịch sử).\n"
+      "      Mỗi bản kèm bản ghi công bố (xac-minh/): mã SHA-256 của từng tệp và nhật ký mọi lần\n"
+      "      công bố, ký bằng khóa ở --key (hoặc biến CONGBO_PUBLISH_KEY). Khi site.toml có\n"
+      "      public_key thì bắt buộc có khóa, và phải đúng cặp.\n"
       "  congbo publish --rollback --to THƯ_MỤC\n"
       "      Quay lại bản công bố trước bản đang chạy.\n"},
     {"soan",
@@ -61,6 +65,16 @@ const CommandHelp kCommands[] = {
       "  congbo soan --add-user TÊN --name \"HỌ TÊN\" [--email E] [--role soan|xuat-ban]\n"
       "      Tạo hoặc đổi tài khoản; mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi gõ trực tiếp).\n"
       "      Tài khoản lưu ở THƯ_MỤC_TRANG/.congbo/tai-khoan.toml, không bao giờ vào kho git.\n"},
+    {"keygen",
+      "  congbo keygen TỆP_KHÓA\n"
+      "      Tạo khóa ký cho việc công bố: lưu khóa bí mật vào TỆP_KHÓA (không ghi đè, không\n"
+      "      được nằm trong kho git) và in khóa công khai để ghi vào site.toml (public_key).\n"},
+    {"verify",
+      "  congbo verify TỆP|THƯ_MỤC [--against THƯ_MỤC] [--site THƯ_MỤC] [--public-key KHÓA]\n"
+      "      Xác minh một trang (tệp đã lưu từ trang) hay cả một bản phát hành có đúng là bản\n"
+      "      đã công bố không, và công bố khi nào. Đối chiếu với bản ghi công bố có chữ ký ở\n"
+      "      --against (thư mục --to của congbo publish, hay một bản phát hành); khóa công khai\n"
+      "      lấy từ site.toml hoặc --public-key. Sai một byte cũng bị phát hiện (mã thoát 1).\n"},
     {"new",
       "  congbo new van-ban|mo-hinh|trang [\"TRÍCH YẾU\"] [--site THƯ_MỤC]\n"
       "      Tạo tệp mới theo đúng mẫu bàn soạn thảo dùng, in đường dẫn của nó; không ghi đè tệp đã có.\n"},
@@ -223,11 +237,32 @@ std::string publish_current_not_ours() {
          "nó. Hãy chọn một thư mục công bố khác cho --to, hoặc tự chuyển nội dung đó đi rồi công bố lại";
 }
 
+std::string publish_needs_key() {
+  return "có public_key (trang hứa mỗi bản công bố đều được ký) nhưng chưa có khóa ký: thêm --key TỆP_KHÓA "
+         "(hoặc đặt biến môi trường CONGBO_PUBLISH_KEY); trang đang chạy không đổi";
+}
+
+std::string publish_key_mismatch(const std::string& key, const std::string& public_key) {
+  if (public_key.empty()) {
+    return "có khóa ký nhưng site.toml chưa công bố khóa công khai của nó, nên người đọc không kiểm được chữ ký. Thêm "
+           "dòng này vào phần đầu site.toml (trước dòng [ ] đầu tiên), lưu (commit) rồi công bố lại: public_key = \"" + key + "\"";
+  }
+  return "khóa ký này (" + key + ") không phải cặp của public_key trong site.toml (" + public_key +
+         "): chọn đúng tệp khóa, hoặc nếu đã đổi khóa thì sửa public_key trong site.toml; trang đang chạy không đổi";
+}
+
+std::string publish_proof_failed(const std::string& why) {
+  return "không ghi được bản ghi công bố (xac-minh/): " + why + "; chưa công bố, trang đang chạy không đổi";
+}
+
 std::string rollback_nothing() { return "không có bản công bố nào trước bản đang chạy để quay lại"; }
 
-std::string publish_done(const std::string& release, const std::string& commit, int files, int reused) {
+std::string publish_done(const std::string& release, const std::string& commit, int files, int reused,
+                         bool signed_release) {
   return "Đã công bố bản " + release + " (commit " + commit.substr(0, 7) + "): " + std::to_string(files) +
-         " tệp, " + std::to_string(reused) + " tệp không đổi dùng lại từ bản trước.";
+         " tệp, " + std::to_string(reused) + " tệp không đổi dùng lại từ bản trước." +
+         (signed_release ? " Bản ghi công bố (xac-minh/) đã được ký."
+                         : " Bản ghi công bố (xac-minh/) không có chữ ký: xem congbo keygen --help.");
 }
 
 std::string rollback_done(const std::string& release) { return "Đã quay lại bản " + release + "."; }

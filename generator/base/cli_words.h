@@ -39,10 +39,14 @@ std::string publish_needs_repository();
 std::string publish_no_target();
 std::string publish_switch_failed(const std::string& why);
 std::string publish_current_not_ours();
+std::string publish_needs_key();
+std::string publish_key_mismatch(const std::string& key, const std::string& public_key);
+std::string publish_proof_failed(const std::string& why);
 /// The new release lacks archived versions the served one has: how many, a few of them.
 std::string publish_would_lose_versions(const std::vector<std::string>& urls);
 std::string rollback_nothing();
-std::string publish_done(const std::string& release, const std::string& commit, int files, int reused);
+std::string publish_done(const std::string& release, const std::string& commit, int files, int reused,
+                         bool signed_release);
 std::string rollback_done(const std::string& release);
 std::string stage_markdown();
 std::string stage_pages();

@@ -192,6 +192,10 @@ std::string bad_paginate() {
   return "paginate phải là số nguyên dương (số mục trên một trang danh sách)";
 }
 
+std::string bad_public_key() {
+  return "public_key phải là khóa công khai do lệnh congbo keygen in ra, dạng \"ed25519:…\" (44 ký tự sau dấu hai chấm)";
+}
+
 std::string unknown_word(const std::string& key) {
   return "không có chữ nào mang tên \"" + key + "\" trong bảng chữ của giao diện (themes/default/strings.toml); dòng này bị bỏ qua";
 }
@@ -342,6 +346,7 @@ std::string repository_repair_hint() {
 }
 
 std::string reserved_search() { return "trang tìm kiếm /tim-kiem/"; }
+std::string reserved_verify() { return "trang xác minh bản công bố /xac-minh/ (congbo publish ghi bản ghi công bố vào đó)"; }
 
 std::string type_table_list() { return "danh sách bảng (mỗi mục một khối [[...]] hoặc { ... })"; }
 

@@ -64,6 +64,7 @@ std::string template_error(const std::string& name, const std::string& detail);
 std::string output_failed(const std::string& why);
 std::string bad_base_url(const std::string& url);
 std::string bad_paginate();
+std::string bad_public_key();
 std::string bad_slug(const std::string& slug);
 /// strings.toml: a key the built-in words do not have, and a {slot} its text does not fill.
 std::string unknown_word(const std::string& key);
@@ -114,6 +115,7 @@ std::string tree_unreadable(const std::string& rev, const std::string& why);
 /// What to do about a damaged repository.
 std::string repository_repair_hint();
 std::string reserved_search();
+std::string reserved_verify();
 std::string type_table_list();
 std::string type_number();
 std::string bad_unit_id(const std::string& id);

@@ -5,6 +5,7 @@
 
 #include "field_reader.h"
 #include "messages.h"
+#include "signing.h"
 #include "text.h"
 #include "toml_reader.h"
 
@@ -85,6 +86,13 @@ std::optional<SiteConfig> parse_config(std::string_view text, const std::string&
     } else {
       c.paginate = static_cast<int>(*v);
     }
+  }
+  if (auto v = r.string("public_key")) {
+    if (!valid_public_key(*v)) {
+      auto [line, col] = r.where("public_key");
+      diags.error(path, line, col, msg::bad_public_key());
+    }
+    c.public_key = *v;
   }
   if (const Value* kinds = r.raw("kinds")) {
     if (kinds->type != Value::Type::Table) {

@@ -27,6 +27,9 @@ struct SiteConfig {
   std::string theme = "default";
   int theme_line = 0, theme_col = 0;  ///< where site.toml names it, for messages about it
   int paginate = 10;         ///< items per list page
+  /// "ed25519:…": the key publish signs each release with (congbo keygen);
+  /// "" when releases are not signed. The site shows it at /xac-minh/.
+  std::string public_key;
   std::vector<std::pair<std::string, std::string>> kinds;  ///< "KH" → "Kế hoạch"
   std::vector<Issuer> issuers;
 

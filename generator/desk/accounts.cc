@@ -6,6 +6,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "signing.h"
 #include "text.h"
 #include "toml_reader.h"
 
@@ -13,13 +14,6 @@ namespace fs = std::filesystem;
 
 namespace congbo {
 namespace {
-
-void init_sodium() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) std::abort();  // no randomness: nothing safe can be done
-  });
-}
 
 std::string quoted(const std::string& s) {
   std::string out = "\"";
@@ -53,7 +47,7 @@ std::string hash_password(const std::string& password) {
 fs::path Accounts::file_for(const fs::path& site_dir) { return site_dir / ".congbo" / "tai-khoan.toml"; }
 
 Accounts Accounts::load(const fs::path& site_dir, Diagnostics& diags) {
-  init_sodium();
+  sodium_ready();
   Accounts a;
   const fs::path file = file_for(site_dir);
   std::ifstream in(file, std::ios::binary);
@@ -79,7 +73,7 @@ Accounts Accounts::load(const fs::path& site_dir, Diagnostics& diags) {
 }
 
 bool Accounts::add(Account account, const std::string& password, std::string* why) {
-  init_sodium();
+  sodium_ready();
   if (!valid_login(account.login)) {
     *why = "tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (tối đa 64 ký tự)";
     return false;
@@ -147,7 +141,7 @@ const Account* Accounts::find(const std::string& login) const {
 }
 
 const Account* Accounts::verify(const std::string& login, const std::string& password) const {
-  init_sodium();
+  sodium_ready();
   const Account* a = find(login);
   // An unknown login is checked against a hash all the same, so the time
   // taken does not tell which logins exist.
@@ -158,12 +152,12 @@ const Account* Accounts::verify(const std::string& login, const std::string& pas
 }
 
 bool same_secret(const std::string& a, const std::string& b) {
-  init_sodium();
+  sodium_ready();
   return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string random_token(size_t bytes) {
-  init_sodium();
+  sodium_ready();
   std::vector<unsigned char> raw(bytes);
   randombytes_buf(raw.data(), raw.size());
   std::string hex(bytes * 2 + 1, '\0');

@@ -12,6 +12,7 @@ namespace congbo {
 enum class UrlKind {
   Home,      ///< "/"
   Search,    ///< the search page
+  Verify,    ///< /xac-minh/: the verification page and publish's proof
   List,      ///< a section's list, its first page
   ListPage,  ///< a list's later pages ("/van-ban/trang/2/")
   Facet,     ///< a browse page (by kind, issuer, year…)

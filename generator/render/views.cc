@@ -39,6 +39,8 @@ View base_view(const SiteConfig& config, const std::vector<NavItem>& nav,
       .set("canonical", permalink(config, url))
       .set("feed_url", href(config, "/feed.xml"))
       .set("search_url", href(config, "/tim-kiem/"))
+      // A signed site: every page links to its own check (verify_page.h).
+      .set("verify_url", config.public_key.empty() ? "" : href(config, "/xac-minh/") + "?trang=" + href(config, url))
       .set("page_title", page_title == config.title ? page_title : page_title + " – " + config.title);
   return v;
 }

@@ -21,6 +21,7 @@
 #include "list_pages.h"
 #include "redirect_pages.h"
 #include "search_page.h"
+#include "verify_page.h"
 #include "sections.h"
 #include "images.h"
 #include "markdown.h"
@@ -342,6 +343,7 @@ void Site::link_urls(Diagnostics& diags) {
   urls_ = UrlTable();
   urls_.reserve("/", "content/_index.md", UrlKind::Home);
   urls_.reserve("/tim-kiem/", msg::reserved_search(), UrlKind::Search);
+  urls_.reserve(kVerifyUrl, msg::reserved_verify(), UrlKind::Verify);
   for (const auto& l : lists_.listings) {
     for (int n = 1; n <= list_page_count(l, config_.paginate); ++n) {
       urls_.reserve(list_url(l.url, n), msg::reserved_url_owner(l.section), n == 1 ? UrlKind::List : UrlKind::ListPage);
@@ -447,6 +449,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   render_home(cx, lists_.home_index, diags);
   render_feeds(FeedContext{cx, urls_, records_.decisions, records_.campaigns, repo_.get()}, diags);
   render_redirects(cx, redirects_, diags);
+  render_verify_page(cx, diags);
   clock.lap(timings_, "render: lists, home, feeds");
   search.join();
   diags.append(search_diags);

@@ -14,7 +14,10 @@
 #include <map>
 #include <vector>
 
+#include "config.h"
 #include "history.h"
+#include "proof.h"
+#include "signing.h"
 #include "cli_words.h"
 #include "messages.h"
 #include "output.h"
@@ -135,6 +138,36 @@ std::vector<std::string> lost_versions(const fs::path& served, const fs::path& b
   return lost;
 }
 
+// The key the release is signed with, in *key (none: an unsigned release,
+// when site.toml names no public_key and no key file is given). Reports a
+// key that is missing, unreadable or not the pair of site.toml's public_key.
+bool release_key(const PublishOptions& options, const std::string& public_key, std::optional<SigningKey>* key,
+                 Diagnostics& diags) {
+  if (options.key_file.empty()) {
+    if (!public_key.empty()) diags.error("site.toml", 0, 0, cli::publish_needs_key());
+    return public_key.empty();
+  }
+  std::string why;
+  *key = read_signing_key(options.key_file, &why);
+  if (!*key) {
+    diags.error(options.key_file.string(), 0, 0, why);
+    return false;
+  }
+  if (public_key != (*key)->public_key()) {
+    diags.error("site.toml", 0, 0, cli::publish_key_mismatch((*key)->public_key(), public_key));
+    return false;
+  }
+  return true;
+}
+
+// site.toml as the tree at `commit` has it ("" when it cannot be read: the build reports that).
+SiteConfig config_at(const Repository& repo, const std::string& commit) {
+  Diagnostics ignored;
+  auto tree = repo.tree_at(commit, ignored);
+  const std::string text = tree ? tree->read("site.toml").value_or("") : "";
+  return parse_config(text, "site.toml", ignored).value_or(SiteConfig{});
+}
+
 // Keeps the newest `keep` releases and the one served; removes leftovers of
 // interrupted publishes.
 void prune(const fs::path& to, int keep) {
@@ -168,6 +201,9 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   }
   auto commit = repo->commit_id(options.ref, diags);
   if (!commit) return false;
+  const SiteConfig config = config_at(*repo, *commit);
+  std::optional<SigningKey> key;
+  if (!release_key(options, config.public_key, &key, diags)) return false;
   repo.reset();
   // TO/current is publish's own symlink, or nothing yet: anything else (a
   // folder the web server was given before, say) is refused before building.
@@ -185,7 +221,8 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   for (const auto& r : releases(options.to)) seq = std::max(seq, std::strtol(r.c_str(), nullptr, 10));
   char number[24];
   std::snprintf(number, sizeof number, "%06ld", seq + 1);
-  const std::string name = std::string(number) + "-" + utc_stamp() + "-" + commit->substr(0, 7);
+  const std::string stamp = utc_stamp();
+  const std::string name = std::string(number) + "-" + stamp + "-" + commit->substr(0, 7);
   const std::string served = current_release(options.to);
 
   BuildOptions build_options;
@@ -204,6 +241,14 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
     }
   }
 
+  std::string why;
+  const fs::path served_dir = served.empty() ? fs::path() : options.to / "releases" / served;
+  if (!seal_release(build_options.out_dir, served_dir, {static_cast<int>(seq + 1), name, *commit, iso_time(stamp)},
+                    config.base_url, key ? &*key : nullptr, &why)) {
+    diags.error((options.to / "current").string(), 0, 0, cli::publish_proof_failed(why));
+    fs::remove_all(build_options.out_dir, ec);
+    return false;
+  }
   write_manifest(options.to, name, options.ref, *commit);
   std::string err;
   if (!switch_to(options.to, name, &err)) {
@@ -215,6 +260,7 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   report->commit = *commit;
   report->files = built.files;
   report->reused = built.reused;
+  report->signed_release = key.has_value();
   return true;
 }
 

@@ -3,6 +3,8 @@
 //   TO/releases/<seq>-<time>-<commit>/       one complete build per publish
 //   TO/releases/<seq>-<time>-<commit>.json   its manifest: ref, commit, time, files and hashes
 //   TO/current -> releases/…        the release the web server serves
+//   releases/<…>/xac-minh/ban-cong-bo.*  its signed proof (proof.h): every
+//                                    file's SHA-256 and the publication log
 //
 // A release is built (exactly the tree at REV) into a temporary directory
 // and renamed into releases/ only when complete; then `current` is switched
@@ -27,12 +29,16 @@ struct PublishOptions {
   /// Publish even when the new release lacks archived versions the served
   /// one has (history rewritten on purpose); refused otherwise.
   bool drop_versions = false;
+  /// The secret key the release is signed with (congbo keygen); needed when
+  /// site.toml has public_key, and must be that key's pair.
+  std::filesystem::path key_file;
 };
 
 struct PublishReport {
   std::string release;   ///< the release now served
   std::string commit;    ///< full id
   int files = 0, reused = 0;
+  bool signed_release = false;  ///< its proof carries a signature
 };
 
 bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* report);
