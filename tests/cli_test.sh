@@ -30,6 +30,16 @@ grep -qF "Có phải bạn muốn: congbo build?" typo.log || fail "congbo buidl
 [ "$(wc -l <typo.log)" -le 3 ] || fail "congbo buidl prints the whole help"
 rm -f typo.log
 "$congbo" build --bogus >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option must exit 2"
+# the signing commands: their own help, and wrong usage
+"$congbo" verify --help | grep -q "congbo verify TỆP|THƯ_MỤC" || fail "verify --help does not describe verify"
+"$congbo" keygen --help | grep -q "congbo keygen TỆP_KHÓA" || fail "keygen --help does not describe keygen"
+"$congbo" verify >/dev/null 2>&1; [ $? -eq 2 ] || fail "verify with nothing to verify must be a usage error"
+"$congbo" keygen >/dev/null 2>&1; [ $? -eq 2 ] || fail "keygen without a file must be a usage error"
+mkdir kho && git -C kho init -q
+"$congbo" keygen kho/khoa-ky >keygen.log 2>&1; [ $? -eq 1 ] || fail "keygen inside a git repository must fail"
+grep -qF "kho/khoa-ky: error: tệp khóa ký không được nằm trong kho git" keygen.log || fail "keygen does not say why"
+[ ! -e kho/khoa-ky ] || fail "keygen wrote a key into the repository"
+rm -rf kho keygen.log
 # numbers must be whole and in range (serve under a timeout: were 99999 taken, it would serve for ever)
 for bad in "build --jobs abc" "build --jobs -3" "build --jobs 8abc" "build --jobs 0" "publish --to web --keep 0"; do
   "$congbo" $bad >/dev/null 2>&1; [ $? -eq 2 ] || fail "'congbo $bad' must be a usage error"
