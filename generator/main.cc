@@ -169,7 +169,7 @@ int run_serve(const std::vector<std::string>& words) {
 // congbo publish --rollback --to DIR
 int run_publish(const std::vector<std::string>& words) {
   congbo::PublishOptions options;
-  bool back = false, quiet = false;
+  bool back = false, quiet = false, timings = false;
   Args args(words);
   std::string a;
   if (const char* key = std::getenv("CONGBO_PUBLISH_KEY")) options.key_file = key;
@@ -189,6 +189,8 @@ int run_publish(const std::vector<std::string>& words) {
       back = true;
     } else if (a == "--drop-versions") {
       options.drop_versions = true;
+    } else if (a == "--timings") {
+      timings = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {
@@ -203,6 +205,9 @@ int run_publish(const std::vector<std::string>& words) {
   if (!ok) {
     std::cerr << congbo::cli::build_failed(diags.error_count(), diags.warning_count(), false) << "\n";
     return 1;
+  }
+  if (timings) {
+    for (const auto& [stage, seconds] : report.timings) std::fprintf(stderr, "%8.3f s  %s\n", seconds, stage.c_str());
   }
   if (!quiet) {
     std::cout << (back ? congbo::cli::rollback_done(report.release)

@@ -42,7 +42,7 @@ const CommandHelp kCommands[] = {
       "      ngay trên trang, trong khi bản dựng tốt gần nhất vẫn được phục vụ.\n"},
     {"publish",
       "  congbo publish [--site THƯ_MỤC] --to THƯ_MỤC [--ref PHIÊN_BẢN] [--keep N] [--drop-versions]\n"
-      "                 [--key TỆP_KHÓA]\n"
+      "                 [--key TỆP_KHÓA] [--timings]\n"
       "      Công bố đúng nội dung đã commit ở PHIÊN_BẢN (mặc định HEAD) thành một bản mới\n"
       "      trong THƯ_MỤC/releases/, rồi chuyển THƯ_MỤC/current sang bản đó trong một bước.\n"
       "      Giữ N bản gần nhất (mặc định 5) để quay lại. Bị ngắt giữa chừng hay dựng lỗi\n"

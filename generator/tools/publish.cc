@@ -241,6 +241,8 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
     }
   }
 
+  report->timings = built.timings;
+  const auto seal_start = std::chrono::steady_clock::now();
   std::string why;
   const fs::path served_dir = served.empty() ? fs::path() : options.to / "releases" / served;
   if (!seal_release(build_options.out_dir, served_dir, {static_cast<int>(seq + 1), name, *commit, iso_time(stamp)},
@@ -249,6 +251,8 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
     fs::remove_all(build_options.out_dir, ec);
     return false;
   }
+  report->timings.push_back({"seal (hash every file, sign the record)",
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - seal_start).count()});
   write_manifest(options.to, name, options.ref, *commit);
   std::string err;
   if (!switch_to(options.to, name, &err)) {

@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "diagnostic.h"
 
@@ -39,6 +41,7 @@ struct PublishReport {
   std::string commit;    ///< full id
   int files = 0, reused = 0;
   bool signed_release = false;  ///< its proof carries a signature
+  std::vector<std::pair<std::string, double>> timings;  ///< the build's stages, then the seal's
 };
 
 bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* report);
