@@ -1,5 +1,6 @@
 // desk.cc: the desk's server, who is asking, and logging in and out.
 #include "desk.h"
+#include "kept_fields.h"
 
 #include <unistd.h>
 
@@ -240,14 +241,17 @@ std::string unused_path(const DeskContext& cx, const std::string& folder, const 
   return rel;
 }
 
-Saved save_file(DeskContext& cx, const Writer& w, FormPage& page, const WrittenDocument& doc,
+Saved save_file(DeskContext& cx, const Writer& w, FormPage& page, const WrittenDocument& form_doc,
                 std::vector<std::string> also, std::string* commit_id) {
   const fs::path file = cx.options.site_dir / page.file;
-  if (auto now = read_bytes(file); now && !page.opened.empty() && blob_id(*now) != page.opened) {
+  const auto now = read_bytes(file);
+  if (now && !page.opened.empty() && blob_id(*now) != page.opened) {
     page.conflict = *now;
     page.opened = blob_id(*now);
     return Saved::Conflict;
   }
+  // The file's keys the form has no field for stay as they were.
+  const WrittenDocument doc = now ? with_kept_fields(form_doc, *now) : form_doc;
   if (fs::exists(file) && page.opened.empty()) {  // a new file's name was taken meanwhile
     page.general.push_back(page.file + ": tệp này vừa được tạo bởi người khác; hãy lưu lại");
     return Saved::Conflict;

@@ -117,6 +117,8 @@ std::optional<std::string> iso_from_display(const std::string& date) {
 
 WrittenDocument write_document(const DocumentForm& f) {
   WrittenDocument w;
+  w.owns = document_field_names();
+  w.owns.pop_back();  // "body"
   int line = 1;
   w.text = "+++\n";
   auto put = [&](const char* field, const std::string& toml_line) {

@@ -39,6 +39,9 @@ struct WrittenDocument {
   std::string text;                          ///< the file: TOML front matter and the body
   std::map<int, std::string> field_at_line;  ///< line (1-based) → field name; body lines → "body"
   int body_line = 0;                         ///< the body's first line
+  /// The front matter keys the form decides, written or left out; any other
+  /// key of the file being edited is kept as it was (kept_fields.h).
+  std::vector<std::string> owns;
 };
 
 /// A TOML string of one line: quotes and backslashes escaped, line breaks

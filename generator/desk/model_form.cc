@@ -29,6 +29,7 @@ ModelForm model_form_from_page(const Page& p) {
 
 WrittenDocument write_model(const ModelForm& f) {
   WrittenDocument w;
+  w.owns = {"title", "date", "unit", "year", "category", "plan", "images"};
   int line = 1;
   w.text = "+++\n";
   auto put = [&](const std::string& field, const std::string& toml_line) {

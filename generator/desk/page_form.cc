@@ -9,6 +9,7 @@ PageForm page_form_from_page(const Page& p) { return {p.title, p.description, p.
 
 WrittenDocument write_plain_page(const PageForm& f) {
   WrittenDocument w;
+  w.owns = {"title", "description"};
   w.text = "+++\ntitle = " + toml_quoted(trim(f.title)) + "\n";
   w.field_at_line[2] = "title";
   int line = 2;
