@@ -72,7 +72,10 @@ TEST_CASE("saving at the desk keeps every field the form does not show, and drop
   WrittenDocument w = with_kept_fields(write_document(f), before);
   CHECK(w.text.find("title = \"Kế hoạch mới\"") != std::string::npos);
   CHECK(w.text.find("slug = \"ke-hoach-05\"  # địa chỉ đã công bố\n") != std::string::npos);
-  CHECK(w.text.find("period = \"2020-2025\"\neffective = 2021-01-01\n") != std::string::npos);
+  CHECK(w.text.find("period = \"2020-2025\"\n") != std::string::npos);
+  // effective has its own field now: written once, by the form
+  CHECK(w.text.find("effective = 2021-01-01\n") == w.text.rfind("effective = 2021-01-01\n"));
+  CHECK(w.text.find("effective = 2021-01-01\n") != std::string::npos);
   CHECK(w.text.find("[theme]\nbanner = \"do\"\n+++\nNội dung.\n") != std::string::npos);
   CHECK(w.text.find("Bến Tre") == std::string::npos);
   CHECK(w.text.find("Kế hoạch cũ") == std::string::npos);

@@ -2,10 +2,18 @@
 #include "date.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <vector>
 
 namespace congbo {
+
+Date Date::today() {
+  auto now = std::chrono::system_clock::now() + std::chrono::hours(7);  // Vietnam's time zone
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
 namespace {
 
 std::vector<std::string_view> split_any(std::string_view s, std::string_view seps) {

@@ -14,6 +14,8 @@ struct Date {
   /// if it is not a real calendar day.
   static std::optional<Date> parse(std::string_view text);
   static bool valid(int year, int month, int day);
+  /// Today in Vietnam (UTC+7), by the system's clock.
+  static Date today();
 
   std::string iso() const;      ///< "2020-10-21"
   std::string display() const;  ///< "21/10/2020"

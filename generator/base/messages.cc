@@ -192,6 +192,19 @@ std::string bad_paginate() {
   return "paginate phải là số nguyên dương (số mục trên một trang danh sách)";
 }
 
+std::string expires_before_effective(const std::string& expires, const std::string& effective) {
+  return "ngày hết hiệu lực (expires = " + expires + ") phải sau ngày có hiệu lực (effective = " + effective + ")";
+}
+
+std::string expires_before_date(const std::string& expires, const std::string& date) {
+  return "ngày hết hiệu lực (expires = " + expires + ") phải sau ngày ban hành (" + date + ")";
+}
+
+std::string effective_before_date(const std::string& effective, const std::string& date) {
+  return "ngày có hiệu lực (effective = " + effective + ") trước ngày ban hành (" + date +
+         "): văn bản có hiệu lực hồi tố? Nếu gõ nhầm, hãy sửa lại";
+}
+
 std::string bad_public_key() {
   return "public_key phải là khóa công khai do lệnh congbo keygen in ra, dạng \"ed25519:…\" (44 ký tự sau dấu hai chấm)";
 }

@@ -65,6 +65,9 @@ std::string output_failed(const std::string& why);
 std::string bad_base_url(const std::string& url);
 std::string bad_paginate();
 std::string bad_public_key();
+std::string expires_before_effective(const std::string& expires, const std::string& effective);
+std::string expires_before_date(const std::string& expires, const std::string& date);
+std::string effective_before_date(const std::string& effective, const std::string& date);
 std::string bad_slug(const std::string& slug);
 /// strings.toml: a key the built-in words do not have, and a {slot} its text does not fill.
 std::string unknown_word(const std::string& key);

@@ -138,10 +138,6 @@ std::string relation_title(int relation, bool incoming) {
   return text(std::string("relation.") + (incoming ? in[relation] : out[relation]));
 }
 
-std::string status_in_force() { return text("status.in_force"); }
-
-std::string status_replaced() { return text("status.replaced"); }
-
 std::string facet_title(const std::string& facet) { return keyed("facet", facet, facet); }
 
 std::string facet_short(const std::string& facet) { return keyed("facet_short", facet, facet); }

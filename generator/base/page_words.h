@@ -44,8 +44,6 @@ std::string unknown_date();
 std::string page_title_numbered(const std::string& title, int page);
 std::string default_section_title(const std::string& section);
 std::string relation_title(int relation, bool incoming);
-std::string status_in_force();
-std::string status_replaced();
 std::string facet_title(const std::string& facet);     ///< "loai" → "Văn bản theo loại"
 std::string facet_short(const std::string& facet);     ///< "loai" → "Loại văn bản"
 std::string unknown_year();

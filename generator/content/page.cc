@@ -97,6 +97,8 @@ void read_document(FieldReader& r, const std::string& rel_path, const SiteConfig
   if (auto v = r.string_list("fields")) d.fields = *v;
   if (auto v = r.string("period")) d.period = *v;
   if (auto v = r.string("status")) d.status = *v;
+  d.effective = r.date("effective");
+  d.expires = r.date("expires");
   auto relation = [&](const char* key, std::vector<RelationEntry>& into) {
     const Value* v = r.raw(key);
     if (!v) return;
@@ -116,6 +118,22 @@ void read_document(FieldReader& r, const std::string& rel_path, const SiteConfig
   relation("replaces", d.replaces);
   relation("amends", d.amends);
   std::tie(d.date_line, d.date_col) = r.where("date");
+}
+
+// effective and expires against each other and the issue date.
+void check_validity_dates(FieldReader& r, const std::string& rel_path, const std::optional<Date>& date,
+                          const DocumentMeta& d, Diagnostics& diags) {
+  if (d.effective && d.expires && *d.expires <= *d.effective) {
+    auto [line, col] = r.where("expires");
+    diags.error(rel_path, line, col, msg::expires_before_effective(d.expires->display(), d.effective->display()));
+  } else if (date && d.expires && *d.expires <= *date) {
+    auto [line, col] = r.where("expires");
+    diags.error(rel_path, line, col, msg::expires_before_date(d.expires->display(), date->display()));
+  }
+  if (date && d.effective && *d.effective < *date) {
+    auto [line, col] = r.where("effective");
+    diags.warning(rel_path, line, col, msg::effective_before_date(d.effective->display(), date->display()));
+  }
 }
 
 // An exemplary model's fields (content/mo-hinh/): its unit, year, category,
@@ -177,6 +195,7 @@ std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
   p.is_document = p.section == kDocumentsSection && !p.is_index;
   if (p.is_document) {
     read_document(r, rel_path, config, p.doc, diags);
+    check_validity_dates(r, rel_path, p.date, p.doc, diags);
   }
   p.is_model = p.section == kModelsSection && !p.is_index;
   if (p.is_model) {

@@ -35,7 +35,9 @@ struct DocumentMeta {
   std::string signer, signer_role, authority;
   std::vector<std::string> recipients, fields;
   std::string period;
-  std::string status;       ///< set by hand; otherwise derived later
+  std::string status;       ///< set by hand; otherwise derived later (validity.h)
+  std::optional<Date> effective;  ///< "có hiệu lực từ ngày"; unset: from its date
+  std::optional<Date> expires;    ///< "hết hiệu lực từ ngày": the first day it no longer applies
   std::vector<RelationEntry> based_on, replaces, amends;
   int date_line = 0, date_col = 0;  ///< where `date` was written, for warnings
 };

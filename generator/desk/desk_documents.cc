@@ -103,7 +103,10 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.message = trim(form_value(req, "message"));
   page.form = posted_document(req);
   if (!page.file.empty() && !document_path(cx, page.file)) return send_html(res, "<p>Tệp không hợp lệ.</p>", 400);
-  if (!iso_from_display(page.form.date)) page.fields["date"].errors.push_back("ngày phải viết dạng ngày/tháng/năm, ví dụ 21/10/2020");
+  for (auto [name, value] : {std::pair<const char*, const std::string*>{"date", &page.form.date},
+                             {"effective", &page.form.effective}, {"expires", &page.form.expires}}) {
+    if (!iso_from_display(*value)) page.fields[name].errors.push_back("ngày phải viết dạng ngày/tháng/năm, ví dụ 21/10/2020");
+  }
   if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thay đổi gì");
   if (!page.fields.empty()) return send_html(res, form_page(page, *cfg), 422);
 

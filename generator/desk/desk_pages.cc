@@ -216,6 +216,10 @@ std::string form_page(const FormPage& p, const SiteConfig& config) {
   body += "<div class=\"meta\">" + field("title", f.title, "") + field("number", f.number, "") +
           field("kind", f.kind, "select", kinds) + field("issuer", f.issuer, "select", issuers) +
           field("date", f.date, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", {}, "ngày/tháng/năm, ví dụ 21/10/2020") +
+          field("effective", f.effective, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", {},
+                "không bắt buộc; để trống là có hiệu lực từ ngày ban hành") +
+          field("expires", f.expires, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", {},
+                "không bắt buộc; ngày văn bản thôi áp dụng") +
           field("place", f.place, "") + field("authority", f.authority, "") + field("signer_role", f.signer_role, "") +
           field("signer", f.signer, "") + field("recipients", f.recipients, "textarea", {}, "mỗi nơi một dòng") +
           field("fields", f.fields, "textarea", {}, "mỗi lĩnh vực một dòng") +

@@ -55,13 +55,14 @@ std::string file_body(const std::string& text) {
 
 const std::vector<std::string>& document_field_names() {
   static const std::vector<std::string> names = {"title",      "number",     "kind",   "issuer",  "date",
+                                                 "effective",  "expires",
                                                  "place",      "authority",  "signer_role", "signer", "recipients",
                                                  "fields",     "based_on",   "replaces", "amends", "body"};
   return names;
 }
 
 std::string* document_field(DocumentForm& f, const std::string& name) {
-  std::string* all[] = {&f.title,  &f.number,  &f.kind,        &f.issuer, &f.date,       &f.place,    &f.authority,
+  std::string* all[] = {&f.title,  &f.number,  &f.kind,        &f.issuer, &f.date, &f.effective, &f.expires, &f.place, &f.authority,
                         &f.signer_role, &f.signer, &f.recipients, &f.fields, &f.based_on, &f.replaces, &f.amends, &f.body};
   const auto& names = document_field_names();
   for (size_t i = 0; i < names.size(); ++i) {
@@ -74,6 +75,7 @@ std::string document_field_label(const std::string& name) {
   static const std::map<std::string, std::string> labels = {
       {"title", "Trích yếu"},         {"number", "Số, ký hiệu"},        {"kind", "Loại văn bản"},
       {"issuer", "Cơ quan ban hành"}, {"date", "Ngày ban hành"},        {"place", "Địa danh"},
+      {"effective", "Ngày có hiệu lực"}, {"expires", "Ngày hết hiệu lực"},
       {"authority", "Thẩm quyền ký"}, {"signer_role", "Chức vụ người ký"}, {"signer", "Người ký"},
       {"recipients", "Nơi nhận"},     {"fields", "Lĩnh vực"},           {"based_on", "Căn cứ"},
       {"replaces", "Thay thế cho"},   {"amends", "Sửa đổi"},            {"body", "Nội dung"}};
@@ -88,6 +90,8 @@ DocumentForm form_from_page(const Page& p) {
   f.kind = p.doc.kind;
   f.issuer = p.doc.issuer;
   f.date = p.date ? p.date->display() : "";
+  f.effective = p.doc.effective ? p.doc.effective->display() : "";
+  f.expires = p.doc.expires ? p.doc.expires->display() : "";
   f.place = p.doc.place;
   f.authority = p.doc.authority;
   f.signer_role = p.doc.signer_role;
@@ -141,6 +145,8 @@ WrittenDocument write_document(const DocumentForm& f) {
   text_field("kind", f.kind, true);
   text_field("issuer", f.issuer, true);
   if (auto iso = iso_from_display(f.date); iso && !iso->empty()) put("date", "date = " + *iso);
+  if (auto iso = iso_from_display(f.effective); iso && !iso->empty()) put("effective", "effective = " + *iso);
+  if (auto iso = iso_from_display(f.expires); iso && !iso->empty()) put("expires", "expires = " + *iso);
   text_field("place", f.place);
   text_field("authority", f.authority);
   text_field("signer_role", f.signer_role);

@@ -16,6 +16,7 @@ namespace congbo {
 struct DocumentForm {
   std::string title, number, kind, issuer;
   std::string date;  ///< as the writer sees it: dd/mm/yyyy (empty: none)
+  std::string effective, expires;  ///< the same: validity (validity.h), empty when not set
   std::string place, authority, signer_role, signer;
   std::string recipients, fields;  ///< one per line
   std::string based_on, replaces, amends;  ///< one document number per line

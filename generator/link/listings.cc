@@ -1,5 +1,6 @@
 // listings.cc: orders and counts for lists.
 #include "listings.h"
+#include "validity.h"
 
 #include <algorithm>
 #include <map>
@@ -31,8 +32,9 @@ namespace {
 
 class ListingBuilder {
  public:
-  ListingBuilder(const std::vector<Page>& pages, const SiteConfig& config, const Units& units, const RecordCounts& records)
-      : pages(pages), config(config), units(units), records(records) {}
+  ListingBuilder(const std::vector<Page>& pages, const SiteConfig& config, const Units& units, const RecordCounts& records,
+                 const std::vector<std::string>& statuses)
+      : pages(pages), config(config), units(units), records(records), statuses(statuses) {}
   void sections();
   void browse();
   Listings out;
@@ -43,6 +45,7 @@ class ListingBuilder {
   const SiteConfig& config;
   const Units& units;
   const RecordCounts records;
+  const std::vector<std::string>& statuses;
 };
 
 // Sections whose index pages list records (campaigns, decisions, units), not pages.
@@ -160,10 +163,19 @@ void ListingBuilder::browse() {
   auto docs = std::find_if(out.sections.begin(), out.sections.end(), [](const Section& s) { return s.name == kDocumentsSection; });
   if (docs == out.sections.end()) return;
 
-  std::map<std::string, FacetGroup> kinds, issuers, years, fields;
+  std::map<std::string, FacetGroup> kinds, issuers, years, fields, force;
+  // In force first, then partly, not yet, no longer; a status written by hand after them.
+  const std::string order[] = {force_name(Force::InForce), force_name(Force::PartlyInForce), force_name(Force::NotYet),
+                               force_name(Force::NotInForce)};
   for (int i : docs->pages) {
     const Page& p = pages[i];
     if (!p.is_document) continue;
+    if (i < static_cast<int>(statuses.size()) && !statuses[i].empty()) {
+      auto& st = force["/van-ban/hieu-luc/" + slugify(statuses[i]) + "/"];
+      st.title = statuses[i];
+      st.order = static_cast<int>(std::find(std::begin(order), std::end(order), statuses[i]) - std::begin(order));
+      st.pages.push_back(i);
+    }
     // Order: as declared in site.toml for kinds and issuers, newest year first, fields by name.
     int kind_order = 0;
     for (const auto& [abbr, name] : config.kinds) {
@@ -202,13 +214,14 @@ void ListingBuilder::browse() {
   add_facet(kDocumentsSection, "co-quan", issuers);
   add_facet(kDocumentsSection, "nam", years);
   add_facet(kDocumentsSection, "linh-vuc", fields);
+  add_facet(kDocumentsSection, "hieu-luc", force);
 }
 
 }  // namespace
 
 Listings link_listings(const std::vector<Page>& pages, const SiteConfig& config, const Units& units,
-                       const RecordCounts& records) {
-  ListingBuilder b(pages, config, units, records);
+                       const RecordCounts& records, const std::vector<std::string>& statuses) {
+  ListingBuilder b(pages, config, units, records, statuses);
   b.sections();
   b.browse();
   return std::move(b.out);

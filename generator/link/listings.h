@@ -84,10 +84,11 @@ struct RecordCounts {
 };
 
 /// The sections of `pages` (and of the records), a listing for each section
-/// of pages, and browse listings for documents (by kind, issuer, year and
-/// field) and models (by year, topic and unit).
+/// of pages, and browse listings for documents (by kind, issuer, year, field
+/// and status, `statuses` giving each page's: validity.h) and models (by
+/// year, topic and unit).
 Listings link_listings(const std::vector<Page>& pages, const SiteConfig& config, const Units& units,
-                       const RecordCounts& records);
+                       const RecordCounts& records, const std::vector<std::string>& statuses);
 
 /// How many pages of `per_page` items a listing takes (at least one).
 int list_page_count(const Listing& listing, int per_page);

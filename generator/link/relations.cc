@@ -284,6 +284,7 @@ void report_replacement_cycles(const std::vector<Page>& pages, const Relations& 
 Relations link_documents(const std::vector<Page>& pages, const Date& today, Diagnostics& diags) {
   Relations rel;
   rel.by_page.resize(pages.size());
+  rel.today = today;
   Linker linker(pages, rel);
   std::map<std::string, int> identities;
   for (int i = 0; i < static_cast<int>(pages.size()); ++i) {

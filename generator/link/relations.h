@@ -67,6 +67,7 @@ class DocumentIndex {
 struct Relations {
   std::vector<DocumentLinks> by_page;  ///< parallel to the pages
   std::vector<ExternalDocument> external;
+  Date today = Date::today();          ///< the day statuses are shown for (validity.h)
 };
 
 /// The link step for documents. Warns about relationship entries that match

@@ -3,16 +3,12 @@
 
 
 #include "page_words.h"
+#include "validity.h"
 #include "text.h"
 #include "views.h"
 
 namespace congbo {
 
-
-std::string document_status(const Page& page, const DocumentLinks& links) {
-  if (!links.in[kReplaces].empty()) return words::status_replaced();
-  return page.doc.status.empty() ? words::status_in_force() : page.doc.status;
-}
 
 std::string external_kind_name(const ExternalDocument& e, const SiteConfig& config) {
   return e.kind_written.empty() ? config.kind_label(e.kind) : e.kind_written;
@@ -57,7 +53,7 @@ View incoming_item(const std::vector<Page>& pages, int index, const SiteConfig& 
 }
 
 std::string jsonld(const std::vector<Page>& pages, int index, const Relations& rel, const SiteConfig& config,
-                   const std::string& status) {
+                   const ForceTimeline& force) {
   const Page& p = pages[index];
   const DocumentLinks& links = rel.by_page[index];
   const Issuer* issuer = config.issuer(p.doc.issuer);
@@ -83,14 +79,63 @@ std::string jsonld(const std::vector<Page>& pages, int index, const Relations& r
     j += ",\"legislationPassedBy\":{\"@type\":\"Organization\",\"name\":" + json_escape(issuer->name) + "}";
   }
   j += ",\"inLanguage\":\"vi\"";
-  j += ",\"legislationLegalForce\":" +
-       json_escape(status == words::status_replaced() ? "https://schema.org/NotInForce" : "https://schema.org/InForce");
+  const std::string legal_force = force_schema(force.at(rel.today));
+  if (force.by_hand.empty() && !legal_force.empty()) j += ",\"legislationLegalForce\":" + json_escape(legal_force);
+  if (p.doc.effective) j += ",\"legislationDateOfApplicability\":" + json_escape(p.doc.effective->iso());
+  if (p.doc.expires) j += ",\"expires\":" + json_escape(p.doc.expires->iso());
   if (!links.out[kBasedOn].empty()) j += ",\"isBasedOn\":" + refs({kBasedOn});
   if (!links.out[kReplaces].empty() || !links.out[kAmends].empty()) {
     j += ",\"legislationChanges\":" + refs({kReplaces, kAmends});
   }
   if (!p.doc.signer.empty()) j += ",\"author\":{\"@type\":\"Person\",\"name\":" + json_escape(p.doc.signer) + "}";
   return j + "}";
+}
+
+// The status today, the sentence under it (since when, and which documents
+// made it so), the dates for the document's details, and the whole timeline
+// for the page's script, which shows the status on the reader's own today
+// and on any day they choose.
+void set_force(View& v, const ForceTimeline& t, const std::vector<Page>& pages, const Relations& rel,
+               const SiteConfig& config) {
+  const Force now = t.at(rel.today);
+  const std::string status = t.by_hand.empty() ? force_name(now) : t.by_hand;
+  static const char* kClass[] = {"not-yet", "in-force", "partly", "not-in-force"};
+  v.set("status", status).set("force_class", t.by_hand.empty() ? kClass[static_cast<int>(now)] : "in-force");
+  View reasons = View::list();
+  if (t.by_hand.empty()) {
+    for (const ForceChange* c : t.reasons(rel.today)) {
+      View r;
+      const std::string since = c->from ? words::text("status.since", {{"date", c->from->display()}}) : "";
+      const std::string label =
+          c->by.empty() ? "" : words::text(c->force == Force::NotInForce ? "status.replaced_by" : "status.amended_by");
+      r.set("since", since).set("label", since.empty() ? label : to_lower(label));  // "Từ ngày …: được thay thế bởi"
+      for (int i : c->by) {
+        View doc = incoming_item(pages, i, config);
+        // "từ ngày 01/06/2021: Được thay thế bởi Kế hoạch số 51-KH/ĐUK", its date said once
+        if (c->from && pages[i].date == c->from) doc.set("date", "");
+        r.set("doc", std::move(doc));
+      }
+      reasons.push(std::move(r));
+    }
+  }
+  v.set("force_reasons", std::move(reasons));
+  v.set("takes_effect", now == Force::NotYet && t.start ? words::text("status.takes_effect", {{"date", t.start->display()}}) : "");
+  // The timeline as the script reads it: [{"from":"2021-01-01","status":"…"}], the start first.
+  std::string json = "[";
+  auto point = [&](const std::optional<Date>& from, Force f) {
+    json += std::string(json.size() > 1 ? "," : "") + "{\"from\":" + json_string(from ? from->iso() : "") +
+            ",\"status\":" + json_string(force_name(f)) + "}";
+  };
+  if (t.by_hand.empty()) {
+    if (t.start) point(t.start, Force::InForce);
+    Force so_far = Force::InForce;
+    for (const ForceChange& c : t.changes) {
+      so_far = std::max(so_far, c.force);
+      point(c.from, so_far);
+    }
+  }
+  v.set("force_json", json + "]").set("not_yet_name", force_name(Force::NotYet));
+  v.set("force_script", json.size() > 1 ? href(config, "/js/hieu-luc.js") : "");
 }
 
 }  // namespace
@@ -137,12 +182,9 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
   for (const auto& f : d.fields) fields.push(View().set("name", f).set("url", href(config, BrowseUrls::field(f))));
   v.set("has_fields", !d.fields.empty()).set("fields", std::move(fields));
 
-  // Status, with what replaced it.
-  const std::string status = document_status(page, links);
-  v.set("status", status).set("in_force", status != words::status_replaced());
-  View replaced_by = View::list();
-  for (int i : links.in[kReplaces]) replaced_by.push(incoming_item(pages, i, config));
-  v.set("replaced_by", std::move(replaced_by));
+  const ForceTimeline force = force_timeline(pages, index, links);
+  set_force(v, force, pages, rel, config);
+  v.set("effective", d.effective ? d.effective->display() : "").set("expires", d.expires ? d.expires->display() : "");
 
   // Relationship groups, both directions: this document → others on the
   // left of the diagram, others → this document on the right.
@@ -163,7 +205,7 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
     }
   }
   v.set("outgoing", std::move(outgoing)).set("incoming", std::move(incoming)).set("has_relations", any);
-  v.set("jsonld", jsonld(pages, index, rel, config, status));
+  v.set("jsonld", jsonld(pages, index, rel, config, force));
   return v;
 }
 

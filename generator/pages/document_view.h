@@ -13,10 +13,6 @@
 
 namespace congbo {
 
-/// "Hết hiệu lực" when another document on the site replaces it; otherwise
-/// the status written in front matter, or "Còn hiệu lực".
-std::string document_status(const Page& page, const DocumentLinks& links);
-
 /// A document not on the site, by kind: the name its citation wrote where
 /// the abbreviation has two (QĐ: Quy định or Quyết định), else the site's.
 std::string external_kind_name(const ExternalDocument& e, const SiteConfig& config);

@@ -21,6 +21,7 @@
 #include "list_pages.h"
 #include "redirect_pages.h"
 #include "search_page.h"
+#include "validity.h"
 #include "verify_page.h"
 #include "sections.h"
 #include "images.h"
@@ -90,13 +91,6 @@ void parallel_for(int n, int jobs, Diagnostics& diags, const std::function<void(
   for (const auto& d : found) diags.append(d);
 }
 
-Date system_today() {
-  auto now = std::chrono::system_clock::now() + std::chrono::hours(7);  // Vietnam's time zone
-  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
-
 // Everything a build's output depends on but its source files: the binary,
 // the folders, the revision, the date, the commit. "" when it cannot be known.
 std::string settings_key(const BuildOptions& options, const fs::path& out_dir, const fs::path& cache_dir) {
@@ -106,7 +100,7 @@ std::string settings_key(const BuildOptions& options, const fs::path& out_dir, c
     // However the folder is named ("site/", "./site", a symlink to it): one key.
     key += '|' + (p.empty() ? std::string() : fs::weakly_canonical(fs::absolute(p, ec), ec).string());
   }
-  key += '|' + options.ref + '|' + options.today.value_or(system_today()).iso() + '\n';
+  key += '|' + options.ref + '|' + options.today.value_or(Date::today()).iso() + '\n';
   Diagnostics ignored;
   if (auto repo = Repository::open(options.site_dir, ignored)) {
     auto commit = repo->commit_id(options.ref.empty() ? "HEAD" : options.ref, ignored);
@@ -183,7 +177,7 @@ bool replay_last_build(const BuildOptions& options, const fs::path& cache_dir, B
     site->set_history_cache(cache_dir / "history");
     Diagnostics again;  // the same as the stamp's
     if (site->load(options.site_dir, options.ref, jobs, again)) {
-      site->link(options.today.value_or(system_today()), again);
+      site->link(options.today.value_or(Date::today()), again);
       if (!again.has_errors()) *keep = std::move(site);
     }
   }
@@ -239,7 +233,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   if (!site->load(options.site_dir, options.ref, jobs, diags)) return false;  // 1. load
   keys.loaded();
   clock.lap(report->timings, "load (site.toml, theme, content, git history)");
-  site->link(options.today.value_or(system_today()), diags);  // 2. link
+  site->link(options.today.value_or(Date::today()), diags);  // 2. link
   clock.lap(report->timings, "link (references, sections, browse pages, URLs)");
   if (diags.has_errors()) return false;
   report->pages = static_cast<int>(site->pages().size());
@@ -332,7 +326,8 @@ void Site::link(const Date& today, Diagnostics& diags) {
   link_records(records_, pages_, *index_, diags);
   check_images(pages_, *source_, theme_->static_files(), diags);
   lists_ = link_listings(pages_, config_, records_.units,
-                         {records_.campaigns.size(), records_.decisions.size(), records_.units.all().size()});
+                         {records_.campaigns.size(), records_.decisions.size(), records_.units.all().size()},
+                         statuses_today(pages_, relations_));
   link_urls(diags);
 }
 
