@@ -122,7 +122,7 @@ TEST_CASE("the index is fingerprinted and has a manifest, shards, facets and doc
     if (f.path.find("days.bin.gz") != std::string::npos) ++days;
   }
   CHECK(manifest.find("\"n\":2") != std::string::npos);
-  CHECK(manifest.find("{\"v\":2,") == 0);  // the format tim-kiem.js reads (its FORMAT)
+  CHECK(manifest.find("{\"v\":3,") == 0);  // the format tim-kiem.js reads (its FORMAT)
   CHECK(manifest.find("\"dir\":\"search/") != std::string::npos);
   CHECK(shards == 16);
   CHECK(positions == 16);  // where adjacent words stand, for quoted phrases

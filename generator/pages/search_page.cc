@@ -11,7 +11,8 @@
 namespace congbo {
 
 std::vector<SearchDocument> search_documents(const PageContext& cx, const Records& records,
-                                             std::vector<RenderedMarkdown>& rendered) {
+                                             std::vector<RenderedMarkdown>& rendered,
+                                             const std::vector<std::string>& statuses) {
   std::vector<SearchDocument> docs;
   for (size_t i = 0; i < cx.pages.size(); ++i) {
     const Page& p = cx.pages[i];
@@ -31,6 +32,7 @@ std::vector<SearchDocument> search_documents(const PageContext& cx, const Record
       d.kind_name = cx.config.kind_label(p.doc.kind);
       d.issuer = p.doc.issuer;
       d.issuer_name = cx.config.issuer_label(p.doc.issuer);
+      if (i < statuses.size()) d.status = statuses[i];
     }
     docs.push_back(std::move(d));
   }

@@ -14,8 +14,10 @@ namespace congbo {
 /// Every page (not section texts) and every record as the index sees it.
 /// Each page's plain text is moved out of `rendered` (it is needed only
 /// here: 40 MB at 10,000 documents, not copied).
+/// `statuses`: each page's status (validity.h), for filtering by it.
 std::vector<SearchDocument> search_documents(const PageContext& cx, const Records& records,
-                                             std::vector<RenderedMarkdown>& rendered);
+                                             std::vector<RenderedMarkdown>& rendered,
+                                             const std::vector<std::string>& statuses);
 
 /// The index of `docs` (on `jobs` threads) and the search page. The same
 /// documents under the same `binary` (binary_fingerprint(): the index's

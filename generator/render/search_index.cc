@@ -285,11 +285,11 @@ uint32_t search_bucket(std::string_view key, uint32_t buckets) {
 
 std::string search_key(const std::vector<SearchDocument>& docs) {
   StableHasher h;
-  h.add("congbo search index, format 2, ");
+  h.add("congbo search index, format 3, ");
   h.add(CONGBO_VERSION);
   for (const SearchDocument& d : docs) {
     for (const std::string* field : {&d.url, &d.title, &d.number, &d.kind, &d.kind_name, &d.issuer, &d.issuer_name,
-                                     &d.section, &d.section_title, &d.text, &d.facts}) {
+                                     &d.section, &d.section_title, &d.status, &d.text, &d.facts}) {
       h.add(std::to_string(field->size()) + ":");  // lengths first: fields cannot run into each other
       h.add(*field);
     }
@@ -423,12 +423,12 @@ std::string vocabulary(const std::vector<Term>& terms, uint32_t n) {
 // Facets: 5 bytes a document: days since 1950 (0xFFFF: unknown, little
 // endian), kind, issuer, section (indices + 1 into the manifest's lists; 0: none).
 struct FacetLists {
-  std::vector<std::string> kinds, kind_keys, issuers, sections, section_keys;
+  std::vector<std::string> kinds, kind_keys, issuers, sections, section_keys, statuses;
 };
 
 // What results are filtered by, in columns (each compresses well alone):
-// n bytes of year (since 1950, + 1; 0 unknown), then n of kind, n of issuer
-// and n of section (each an index into its list + 1; 0 none).
+// n bytes of year (since 1950, + 1; 0 unknown), then n of kind, n of issuer,
+// n of section and n of status (each an index into its list + 1; 0 none).
 std::string facets_of(const std::vector<SearchDocument>& docs, FacetLists& l) {
   auto index_of = [](std::vector<std::string>& list, const std::string& v) -> int {
     if (v.empty()) return 0;
@@ -438,7 +438,7 @@ std::string facets_of(const std::vector<SearchDocument>& docs, FacetLists& l) {
     return static_cast<int>(list.size());
   };
   const size_t n = docs.size();
-  std::string facets(4 * n, '\0');
+  std::string facets(5 * n, '\0');
   for (size_t i = 0; i < n; ++i) {
     const SearchDocument& d = docs[i];
     if (d.date) facets[i] = static_cast<char>(std::clamp(d.date->year - 1950 + 1, 1, 255));
@@ -449,6 +449,7 @@ std::string facets_of(const std::vector<SearchDocument>& docs, FacetLists& l) {
     int s = index_of(l.sections, d.section_title);
     if (static_cast<int>(l.section_keys.size()) < s) l.section_keys.push_back(d.section);
     facets[3 * n + i] = static_cast<char>(std::min(s, 255));
+    facets[4 * n + i] = static_cast<char>(std::min(index_of(l.statuses, d.status), 255));
   }
   return facets;
 }
@@ -500,10 +501,10 @@ std::string manifest_json(const std::string& dir, uint32_t n, uint32_t buckets, 
     for (size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + json_string(v[i]);
     return s + "]";
   };
-  return "{\"v\":2,\"dir\":" + json_string(dir) + ",\"n\":" + std::to_string(n) + ",\"b\":" + std::to_string(buckets) +
+  return "{\"v\":3,\"dir\":" + json_string(dir) + ",\"n\":" + std::to_string(n) + ",\"b\":" + std::to_string(buckets) +
          ",\"pb\":" + std::to_string(position_buckets) + ",\"kinds\":" + list(l.kinds) +
          ",\"kindKeys\":" + list(l.kind_keys) + ",\"issuers\":" + list(l.issuers) + ",\"sections\":" + list(l.sections) +
-         ",\"sectionKeys\":" + list(l.section_keys) + "}";
+         ",\"sectionKeys\":" + list(l.section_keys) + ",\"statuses\":" + list(l.statuses) + "}";
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 //   search/manifest.json     what the client needs to start (small, not cached)
 //   s/<bucket>.bin.gz         terms hashed into buckets, with posting lists
 //   p/<bucket>.bin.gz         where adjacent words stand, for quoted phrases
-//   facets.bin.gz             a byte each of year, kind, issuer, section, in columns
+//   facets.bin.gz             a byte each of year, kind, issuer, section, status, in columns
 //   days.bin.gz               each document's day, read only to sort by date
 //   words.txt.gz              the vocabulary, most common first, for suggestions
 //   d/<id>.json.gz            a document's title, URL, details, facts and text,
@@ -38,6 +38,7 @@ struct SearchDocument {
   std::optional<Date> date;
   std::string kind, kind_name;
   std::string issuer, issuer_name;
+  std::string status;      ///< a document's status on the build's day ("Còn hiệu lực"…), else ""
   std::string section, section_title;
   std::string text;        ///< plain text of the body
   /// What the page shows as its facts besides the text (a model's category

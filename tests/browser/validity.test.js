@@ -67,3 +67,17 @@ test('a page built before a change says the status of the reader\'s own day', ()
       'the build day\'s reason ("replaced from 01/01/2024") is not shown for another day');
     await context.close();
   }));
+
+test('search results can be narrowed to the documents still in force', () =>
+  withPlans(async ({ browser, base }) => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(base + '/tim-kiem/?q=' + encodeURIComponent('kế hoạch'));
+    await page.waitForFunction(() => document.querySelectorAll('#ket-qua .item').length === 3);
+    const label = page.locator('.search-filters fieldset:has(legend:text("Tình trạng")) label', { hasText: /^\s*Hết hiệu lực\s*\(/ });
+    assert.match((await label.textContent()).trim(), /^Hết hiệu lực\s*\(1\)$/);
+    await label.locator('input').check();
+    await page.waitForFunction(() => document.querySelectorAll('#ket-qua .item').length === 1);
+    const left = await page.$$eval('#ket-qua .item-title', (els) => els.map((e) => e.getAttribute('href')));
+    assert.deepStrictEqual(left, ['/van-ban/1-kh-duk/']);
+    assert.ok(new URL(page.url()).searchParams.get('hieu-luc'), 'the filter is in the URL');
+  }));

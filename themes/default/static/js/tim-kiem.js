@@ -3,7 +3,7 @@
 //
 // Index format. search/manifest.json: { v, dir, n (documents), b (buckets),
 // pb (position buckets), kinds, kindKeys (each kind's abbreviation), issuers,
-// sections, sectionKeys }. Under `dir`, gzip-compressed:
+// sections, sectionKeys, statuses }. Under `dir`, gzip-compressed:
 //   s/<bucket>.bin.gz   varint count, then per key: key (varint length + UTF-8),
 //                       varint variant count, per variant: exact spelling,
 //                       then a posting list: byte 0, varint count, (varint doc
@@ -16,8 +16,9 @@
 //                       varint byte length, then per document: varint doc
 //                       delta, first word position + 1, further positions as
 //                       deltas, 0. Keys go to bucket FNV-1a-32 mod pb.
-//   facets.bin.gz       4 columns of n bytes: year (since 1950, + 1; 0 unknown),
-//                       kind, issuer, section (index into its list + 1; 0 none).
+//   facets.bin.gz       5 columns of n bytes: year (since 1950, + 1; 0 unknown),
+//                       kind, issuer, section, status (on the build's day:
+//                       index into its list + 1; 0 none).
 //   days.bin.gz         n uint16 LE days since 1950-01-01 (0xFFFF unknown),
 //                       fetched only to sort by date.
 //   words.txt.gz        the folded words made of letters, one a line, the
@@ -30,7 +31,7 @@
 (function (root) {
   'use strict';
 
-  var TITLE = 0x10, NUMBER = 0x20, FORMAT = 2;  // FORMAT: the manifest's v this script reads
+  var TITLE = 0x10, NUMBER = 0x20, FORMAT = 3;  // FORMAT: the manifest's v this script reads
 
   // ---- Text: must agree with the C++ side (text.cc: fold, split_words). ----
   function fold(s) {
@@ -391,8 +392,9 @@
 
   // Facets of a document: { year (0 unknown), kind, issuer, section } (indices, 0 = none).
   function facetOf(u8, doc) {
-    var n = u8.length / 4, y = u8[doc];
-    return { year: y ? 1949 + y : 0, kind: u8[n + doc], issuer: u8[2 * n + doc], section: u8[3 * n + doc] };
+    var n = u8.length / 5, y = u8[doc];
+    return { year: y ? 1949 + y : 0, kind: u8[n + doc], issuer: u8[2 * n + doc], section: u8[3 * n + doc],
+             status: u8[4 * n + doc] };
   }
   // A document's day since 1950-01-01 (-1 unknown), from dayData().
   function dayOf(days, doc) {
@@ -615,7 +617,8 @@
   var siteRoot = manifestUrl.replace(/search\/manifest\.json$/, '');
   var PAGE = 10, index = null, lastRanked = [], shown = 0, token = 0;
   var FILTERS = [['loai', 'kinds', 'kind', 'Loại văn bản'], ['co-quan', 'issuers', 'issuer', 'Cơ quan ban hành'],
-                 ['nam', null, 'year', 'Năm ban hành'], ['muc', 'sections', 'section', 'Mục']];
+                 ['nam', null, 'year', 'Năm ban hành'], ['muc', 'sections', 'section', 'Mục'],
+                 ['hieu-luc', 'statuses', 'status', 'Tình trạng']];
   var selected = {};
   form.querySelector('.search-options').hidden = false;
 
@@ -669,7 +672,7 @@
         counts.set(v, (counts.get(v) || 0) + 1);
       });
       // Pages that are not documents have no kind or issuer: not a value to filter by.
-      if (f[2] === 'kind' || f[2] === 'issuer') counts.delete('');
+      if (f[2] === 'kind' || f[2] === 'issuer' || f[2] === 'status') counts.delete('');
       if (counts.size < 2 && !selected[f[0]].size) return;
       var fs = document.createElement('fieldset'), legend = document.createElement('legend');
       legend.textContent = f[3];
