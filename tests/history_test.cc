@@ -62,6 +62,9 @@ TEST_CASE("every committed version gets a permanent page, newest first, with wha
   std::string json = site.read("van-ban/51/phien-ban/phien-ban.json");
   CHECK(has(json, "\"id\":\"" + v2.substr(0, 7) + "\""));
   CHECK(has(json, "\"id\":\"" + v1.substr(0, 7) + "\""));
+  // each version's fields too, so any two can be compared in the browser, metadata included
+  CHECK(has(json, "[\"Người ký\",\"Trần Thị B\"]"));
+  CHECK(has(json, "[\"Người ký\",\"Nguyễn Văn A\"]"));
   CHECK(has(site.read("van-ban/51/phien-ban/index.html"), "so-sanh.js"));
   CHECK(site.exists("js/so-sanh.js"));
 }

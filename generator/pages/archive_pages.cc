@@ -20,12 +20,9 @@ std::string join(const std::vector<std::string>& items) {
   return s;
 }
 
-// Front matter fields that differ between two versions, in plain words.
-std::vector<FieldChange> field_changes(const Page& a, const Page& b) {
-  std::vector<FieldChange> out;
-  auto add = [&](const char* key, const std::string& x, const std::string& y) {
-    if (x != y) out.push_back({words::field_label(key), x.empty() ? words::empty_value() : x, y.empty() ? words::empty_value() : y});
-  };
+// A version's front matter fields as readers see them, label → value (""
+// when not set), in the order a comparison lists them.
+std::vector<std::pair<std::string, std::string>> field_values(const Page& p) {
   // "20-KH/ĐUK@2021-01-14" as readers write it: "20-KH/ĐUK ngày 14/01/2021".
   auto entries = [](const std::vector<RelationEntry>& e) {
     std::vector<std::string> s;
@@ -37,23 +34,29 @@ std::vector<FieldChange> field_changes(const Page& a, const Page& b) {
     }
     return join(s);
   };
-  add("title", a.title, b.title);
-  add("date", a.date ? a.date->display() : "", b.date ? b.date->display() : "");
-  add("number", a.doc.number, b.doc.number);
-  add("kind", a.doc.kind, b.doc.kind);
-  add("issuer", a.doc.issuer, b.doc.issuer);
-  add("place", a.doc.place, b.doc.place);
-  add("authority", a.doc.authority, b.doc.authority);
-  add("signer_role", a.doc.signer_role, b.doc.signer_role);
-  add("signer", a.doc.signer, b.doc.signer);
-  add("status", a.doc.status, b.doc.status);
-  add("period", a.doc.period, b.doc.period);
-  add("fields", join(a.doc.fields), join(b.doc.fields));
-  add("recipients", join(a.doc.recipients), join(b.doc.recipients));
-  add("based_on", entries(a.doc.based_on), entries(b.doc.based_on));
-  add("replaces", entries(a.doc.replaces), entries(b.doc.replaces));
-  add("amends", entries(a.doc.amends), entries(b.doc.amends));
-  add("description", a.description, b.description);
+  auto day = [](const std::optional<Date>& d) { return d ? d->display() : ""; };
+  const DocumentMeta& d = p.doc;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto [key, value] : std::initializer_list<std::pair<const char*, std::string>>{
+           {"title", p.title}, {"date", day(p.date)}, {"number", d.number}, {"kind", d.kind}, {"issuer", d.issuer},
+           {"place", d.place}, {"authority", d.authority}, {"signer_role", d.signer_role}, {"signer", d.signer},
+           {"status", d.status}, {"effective", day(d.effective)}, {"expires", day(d.expires)}, {"period", d.period},
+           {"fields", join(d.fields)}, {"recipients", join(d.recipients)}, {"based_on", entries(d.based_on)},
+           {"replaces", entries(d.replaces)}, {"amends", entries(d.amends)}, {"description", p.description}}) {
+    out.push_back({words::field_label(key), value});
+  }
+  return out;
+}
+
+// Front matter fields that differ between two versions, in plain words.
+std::vector<FieldChange> field_changes(const Page& a, const Page& b) {
+  std::vector<FieldChange> out;
+  const auto x = field_values(a), y = field_values(b);
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (x[i].second == y[i].second) continue;
+    out.push_back({x[i].first, x[i].second.empty() ? words::empty_value() : x[i].second,
+                   y[i].second.empty() ? words::empty_value() : y[i].second});
+  }
   return out;
 }
 
@@ -121,6 +124,18 @@ class Archive {
   }
 
   bool has_previous(size_t k) const { return k + 1 < versions_.size(); }
+
+  // [[label, value], …] of version k's front matter ([] when it cannot be read).
+  std::string fields_json(size_t k) {
+    Loaded& l = load(k);
+    std::string json = "[";
+    if (l.page) {
+      for (const auto& [label, value] : field_values(*l.page)) {
+        json += std::string(json.size() > 1 ? "," : "") + "[" + json_string(label) + "," + json_string(value) + "]";
+      }
+    }
+    return json + "]";
+  }
 
   View banner(size_t k) const {
     const Version& v = *versions_[k];
@@ -218,7 +233,8 @@ class Archive {
       const Version& v = *versions_[k];
       json += std::string(k ? "," : "") + "{\"id\":" + json_string(v.short_id) + ",\"date\":" + json_string(v.date.display()) +
               ",\"subject\":" + json_string(v.subject) + ",\"author\":" + json_string(v.author) +
-              ",\"url\":" + json_string(href(config_, version_url(page_.url, v))) + ",\"html\":" + json_string(body_html(k)) + "}";
+              ",\"url\":" + json_string(href(config_, version_url(page_.url, v))) + ",\"html\":" + json_string(body_html(k)) +
+              ",\"fields\":" + fields_json(k) + "}";
     }
     json += "]";
     write(json_url, jkey, json);

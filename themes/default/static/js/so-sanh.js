@@ -1,7 +1,9 @@
 // so-sanh.js: compare any two versions of a document in the browser, with no
-// server. Reads PAGE/phien-ban/phien-ban.json (every version's rendered text)
-// and marks words added and removed, like the pages congbo writes for
-// consecutive versions. Plain JavaScript, no dependencies.
+// server. Reads PAGE/phien-ban/phien-ban.json (every version's rendered text
+// and front matter fields) and marks words added and removed and fields
+// changed, like the pages congbo writes for consecutive versions. The choice
+// is kept in the address (?tu=ID&den=ID), so a comparison can be sent and
+// opened again. Plain JavaScript, no dependencies.
 (function () {
   'use strict';
   var form = document.getElementById('so-sanh');
@@ -64,19 +66,52 @@
     return html;
   }
 
+  function escapeHtml(s) {
+    return s.replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; });
+  }
+
+  // The front matter fields that differ, as the pages for consecutive versions list them.
+  function fieldChanges(a, b) {
+    var after = {}, items = '';
+    (b.fields || []).forEach(function (f) { after[f[0]] = f[1]; });
+    (a.fields || []).forEach(function (f) {
+      var before = f[1], now = after[f[0]] === undefined ? '' : after[f[0]];
+      if (before === now) return;
+      items += '<li><strong>' + escapeHtml(f[0]) + '</strong>: <del>' + escapeHtml(before || '(trống)') + '</del> → <ins>' +
+        escapeHtml(now || '(trống)') + '</ins></li>';
+    });
+    return items ? '<h3>Thông tin văn bản thay đổi</h3><ul class="field-changes">' + items + '</ul><h3>Nội dung</h3>' : '';
+  }
+
+  // ?tu=ID&den=ID: a comparison has an address a reader can send.
   fetch(form.getAttribute('data-src')).then(function (r) { return r.json(); }).then(function (versions) {
     var from = form.elements.tu, to = form.elements.den;
     versions.forEach(function (v, n) {
       var label = v.date + ' — ' + v.subject;
-      from.add(new Option(label, n, false, n === 1));
-      to.add(new Option(label, n, false, n === 0));
+      from.add(new Option(label, v.id, false, n === 1));
+      to.add(new Option(label, v.id, false, n === 0));
     });
+    function byId(id) { return versions.filter(function (v) { return v.id === id; })[0]; }
+    function compare() {
+      var a = byId(from.value), b = byId(to.value);
+      if (!a || !b) return;
+      out.innerHTML = '<p class="diff-legend">Từ phiên bản ngày ' + a.date + ' đến phiên bản ngày ' + b.date +
+        '. <ins>Chữ được thêm</ins>, <del>chữ bị bỏ</del>.</p>' + fieldChanges(a, b) + mark(a.html, b.html);
+    }
     form.hidden = false;
     form.addEventListener('submit', function (e) {
       e.preventDefault();
-      var a = versions[+from.value], b = versions[+to.value];
-      out.innerHTML = '<p class="diff-legend">Từ phiên bản ngày ' + a.date + ' đến phiên bản ngày ' + b.date +
-        '. <ins>Chữ được thêm</ins>, <del>chữ bị bỏ</del>.</p>' + mark(a.html, b.html);
+      history.replaceState(null, '', location.pathname + '?tu=' + encodeURIComponent(from.value) +
+        '&den=' + encodeURIComponent(to.value) + '#_so-sanh');
+      compare();
+      var hint = document.querySelector('.compare-hint');
+      if (hint) hint.hidden = false;
     });
+    var asked = new URLSearchParams(location.search);
+    if (byId(asked.get('tu')) && byId(asked.get('den'))) {
+      from.value = asked.get('tu');
+      to.value = asked.get('den');
+      compare();
+    }
   });
 })();
