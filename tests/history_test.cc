@@ -142,6 +142,30 @@ TEST_CASE("a renamed file's old addresses, and its archive's, send readers to th
   CHECK_FALSE(has(site.read("van-ban/du-thao/phien-ban/index.html"), "http-equiv=\"refresh\""));
 }
 
+TEST_CASE("a slug changed by hand leaves its old address, and its archive's, sending readers on") {
+  TempSite site;
+  GitFixture git(site.dir());
+  auto with_slug = [](const std::string& slug, const std::string& target) {
+    std::string text = plan(target);
+    return slug.empty() ? text : text.insert(4, "slug = \"" + slug + "\"\n");
+  };
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", with_slug("ke-hoach-51", "80%"));
+  std::string v1 = git.commit("Bản đầu", 1);
+  site.file("content/van-ban/51.md", with_slug("ke-hoach-51", "90%"));
+  std::string v2 = git.commit("Sửa chỉ tiêu", 2);
+  site.file("content/van-ban/51.md", with_slug("kh-51-thi-dua", "90%"));
+  git.commit("Đổi địa chỉ", 3);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(has(site.read("van-ban/kh-51-thi-dua/index.html"), "90%"));
+  CHECK(has(site.read("van-ban/ke-hoach-51/index.html"), "url=/van-ban/kh-51-thi-dua/\""));
+  CHECK(has(site.read("van-ban/ke-hoach-51/phien-ban/" + v1.substr(0, 7) + "/index.html"),
+            "url=/van-ban/kh-51-thi-dua/phien-ban/" + v1.substr(0, 7) + "/"));
+  CHECK(has(site.read("van-ban/ke-hoach-51/phien-ban/" + v2.substr(0, 7) + "/so-sanh/index.html"), "url=/van-ban/kh-51-thi-dua/phien-ban/"));
+  CHECK(has(site.read("_redirects"), "/van-ban/ke-hoach-51/ /van-ban/kh-51-thi-dua/ 301\n"));
+  // the address without any slug was never published: nothing is made there
+  CHECK_FALSE(site.exists("van-ban/51/index.html"));
+}
+
 TEST_CASE("a removed document keeps a page saying so, with its versions") {
   TempSite site;
   GitFixture git(site.dir());

@@ -161,6 +161,14 @@ void read_model(FieldReader& r, const std::string& rel_path, ModelMeta& m, Diagn
 
 }  // namespace
 
+std::string url_for_file(const std::string& rel_path, std::string_view bytes) {
+  Diagnostics ignored;
+  auto fm = parse_front_matter(bytes, rel_path, ignored);
+  const Value* slug = fm ? fm->fields.find("slug") : nullptr;
+  if (slug && slug->type == Value::Type::String && valid_slug(slug->str)) return url_for(rel_path, slug->str);
+  return url_for_path(rel_path);
+}
+
 std::optional<Page> load_page(const std::string& rel_path, std::string bytes,
                               const SiteConfig& config, Diagnostics& diags) {
   auto text = decode_text(std::move(bytes), rel_path, diags);

@@ -86,6 +86,9 @@ std::string document_title(const Page& page);
 
 /// The URL a content file at `rel_path` is published at (no slug override).
 std::string url_for_path(const std::string& rel_path);
+/// The URL a content file at `rel_path` holding `bytes` was published at:
+/// its front matter's slug when it has a valid one, else its path's.
+std::string url_for_file(const std::string& rel_path, std::string_view bytes);
 
 /// Reads one content file from its bytes. `rel_path` is relative to the site
 /// root ("content/…"). Returns nullopt when the file has errors (reported).

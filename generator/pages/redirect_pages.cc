@@ -1,6 +1,7 @@
 // redirect_pages.cc: old addresses of renamed files.
 #include "redirect_pages.h"
 
+#include <fstream>
 #include <set>
 
 #include "archive_pages.h"
@@ -8,7 +9,36 @@
 
 namespace congbo {
 
-std::vector<Redirect> page_redirects(const Page& page, const FileHistory& history) {
+VersionUrls::VersionUrls(BlobReader read, std::filesystem::path memo_file) : read_(std::move(read)), file_(std::move(memo_file)) {
+  if (file_.empty()) return;
+  std::ifstream in(file_);
+  std::string blob, url;
+  while (in >> blob >> url) known_[blob] = url;
+}
+
+std::string VersionUrls::of(const Version& v) {
+  auto it = known_.find(v.blob);
+  if (it != known_.end()) return it->second;
+  auto bytes = read_(v.blob);
+  if (!bytes) return url_for_path(v.path);  // not remembered: read again next time
+  // Most files never had a slug: no front matter to read for those.
+  learnt_ = true;
+  return known_[v.blob] = bytes->find("slug") != std::string::npos ? url_for_file(v.path, *bytes) : url_for_path(v.path);
+}
+
+void VersionUrls::save() const {
+  if (file_.empty() || !learnt_) return;
+  std::error_code ec;
+  std::filesystem::create_directories(file_.parent_path(), ec);
+  const auto tmp = file_.string() + ".tmp";
+  {
+    std::ofstream out(tmp);
+    for (const auto& [blob, url] : known_) out << blob << ' ' << url << '\n';
+  }
+  std::filesystem::rename(tmp, file_, ec);
+}
+
+std::vector<Redirect> page_redirects(const Page& page, const FileHistory& history, VersionUrls& urls) {
   std::vector<Redirect> out;
   const auto moves = moves_only(history);
   auto kept = [&](const Version* v) -> const Version* {
@@ -27,9 +57,14 @@ std::vector<Redirect> page_redirects(const Page& page, const FileHistory& histor
   for (const Version& v : history.versions) {
     if (!v.deleted) all.push_back(&v);
   }
+  // The address each version was published at: its path's, or its slug's.
+  // The committed file is the page itself: its own needs no reading.
+  const Version* committed = !page.uncommitted && !history.versions.empty() && !history.versions.front().deleted
+                                 ? &history.versions.front() : nullptr;
+  auto url_of = [&](const Version& v) { return committed && v.blob == committed->blob ? page.url : urls.of(v); };
   std::set<std::string> seen{page.url};
   for (const Version* named : all) {
-    const std::string old = url_for_path(named->path);
+    const std::string old = url_of(*named);
     if (!seen.insert(old).second) continue;
     out.push_back({old, page.url, page.source});
     out.push_back({history_url(old), history_url(page.url), page.source});

@@ -359,15 +359,18 @@ void Site::link_urls(Diagnostics& diags) {
   // A renamed file's old addresses send readers on, unless something else
   // has one now (a new file there keeps it, and its archive's addresses).
   redirects_.clear();
+  VersionUrls version_urls([&](const std::string& blob) { return repo_ ? repo_->blob(blob) : std::nullopt; },
+                           history_cache_.empty() ? std::filesystem::path() : history_cache_.parent_path() / "version-urls");
   std::vector<std::string> taken;  // old page addresses someone else has: nothing under them is redirected
   for (int i = 0; i < static_cast<int>(pages_.size()); ++i) {
     if (pages_[i].is_index) continue;
-    for (Redirect& r : page_redirects(pages_[i], history_of(i))) {
+    for (Redirect& r : page_redirects(pages_[i], history_of(i), version_urls)) {
       if (std::any_of(taken.begin(), taken.end(), [&](const std::string& t) { return starts_with(r.from, t); })) continue;
       if (urls_.add(r.from, r.owner, UrlKind::Redirect)) taken.push_back(r.from);
       else redirects_.push_back(std::move(r));
     }
   }
+  version_urls.save();
   // A removed file keeps its page only while no live file has taken its URL.
   std::vector<DeletedPage> kept;
   for (auto& d : deleted_) {
