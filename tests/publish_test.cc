@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "git_fixture.h"
+#include "output.h"
 #include "publish.h"
 #include "site_fixture.h"
 #include "text.h"
@@ -208,4 +209,32 @@ TEST_CASE("a publish killed at any moment leaves the previous release served and
     CHECK_MESSAGE(e.path().filename().string()[0] != '.', e.path().string());
   }
   check_release_whole(to);
+}
+
+TEST_CASE("a rename and a slug change between publishes keep every archived address the served release had") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", plan("Bản đầu"));
+  git.commit("Bản đầu", 1);
+  site.file("content/van-ban/a.md", plan("Bản sửa"));
+  git.commit("Sửa", 2);
+  const fs::path to = site.dir() / "web";
+  Diagnostics d;
+  PublishReport r;
+  REQUIRE(publish_site(site, to, d, &r));
+  const auto before = Output::read_manifest(to / "current");
+  REQUIRE(before);
+
+  fs::rename(site.dir() / "content/van-ban/a.md", site.dir() / "content/van-ban/b.md");
+  git.commit("Đổi tên tệp", 3);
+  std::string text = plan("Bản sửa");
+  site.file("content/van-ban/b.md", text.insert(4, "slug = \"ke-hoach-b\"\n"));
+  git.commit("Đặt địa chỉ", 4);
+  Diagnostics d2;
+  REQUIRE_MESSAGE(publish_site(site, to, d2, &r), (d2.items().empty() ? std::string() : d2.items()[0].format()));
+  for (const auto& [path, id] : *before) {
+    if (path.find("/phien-ban/") == std::string::npos || !ends_with(path, "/index.html")) continue;  // the pages
+    CHECK_MESSAGE(fs::exists(to / "current" / path), path);
+  }
+  CHECK(read_file(to / "current/van-ban/a/index.html").find("url=/van-ban/ke-hoach-b/") != std::string::npos);
 }

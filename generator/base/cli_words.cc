@@ -47,7 +47,7 @@ const CommandHelp kCommands[] = {
       "      trong THƯ_MỤC/releases/, rồi chuyển THƯ_MỤC/current sang bản đó trong một bước.\n"
       "      Giữ N bản gần nhất (mặc định 5) để quay lại. Bị ngắt giữa chừng hay dựng lỗi\n"
       "      thì trang đang chạy không đổi. Máy chủ web phục vụ thư mục THƯ_MỤC/current.\n"
-      "      Không công bố bản mới nào làm mất phiên bản lưu trữ mà trang đang chạy có\n"
+      "      Không công bố bản mới nào làm mất địa chỉ lưu trữ (phiên bản, so sánh) mà trang đang chạy có\n"
       "      (trừ khi thêm --drop-versions, khi cố ý viết lại lịch sử).\n"
       "      Mỗi bản kèm bản ghi công bố (xac-minh/): mã SHA-256 của từng tệp và nhật ký mọi lần\n"
       "      công bố, ký bằng khóa ở --key (hoặc biến CONGBO_PUBLISH_KEY). Khi site.toml có\n"
@@ -226,7 +226,7 @@ std::string publish_would_lose_versions(const std::vector<std::string>& urls) {
   for (size_t i = 0; i < urls.size() && i < 5; ++i) some += (i ? ", " : "") + urls[i];
   if (urls.size() > 5) some += ", …";
   return "bản mới sẽ làm mất " + std::to_string(urls.size()) +
-         " phiên bản lưu trữ mà trang đang chạy vẫn phục vụ (" + some +
+         " địa chỉ lưu trữ (trang văn bản, phiên bản, so sánh) mà trang đang chạy vẫn phục vụ (" + some +
          "), nên chưa công bố; trang đang chạy không đổi. Thường là do kho git bị hỏng, là bản sao nông "
          "(shallow clone) hay lịch sử đã bị viết lại. Hãy công bố từ kho đầy đủ; nếu thật sự muốn bỏ các "
          "phiên bản đó, chạy lại với --drop-versions";

@@ -119,20 +119,24 @@ void write_manifest(const fs::path& to, const std::string& name, const std::stri
   fs::rename(tmp, to / "releases" / (name + ".json"), ec);
 }
 
-// The archived versions (".../phien-ban/<id>/index.html") that the served
-// release has and the new one lacks: a damaged or shallow repository, or
-// rewritten history, would take them off the public archive.
-std::vector<std::string> lost_versions(const fs::path& served, const fs::path& built) {
+// The archived addresses the served release answers and the new one would
+// not: every page under ".../phien-ban/" (versions, comparisons, the history)
+// and the page each history belongs to. A damaged or shallow repository, or
+// rewritten history, would take them off the public archive; a rename or a
+// slug change does not (the old addresses stay, as redirects).
+std::vector<std::string> lost_addresses(const fs::path& served, const fs::path& built) {
   auto old_files = Output::read_manifest(served);
   auto new_files = Output::read_manifest(built);
   std::vector<std::string> lost;
   if (!old_files || !new_files) return lost;
+  auto keep = [&](const std::string& path) {
+    if (!new_files->count(path)) lost.push_back("/" + path.substr(0, path.size() - 10));  // "/van-ban/x/phien-ban/"
+  };
   for (const auto& [path, id] : *old_files) {
     const size_t at = path.find("/phien-ban/");
     if (at == std::string::npos || !ends_with(path, "/index.html")) continue;
-    const std::string rest = path.substr(at + 11);  // "<id>/index.html"
-    if (rest.find('/') + 11 != rest.size()) continue;  // the history page itself, a comparison
-    if (!new_files->count(path)) lost.push_back("/" + path.substr(0, path.size() - 10));
+    keep(path);
+    if (path.size() == at + 21) keep(path.substr(0, at + 1) + "index.html");  // ".../phien-ban/index.html": its page
   }
   std::sort(lost.begin(), lost.end());
   return lost;
@@ -233,7 +237,7 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   BuildReport built;
   if (!build(build_options, diags, &built)) return false;  // nothing switched
   if (!served.empty() && !options.drop_versions) {
-    auto lost = lost_versions(options.to / "releases" / served, build_options.out_dir);
+    auto lost = lost_addresses(options.to / "releases" / served, build_options.out_dir);
     if (!lost.empty()) {
       diags.error((options.to / "current").string(), 0, 0, cli::publish_would_lose_versions(lost));
       fs::remove_all(build_options.out_dir, ec);
