@@ -481,3 +481,20 @@ TEST_CASE("without history an undated document is left out of the feed rather th
   CHECK(has(feed, "<published>2021-06-01T00:00:00+07:00</published>"));
   CHECK(has(feed, "<updated>2021-06-01T00:00:00+07:00</updated>"));
 }
+
+TEST_CASE("the view of the documents on a date reads one small file per issue year, with versions and force") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
+  const std::string v1 = git.commit("Bản đầu", 10);
+  site.file("content/van-ban/51.md", plan("90%"));
+  const std::string v2 = git.commit("Sửa chỉ tiêu", 12);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(site.read("van-ban/ngay/nam.json") == "[[\"\",1]]");  // the plan has no date
+  const std::string undated = site.read("van-ban/ngay/khong-ro.json");
+  CHECK(has(undated, "\"u\":\"/van-ban/51/\",\"n\":\"51-KH/ĐUK\""));
+  CHECK(has(undated, "\"a\":\"2024-01-11\""));  // first published
+  CHECK(has(undated, "\"v\":[[\"2024-01-13\",\"" + v2.substr(0, 7) + "\"],[\"2024-01-11\",\"" + v1.substr(0, 7) + "\"]]"));
+  CHECK(has(site.read("van-ban/ngay/index.html"), "ngay.js"));
+  CHECK(has(site.read("van-ban/index.html"), "<a href=\"/van-ban/ngay/\">Văn bản như ngày…</a>"));
+}

@@ -359,6 +359,7 @@ std::string repository_repair_hint() {
 }
 
 std::string reserved_search() { return "trang tìm kiếm /tim-kiem/"; }
+std::string reserved_on_date() { return "trang văn bản như ngày /van-ban/ngay/"; }
 std::string reserved_verify() { return "trang xác minh bản công bố /xac-minh/ (congbo publish ghi bản ghi công bố vào đó)"; }
 
 std::string type_table_list() { return "danh sách bảng (mỗi mục một khối [[...]] hoặc { ... })"; }

@@ -119,6 +119,7 @@ std::string tree_unreadable(const std::string& rev, const std::string& why);
 std::string repository_repair_hint();
 std::string reserved_search();
 std::string reserved_verify();
+std::string reserved_on_date();
 std::string type_table_list();
 std::string type_number();
 std::string bad_unit_id(const std::string& id);

@@ -13,6 +13,7 @@ enum class UrlKind {
   Home,      ///< "/"
   Search,    ///< the search page
   Verify,    ///< /xac-minh/: the verification page and publish's proof
+  OnDate,    ///< /van-ban/ngay/: the documents as they stood on a day
   List,      ///< a section's list, its first page
   ListPage,  ///< a list's later pages ("/van-ban/trang/2/")
   Facet,     ///< a browse page (by kind, issuer, year…)

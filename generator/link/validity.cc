@@ -51,6 +51,18 @@ std::vector<const ForceChange*> ForceTimeline::reasons(const Date& day) const {
   return out;
 }
 
+std::vector<std::pair<std::optional<Date>, Force>> ForceTimeline::points() const {
+  std::vector<std::pair<std::optional<Date>, Force>> out;
+  if (!by_hand.empty()) return out;
+  if (start) out.push_back({start, Force::InForce});
+  Force so_far = Force::InForce;
+  for (const ForceChange& c : changes) {
+    so_far = std::max(so_far, c.force);
+    out.push_back({c.from, so_far});
+  }
+  return out;
+}
+
 std::vector<std::string> statuses_today(const std::vector<Page>& pages, const Relations& rel) {
   std::vector<std::string> out(pages.size());
   for (int i = 0; i < static_cast<int>(pages.size()); ++i) {

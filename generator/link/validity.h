@@ -38,6 +38,10 @@ struct ForceTimeline {
   /// The changes in force on `day` that made its force what it is (the
   /// amendments of a partly expired document, the replacement of an expired one).
   std::vector<const ForceChange*> reasons(const Date& day) const;
+  /// Where the force changes: the start (in force), then each change with the
+  /// force from then on (unset date: from the start). Empty for a status
+  /// written by hand, or a document with no date and nothing changing it.
+  std::vector<std::pair<std::optional<Date>, Force>> points() const;
 };
 
 ForceTimeline force_timeline(const std::vector<Page>& pages, int index, const DocumentLinks& links);

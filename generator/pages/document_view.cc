@@ -122,17 +122,9 @@ void set_force(View& v, const ForceTimeline& t, const std::vector<Page>& pages, 
   v.set("takes_effect", now == Force::NotYet && t.start ? words::text("status.takes_effect", {{"date", t.start->display()}}) : "");
   // The timeline as the script reads it: [{"from":"2021-01-01","status":"…"}], the start first.
   std::string json = "[";
-  auto point = [&](const std::optional<Date>& from, Force f) {
+  for (const auto& [from, f] : t.points()) {
     json += std::string(json.size() > 1 ? "," : "") + "{\"from\":" + json_string(from ? from->iso() : "") +
             ",\"status\":" + json_string(force_name(f)) + "}";
-  };
-  if (t.by_hand.empty()) {
-    if (t.start) point(t.start, Force::InForce);
-    Force so_far = Force::InForce;
-    for (const ForceChange& c : t.changes) {
-      so_far = std::max(so_far, c.force);
-      point(c.from, so_far);
-    }
   }
   v.set("force_json", json + "]").set("not_yet_name", force_name(Force::NotYet));
   v.set("force_script", json.size() > 1 ? href(config, "/js/hieu-luc.js") : "");

@@ -42,6 +42,7 @@ void set_facets(const ListContext& cx, const Listing& l, View& v) {
   }
   v.set("show_facets", any).set("facets", std::move(facets));
   if (l.section == kDocumentsSection && !cx.relations.external.empty()) v.set("cited_url", href(config, BrowseUrls::cited()));
+  if (l.section == kDocumentsSection) v.set("on_date_url", href(config, "/van-ban/ngay/"));
 }
 
 }  // namespace

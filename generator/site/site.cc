@@ -22,6 +22,7 @@
 #include "redirect_pages.h"
 #include "search_page.h"
 #include "validity.h"
+#include "on_date_page.h"
 #include "verify_page.h"
 #include "sections.h"
 #include "images.h"
@@ -339,6 +340,7 @@ void Site::link_urls(Diagnostics& diags) {
   urls_.reserve("/", "content/_index.md", UrlKind::Home);
   urls_.reserve("/tim-kiem/", msg::reserved_search(), UrlKind::Search);
   urls_.reserve(kVerifyUrl, msg::reserved_verify(), UrlKind::Verify);
+  urls_.reserve(kOnDateUrl, msg::reserved_on_date(), UrlKind::OnDate);
   for (const auto& l : lists_.listings) {
     for (int n = 1; n <= list_page_count(l, config_.paginate); ++n) {
       urls_.reserve(list_url(l.url, n), msg::reserved_url_owner(l.section), n == 1 ? UrlKind::List : UrlKind::ListPage);
@@ -449,6 +451,8 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   render_redirects(cx, redirects_, diags);
   render_verify_page(cx, diags);
   clock.lap(timings_, "render: lists, home, feeds");
+  render_on_date(OnDateContext{cx, relations_, [&](int i) -> const FileHistory& { return history_of(i); }, deleted_}, diags);
+  clock.lap(timings_, "render: the documents as on a date (by year)");
   search.join();
   diags.append(search_diags);
   clock.lap(timings_, "render: waiting for the search index");

@@ -81,3 +81,67 @@ test('search results can be narrowed to the documents still in force', () =>
     assert.deepStrictEqual(left, ['/van-ban/1-kh-duk/']);
     assert.ok(new URL(page.url()).searchParams.get('hieu-luc'), 'the filter is in the URL');
   }));
+
+// 1-KH/ĐUK published in January 2021 and corrected in June; 3-KH/ĐUK, issued
+// in December 2023, replaces it from 01/01/2024.
+function historySite() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-nhu-ngay-'));
+  const docs = path.join(dir, 'content', 'van-ban');
+  fs.mkdirSync(docs, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'site.toml'), SITE_TOML);
+  const git = (...args) => execFileSync('git', ['-C', dir, ...args]);
+  git('init', '-q');
+  const commit = (when) => {
+    git('add', '-A');
+    execFileSync('git', ['-C', dir, '-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', 'Lưu'],
+      { env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } });
+  };
+  fs.writeFileSync(path.join(docs, '1-kh-duk.md'), doc('1-KH/ĐUK', '2021-01-05').replace('Nội dung.', 'Chỉ tiêu 80%.'));
+  commit('2021-01-06T09:00:00+07:00');
+  fs.writeFileSync(path.join(docs, '1-kh-duk.md'), doc('1-KH/ĐUK', '2021-01-05').replace('Nội dung.', 'Chỉ tiêu 90%.'));
+  commit('2021-06-01T09:00:00+07:00');
+  fs.writeFileSync(path.join(docs, '3-kh-duk.md'), doc('3-KH/ĐUK', '2023-12-20', 'effective = 2024-01-01\nreplaces = ["1-KH/ĐUK"]\n'));
+  commit('2023-12-21T09:00:00+07:00');
+  execFileSync(process.env.CONGBO_BIN, ['build', '--site', dir, '--quiet']);
+  return dir;
+}
+
+test('the documents as they stood on three days around a replacement, at addresses that can be cited', async () => {
+  const dir = historySite();
+  const server = await serve(path.join(dir, 'public'));
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const on = async (day) => {
+      await page.goto(server.url + '/van-ban/ngay/?ngay=' + day);
+      await page.waitForFunction(() => /Như ngày|chưa có/.test(document.getElementById('nhu-ngay-trang-thai').textContent));
+      return page.$$eval('#nhu-ngay-ket-qua .item', (els) => els.map((e) => ({
+        href: e.querySelector('a').getAttribute('href'), text: e.textContent.replace(/\s+/g, ' ').trim() })));
+    };
+    let items = await on('2021-03-01');
+    assert.strictEqual(items.length, 1);
+    assert.match(items[0].text, /1-KH\/ĐUK.*Còn hiệu lực · phiên bản ngày 06\/01\/2021/);
+    assert.match(items[0].href, /^\/van-ban\/1-kh-duk\/phien-ban\/[0-9a-f]{7}\/$/, 'the text as it was then');
+    await page.click('#nhu-ngay-ket-qua a');
+    assert.match(await page.textContent('main'), /Chỉ tiêu 80%/);
+
+    items = await on('2022-06-01');
+    assert.strictEqual(items.length, 1, '3-KH/ĐUK was not issued yet');
+    assert.strictEqual(items[0].href, '/van-ban/1-kh-duk/');
+    assert.match(items[0].text, /Còn hiệu lực · phiên bản ngày 01\/06\/2021/);
+
+    items = await on('2024-02-01');
+    assert.strictEqual(items.length, 2);
+    assert.match(items[0].text, /3-KH\/ĐUK.*Còn hiệu lực/);
+    assert.match(items[1].text, /1-KH\/ĐUK.*Hết hiệu lực/);
+    assert.match(await page.title(), /^Văn bản như ngày 01\/02\/2024/);
+    assert.strictEqual(await page.textContent('h1'), 'Văn bản như ngày 01/02/2024');
+    if (shots) await page.screenshot({ path: path.join(shots, 'nhu-ngay-dien-thoai.png'), fullPage: true });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page is ${width}px wide on a 390px phone`);
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
