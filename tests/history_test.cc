@@ -52,7 +52,11 @@ TEST_CASE("every committed version gets a permanent page, newest first, with wha
   CHECK(has(old, "trên 80% đảng viên"));  // rendered from that version's own text…
   CHECK(has(old, "Nguyễn Văn A"));        // …and its own front matter
   std::string current = site.read("van-ban/51/phien-ban/" + v2.substr(0, 7) + "/index.html");
-  CHECK(has(current, "Đây là phiên bản ngày 13/01/2024, cũng là bản hiện hành."));
+  // the current version is the page itself: its address sends readers there, no second copy
+  CHECK(has(current, "Phiên bản ngày 13/01/2024 là bản hiện hành của văn bản này:"));
+  CHECK(has(current, "<meta http-equiv=\"refresh\" content=\"0; url=/van-ban/51/\">"));
+  CHECK(has(current, "<link rel=\"canonical\" href=\"https://example.vn/van-ban/51/\">"));
+  CHECK_FALSE(has(current, "Hàng năm, trên 90%"));
 
   std::string changes = site.read("van-ban/51/phien-ban/" + v2.substr(0, 7) + "/so-sanh/index.html");
   CHECK(has(changes, "trên <del>80%</del><ins>90%</ins> đảng viên"));
@@ -69,21 +73,26 @@ TEST_CASE("every committed version gets a permanent page, newest first, with wha
   CHECK(site.exists("js/so-sanh.js"));
 }
 
-TEST_CASE("a document with one version has its permalink and history page, and no comparison data") {
+TEST_CASE("a document with one version has its permalink and history page, and no comparison data; the permalink is no second copy") {
   TempSite site;
   GitFixture git(site.dir());
   site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
   std::string v1 = git.commit("Đăng Kế hoạch 51", 10);
   REQUIRE_MESSAGE(site.build(), site.messages());
   std::string permalink = site.read("van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html");
-  CHECK(has(permalink, "Đây là phiên bản ngày 11/01/2024, cũng là bản hiện hành."));
-  CHECK(has(permalink, "trên 80% đảng viên"));
+  // its permanent address answers, sending readers to the page (which is that version)…
+  CHECK(has(permalink, "Phiên bản ngày 11/01/2024 là bản hiện hành của văn bản này:"));
+  CHECK(has(permalink, "<a href=\"/van-ban/51/\">"));
   CHECK(has(site.read("van-ban/51/phien-ban/index.html"), "Đăng Kế hoạch 51"));
   CHECK_FALSE(site.exists("van-ban/51/phien-ban/phien-ban.json"));  // nothing to compare
   // A second version: now there are two to compare.
   site.file("content/van-ban/51.md", plan("90%"));
   git.commit("Sửa chỉ tiêu", 11);
   REQUIRE(site.build());
+  // …and once the document changes, the same address shows that version's own text
+  const std::string then = site.read("van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html");
+  CHECK(has(then, "trên 80% đảng viên"));
+  CHECK(has(then, "Đây là phiên bản ngày 11/01/2024, không phải bản hiện hành."));
   CHECK(site.exists("van-ban/51/phien-ban/phien-ban.json"));
   CHECK(has(site.read("van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html"), "không phải bản hiện hành"));
 }

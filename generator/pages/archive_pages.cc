@@ -168,6 +168,7 @@ class Archive {
     const std::string key = stable_hash("version|" + v.blob + '|' + url + '|' + current_url_ + '|' + cx_.site.chrome +
                                         (is_current ? "|current" : "|past") + (has_previous(k) ? "|prev" : ""));
     if (reuse(url, key)) return;
+    if (is_current) return write_current_version(url, key, v);
     Loaded& l = load(k);
     View view;
     std::string layout;
@@ -185,6 +186,18 @@ class Archive {
     }
     view.set("canonical", permalink(config_, url)).set("version", banner(k));
     write(url, key, compose(cx_.site, layout, std::move(view), diags_));
+  }
+
+  // The version that is the current page (for 9 in 10 documents the only
+  // one) is not a second copy of it: its address answers with a small page
+  // sending the reader to the page itself (meta refresh, canonical link, a
+  // visible link). Once the document changes, the address shows this version.
+  void write_current_version(const std::string& url, const std::string& key, const Version& v) {
+    View view = base_view(config_, cx_.site.nav, page_.section, url, words::text("archive.current_version_title"));
+    view.set("to", current_url_)
+        .set("canonical", permalink(config_, page_.url))
+        .set("notice", words::text("archive.current_version_notice", {{"date", v.date.display()}}));
+    write(url, key, cx_.site.theme.render("redirect", view, diags_));
   }
 
   void write_comparison(size_t k) {

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <fstream>
 #include <mutex>
+#include <unordered_map>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -240,6 +241,11 @@ struct Repository::Impl {
   std::once_flag head_once;
   std::optional<std::map<std::string, git_oid>> head_files;  ///< read on first use
   std::mutex mu;  ///< libgit2 objects are not to be shared between threads unguarded
+  /// Old versions read once are kept, to a bound: the link step reads some
+  /// (a version's slug: redirect_pages.h) that the archive renders later.
+  std::unordered_map<std::string, std::string> read_blobs;
+  size_t read_bytes = 0;
+  static constexpr size_t kKeepBytes = 64u << 20;
 
   std::optional<TreePtr> tree_of(const std::string& rev, Diagnostics& diags, bool* unborn) {
     *unborn = false;
@@ -810,10 +816,15 @@ std::vector<const FileHistory*> Repository::deleted() const {
 
 std::optional<std::string> Repository::blob(const std::string& id, std::string* why) const {
   std::lock_guard<std::mutex> lock(impl_->mu);  // rendering threads read old versions
+  if (auto kept = impl_->read_blobs.find(id); kept != impl_->read_blobs.end()) return kept->second;
   git_oid oid;
   std::optional<std::string> bytes;
   if (git_oid_fromstr(&oid, id.c_str()) == 0) bytes = blob_bytes(impl_->repo.get(), &oid);
   if (!bytes && why) *why = last_error();
+  if (bytes && impl_->read_bytes + bytes->size() <= Impl::kKeepBytes) {
+    impl_->read_bytes += bytes->size();
+    impl_->read_blobs.emplace(id, *bytes);
+  }
   return bytes;
 }
 

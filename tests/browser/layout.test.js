@@ -16,10 +16,14 @@ function pageKinds(dir) {
     return '/' + sub + '/' + names[0] + '/';
   };
   const doc = '/van-ban/51-kh-duk/';
-  const version = fs.readdirSync(path.join(dir, 'van-ban/51-kh-duk/phien-ban')).find((n) => fs.existsSync(path.join(dir, 'van-ban/51-kh-duk/phien-ban', n, 'so-sanh')));
+  // The newest version is the page itself (its address sends readers there) and has the comparison;
+  // the older one is a page of its own.
+  const versions = fs.readdirSync(path.join(dir, 'van-ban/51-kh-duk/phien-ban')).filter((n) => /^[0-9a-f]{7}$/.test(n));
+  const newest = versions.find((n) => fs.existsSync(path.join(dir, 'van-ban/51-kh-duk/phien-ban', n, 'so-sanh')));
+  const older = versions.find((n) => n !== newest);
   return {
-    home: '/', list: '/van-ban/', document: doc, history: doc + 'phien-ban/', version: doc + 'phien-ban/' + version + '/',
-    comparison: doc + 'phien-ban/' + version + '/so-sanh/', model: first('mo-hinh', (n) => n !== 'trang'),
+    home: '/', list: '/van-ban/', document: doc, history: doc + 'phien-ban/', version: doc + 'phien-ban/' + older + '/',
+    comparison: doc + 'phien-ban/' + newest + '/so-sanh/', model: first('mo-hinh', (n) => n !== 'trang'),
     unit: first('don-vi', (n) => n !== 'trang'), campaign: '/thi-dua/chi-bo-bon-tot/2024/',
     commendation: first('khen-thuong', (n) => n !== 'trang'), search: '/tim-kiem/?q=' + encodeURIComponent('chi bộ'), page: '/gioi-thieu/',
   };
