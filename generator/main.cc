@@ -17,6 +17,7 @@
 
 #include "cli_words.h"
 #include "desk.h"
+#include "import.h"
 #include "scaffold.h"
 #include "publish.h"
 #include "serve.h"
@@ -218,6 +219,31 @@ int run_publish(const std::vector<std::string>& words) {
   return 0;
 }
 
+// congbo import FILE... [--site DIR] [--dry-run]
+int run_import(const std::vector<std::string>& words) {
+  congbo::ImportOptions options;
+  Args args(words);
+  std::string a;
+  while (args.next(&a)) {
+    if (a == "--site") {
+      auto v = args.value();
+      if (!v) return usage_error(congbo::cli::missing_value(a));
+      options.site_dir = *v;
+    } else if (a == "--dry-run") {
+      options.dry_run = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error(congbo::cli::unknown_option(a));
+    } else {
+      options.files.push_back(a);
+    }
+  }
+  if (options.files.empty()) return usage_error("cách dùng: congbo import TỆP... [--site THƯ_MỤC] [--dry-run]");
+  congbo::Diagnostics diags;
+  const bool ok = congbo::import_documents(options, std::cout, diags);
+  print(diags);
+  return ok ? 0 : 1;
+}
+
 // congbo keygen FILE
 int run_keygen(const std::vector<std::string>& words) {
   if (words.size() != 2 || words[1].empty() || words[1][0] == '-') return usage_error("cách dùng: congbo keygen TỆP_KHÓA");
@@ -338,7 +364,7 @@ int run_new(const std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve, publish, soan, new, init, keygen hoặc verify)");
+  if (args.empty()) return usage_error("thiếu lệnh (build, check, serve, publish, soan, new, init, import, keygen hoặc verify)");
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
       std::cout << congbo::cli::usage_of(args[0]);
@@ -356,6 +382,7 @@ int main(int argc, char** argv) {
   if (command == "soan") return run_desk(args);
   if (command == "new") return run_new(args);
   if (command == "keygen") return run_keygen(args);
+  if (command == "import") return run_import(args);
   if (command == "verify") return run_verify(args);
   if (command == "init") {
     if (args.size() != 2) return usage_error("cách dùng: congbo init THƯ_MỤC");

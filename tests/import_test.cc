@@ -1,0 +1,183 @@
+// Bringing existing documents in: the official layout read out of a file's
+// text (Word through pandoc, PDF through pdftotext, plain text), the front
+// matter filled from it, what was not found said, nothing overwritten.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "import.h"
+#include "official_layout.h"
+#include "page.h"
+#include "site_fixture.h"
+#include "subprocess.h"
+#include "text.h"
+
+using namespace congbo;
+using congbo::testing::kMinimalConfig;
+using congbo::testing::read_file;
+using congbo::testing::TempSite;
+namespace fs = std::filesystem;
+
+namespace {
+
+SiteConfig config() {
+  SiteConfig c;
+  c.kinds = {{"KH", "Kế hoạch"}, {"CTr", "Chương trình hành động"}};
+  c.issuers = {{"duk", "ĐUK", "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre", "Đảng bộ tỉnh Bến Tre"},
+               {"duk-khac", "ĐUK", "Đảng ủy Khối các cơ quan tỉnh", ""}};
+  return c;
+}
+
+// A plan as an office's text export has it: the header split over lines, a
+// paragraph cut by a page break, the cut end repeated, the signature last.
+const char* kPlan =
+    "ĐẢNG BỘ TỈNH BẾN TRE\n"
+    "ĐẢNG ỦY KHỐI\n"
+    "CƠ QUAN - DOANH NGHIỆP TỈNH\n"
+    "*\n"
+    "Số 05 -KH/ĐUK\n"
+    "\n"
+    "ĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Bến Tre, ngày 21 tháng 10 năm 2020\n"
+    "\n"
+    "KẾ HOẠCH\n"
+    "đổi mới, nâng cao chất lượng, hiệu quả\n"
+    "công tác chính trị, tư tưởng\n"
+    "\n"
+    "Thực hiện Nghị quyết Đại hội, Ban Chấp hành xây dựng Kế hoạch như sau:\n"
+    "\n"
+    "I- MỤC ĐÍCH, YÊU CẦU\n"
+    "\n"
+    "1- Nâng cao nhận thức của các cấp ủy về vai trò của công tác chính trị, tư tưởng trong công tác xây\n"
+    "\n"
+    "dựng Đảng vững mạnh về chính trị, tư tưởng và đạo đức.\n"
+    "\n"
+    "tư tưởng và đạo đức.\n"
+    "\n"
+    "Kế hoạch này được phổ biến đến chi bộ.\n"
+    "\n"
+    "Nơi nhận:\n"
+    "- Ban Thường vụ Tỉnh ủy (báo cáo),\n"
+    "- Đ/c Nguyễn Văn Triết, UVTVTU,\n"
+    "Chủ tịch UBMTTQVN tỉnh,\n"
+    "- Lưu VT.\n"
+    "\n"
+    "**T/M BAN THƯỜNG VỤ\n"
+    "PHÓ BÍ THƯ**\n"
+    "\n"
+    "Phạm Hữu Dự\n";
+
+}  // namespace
+
+TEST_CASE("a plan's official layout fills its front matter: header, number, date, kind, trích yếu, recipients, signature") {
+  const RecognizedDocument d = recognize_layout(kPlan, config());
+  CHECK(d.issuer == "duk");  // every word of its name and parent line is in the split header
+  CHECK(d.number == "05 -KH/ĐUK");
+  CHECK(d.place == "Bến Tre");
+  REQUIRE(d.date);
+  CHECK(d.date->iso() == "2020-10-21");
+  CHECK(d.kind == "KH");
+  CHECK(d.title == "Đổi mới, nâng cao chất lượng, hiệu quả công tác chính trị, tư tưởng");
+  CHECK(d.authority == "T/M BAN THƯỜNG VỤ");
+  CHECK(d.signer_role == "Phó Bí thư");
+  CHECK(d.signer == "Phạm Hữu Dự");
+  CHECK(d.recipients == std::vector<std::string>{"Ban Thường vụ Tỉnh ủy (báo cáo)",
+                                                 "Đ/c Nguyễn Văn Triết, UVTVTU, Chủ tịch UBMTTQVN tỉnh", "Lưu VT"});
+  CHECK(d.missing.empty());
+  // The body: its parts as headings, the page break mended, the repeated fragment gone, no recipients.
+  CHECK(d.body.find("## I- MỤC ĐÍCH, YÊU CẦU\n") != std::string::npos);
+  CHECK(d.body.find("trong công tác xây dựng Đảng vững mạnh") != std::string::npos);
+  CHECK(d.body.find("\ntư tưởng và đạo đức.\n") == std::string::npos);
+  CHECK(d.body.find("Nơi nhận") == std::string::npos);
+  CHECK(ends_with(d.body, "\nKế hoạch này được phổ biến đến chi bộ.\n"));
+}
+
+TEST_CASE("what a file does not have is left out and said, never guessed") {
+  const RecognizedDocument d = recognize_layout(
+      "\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n\nThực hiện Nghị quyết Đại hội XX\n\nNội dung.\n\nNơi nhận:\n- Lưu Văn phòng.\n", config());
+  CHECK(d.kind == "CTr");
+  CHECK(d.title == "Thực hiện Nghị quyết Đại hội XX");
+  CHECK(d.number.empty());
+  CHECK(d.issuer.empty());
+  CHECK_FALSE(d.date);
+  CHECK(d.signer.empty());
+  for (const char* m : {"số, ký hiệu", "cơ quan ban hành", "ngày ban hành", "địa danh", "người ký"}) {
+    CHECK_MESSAGE(std::find(d.missing.begin(), d.missing.end(), m) != d.missing.end(), m);
+  }
+  // A number two issuers share is said so, not settled by a guess.
+  const RecognizedDocument shared = recognize_layout("Số 12/KH/ĐUK\n\nKẾ HOẠCH\nthực hiện nhiệm vụ\n\nChữ.\n", config());
+  CHECK(shared.issuer.empty());
+  CHECK(shared.notes.size() == 1);
+}
+
+TEST_CASE("congbo import writes a document congbo reads, never over another, and --dry-run writes nothing") {
+  TempSite site;
+  site.file("site.toml", std::string(kMinimalConfig) + "[issuers.khac]\nabbr = \"TU\"\nname = \"Tỉnh ủy\"\n")
+      .file("nhap/ke-hoach.txt", kPlan);
+  ImportOptions o;
+  o.site_dir = site.dir();
+  o.files = {site.dir() / "nhap/ke-hoach.txt"};
+  o.dry_run = true;
+  std::ostringstream said;
+  Diagnostics d;
+  REQUIRE(import_documents(o, said, d));
+  CHECK(said.str().find("sẽ ghi: content/van-ban/05-kh-duk.md") != std::string::npos);
+  CHECK_FALSE(fs::exists(site.dir() / "content/van-ban/05-kh-duk.md"));
+
+  o.dry_run = false;
+  REQUIRE(import_documents(o, said, d));
+  const std::string written = read_file(site.dir() / "content/van-ban/05-kh-duk.md");
+  Diagnostics loaded;
+  SiteConfig c = config();
+  c.issuers[0].key = "duk";
+  auto page = load_page("content/van-ban/05-kh-duk.md", written, c, loaded);
+  REQUIRE(page);
+  CHECK(page->doc.signer == "Phạm Hữu Dự");
+  CHECK(page->date->iso() == "2020-10-21");
+  CHECK(page->markdown.find("## I- MỤC ĐÍCH, YÊU CẦU") != std::string::npos);
+
+  Diagnostics again;
+  CHECK_FALSE(import_documents(o, said, again));
+  CHECK(again.items().at(0).format().find("đã có content/van-ban/05-kh-duk.md: không ghi đè") != std::string::npos);
+  CHECK(read_file(site.dir() / "content/van-ban/05-kh-duk.md") == written);
+}
+
+TEST_CASE("Word files come through pandoc; a PDF without text and an unknown type are said so") {
+  TempSite site;
+  // In Word every line of the layout is a paragraph of its own.
+  std::string paragraphs;
+  for (char c : std::string(kPlan)) paragraphs += c == '\n' ? std::string("\n\n") : std::string(1, c);
+  site.file("site.toml", kMinimalConfig).file("nhap/ke-hoach.md", paragraphs);
+  // A Word file made the way offices make them: here by pandoc itself from the text.
+  const ProgramRun made = run_program({"pandoc", "--from", "markdown", "--to", "docx", "-o",
+                                       (site.dir() / "nhap/ke-hoach.docx").string(), (site.dir() / "nhap/ke-hoach.md").string()},
+                                      60, 1 << 20);
+  REQUIRE_MESSAGE(made.started, "pandoc is not installed: run scripts/install-deps");
+  REQUIRE(made.exit_code == 0);
+  site.file("nhap/quet.pdf",
+            "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+      .file("nhap/bang.xlsx", "PK");
+  ImportOptions o;
+  o.site_dir = site.dir();
+  o.files = {site.dir() / "nhap/ke-hoach.docx", site.dir() / "nhap/quet.pdf", site.dir() / "nhap/bang.xlsx"};
+  std::ostringstream said;
+  Diagnostics d;
+  CHECK_FALSE(import_documents(o, said, d));
+  const std::string written = read_file(site.dir() / "content/van-ban/05-kh-duk.md");
+  CHECK(written.find("signer = \"Phạm Hữu Dự\"") != std::string::npos);
+  CHECK(written.find("date = 2020-10-21") != std::string::npos);
+  std::string errors;
+  for (const auto& m : d.items()) errors += m.format() + "\n";
+  CHECK_MESSAGE(errors.find("quet.pdf: error: tệp PDF không có chữ") != std::string::npos, errors);
+  CHECK_MESSAGE(errors.find("bang.xlsx: error: chỉ nhập được tệp .docx, .odt, .pdf, .txt hoặc .md") != std::string::npos, errors);
+}
+
+TEST_CASE("a converter that hangs is stopped at its time limit") {
+  const ProgramRun run = run_program({"sleep", "5"}, 1, 1024);
+  CHECK(run.started);
+  CHECK(run.timed_out);
+  CHECK_FALSE(run_program({"khong-co-chuong-trinh-nay"}, 1, 1024).started);
+}
