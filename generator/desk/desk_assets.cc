@@ -105,6 +105,7 @@ textarea{resize:vertical}#f-body{min-height:22rem}
 button,.button{font:inherit;padding:.5rem 1rem;border:1px solid #8b0000;border-radius:4px;background:#8b0000;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 .toolbar{display:flex;flex-wrap:wrap;gap:.3rem;margin:.3rem 0}.toolbar button,.tabs button{background:#fff;color:#1b1b1b;border-color:#999;padding:.3rem .6rem}
 .notice{padding:.6rem .8rem;border-radius:4px}.notice.ok{background:#e7f4e8;border:1px solid #2e7d32}.notice.error{background:#fdecee;border:1px solid #b00020}
+form.import{margin:1rem 0 1.5rem;padding:.6rem .8rem;border:1px dashed #999;border-radius:4px}form.import .hint{margin:.25rem 0 .5rem}
 .theirs{white-space:pre-wrap;background:#fff;padding:.5rem;max-height:20rem;overflow:auto}
 .docs{padding-left:1.2rem}.docs .date{color:#555}
 .preview{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;min-height:10rem;overflow-wrap:anywhere}

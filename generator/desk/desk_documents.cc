@@ -1,9 +1,12 @@
 // desk_documents.cc: the documents at the desk — the list, a document's
 // form, its preview, saving it, removing it.
+#include <stdlib.h>
+
 #include <algorithm>
 #include <optional>
 
 #include "desk_context.h"
+#include "import.h"
 #include "desk_pages.h"
 #include "document_form.h"
 #include "git_commit.h"
@@ -141,11 +144,54 @@ void find_documents(DeskContext& cx, const httplib::Request& req, httplib::Respo
 
 }  // namespace
 
+// A file uploaded for a new document: read like congbo import, the form
+// filled from it for the writer to review; nothing is written or committed.
+void import_upload(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
+  auto w = posting_writer(cx, req, res);
+  if (!w) return;
+  Diagnostics diags;
+  auto cfg = site_config(cx, diags);
+  if (!cfg) return send_html(res, "<p>site.toml không đọc được.</p>", 500);
+  FormPage page = blank_form(*w);
+  if (!req.has_file("nhap") || req.get_file_value("nhap").content.empty()) {
+    page.general.push_back("hãy chọn một tệp để đọc");
+    return send_html(res, form_page(page, *cfg), 422);
+  }
+  const auto& upload = req.get_file_value("nhap");
+  const std::string ext = to_lower(fs::path(upload.filename).extension().string());
+  std::string why;
+  std::optional<std::string> text;
+  if (ext != ".docx" && ext != ".odt" && ext != ".pdf" && ext != ".txt" && ext != ".md") {
+    why = "chỉ đọc được tệp .docx, .odt, .pdf, .txt hoặc .md";
+  } else {
+    // The converter reads a file: the upload, under a name of ours, in a folder only we use.
+    std::string dir = (fs::temp_directory_path() / "congbo-nhap-XXXXXX").string();
+    if (::mkdtemp(dir.data())) {
+      const fs::path file = fs::path(dir) / ("tep" + ext);
+      if (write_atomically(file, upload.content, &why)) text = document_text(file, &why);
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    } else {
+      why = "không tạo được thư mục tạm";
+    }
+  }
+  if (!text) {
+    page.general.push_back(fs::path(upload.filename).filename().string() + ": " + why);
+    return send_html(res, form_page(page, *cfg), 422);
+  }
+  const RecognizedDocument doc = recognize_layout(*text, *cfg);
+  page.form = form_from_recognized(doc);
+  page.imported = fs::path(upload.filename).filename().string();
+  page.import_summary = recognition_summary(doc, *cfg);
+  send_html(res, form_page(page, *cfg));
+}
+
 void document_routes(httplib::Server& server, DeskContext& cx) {
   server.Get("/", [&cx](const httplib::Request& q, httplib::Response& r) { list(cx, q, r); });
   server.Get("/van-ban/moi", [&cx](const httplib::Request& q, httplib::Response& r) { edit(cx, q, r); });
   server.Get("/sua", [&cx](const httplib::Request& q, httplib::Response& r) { edit(cx, q, r); });
   server.Post("/luu", [&cx](const httplib::Request& q, httplib::Response& r) { save(cx, q, r); });
+  server.Post("/nhap", [&cx](const httplib::Request& q, httplib::Response& r) { import_upload(cx, q, r); });
   server.Post("/xem-thu", [&cx](const httplib::Request& q, httplib::Response& r) { preview(cx, q, r); });
   server.Get("/tim-van-ban", [&cx](const httplib::Request& q, httplib::Response& r) { find_documents(cx, q, r); });
 }

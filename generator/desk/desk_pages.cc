@@ -162,6 +162,12 @@ std::string notices_html(const FormPage& p) {
     for (const auto& g : p.general) out += "<li>" + esc(g) + "</li>";
     out += "</ul></div>\n";
   }
+  if (!p.imported.empty()) {
+    out += "<div class=\"notice ok\" role=\"status\"><p>Đã đọc tệp " + esc(p.imported) +
+           ". Các ô dưới đây được điền từ thể thức của nó: hãy xem lại, bổ sung chỗ còn thiếu rồi bấm Lưu.</p><ul>";
+    for (const auto& line : p.import_summary) out += "<li>" + esc(line) + "</li>";
+    out += "</ul></div>\n";
+  }
   if (!p.conflict.empty()) {
     out += "<div class=\"notice error\" role=\"alert\"><p>Tệp này đã được người khác sửa và lưu sau khi bạn mở nó. "
            "Bản của họ ở dưới; bản của bạn vẫn ở trong ô. Hãy gộp lại rồi lưu.</p><pre class=\"theirs\">" +
@@ -212,6 +218,13 @@ std::string form_page(const FormPage& p, const SiteConfig& config) {
            "\" placeholder=\"gõ số hoặc trích yếu\" autocomplete=\"off\"></div>";
   };
   std::string body = "<h1>" + std::string(p.file.empty() ? "Văn bản mới" : "Sửa văn bản") + "</h1>\n" + notices_html(p);
+  if (p.file.empty()) {
+    body += "<form method=\"post\" action=\"/nhap\" enctype=\"multipart/form-data\" class=\"import\"><input type=\"hidden\" "
+            "name=\"csrf\" value=\"" + esc(p.csrf) + "\"><div class=\"field\"><label for=\"f-nhap\">Nhập từ tệp có sẵn</label>"
+            "<input id=\"f-nhap\" type=\"file\" name=\"nhap\" accept=\".docx,.odt,.pdf,.txt,.md\"><p class=\"hint\">Word (.docx, .odt), "
+            "PDF có chữ hoặc tệp chữ: các ô được điền từ thể thức văn bản để bạn xem lại; chưa lưu gì.</p></div>"
+            "<button type=\"submit\" class=\"secondary\">Đọc tệp</button></form>\n";
+  }
   body += form_start(p, "/luu", "van-ban");
   body += "<div class=\"meta\">" + field("title", f.title, "") + field("number", f.number, "") +
           field("kind", f.kind, "select", kinds) + field("issuer", f.issuer, "select", issuers) +

@@ -30,6 +30,8 @@ struct FormPage {
   std::vector<std::string> general;             ///< messages not about one field (other files)
   std::string saved;     ///< a notice: what was committed
   std::string conflict;  ///< the other writer's text, when the file changed since it was opened
+  std::string imported;  ///< the name of the file the form was filled from (congbo import), not saved yet
+  std::vector<std::string> import_summary;  ///< what reading it found and did not
 };
 
 struct DocumentItem {

@@ -22,7 +22,9 @@ constexpr size_t kMaxText = 32u << 20;        // and one printing more than this
 constexpr uintmax_t kMaxFile = 64u << 20;     // files larger are not read
 
 // The text of `file`, as Markdown or plain text; nullopt with `why`.
-std::optional<std::string> text_of(const fs::path& file, std::string* why) {
+}  // namespace
+
+std::optional<std::string> document_text(const fs::path& file, std::string* why) {
   std::error_code ec;
   if (fs::file_size(file, ec) > kMaxFile) {
     *why = "tệp lớn hơn 64 MB, không đọc";
@@ -56,6 +58,8 @@ std::optional<std::string> text_of(const fs::path& file, std::string* why) {
   return std::nullopt;
 }
 
+namespace {
+
 std::optional<SiteConfig> site_config_at(const fs::path& site, Diagnostics& diags) {
   auto text = file_bytes(site / "site.toml");
   if (!text) {
@@ -65,7 +69,9 @@ std::optional<SiteConfig> site_config_at(const fs::path& site, Diagnostics& diag
   return parse_config(*text, "site.toml", diags);
 }
 
-DocumentForm form_of(const RecognizedDocument& d) {
+}  // namespace
+
+DocumentForm form_from_recognized(const RecognizedDocument& d) {
   DocumentForm f;
   f.title = d.title;
   f.number = d.number;
@@ -81,11 +87,11 @@ DocumentForm form_of(const RecognizedDocument& d) {
   return f;
 }
 
-void report(std::ostream& out, const fs::path& file, const RecognizedDocument& d, const SiteConfig& config) {
+std::vector<std::string> recognition_summary(const RecognizedDocument& d, const SiteConfig& config) {
+  std::vector<std::string> out;
   auto row = [&](const char* label, const std::string& value) {
-    if (!value.empty()) out << "  " << label << ": " << value << "\n";
+    if (!value.empty()) out.push_back(std::string(label) + ": " + value);
   };
-  out << file.string() << "\n";
   row("Số, ký hiệu", d.number);
   row("Loại văn bản", d.kind.empty() ? "" : config.kind_label(d.kind));
   row("Cơ quan ban hành", d.issuer.empty() ? "" : config.issuer_label(d.issuer));
@@ -96,8 +102,16 @@ void report(std::ostream& out, const fs::path& file, const RecognizedDocument& d
   row("Chức vụ người ký", d.signer_role);
   row("Người ký", d.signer);
   row("Nơi nhận", d.recipients.empty() ? "" : std::to_string(d.recipients.size()) + " nơi");
-  for (const auto& m : d.missing) out << "  không tìm thấy: " << m << "\n";
-  for (const auto& n : d.notes) out << "  lưu ý: " << n << "\n";
+  for (const auto& m : d.missing) out.push_back("không tìm thấy: " + m);
+  for (const auto& n : d.notes) out.push_back("lưu ý: " + n);
+  return out;
+}
+
+namespace {
+
+void report(std::ostream& out, const fs::path& file, const RecognizedDocument& d, const SiteConfig& config) {
+  out << file.string() << "\n";
+  for (const std::string& line : recognition_summary(d, config)) out << "  " << line << "\n";
 }
 
 }  // namespace
@@ -108,7 +122,7 @@ bool import_documents(const ImportOptions& o, std::ostream& out, Diagnostics& di
   bool all = true;
   for (const fs::path& file : o.files) {
     std::string why;
-    auto text = text_of(file, &why);
+    auto text = document_text(file, &why);
     if (!text) {
       diags.error(file.string(), 0, 0, why);
       all = false;
@@ -131,7 +145,7 @@ bool import_documents(const ImportOptions& o, std::ostream& out, Diagnostics& di
       continue;
     }
     fs::create_directories(target.parent_path(), ec);
-    const WrittenDocument w = write_document(form_of(doc));
+    const WrittenDocument w = write_document(form_from_recognized(doc));
     std::ofstream f(target, std::ios::binary);
     f << w.text;
     f.close();

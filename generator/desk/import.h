@@ -8,10 +8,14 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "config.h"
 #include "diagnostic.h"
+#include "document_form.h"
+#include "official_layout.h"
 
 namespace congbo {
 
@@ -20,6 +24,16 @@ struct ImportOptions {
   std::filesystem::path site_dir = ".";
   bool dry_run = false;  ///< say what would be written, write nothing
 };
+
+/// The text of an office file (.docx, .odt through pandoc; .pdf through
+/// pdftotext; .txt, .md as they are); nullopt with `why`, in words.
+std::optional<std::string> document_text(const std::filesystem::path& file, std::string* why);
+
+/// What reading a file found, as the desk's form holds it.
+DocumentForm form_from_recognized(const RecognizedDocument& doc);
+
+/// One line per field found and per field not found or not matched, for the writer.
+std::vector<std::string> recognition_summary(const RecognizedDocument& doc, const SiteConfig& config);
 
 /// Prints, for each file, what was found and what was not, and the file
 /// written (content/van-ban/<slug>.md); false when any file could not be

@@ -55,6 +55,40 @@ async function logIn(page, base, password = 'mat-khau-bi-mat') {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
+test('a writer brings in an existing Word or text file: the form is filled from its layout, reviewed and saved', () =>
+  withDesk(async ({ browser, base, dir }) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, base);
+    await page.getByRole('link', { name: 'Văn bản mới' }).click();
+    // A type it cannot read is said so, and nothing is filled.
+    await page.getByLabel('Nhập từ tệp có sẵn').setInputFiles({ name: 'bang.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
+    await page.getByRole('button', { name: 'Đọc tệp' }).click();
+    assert.match(await page.textContent('[role=alert]'), /bang\.xlsx: chỉ đọc được tệp \.docx, \.odt, \.pdf, \.txt hoặc \.md/);
+
+    const text = 'ĐẢNG BỘ TỈNH\nĐẢNG ỦY KHỐI\n*\nSố 7-KH/ĐUK\n\nĐẢNG CỘNG SẢN VIỆT NAM\nBến Tre, ngày 05 tháng 3 năm 2024\n\n' +
+      'KẾ HOẠCH\ntổ chức hội nghị sơ kết\n\nI. MỤC ĐÍCH\n\nNội dung kế hoạch.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A\n';
+    await page.getByLabel('Nhập từ tệp có sẵn').setInputFiles({ name: 'ke-hoach-7.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.getByRole('button', { name: 'Đọc tệp' }).click();
+    const notice = await page.textContent('[role=status]');
+    assert.match(notice, /Đã đọc tệp ke-hoach-7\.txt/);
+    assert.match(notice, /không tìm thấy: nơi nhận/);
+    assert.strictEqual(await page.inputValue('#f-title'), 'Tổ chức hội nghị sơ kết');
+    assert.strictEqual(await page.inputValue('#f-number'), '7-KH/ĐUK');
+    assert.strictEqual(await page.inputValue('#f-issuer'), 'duk');
+    assert.strictEqual(await page.inputValue('#f-date'), '05/03/2024');
+    assert.strictEqual(await page.inputValue('#f-signer'), 'Nguyễn Văn A');
+    assert.match(await page.inputValue('#f-body'), /^## I\. MỤC ĐÍCH\n\nNội dung kế hoạch\.\n$/);
+    assert.ok(!fs.existsSync(path.join(dir, 'content/van-ban/7-kh-duk.md')), 'reading a file saves nothing');
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-nhap-tep.png'), fullPage: true });
+
+    await page.getByLabel('Nội dung thay đổi').fill('Nhập kế hoạch 7 từ tệp Word');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã lưu content\/van-ban\/7-kh-duk\.md/);
+    const saved = fs.readFileSync(path.join(dir, 'content/van-ban/7-kh-duk.md'), 'utf8');
+    assert.match(saved, /signer = "Nguyễn Văn A"/);
+    assert.match(saved, /authority = "T\/M BAN THƯỜNG VỤ"/);
+  }));
+
 test('a writer writes a document, sees the mistake beside its field, fixes it and saves', () =>
   withDesk(async ({ browser, base, dir }) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
