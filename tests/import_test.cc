@@ -137,6 +137,9 @@ TEST_CASE("congbo import writes a document congbo reads, never over another, and
   CHECK(page->doc.signer == "Phạm Hữu Dự");
   CHECK(page->date->iso() == "2020-10-21");
   CHECK(page->markdown.find("## I- MỤC ĐÍCH, YÊU CẦU") != std::string::npos);
+  // The file brought in is published with the document, as its original.
+  CHECK(written.find("attachments = [{ file = \"05-kh-duk.txt\", title = \"Văn bản gốc\" }]") != std::string::npos);
+  CHECK(read_file(site.dir() / "content/van-ban/05-kh-duk.txt") == kPlan);
 
   Diagnostics again;
   CHECK_FALSE(import_documents(o, said, again));
@@ -169,6 +172,10 @@ TEST_CASE("Word files come through pandoc; a PDF without text and an unknown typ
   const std::string written = read_file(site.dir() / "content/van-ban/05-kh-duk.md");
   CHECK(written.find("signer = \"Phạm Hữu Dự\"") != std::string::npos);
   CHECK(written.find("date = 2020-10-21") != std::string::npos);
+  CHECK(fs::exists(site.dir() / "content/van-ban/05-kh-duk.docx"));
+  // …and the site builds with it: the original beside the page.
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(site.exists("van-ban/05-kh-duk/05-kh-duk.docx"));
   std::string errors;
   for (const auto& m : d.items()) errors += m.format() + "\n";
   CHECK_MESSAGE(errors.find("quet.pdf: error: tệp PDF không có chữ") != std::string::npos, errors);

@@ -205,6 +205,26 @@ std::string effective_before_date(const std::string& effective, const std::strin
          "): văn bản có hiệu lực hồi tố? Nếu gõ nhầm, hãy sửa lại";
 }
 
+std::string attachment_not_beside(const std::string& file, const std::string& folder) {
+  return "tệp đính kèm \"" + file + "\" phải là tên một tệp nằm cạnh tệp văn bản (trong " + folder + ")";
+}
+
+std::string attachment_kind_unknown(const std::string& file) {
+  return "tệp đính kèm \"" + file + "\" không thuộc loại đăng được (PDF, Word, Excel, OpenDocument, PowerPoint, ảnh JPEG/PNG, ZIP)";
+}
+
+std::string attachment_missing(const std::string& source) {
+  return "không có tệp đính kèm " + source + " (đặt tệp cạnh tệp văn bản, đúng tên ghi ở đây)";
+}
+
+std::string attachment_too_large(const std::string& source) {
+  return "tệp đính kèm " + source + " lớn hơn 50 MB: hãy nén hoặc tách nhỏ";
+}
+
+std::string no_pdftoppm() {
+  return "chưa cài pdftoppm (poppler-utils, cài bằng scripts/install-deps) nên trang không có ảnh trang đầu của tệp PDF đính kèm";
+}
+
 std::string bad_public_key() {
   return "public_key phải là khóa công khai do lệnh congbo keygen in ra, dạng \"ed25519:…\" (44 ký tự sau dấu hai chấm)";
 }

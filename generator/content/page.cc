@@ -114,6 +114,16 @@ void read_document(FieldReader& r, const std::string& rel_path, const SiteConfig
       into.push_back({trim(item.str), item.line, item.col});
     }
   };
+  for (const Value* t : r.tables("attachments")) {
+    FieldReader ar(*t, rel_path, diags, "attachments.");
+    Attachment a;
+    a.line = t->line;
+    a.col = t->col;
+    if (auto v = ar.string("file", true)) a.file = *v;
+    if (auto v = ar.string("title")) a.title = *v;
+    ar.finish(msg::unknown_field);
+    if (!a.file.empty()) d.attachments.push_back(std::move(a));
+  }
   relation("based_on", d.based_on);
   relation("replaces", d.replaces);
   relation("amends", d.amends);

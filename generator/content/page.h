@@ -26,6 +26,18 @@ class FieldReader;
 /// a later check can point at it; nullopt when absent.
 std::optional<RelationEntry> read_entry(FieldReader& r, const std::string& key);
 
+/// A file published with a document: the signed original ("văn bản gốc"),
+/// an appendix. `file` is a name beside the content file (content/van-ban/).
+struct Attachment {
+  std::string file, title;
+  int line = 0, col = 0;
+  // Filled by check_attachments (attachments.h):
+  std::string source;  ///< "content/van-ban/51-kh-duk.pdf"
+  std::string sha256;
+  size_t size = 0;
+  int preview_width = 0, preview_height = 0;  ///< a PDF's first page as an image (attachment_files.h); 0: none
+};
+
 /// What the front matter of a Party document states (files under van-ban/).
 struct DocumentMeta {
   std::string number;       ///< as written: "51-KH/ĐUK"
@@ -39,6 +51,7 @@ struct DocumentMeta {
   std::optional<Date> effective;  ///< "có hiệu lực từ ngày"; unset: from its date
   std::optional<Date> expires;    ///< "hết hiệu lực từ ngày": the first day it no longer applies
   std::vector<RelationEntry> based_on, replaces, amends;
+  std::vector<Attachment> attachments;
   int date_line = 0, date_col = 0;  ///< where `date` was written, for warnings
 };
 

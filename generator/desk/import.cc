@@ -145,7 +145,22 @@ bool import_documents(const ImportOptions& o, std::ostream& out, Diagnostics& di
       continue;
     }
     fs::create_directories(target.parent_path(), ec);
-    const WrittenDocument w = write_document(form_from_recognized(doc));
+    WrittenDocument w = write_document(form_from_recognized(doc));
+    // The imported file is published with the document, as its original
+    // (not a Markdown file: that would be read as another page).
+    const std::string ext = to_lower(file.extension().string());
+    const std::string original = ext == ".md" ? "" : fs::path(rel).stem().string() + ext;
+    if (!original.empty()) {
+      if (fs::exists(target.parent_path() / original, ec)) {
+        diags.error(file.string(), 0, 0, "đã có content/van-ban/" + original + ": không ghi đè");
+        all = false;
+        continue;
+      }
+      fs::copy_file(file, target.parent_path() / original, ec);
+      if (!ec) {
+        w.text.insert(w.text.find("\n+++\n") + 1, "attachments = [{ file = " + toml_quoted(original) + ", title = \"Văn bản gốc\" }]\n");
+      }
+    }
     std::ofstream f(target, std::ios::binary);
     f << w.text;
     f.close();
@@ -154,7 +169,8 @@ bool import_documents(const ImportOptions& o, std::ostream& out, Diagnostics& di
       all = false;
       continue;
     }
-    out << "  đã ghi: " << rel << " (xem lại rồi lưu; congbo check báo những gì còn thiếu)\n";
+    out << "  đã ghi: " << rel << (original.empty() ? "" : ", kèm bản gốc content/van-ban/" + original)
+        << " (xem lại rồi lưu; congbo check báo những gì còn thiếu)\n";
   }
   return all;
 }

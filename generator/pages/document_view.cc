@@ -4,6 +4,11 @@
 
 #include "page_words.h"
 #include "validity.h"
+#include "attachment_files.h"
+#include "attachments.h"
+
+#include <algorithm>
+#include <cstdio>
 #include "text.h"
 #include "views.h"
 
@@ -89,6 +94,34 @@ std::string jsonld(const std::vector<Page>& pages, int index, const Relations& r
   }
   if (!p.doc.signer.empty()) j += ",\"author\":{\"@type\":\"Person\",\"name\":" + json_escape(p.doc.signer) + "}";
   return j + "}";
+}
+
+// "1,2 MB", "350 kB": a file's size as readers read it.
+std::string size_words(size_t bytes) {
+  char buf[32];
+  if (bytes >= 1000 * 1000) std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+  else std::snprintf(buf, sizeof buf, "%zu kB", std::max<size_t>(1, (bytes + 500) / 1000));
+  std::string s = buf;
+  for (char& c : s) c = c == '.' ? ',' : c;
+  return s;
+}
+
+// The signed original and the other files, each with its kind, size, hash and link.
+View attachments_view(const Page& page, const SiteConfig& config) {
+  View list = View::list();
+  for (const Attachment& a : page.doc.attachments) {
+    if (a.sha256.empty()) continue;
+    const std::string url = href(config, attachment_url(page, a));
+    View item;
+    item.set("title", a.title).set("file", a.file).set("url", url).set("kind", attachment_kind(a.file))
+        .set("size", size_words(a.size)).set("sha256", a.sha256);
+    if (a.preview_width) {
+      item.set("preview_url", url + ".png").set("preview_width", std::to_string(a.preview_width))
+          .set("preview_height", std::to_string(a.preview_height));
+    }
+    list.push(std::move(item));
+  }
+  return list;
 }
 
 // The status today, the sentence under it (since when, and which documents
@@ -177,6 +210,7 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
   const ForceTimeline force = force_timeline(pages, index, links);
   set_force(v, force, pages, rel, config);
   v.set("effective", d.effective ? d.effective->display() : "").set("expires", d.expires ? d.expires->display() : "");
+  v.set("attachments", attachments_view(page, config)).set("has_attachments", !d.attachments.empty());
 
   // Relationship groups, both directions: this document → others on the
   // left of the diagram, others → this document on the right.

@@ -22,6 +22,8 @@
 #include "redirect_pages.h"
 #include "search_page.h"
 #include "validity.h"
+#include "attachment_files.h"
+#include "attachments.h"
 #include "on_date_page.h"
 #include "verify_page.h"
 #include "sections.h"
@@ -326,6 +328,7 @@ void Site::link(const Date& today, Diagnostics& diags) {
   if (repo_) deleted_ = deleted_pages(*repo_, config_, diags);
   link_records(records_, pages_, *index_, diags);
   check_images(pages_, *source_, theme_->static_files(), diags);
+  check_attachments(pages_, *source_, diags);
   lists_ = link_listings(pages_, config_, records_.units,
                          {records_.campaigns.size(), records_.decisions.size(), records_.units.all().size()},
                          statuses_today(pages_, relations_));
@@ -401,6 +404,9 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   // Markdown first: list pages need every page's summary.
   Stopwatch clock;
   chrome_ = chrome_hash(config_text_, *theme_, lists_.nav);
+  // Attachments' first pages, before any page shows them (their sizes).
+  const fs::path cache = history_cache_.empty() ? fs::temp_directory_path() / "congbo-cache" : history_cache_.parent_path();
+  make_previews(pages_, *source_, cache, diags);
   const PageContext cx = page_context(out);
   const int n = static_cast<int>(pages_.size());
   rendered_.assign(n, RenderedMarkdown{});
@@ -460,6 +466,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
 
   emit(cx, "/404.html", "404", base_view(config_, lists_.nav, "", "/404.html", words::text("list.not_found")), diags);
   for (const auto& [path, data] : theme_->static_files()) write_file(cx, path, data, diags);
+  render_attachments(cx, *source_, cache, diags);
 }
 
 // How old versions are rendered: as their page is, standing alone (its
