@@ -15,6 +15,7 @@
 #include "config.h"
 #include "diagnostic.h"
 #include "document_form.h"
+#include "office_text.h"
 #include "official_layout.h"
 
 namespace congbo {
@@ -24,10 +25,6 @@ struct ImportOptions {
   std::filesystem::path site_dir = ".";
   bool dry_run = false;  ///< say what would be written, write nothing
 };
-
-/// The text of an office file (.docx, .odt through pandoc; .pdf through
-/// pdftotext; .txt, .md as they are); nullopt with `why`, in words.
-std::optional<std::string> document_text(const std::filesystem::path& file, std::string* why);
 
 /// What reading a file found, as the desk's form holds it.
 DocumentForm form_from_recognized(const RecognizedDocument& doc);

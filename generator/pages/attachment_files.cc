@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "messages.h"
+#include "office_text.h"
 #include "subprocess.h"
 #include "text.h"
 
@@ -48,6 +49,30 @@ bool first_page(const std::string& pdf, const fs::path& png, bool* missing) {
 }  // namespace
 
 std::string attachment_url(const Page& page, const Attachment& a) { return page.url + a.file; }
+
+std::vector<std::string> attachment_texts(const std::vector<Page>& pages, const SourceTree& source, const fs::path& cache_dir) {
+  std::vector<std::string> out(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) {
+    for (const Attachment& a : pages[i].doc.attachments) {
+      const std::string ext = to_lower(fs::path(a.file).extension().string());
+      if (a.sha256.empty() || (ext != ".pdf" && ext != ".docx" && ext != ".odt")) continue;
+      const fs::path kept = cache_dir / "van-ban-goc" / (a.sha256 + ".txt");
+      auto text = file_bytes(kept);
+      if (!text) {
+        std::error_code ec;
+        fs::create_directories(kept.parent_path(), ec);
+        const fs::path copy = kept.string() + ".tmp" + ext;
+        if (auto bytes = source.read(a.source)) std::ofstream(copy, std::ios::binary) << *bytes;
+        std::string why;
+        text = document_text(copy, &why).value_or("");  // a scan: no text, said where it is imported
+        fs::remove(copy, ec);
+        std::ofstream(kept, std::ios::binary) << *text;
+      }
+      if (!text->empty()) out[i] += (out[i].empty() ? "" : "\n\n") + *text;
+    }
+  }
+  return out;
+}
 
 void make_previews(std::vector<Page>& pages, const SourceTree& source, const fs::path& cache_dir, Diagnostics& diags) {
   bool said = false;

@@ -23,6 +23,12 @@ void make_previews(std::vector<Page>& pages, const SourceTree& source, const std
 void render_attachments(const PageContext& cx, const SourceTree& source, const std::filesystem::path& cache_dir,
                         Diagnostics& diags);
 
+/// The text of each page's PDF and Word attachments, for search: converted
+/// once per file hash (office_text.h) and kept in `cache_dir`/van-ban-goc/;
+/// "" for a page without (a scan has no text).
+std::vector<std::string> attachment_texts(const std::vector<Page>& pages, const SourceTree& source,
+                                          const std::filesystem::path& cache_dir);
+
 /// Where an attachment is published: its page's folder and its name.
 std::string attachment_url(const Page& page, const Attachment& a);
 

@@ -12,7 +12,8 @@ namespace congbo {
 
 std::vector<SearchDocument> search_documents(const PageContext& cx, const Records& records,
                                              std::vector<RenderedMarkdown>& rendered,
-                                             const std::vector<std::string>& statuses) {
+                                             const std::vector<std::string>& statuses,
+                                             const std::vector<std::string>& originals) {
   std::vector<SearchDocument> docs;
   for (size_t i = 0; i < cx.pages.size(); ++i) {
     const Page& p = cx.pages[i];
@@ -33,6 +34,7 @@ std::vector<SearchDocument> search_documents(const PageContext& cx, const Record
       d.issuer = p.doc.issuer;
       d.issuer_name = cx.config.issuer_label(p.doc.issuer);
       if (i < statuses.size()) d.status = statuses[i];
+      if (i < originals.size()) d.original = originals[i];
     }
     docs.push_back(std::move(d));
   }

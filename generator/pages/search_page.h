@@ -17,7 +17,8 @@ namespace congbo {
 /// `statuses`: each page's status (validity.h), for filtering by it.
 std::vector<SearchDocument> search_documents(const PageContext& cx, const Records& records,
                                              std::vector<RenderedMarkdown>& rendered,
-                                             const std::vector<std::string>& statuses);
+                                             const std::vector<std::string>& statuses,
+                                             const std::vector<std::string>& originals);
 
 /// The index of `docs` (on `jobs` threads) and the search page. The same
 /// documents under the same `binary` (binary_fingerprint(): the index's

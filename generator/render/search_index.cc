@@ -240,13 +240,17 @@ void encode_postings(std::string& out, const Variant& v, uint32_t ndocs) {
 
 std::string json_doc(const SearchDocument& d) {
   // The text is enough for an excerpt; very long documents are cut.
-  std::string text = d.text.substr(0, std::min<size_t>(d.text.size(), 8000));
-  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-  if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
+  auto cut = [](const std::string& s, size_t most) {
+    std::string t = s.substr(0, std::min(s.size(), most));
+    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
+    if (t.size() < s.size() && !t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
+    return t;
+  };
+  const std::string text = cut(d.text, 8000);
   return "{\"t\":" + json_string(d.title) + ",\"u\":" + json_string(d.url) + ",\"n\":" + json_string(d.number) +
          ",\"d\":" + json_string(d.date ? d.date->display() : "") + ",\"k\":" + json_string(d.kind_name) +
          ",\"i\":" + json_string(d.issuer_name) + ",\"s\":" + json_string(d.section_title) + (d.facts.empty() ? "" : ",\"f\":" + json_string(d.facts)) +
-         ",\"x\":" + json_string(text) + "}";
+         ",\"x\":" + json_string(text) + (d.original.empty() ? "" : ",\"g\":" + json_string(cut(d.original, 8000))) + "}";
 }
 
 int days_since_1950(const Date& d) {
@@ -289,7 +293,7 @@ std::string search_key(const std::vector<SearchDocument>& docs) {
   h.add(CONGBO_VERSION);
   for (const SearchDocument& d : docs) {
     for (const std::string* field : {&d.url, &d.title, &d.number, &d.kind, &d.kind_name, &d.issuer, &d.issuer_name,
-                                     &d.section, &d.section_title, &d.status, &d.text, &d.facts}) {
+                                     &d.section, &d.section_title, &d.status, &d.text, &d.original, &d.facts}) {
       h.add(std::to_string(field->size()) + ":");  // lengths first: fields cannot run into each other
       h.add(*field);
     }
@@ -328,6 +332,7 @@ void index_documents(const std::vector<SearchDocument>& docs, Builder& b) {
     // What the page shows as its facts, and kind, issuer and year, are
     // searchable words too ("chỉ thị 2020", "dân vận khéo").
     add_text(id, d.facts, 0);
+    add_text(id, d.original, 0);
     add_text(id, d.kind_name, 0);
     add_text(id, d.issuer_name, 0);
     if (d.date) add_text(id, std::to_string(d.date->year), 0);

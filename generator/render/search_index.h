@@ -41,6 +41,7 @@ struct SearchDocument {
   std::string status;      ///< a document's status on the build's day ("Còn hiệu lực"…), else ""
   std::string section, section_title;
   std::string text;        ///< plain text of the body
+  std::string original;    ///< the text of its PDF or Word original (attachments), searchable, excerpted apart
   /// What the page shows as its facts besides the text (a model's category
   /// and unit, a unit's type…), one line: searchable, shown in results.
   std::string facts;

@@ -420,7 +420,8 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   // it is built on a thread of its own beside everything that follows.
   Diagnostics search_diags;
   std::vector<std::pair<std::string, double>> search_timing;
-  std::vector<SearchDocument> documents = search_documents(cx, records_, rendered_, statuses_today(pages_, relations_));
+  std::vector<SearchDocument> documents = search_documents(cx, records_, rendered_, statuses_today(pages_, relations_),
+                                                                attachment_texts(pages_, *source_, cache));
   std::thread search([&] {
     Stopwatch own;
     render_search(cx, lists_.facets, std::move(documents), binary_fingerprint(), jobs, search_diags);

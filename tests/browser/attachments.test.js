@@ -45,3 +45,31 @@ test('the signed original: its first page shown, its size and hash, and the file
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a document whose text is only in its Word original is found by what the original says, excerpted from it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-goc-tim-'));
+  const docs = path.join(dir, 'content', 'van-ban');
+  fs.mkdirSync(docs, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Thử"\nbase_url = "https://example.vn/"\n[kinds]\nKH = "Kế hoạch"\n' +
+    '[issuers.duk]\nabbr = "ĐUK"\nname = "Đảng ủy Khối"\n');
+  fs.writeFileSync(path.join(docs, '9-kh-duk.md'), '+++\ntitle = "Kế hoạch số 9"\nnumber = "9-KH/ĐUK"\nkind = "KH"\n' +
+    'issuer = "duk"\nattachments = [{ file = "9-kh-duk.docx" }]\n+++\nXem văn bản gốc.\n');
+  fs.writeFileSync(path.join(dir, 'goc.md'), 'Phát động phong trào thi đua trồng cây xanh quanh trụ sở.\n');
+  execFileSync('pandoc', ['--from', 'markdown', '--to', 'docx', '-o', path.join(docs, '9-kh-duk.docx'), path.join(dir, 'goc.md')]);
+  execFileSync(process.env.CONGBO_BIN, ['build', '--site', dir, '--quiet']);
+  const server = await serve(path.join(dir, 'public'));
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url + '/tim-kiem/?q=' + encodeURIComponent('trong cay xanh'));
+    await page.waitForSelector('#ket-qua .item');
+    assert.strictEqual(await page.getAttribute('#ket-qua .item-title', 'href'), '/van-ban/9-kh-duk/');
+    const summary = await page.innerHTML('#ket-qua .item-summary');
+    assert.match(summary, /^<span class="excerpt-where">Trong văn bản gốc:<\/span> /);
+    assert.match(summary, /<mark>trồng<\/mark> <mark>cây<\/mark> <mark>xanh<\/mark>/);
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -24,7 +24,8 @@
 //   words.txt.gz        the folded words made of letters, one a line, the
 //                       most common first: the vocabulary suggestions use.
 //   d/<id>.json.gz      { t title, u url, n number, d date, k kind, i issuer,
-//                       s section, f facts (records), x text }.
+//                       s section, f facts (records), x text, g the text of
+//                       its original (a PDF or Word attachment), when any }.
 // A key is a folded word ("dang"), two adjacent folded words ("dang vien"),
 // or a document number ("#51-kh/duk", "#51-kh"); keys go to bucket
 // FNV-1a-32(UTF-8 key) mod b.
@@ -710,6 +711,11 @@
       var meta = d.k ? [d.k, d.i, d.d || 'Chưa rõ ngày'].filter(Boolean).map(escapeHtml)
                      : [escapeHtml(d.s || ''), d.f ? marked(d.f, queryWords) : '', escapeHtml(d.d || '')].filter(Boolean);
       var summary = d.x ? excerpt(d.x, queryWords) : '';
+      // Found only in the document's original (its PDF or Word file): the excerpt from there, said so.
+      if (d.g && summary.indexOf('<mark>') < 0) {
+        var inOriginal = excerpt(d.g, queryWords);
+        if (inOriginal.indexOf('<mark>') >= 0) summary = '<span class="excerpt-where">Trong văn bản gốc:</span> ' + inOriginal;
+      }
       li.innerHTML = '<a class="item-title" href="' + escapeHtml(d.u) + '">' + (d.n ? '<span class="item-number">' + numberHtml(d.n, queryWords) + '</span> ' : '') +
         marked(d.t, queryWords) + '</a><p class="item-meta">' + meta.join(' · ') + '</p>' +
         (summary ? '<p class="item-summary">' + summary + '</p>' : '');
