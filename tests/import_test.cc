@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "import.h"
+#include "office_text.h"
 #include "official_layout.h"
 #include "page.h"
 #include "site_fixture.h"
@@ -187,4 +188,34 @@ TEST_CASE("a converter that hangs is stopped at its time limit") {
   CHECK(run.started);
   CHECK(run.timed_out);
   CHECK_FALSE(run_program({"khong-co-chuong-trinh-nay"}, 1, 1024).started);
+}
+
+TEST_CASE("a Word file's header and signature in two-column tables are read cell by cell") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("nhap/bang.html",
+            "<table><tr><td><p>ĐẢNG BỘ TỈNH BẾN TRE</p><p>ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH</p><p>*</p><p>Số 05 -KH/ĐUK</p></td>"
+            "<td><p><strong>ĐẢNG CỘNG SẢN VIỆT NAM</strong></p><p><em>Bến Tre, ngày 21 tháng 10 năm 2020</em></p></td></tr></table>"
+            "<p><strong>KẾ HOẠCH</strong></p><p><strong>đổi mới công tác chính trị, tư tưởng</strong></p><p>Nội dung.</p>"
+            "<table><tr><td><p>A</p></td><td><p>B</p></td></tr></table>"
+            "<table><tr><td><p><strong>Nơi nhận:</strong></p><p>- Ban Thường vụ Tỉnh ủy,</p><p>- Lưu VT.</p></td>"
+            "<td><p><strong>T/M BAN THƯỜNG VỤ</strong></p><p><strong>PHÓ BÍ THƯ</strong></p><p>Phạm Hữu Dự</p></td></tr></table>");
+  const fs::path docx = site.dir() / "nhap/bang.docx";
+  const ProgramRun made = run_program({"pandoc", "--from", "html", "--to", "docx", "-o", docx.string(),
+                                       (site.dir() / "nhap/bang.html").string()}, 60, 1 << 20);
+  REQUIRE_MESSAGE(made.started, "pandoc is not installed: run scripts/install-deps");
+  std::string why;
+  auto text = document_text(docx, &why);
+  REQUIRE_MESSAGE(text, why);
+  SiteConfig c = config();
+  const RecognizedDocument d = recognize_layout(*text, c);
+  CHECK(d.issuer == "duk");
+  CHECK(d.number == "05 -KH/ĐUK");
+  CHECK(d.place == "Bến Tre");
+  CHECK(d.title == "Đổi mới công tác chính trị, tư tưởng");
+  CHECK(d.signer_role == "Phó Bí thư");
+  CHECK(d.signer == "Phạm Hữu Dự");
+  CHECK(d.recipients == std::vector<std::string>{"Ban Thường vụ Tỉnh ủy", "Lưu VT"});
+  CHECK(d.body.find("| A   | B   |") != std::string::npos);  // the body's own table is left as a table
+  CHECK(d.body.find("Nơi nhận") == std::string::npos);
 }

@@ -142,7 +142,32 @@ std::string body_markdown(const std::vector<std::string>& lines, size_t from, si
   return out;
 }
 
-std::vector<std::string> split(std::string_view text) {
+// A table as pandoc writes one it cannot draw in Markdown (the header and
+// the signature are two-column tables in most Word files): each cell's
+// paragraphs become lines, a blank line after each cell, tags dropped.
+std::string table_lines(const std::string& html) {
+  std::string out;
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] != '<') {
+      if (html.compare(i, 6, "&nbsp;") == 0) out += ' ', i += 6;
+      else if (html.compare(i, 5, "&amp;") == 0) out += '&', i += 5;
+      else if (html.compare(i, 4, "&lt;") == 0) out += '<', i += 4;
+      else if (html.compare(i, 4, "&gt;") == 0) out += '>', i += 4;
+      else if (html.compare(i, 6, "&quot;") == 0) out += '"', i += 6;
+      else out += html[i] == '\n' ? ' ' : html[i], ++i;
+      continue;
+    }
+    const size_t close = html.find('>', i);
+    if (close == std::string::npos) break;
+    const std::string tag = to_lower(html.substr(i + 1, close - i - 1));
+    if (tag == "/p" || tag.rfind("br", 0) == 0 || tag == "/li" || tag == "/div") out += '\n';
+    else if (tag == "/td" || tag == "/th" || tag == "/tr") out += "\n\n";
+    i = close + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
   std::vector<std::string> lines;
   std::string cur;
   for (char c : text) {
@@ -156,6 +181,30 @@ std::vector<std::string> split(std::string_view text) {
   }
   if (!cur.empty()) lines.push_back(cur);
   return lines;
+}
+
+// The lines of `text`, tables pandoc left as HTML opened into lines.
+std::vector<std::string> split(std::string_view text) {
+  std::vector<std::string> out;
+  std::string table;
+  for (const std::string& line : split_lines(text)) {
+    if (table.empty() && line.find("<table") == std::string::npos) {
+      out.push_back(line);
+      continue;
+    }
+    table += line + "\n";
+    if (line.find("</table>") == std::string::npos) continue;
+    // Only the layout's own tables (header, recipients and signature) are
+    // opened; a table of the body stays as pandoc wrote it.
+    const std::string opened = table_lines(table);
+    const std::string f = fold(opened);
+    const bool layout = f.find("dang cong san viet nam") != std::string::npos || f.find("noi nhan") != std::string::npos ||
+                        f.find("t/m ") != std::string::npos || f.find("k/t ") != std::string::npos;
+    for (const std::string& cell : layout ? split_lines(opened) : split_lines(table)) out.push_back(cell);
+    table.clear();
+  }
+  if (!table.empty()) out.push_back(table);
+  return out;
 }
 
 // The header above the kind: the issuing body's lines, "Số …", the date line.
