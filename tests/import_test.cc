@@ -219,3 +219,11 @@ TEST_CASE("a Word file's header and signature in two-column tables are read cell
   CHECK(d.body.find("| A   | B   |") != std::string::npos);  // the body's own table is left as a table
   CHECK(d.body.find("Nơi nhận") == std::string::npos);
 }
+
+TEST_CASE("footnotes left at the foot of their pages become real footnotes, and mend the paragraph they cut") {
+  const RecognizedDocument d = recognize_layout(
+      "KẾ HOẠCH\nthực hiện nhiệm vụ\n\n- Đạt chuẩn theo quy định của Tỉnh ủy<sup>(1)</sup>. Kiểm tra,\n\n"
+      "<sup>(1)</sup> Thực hiện theo Kế hoạch số 134-KH/TU.\n\ngiám sát thường xuyên.\n", config());
+  CHECK(d.body == "- Đạt chuẩn theo quy định của Tỉnh ủy[^1]. Kiểm tra, giám sát thường xuyên.\n\n"
+                  "[^1]: Thực hiện theo Kế hoạch số 134-KH/TU.\n");
+}

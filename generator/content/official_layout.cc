@@ -105,10 +105,36 @@ bool roman_heading(const std::string& s) {
 
 // The body as Markdown: parts as "##" headings, paragraphs split by a page
 // break ("…về xây" / "dựng Đảng…") joined again.
+// "<sup>(1)</sup> Thực hiện theo…": a footnote's text as a text export
+// leaves it, at the foot of its page; its number, or 0.
+int footnote_number(const std::string& line, size_t* text_at) {
+  int n = 0, used = 0;
+  if (std::sscanf(line.c_str(), "<sup>(%d)</sup>%n", &n, &used) != 1 || used == 0) return 0;
+  *text_at = static_cast<size_t>(used);
+  return n;
+}
+
+// "…của Tỉnh ủy<sup>(1)</sup>." → "…của Tỉnh ủy[^1].", for the notes that have a text.
+std::string footnote_marks(std::string body, const std::map<int, std::string>& notes) {
+  for (const auto& [n, text] : notes) {
+    const std::string mark = "<sup>(" + std::to_string(n) + ")</sup>";
+    for (size_t at = body.find(mark); at != std::string::npos; at = body.find(mark, at)) {
+      body.replace(at, mark.size(), "[^" + std::to_string(n) + "]");
+    }
+  }
+  return body;
+}
+
 std::string body_markdown(const std::vector<std::string>& lines, size_t from, size_t to) {
   std::vector<std::string> paras;
+  std::map<int, std::string> notes;  // footnotes, taken out of the flow (a page's foot cuts a paragraph too)
   for (size_t i = from; i < to; ++i) {
     const std::string& raw = lines[i];
+    size_t text_at = 0;
+    if (const int n = footnote_number(trim(raw), &text_at)) {
+      notes[n] = trim(trim(raw).substr(text_at));
+      continue;
+    }
     if (blank(raw)) {
       if (!paras.empty() && !paras.back().empty()) paras.push_back("");
       continue;
@@ -120,7 +146,7 @@ std::string body_markdown(const std::vector<std::string>& lines, size_t from, si
     if (paras.size() >= 2 && paras.back().empty()) {
       const std::string& prev = paras[paras.size() - 2];
       const char last = prev.empty() ? '.' : prev.back();
-      const bool open = std::isalpha(static_cast<unsigned char>(last)) || (static_cast<unsigned char>(last) & 0x80);
+      const bool open = std::isalpha(static_cast<unsigned char>(last)) || (static_cast<unsigned char>(last) & 0x80) || last == ',';
       const bool lower = to_lower(line.substr(0, 1)) == line.substr(0, 1) && std::islower(static_cast<unsigned char>(line[0]));
       if (open && lower && prev.rfind("#", 0) != 0) {
         paras.pop_back();
@@ -139,6 +165,9 @@ std::string body_markdown(const std::vector<std::string>& lines, size_t from, si
     if (p.empty()) continue;
     out += (out.empty() ? "" : "\n") + p + "\n";
   }
+  // Real Markdown footnotes: the marks point at them, the page lists them at its end.
+  out = footnote_marks(std::move(out), notes);
+  for (const auto& [n, text] : notes) out += "\n[^" + std::to_string(n) + "]: " + text + "\n";
   return out;
 }
 
