@@ -3,8 +3,11 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
+#include <regex>
 
+#include "accounts.h"
 #include "desk_context.h"
 #include "import.h"
 #include "desk_pages.h"
@@ -16,6 +19,10 @@
 #include "text.h"
 
 namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* kPendingOriginals = ".congbo/nhap/";
+}  // namespace
 
 namespace congbo {
 namespace {
@@ -94,6 +101,25 @@ void preview(DeskContext& cx, const httplib::Request& req, httplib::Response& re
   res.set_content(render_markdown(form_value(req, "body"), opts, found).html, "text/html; charset=utf-8");
 }
 
+// The original a writer's file was read from (import_upload), moved beside
+// the document it became (content/van-ban/<name>.<ext>) and listed as its
+// attachment; committed with it. A failed save leaves it there for the next.
+void place_original(const DeskContext& cx, const httplib::Request& req, FormPage& page, std::vector<std::string>& also) {
+  static const std::regex shape(R"(\.congbo/nhap/[0-9a-f]{32}\.(docx|odt|pdf|txt))");
+  const std::string kept = form_value(req, "goc");
+  if (kept.empty() || !std::regex_match(kept, shape)) return;
+  const std::string ext = kept.substr(kept.rfind('.'));
+  const std::string name = fs::path(page.file).stem().string() + ext;
+  const fs::path target = cx.options.site_dir / kDocuments / name;
+  std::error_code ec;
+  if (fs::exists(cx.options.site_dir / kept, ec) && !fs::exists(target, ec)) fs::rename(cx.options.site_dir / kept, target, ec);
+  if (!fs::exists(target, ec)) return;
+  page.form.original = name;
+  page.original = kept;
+  page.imported = form_value(req, "goc-ten");
+  also.push_back(std::string(kDocuments) + name);
+}
+
 void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
   auto w = posting_writer(cx, req, res);
   if (!w) return;
@@ -115,8 +141,10 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
 
   std::lock_guard<std::mutex> lock(cx.saving);
   if (page.file.empty()) page.file = unused_path(cx, kDocuments, trim(page.form.number).empty() ? page.form.title : page.form.number, "van-ban");
+  std::vector<std::string> also;
+  place_original(cx, req, page, also);
   std::string commit;
-  const Saved saved = save_file(cx, *w, page, write_document(page.form), {}, &commit);
+  const Saved saved = save_file(cx, *w, page, write_document(page.form), also, &commit);
   answer_save(cx, *w, res, saved, page, commit, saved == Saved::Committed ? "" : form_page(page, *cfg));
 }
 
@@ -183,6 +211,19 @@ void import_upload(DeskContext& cx, const httplib::Request& req, httplib::Respon
   page.form = form_from_recognized(doc);
   page.imported = fs::path(upload.filename).filename().string();
   page.import_summary = recognition_summary(doc, *cfg);
+  // The file itself waits in the desk's own folder (never in git) until the
+  // save publishes it beside the document as its original.
+  // Files read but never saved are removed a day later.
+  std::error_code ec;
+  const fs::path pending = cx.options.site_dir / kPendingOriginals;
+  for (auto it = fs::directory_iterator(pending, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (fs::last_write_time(it->path(), ec) < fs::file_time_type::clock::now() - std::chrono::hours(24)) fs::remove(it->path(), ec);
+  }
+  if (ext != ".md") {  // a Markdown file is the document itself, not an original to publish
+    const std::string kept = std::string(kPendingOriginals) + random_token(16) + ext;
+    fs::create_directories(pending, ec);
+    if (write_atomically(cx.options.site_dir / kept, upload.content, &why)) page.original = kept;
+  }
   send_html(res, form_page(page, *cfg));
 }
 

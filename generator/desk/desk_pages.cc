@@ -164,7 +164,8 @@ std::string notices_html(const FormPage& p) {
   }
   if (!p.imported.empty()) {
     out += "<div class=\"notice ok\" role=\"status\"><p>Đã đọc tệp " + esc(p.imported) +
-           ". Các ô dưới đây được điền từ thể thức của nó: hãy xem lại, bổ sung chỗ còn thiếu rồi bấm Lưu.</p><ul>";
+           ". Các ô dưới đây được điền từ thể thức của nó: hãy xem lại, bổ sung chỗ còn thiếu rồi bấm Lưu. "
+           "Khi lưu, tệp này được đăng kèm làm văn bản gốc.</p><ul>";
     for (const auto& line : p.import_summary) out += "<li>" + esc(line) + "</li>";
     out += "</ul></div>\n";
   }
@@ -182,7 +183,10 @@ std::string form_start(const FormPage& p, const std::string& action, const std::
          " enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"loai\" value=\"" + kind +
          "\"><input type=\"hidden\" name=\"csrf\" value=\"" + esc(p.csrf) +
          "\"><input type=\"hidden\" name=\"tep\" value=\"" + esc(p.file) + "\"><input type=\"hidden\" name=\"opened\" value=\"" +
-         esc(p.opened) + "\">\n";
+         esc(p.opened) + "\">" +
+         (p.original.empty() ? std::string() : "<input type=\"hidden\" name=\"goc\" value=\"" + esc(p.original) +
+                                                   "\"><input type=\"hidden\" name=\"goc-ten\" value=\"" + esc(p.imported) + "\">") +
+         "\n";
 }
 
 // The body with its toolbar and congbo's preview; the commit message; Lưu.

@@ -31,6 +31,7 @@ struct FormPage {
   std::string saved;     ///< a notice: what was committed
   std::string conflict;  ///< the other writer's text, when the file changed since it was opened
   std::string imported;  ///< the name of the file the form was filled from (congbo import), not saved yet
+  std::string original;  ///< where the desk keeps that file until the save (".congbo/nhap/<token>.<ext>")
   std::vector<std::string> import_summary;  ///< what reading it found and did not
 };
 

@@ -156,6 +156,10 @@ WrittenDocument write_document(const DocumentForm& f) {
   list_field("based_on", f.based_on);
   list_field("replaces", f.replaces);
   list_field("amends", f.amends);
+  if (!f.original.empty()) {
+    w.owns.push_back("attachments");
+    put("body", "attachments = [{ file = " + toml_quoted(f.original) + ", title = \"Văn bản gốc\" }]");
+  }
   w.text += "+++\n";
   ++line;
   w.body_line = line + 1;

@@ -21,6 +21,9 @@ struct DocumentForm {
   std::string recipients, fields;  ///< one per line
   std::string based_on, replaces, amends;  ///< one document number per line
   std::string body;
+  /// A file beside the document to list as its original (a file the desk
+  /// read for a new document); empty: attachments are left as the file has them.
+  std::string original;
 };
 
 /// The names of the form's fields, as its HTML inputs are named.

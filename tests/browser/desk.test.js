@@ -87,6 +87,12 @@ test('a writer brings in an existing Word or text file: the form is filled from 
     const saved = fs.readFileSync(path.join(dir, 'content/van-ban/7-kh-duk.md'), 'utf8');
     assert.match(saved, /signer = "Nguyễn Văn A"/);
     assert.match(saved, /authority = "T\/M BAN THƯỜNG VỤ"/);
+    // The file read is published with the document as its original, in the same commit.
+    assert.match(saved, /attachments = \[\{ file = "7-kh-duk\.txt", title = "Văn bản gốc" \}\]/);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'content/van-ban/7-kh-duk.txt'), 'utf8'), text);
+    assert.deepStrictEqual(git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort(),
+      ['content/van-ban/7-kh-duk.md', 'content/van-ban/7-kh-duk.txt']);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, '.congbo/nhap')), [], 'nothing left waiting');
   }));
 
 test('a writer writes a document, sees the mistake beside its field, fixes it and saves', () =>
