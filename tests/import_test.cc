@@ -5,8 +5,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "config.h"
 #include "import.h"
 #include "office_text.h"
 #include "official_layout.h"
@@ -226,4 +228,67 @@ TEST_CASE("footnotes left at the foot of their pages become real footnotes, and 
       "<sup>(1)</sup> Thực hiện theo Kế hoạch số 134-KH/TU.\n\ngiám sát thường xuyên.\n", config());
   CHECK(d.body == "- Đạt chuẩn theo quy định của Tỉnh ủy[^1]. Kiểm tra, giám sát thường xuyên.\n\n"
                   "[^1]: Thực hiện theo Kế hoạch số 134-KH/TU.\n");
+}
+
+namespace {
+
+// The words of a Markdown body, folded, Markdown marks left out.
+std::vector<std::string> body_words(const std::string& md) {
+  std::vector<std::string> out;
+  for (const Word& w : split_words(md)) {
+    const std::string f = fold(w.text);
+    if (f.find_first_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos) out.push_back(f);
+  }
+  return out;
+}
+
+// The share of `want`'s words that `got` has as often (footnotes may stand
+// at the end or after their paragraph: the words, not their order).
+double words_kept(const std::vector<std::string>& got, const std::vector<std::string>& want) {
+  std::map<std::string, int> count;
+  for (const std::string& w : want) ++count[w];
+  size_t same = 0;
+  for (const std::string& g : got) {
+    if (count[g]-- > 0) ++same;
+  }
+  return want.empty() ? 1.0 : static_cast<double>(same) / static_cast<double>(std::max(got.size(), want.size()));
+}
+
+}  // namespace
+
+TEST_CASE("each seed document imports to the front matter and the words of the sample made from it by hand") {
+  const fs::path source = CONGBO_SOURCE_DIR;
+  Diagnostics d;
+  auto site = parse_config(read_file(source / "site.toml"), "site.toml", d);
+  REQUIRE(site);
+  struct Seed {
+    const char* file;
+    const char* sample;
+    bool states_issuer;  // the seed's own text names its issuer (the others lost their header)
+  };
+  const Seed seeds[] = {{"000_cb66bda5281f350e.txt", "51-kh-duk.md", false},
+                        {"001_5dcf4d47918a0738.txt", "ctr-nang-cao-nang-luc-lanh-dao-to-chuc-co-so-dang-2020-2025.md", false},
+                        {"002_222903899b321cfe.txt", "12-kh-duk.md", false},
+                        {"003_a32337044ddda96b.txt", "kh-thi-dua-chi-bo-bon-tot-2022-2027.md", false},
+                        {"004_958b683d31464fa5.txt", "05-kh-duk.md", true}};
+  for (const Seed& s : seeds) {
+    CAPTURE(std::string(s.file));
+    const RecognizedDocument got = recognize_layout(read_file(source / "tests/fixtures/seeds" / s.file), *site);
+    Diagnostics loaded;
+    auto want = load_page(std::string("content/van-ban/") + s.sample, read_file(source / "content/van-ban" / s.sample), *site, loaded);
+    REQUIRE(want);
+    CHECK(got.number == want->doc.number);
+    CHECK(got.kind == want->doc.kind);
+    CHECK(got.title == want->title);
+    CHECK(got.place == want->doc.place);
+    CHECK((got.date ? got.date->iso() : "") == (want->date ? want->date->iso() : ""));
+    CHECK(got.authority == want->doc.authority);
+    CHECK(got.signer_role == want->doc.signer_role);
+    CHECK(got.signer == want->doc.signer);
+    CHECK(got.recipients == want->doc.recipients);
+    if (s.states_issuer) CHECK(got.issuer == want->doc.issuer);
+    const double kept = words_kept(body_words(got.body), body_words(want->markdown));
+    MESSAGE(std::string(s.file) << ": " << static_cast<int>(kept * 1000) / 10.0 << "% of the body's words as the sample has them");
+    CHECK(kept > 0.99);
+  }
 }
