@@ -54,3 +54,25 @@ TEST_CASE("an attachment outside its folder, missing, or of an unknown kind is a
   CHECK_MESSAGE(has(m, "content/van-ban/c.md:6:16: error: tệp đính kèm \"chay.exe\" không thuộc loại đăng được"), m);
   CHECK_FALSE(site.exists("index.html"));
 }
+
+TEST_CASE("a file that is not what its name says, or listed twice, is an error; one over the site's limit a warning") {
+  TempSite site;
+  site.file("site.toml", std::string("attachment_limit_mb = 1\n") + kMinimalConfig)
+      .file("content/van-ban/a.md", plan("attachments = [{ file = \"gia.pdf\" }]\n"))
+      .file("content/van-ban/gia.pdf", "<html>không phải PDF</html>")
+      .file("content/van-ban/b.md",
+            plan("attachments = [\n  { file = \"51.pdf\" },\n  { file = \"51.pdf\" },\n]\n").replace(40, 2, "52"))
+      .file("content/van-ban/51.pdf", kPdf);
+  CHECK_FALSE(site.build());
+  const std::string m = site.messages();
+  CHECK_MESSAGE(has(m, "content/van-ban/a.md:6:16: error: tệp đính kèm content/van-ban/gia.pdf không phải tệp PDF như đuôi tên của nó"), m);
+  CHECK_MESSAGE(has(m, "content/van-ban/b.md:8:3: error: tệp đính kèm \"51.pdf\" đã được ghi ở trên"), m);
+
+  TempSite big;
+  big.file("site.toml", std::string("attachment_limit_mb = 1\n") + kMinimalConfig)
+      .file("content/van-ban/a.md", plan("attachments = [{ file = \"lon.pdf\" }]\n"))
+      .file("content/van-ban/lon.pdf", std::string(kPdf) + std::string(1100000, ' '));
+  REQUIRE_MESSAGE(big.build(), big.messages());
+  CHECK_MESSAGE(has(big.messages(), "content/van-ban/a.md:6:16: warning: tệp đính kèm content/van-ban/lon.pdf lớn hơn 1 MB (attachment_limit_mb trong site.toml)"),
+                big.messages());
+}

@@ -217,8 +217,25 @@ std::string attachment_missing(const std::string& source) {
   return "không có tệp đính kèm " + source + " (đặt tệp cạnh tệp văn bản, đúng tên ghi ở đây)";
 }
 
-std::string attachment_too_large(const std::string& source) {
-  return "tệp đính kèm " + source + " lớn hơn 50 MB: hãy nén hoặc tách nhỏ";
+std::string attachment_too_large(const std::string& source, size_t mb) {
+  return "tệp đính kèm " + source + " lớn hơn " + std::to_string(mb) + " MB: không đăng được; hãy nén hoặc tách nhỏ";
+}
+
+std::string attachment_over_limit(const std::string& source, int mb) {
+  return "tệp đính kèm " + source + " lớn hơn " + std::to_string(mb) +
+         " MB (attachment_limit_mb trong site.toml): người đọc trên điện thoại sẽ tải lâu; nên nén hoặc tách nhỏ";
+}
+
+std::string attachment_not_its_kind(const std::string& source, const std::string& kind) {
+  return "tệp đính kèm " + source + " không phải tệp " + kind + " như đuôi tên của nó (đổi tên nhầm, hay tệp hỏng?)";
+}
+
+std::string attachment_twice(const std::string& file) {
+  return "tệp đính kèm \"" + file + "\" đã được ghi ở trên: mỗi tệp chỉ ghi một lần";
+}
+
+std::string bad_attachment_limit() {
+  return "attachment_limit_mb phải là số nguyên từ 1 đến 500 (MB)";
 }
 
 std::string no_pdftoppm() {

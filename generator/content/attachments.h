@@ -11,13 +11,15 @@
 
 namespace congbo {
 
-/// Largest attachment published.
-inline constexpr size_t kMaxAttachment = 50u << 20;
+/// Largest attachment published at all (site.toml's attachment_limit_mb, at
+/// most 500, only warns).
+inline constexpr size_t kMaxAttachment = 500u << 20;
 
-/// Fills each attachment's source, size and SHA-256; reports one that names
-/// no file beside its page, climbs out of the folder, is of an unknown kind
-/// or is over the size limit (at its line in the front matter).
-void check_attachments(std::vector<Page>& pages, const SourceTree& source, Diagnostics& diags);
+/// Fills each attachment's source, size and SHA-256; reports (at its line in
+/// the front matter) one that names no file beside its page, climbs out of
+/// the folder, is of an unknown kind, is not what its name says (a ".pdf"
+/// that is no PDF) or is listed twice; warns of one over `limit_mb`.
+void check_attachments(std::vector<Page>& pages, const SourceTree& source, int limit_mb, Diagnostics& diags);
 
 /// "PDF", "Word", "ảnh"… for the list on the page ("" when unknown).
 std::string attachment_kind(const std::string& file);

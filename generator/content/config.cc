@@ -87,6 +87,14 @@ std::optional<SiteConfig> parse_config(std::string_view text, const std::string&
       c.paginate = static_cast<int>(*v);
     }
   }
+  if (auto v = r.integer("attachment_limit_mb")) {
+    if (*v < 1 || *v > 500) {
+      auto [line, col] = r.where("attachment_limit_mb");
+      diags.error(path, line, col, msg::bad_attachment_limit());
+    } else {
+      c.attachment_limit_mb = static_cast<int>(*v);
+    }
+  }
   if (auto v = r.string("public_key")) {
     if (!valid_public_key(*v)) {
       auto [line, col] = r.where("public_key");

@@ -30,6 +30,8 @@ struct SiteConfig {
   /// "ed25519:…": the key publish signs each release with (congbo keygen);
   /// "" when releases are not signed. The site shows it at /xac-minh/.
   std::string public_key;
+  /// Attachments larger than this are warned of (slow on a phone); at most 500.
+  int attachment_limit_mb = 20;
   std::vector<std::pair<std::string, std::string>> kinds;  ///< "KH" → "Kế hoạch"
   std::vector<Issuer> issuers;
 

@@ -328,7 +328,7 @@ void Site::link(const Date& today, Diagnostics& diags) {
   if (repo_) deleted_ = deleted_pages(*repo_, config_, diags);
   link_records(records_, pages_, *index_, diags);
   check_images(pages_, *source_, theme_->static_files(), diags);
-  check_attachments(pages_, *source_, diags);
+  check_attachments(pages_, *source_, config_.attachment_limit_mb, diags);
   lists_ = link_listings(pages_, config_, records_.units,
                          {records_.campaigns.size(), records_.decisions.size(), records_.units.all().size()},
                          statuses_today(pages_, relations_));
