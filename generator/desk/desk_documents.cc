@@ -170,7 +170,43 @@ void find_documents(DeskContext& cx, const httplib::Request& req, httplib::Respo
   res.set_content(json + "]", "application/json; charset=utf-8");
 }
 
-}  // namespace
+
+// The text of an uploaded file, converted in a folder only this request
+// uses, under a name of the desk's own (never the one the browser sent).
+std::optional<std::string> upload_text(const std::string& content, const std::string& ext, std::string* why) {
+  if (ext != ".docx" && ext != ".odt" && ext != ".pdf" && ext != ".txt" && ext != ".md") {
+    *why = "chỉ đọc được tệp .docx, .odt, .pdf, .txt hoặc .md";
+    return std::nullopt;
+  }
+  std::string dir = (fs::temp_directory_path() / "congbo-nhap-XXXXXX").string();
+  if (!::mkdtemp(dir.data())) {
+    *why = "không tạo được thư mục tạm";
+    return std::nullopt;
+  }
+  std::optional<std::string> text;
+  const fs::path file = fs::path(dir) / ("tep" + ext);
+  if (write_atomically(file, content, why)) text = document_text(file, why);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return text;
+}
+
+// The uploaded file kept in the desk's own folder (never in git) until a save
+// publishes it beside the document as its original; "" for a Markdown file
+// (that is the document itself) or when it cannot be kept. Files read but
+// never saved are removed a day later.
+std::string keep_original(const DeskContext& cx, const std::string& content, const std::string& ext) {
+  std::error_code ec;
+  const fs::path pending = cx.options.site_dir / kPendingOriginals;
+  for (auto it = fs::directory_iterator(pending, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (fs::last_write_time(it->path(), ec) < fs::file_time_type::clock::now() - std::chrono::hours(24)) fs::remove(it->path(), ec);
+  }
+  if (ext == ".md") return "";
+  const std::string kept = std::string(kPendingOriginals) + random_token(16) + ext;
+  fs::create_directories(pending, ec);
+  std::string why;
+  return write_atomically(cx.options.site_dir / kept, content, &why) ? kept : "";
+}
 
 // A file uploaded for a new document: read like congbo import, the form
 // filled from it for the writer to review; nothing is written or committed.
@@ -186,46 +222,23 @@ void import_upload(DeskContext& cx, const httplib::Request& req, httplib::Respon
     return send_html(res, form_page(page, *cfg), 422);
   }
   const auto& upload = req.get_file_value("nhap");
-  const std::string ext = to_lower(fs::path(upload.filename).extension().string());
+  const std::string name = fs::path(upload.filename).filename().string();
+  const std::string ext = to_lower(fs::path(name).extension().string());
   std::string why;
-  std::optional<std::string> text;
-  if (ext != ".docx" && ext != ".odt" && ext != ".pdf" && ext != ".txt" && ext != ".md") {
-    why = "chỉ đọc được tệp .docx, .odt, .pdf, .txt hoặc .md";
-  } else {
-    // The converter reads a file: the upload, under a name of ours, in a folder only we use.
-    std::string dir = (fs::temp_directory_path() / "congbo-nhap-XXXXXX").string();
-    if (::mkdtemp(dir.data())) {
-      const fs::path file = fs::path(dir) / ("tep" + ext);
-      if (write_atomically(file, upload.content, &why)) text = document_text(file, &why);
-      std::error_code ec;
-      fs::remove_all(dir, ec);
-    } else {
-      why = "không tạo được thư mục tạm";
-    }
-  }
+  auto text = upload_text(upload.content, ext, &why);
   if (!text) {
-    page.general.push_back(fs::path(upload.filename).filename().string() + ": " + why);
+    page.general.push_back(name + ": " + why);
     return send_html(res, form_page(page, *cfg), 422);
   }
   const RecognizedDocument doc = recognize_layout(*text, *cfg);
   page.form = form_from_recognized(doc);
-  page.imported = fs::path(upload.filename).filename().string();
+  page.imported = name;
   page.import_summary = recognition_summary(doc, *cfg);
-  // The file itself waits in the desk's own folder (never in git) until the
-  // save publishes it beside the document as its original.
-  // Files read but never saved are removed a day later.
-  std::error_code ec;
-  const fs::path pending = cx.options.site_dir / kPendingOriginals;
-  for (auto it = fs::directory_iterator(pending, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    if (fs::last_write_time(it->path(), ec) < fs::file_time_type::clock::now() - std::chrono::hours(24)) fs::remove(it->path(), ec);
-  }
-  if (ext != ".md") {  // a Markdown file is the document itself, not an original to publish
-    const std::string kept = std::string(kPendingOriginals) + random_token(16) + ext;
-    fs::create_directories(pending, ec);
-    if (write_atomically(cx.options.site_dir / kept, upload.content, &why)) page.original = kept;
-  }
+  page.original = keep_original(cx, upload.content, ext);
   send_html(res, form_page(page, *cfg));
 }
+
+}  // namespace
 
 void document_routes(httplib::Server& server, DeskContext& cx) {
   server.Get("/", [&cx](const httplib::Request& q, httplib::Response& r) { list(cx, q, r); });
