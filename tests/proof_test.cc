@@ -220,3 +220,19 @@ TEST_CASE("a site without public_key has no verification page; a wrong key is an
   CHECK_MESSAGE(wrong.messages().find("site.toml:1:1: error: public_key phải là khóa công khai") != std::string::npos,
                 wrong.messages());
 }
+
+TEST_CASE("after a rollback the log keeps the release rolled back from: a page saved from it still verifies") {
+  SignedSite s;
+  REQUIRE_MESSAGE(!s.publish_as("Bản một.", 1).empty(), s.last_errors);
+  const std::string second = s.publish_as("Bản hai.", 2);
+  REQUIRE_MESSAGE(!second.empty(), s.last_errors);
+  const fs::path saved = s.outside.dir() / "ban-hai.html";
+  write(saved, read_file(s.to / "releases" / second / "van-ban/51-kh-duk/index.html"));
+  Diagnostics d;
+  PublishReport r;
+  REQUIRE(rollback(s.to, d, &r));
+  REQUIRE_MESSAGE(!s.publish_as("Bản ba.", 3).empty(), s.last_errors);
+  CHECK(s.verify(saved, s.to));
+  CHECK_MESSAGE(s.said.find("từ bản 2") != std::string::npos, s.said);
+  CHECK(s.verify(s.to));  // the release served now is whole
+}

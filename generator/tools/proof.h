@@ -82,8 +82,8 @@ namespace congbo {
 struct SigningKey;
 
 /// Writes the proof of the release at `release_dir` (every file its build
-/// listed, hashed), continuing the log of the release at `served_dir` (none:
-/// empty), signed with `key` (nullptr: unsigned). False with `why` when the
+/// listed, hashed), continuing the log of the release at `served_dir` (the
+/// last one sealed; none: empty), signed with `key` (nullptr: unsigned). False with `why` when the
 /// served release's proof is damaged (its log would be lost) or a file cannot be read or written.
 bool seal_release(const std::filesystem::path& release_dir, const std::filesystem::path& served_dir,
                   const ReleaseStamp& release, const std::string& site, const SigningKey* key, std::string* why);

@@ -172,6 +172,18 @@ SiteConfig config_at(const Repository& repo, const std::string& commit) {
   return parse_config(text, "site.toml", ignored).value_or(SiteConfig{});
 }
 
+// The newest release with a publication record, which the next continues
+// (after a rollback that is not the one served: the log keeps what was
+// published after it too); empty when there is none.
+fs::path last_sealed(const fs::path& to, const std::string& except) {
+  auto all = releases(to);
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    std::error_code ec;
+    if (*it != except && fs::exists(to / "releases" / *it / kProofRoot, ec)) return to / "releases" / *it;
+  }
+  return {};
+}
+
 // Keeps the newest `keep` releases and the one served; removes leftovers of
 // interrupted publishes.
 void prune(const fs::path& to, int keep) {
@@ -248,8 +260,7 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   report->timings = built.timings;
   const auto seal_start = std::chrono::steady_clock::now();
   std::string why;
-  const fs::path served_dir = served.empty() ? fs::path() : options.to / "releases" / served;
-  if (!seal_release(build_options.out_dir, served_dir, {static_cast<int>(seq + 1), name, *commit, iso_time(stamp)},
+  if (!seal_release(build_options.out_dir, last_sealed(options.to, name), {static_cast<int>(seq + 1), name, *commit, iso_time(stamp)},
                     config.base_url, key ? &*key : nullptr, &why)) {
     diags.error((options.to / "current").string(), 0, 0, cli::publish_proof_failed(why));
     fs::remove_all(build_options.out_dir, ec);
