@@ -72,7 +72,7 @@ TEST_CASE("a plan's force through its life: not yet, in force, partly amended, r
   CHECK(has(one, "Từ ngày 01/01/2024: được thay thế bởi <a href=\"/van-ban/3-kh-duk/\">Kế hoạch số 3-KH/ĐUK</a>, ngày 20/12/2023"));
   CHECK(has(one, "\"legislationLegalForce\":\"https://schema.org/NotInForce\""));
   // the page carries the whole timeline, for the reader's own today and any day they pick
-  CHECK(has(one, "data-force=\"[{&quot;from&quot;:&quot;2021-02-01&quot;,&quot;status&quot;:&quot;Còn hiệu lực&quot;},"
+  CHECK(has(one, "data-force=\"[{&quot;from&quot;:&quot;2021-02-01&quot;,&quot;status&quot;:&quot;Còn hiệu lực&quot;,&quot;start&quot;:true},"
                  "{&quot;from&quot;:&quot;2022-03-01&quot;,&quot;status&quot;:&quot;Hết hiệu lực một phần&quot;},"
                  "{&quot;from&quot;:&quot;2024-01-01&quot;,&quot;status&quot;:&quot;Hết hiệu lực&quot;}]\""));
   CHECK(has(one, "<script src=\"/js/hieu-luc.js\" defer></script>"));
@@ -113,4 +113,18 @@ TEST_CASE("a document that expires by its own date, and dates that cannot be") {
   CHECK_MESSAGE(has(wrong.messages(), "content/van-ban/2-kh-duk.md:7:1: warning: ngày có hiệu lực (effective = 01/12/2020) "
                                       "trước ngày ban hành (05/01/2021)"),
                 wrong.messages());
+}
+
+TEST_CASE("a document replaced by an undated one is still not in force before its own start") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/1-kh-duk.md", doc("1-KH/ĐUK", "2021-01-05", "effective = 2030-01-01\n"))
+      .file("content/van-ban/2-kh-duk.md",
+            "+++\ntitle = \"Thay thế\"\nnumber = \"2-KH/ĐUK\"\nkind = \"KH\"\nissuer = \"duk\"\nreplaces = [\"1-KH/ĐUK\"]\n+++\nChữ.\n");
+  REQUIRE_MESSAGE(build_on(site, "2026-06-01"), site.messages());
+  const std::string one = site.read("van-ban/1-kh-duk/index.html");
+  CHECK(status_of(one) == "Chưa có hiệu lực");
+  // the start comes first and is marked, so the page's script says the same for any day before it
+  CHECK(has(one, "[{&quot;from&quot;:&quot;2030-01-01&quot;,&quot;status&quot;:&quot;Còn hiệu lực&quot;,&quot;start&quot;:true},"
+                 "{&quot;from&quot;:&quot;&quot;,&quot;status&quot;:&quot;Hết hiệu lực&quot;}]"));
 }

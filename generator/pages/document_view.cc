@@ -155,9 +155,12 @@ void set_force(View& v, const ForceTimeline& t, const std::vector<Page>& pages, 
   v.set("takes_effect", now == Force::NotYet && t.start ? words::text("status.takes_effect", {{"date", t.start->display()}}) : "");
   // The timeline as the script reads it: [{"from":"2021-01-01","status":"…"}], the start first.
   std::string json = "[";
+  bool first = true;
   for (const auto& [from, f] : t.points()) {
+    // The start is marked: before it the document is not yet in force, whatever changes it later.
     json += std::string(json.size() > 1 ? "," : "") + "{\"from\":" + json_string(from ? from->iso() : "") +
-            ",\"status\":" + json_string(force_name(f)) + "}";
+            ",\"status\":" + json_string(force_name(f)) + (first && t.start ? ",\"start\":true" : "") + "}";
+    first = false;
   }
   v.set("force_json", json + "]").set("not_yet_name", force_name(Force::NotYet));
   v.set("force_script", json.size() > 1 ? href(config, "/js/hieu-luc.js") : "");

@@ -18,14 +18,18 @@ std::string day(const std::optional<Date>& d) { return d ? d->iso() : ""; }
 // One document's entry: what the list shows, when it was on the site, its
 // versions and its force over time.
 std::string entry(const Page& p, const std::string& url, const FileHistory& history, const std::string& removed,
-                  const std::vector<std::pair<std::optional<Date>, Force>>& force, const SiteConfig& config) {
+                  const std::vector<std::pair<std::optional<Date>, Force>>& force, bool has_start, const SiteConfig& config) {
   const auto versions = archive_versions(history);
   std::string v = "[", f = "[";
   for (const Version* x : versions) {
     v += std::string(v.size() > 1 ? "," : "") + "[" + json_string(x->date.iso()) + "," + json_string(x->short_id) + "]";
   }
+  bool first_point = true;
   for (const auto& [from, force_now] : force) {
-    f += std::string(f.size() > 1 ? "," : "") + "[" + json_string(day(from)) + "," + json_string(force_name(force_now)) + "]";
+    // [from, status]; the start, when the document has one, marked [from, status, 1].
+    f += std::string(f.size() > 1 ? "," : "") + "[" + json_string(day(from)) + "," + json_string(force_name(force_now)) +
+         (first_point && has_start ? ",1" : "") + "]";
+    first_point = false;
   }
   const std::string first = versions.empty() ? "" : versions.back()->date.iso();
   return "{\"u\":" + json_string(href(config, url)) + ",\"n\":" + json_string(p.doc.number) +
@@ -45,13 +49,13 @@ void render_on_date(const OnDateContext& cx, Diagnostics& diags) {
     const Page& p = site.pages[i];
     if (!p.is_document || p.is_index) continue;
     const ForceTimeline t = force_timeline(site.pages, i, cx.relations.by_page[i]);
-    years[year_of(p)].push_back({day(p.date), entry(p, p.url, cx.history_of(i), "", t.points(), site.config)});
+    years[year_of(p)].push_back({day(p.date), entry(p, p.url, cx.history_of(i), "", t.points(), t.start.has_value(), site.config)});
   }
   for (const DeletedPage& d : cx.deleted) {
     if (d.history.versions.size() < 2 || d.history.path.rfind("content/van-ban/", 0) != 0) continue;
     Page p;  // what the removed file said is not read again: its title and number from its page
     p.title = d.title;
-    years[""].push_back({"", entry(p, d.url, d.history, d.history.versions.front().date.iso(), {}, site.config)});
+    years[""].push_back({"", entry(p, d.url, d.history, d.history.versions.front().date.iso(), {}, false, site.config)});
   }
   if (years.empty()) return;
   std::string index = "[";

@@ -13,6 +13,7 @@
 
   // The status on `day` ("2024-05-01"): the last entry from on or before it.
   function statusOn(day) {
+    if (timeline[0].start && day < timeline[0].from) return notYet;  // before it takes effect
     var status = null;
     timeline.forEach(function (p) { if (!p.from || p.from <= day) status = p.status; });
     return status || notYet;

@@ -39,7 +39,8 @@
     }
     if (!version && doc.v.length) { version = doc.v[doc.v.length - 1]; later = true; }
     var force = null;
-    doc.f.forEach(function (p) { if (!p[0] || p[0] <= day) force = p[1]; });
+    if (doc.f.length && doc.f[0][2] && day < doc.f[0][0]) force = 'Chưa có hiệu lực';  // before it takes effect
+    else doc.f.forEach(function (p) { if (!p[0] || p[0] <= day) force = p[1]; });
     if (!force && doc.f.length) force = 'Chưa có hiệu lực';
     var newest = doc.v.length && version === doc.v[0] && !doc.g;  // a removed document's page says it is removed: its text is a version page
     return { url: version && !newest ? doc.u + 'phien-ban/' + version[1] + '/' : doc.u, version: version, later: later, force: force };
