@@ -184,6 +184,11 @@ TEST_CASE("an oversized request is refused at once, and a reload channel catches
   const std::string events = raw_exchange(
       server.port(), "GET /__congbo/events HTTP/1.1\r\nLast-Event-ID: 12345\r\n\r\n", {}, std::chrono::milliseconds(1000));
   CHECK(events.find("event: reload") != std::string::npos);
+  // So is a page whose stream opens only after a build it did not see (a
+  // file saved right after the page was served): the page says its build.
+  const std::string late = raw_exchange(
+      server.port(), "GET /__congbo/events?seen=12345 HTTP/1.1\r\n\r\n", {}, std::chrono::milliseconds(1000));
+  CHECK(late.find("event: reload") != std::string::npos);
 }
 
 TEST_CASE("request paths never leave the output, however they are written") {
@@ -225,7 +230,8 @@ TEST_CASE("congbo serve serves the built site to many readers at once") {
   CHECK(page->status == 200);
   CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(page->body.find("Văn bản A") != std::string::npos);
-  CHECK(page->body.find("<script src=\"/__congbo/reload.js\"></script>\n</body>") != std::string::npos);
+  CHECK(page->body.find("<script src=\"/__congbo/reload.js\" data-seen=\"") != std::string::npos);
+  CHECK(page->body.find("\"></script>\n</body>") != std::string::npos);
   // the files written to disk do not carry the script
   std::ifstream written(site.dir() / "xem-thu/van-ban/a/index.html");
   std::string on_disk((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());

@@ -49,7 +49,10 @@ const char* kReloadScript = R"JS(// congbo serve: reload when the site is rebuil
     overlay.textContent = (none ? 'Dựng trang lỗi.' : 'Dựng trang lỗi — trang đang hiển thị là bản dựng thành công gần nhất.') +
       '\n\n' + text;
   }
-  var events = new EventSource('/__congbo/events');
+  // The build this page came from: a build that finished before the stream
+  // opened is not missed (a page saved right after the page was served).
+  var me = document.currentScript, seen = me ? me.getAttribute('data-seen') : '';
+  var events = new EventSource('/__congbo/events' + (seen ? '?seen=' + encodeURIComponent(seen) : ''));
   events.addEventListener('reload', function () { location.reload(); });
   events.addEventListener('build-error', function (e) { show(e.data); });
 })();
@@ -77,8 +80,8 @@ struct Broadcast {
 };
 
 // The live-reload script, added to pages as they are served (never written to disk).
-std::string with_reload_script(std::string body) {
-  const std::string tag = "<script src=\"/__congbo/reload.js\"></script>\n";
+std::string with_reload_script(std::string body, long generation) {
+  const std::string tag = "<script src=\"/__congbo/reload.js\" data-seen=\"" + std::to_string(generation) + "\"></script>\n";
   size_t end = body.rfind("</body>");
   if (end != std::string::npos) body.insert(end, tag); else body += tag;
   return body;
@@ -145,6 +148,10 @@ class Preview {
   void file(const httplib::Request& req, httplib::Response& res);
   /// The builder thread: rebuilds, one after another, until stop.
   void build_loop();
+  long generation() {
+    std::lock_guard<std::mutex> lock(bc_.mu);
+    return bc_.generation;
+  }
   /// The watcher thread: previews an edited page at once, has the site
   /// rebuilt, and ends the server when serve is stopped.
   void watch_loop(Watcher& files, httplib::Server& server);
@@ -264,7 +271,10 @@ void Preview::events(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(bc_.mu);
     seen = bc_.generation;
     if (!bc_.errors.empty()) pending = bc_.errors;
-    const std::string last = req.get_header_value("Last-Event-ID");
+    // The build the page was served from: on a reconnect the stream's own
+    // id, else the one the page carries.
+    std::string last = req.get_header_value("Last-Event-ID");
+    if (last.empty()) last = req.get_param_value("seen");
     missed = !last.empty() && last != std::to_string(seen);
   }
   ++streams_;
@@ -323,7 +333,7 @@ void Preview::file(const httplib::Request& req, httplib::Response& res) {
     if (url.empty() || url.back() != '/') url += '/';
     std::lock_guard<std::mutex> lock(previews_mu_);
     auto p = previews_.find(url);
-    if (p != previews_.end()) return res.set_content(with_reload_script(p->second.html), "text/html; charset=utf-8");
+    if (p != previews_.end()) return res.set_content(with_reload_script(p->second.html, generation()), "text/html; charset=utf-8");
   }
   auto file = resolve_request(out_, path);
   if (!file) {
@@ -334,11 +344,11 @@ void Preview::file(const httplib::Request& req, httplib::Response& res) {
     // once a build makes it, and the errors in the way show over it.
     auto missing = resolve_request(out_, "/404.html");
     std::string body = missing ? read(*missing) : cli::serve_nothing_built_page();
-    return res.set_content(with_reload_script(std::move(body)), "text/html; charset=utf-8");
+    return res.set_content(with_reload_script(std::move(body), generation()), "text/html; charset=utf-8");
   }
   std::string body = read(*file);
   std::string type = content_type(file->string());
-  if (type.rfind("text/html", 0) == 0) body = with_reload_script(std::move(body));
+  if (type.rfind("text/html", 0) == 0) body = with_reload_script(std::move(body), generation());
   res.set_content(body, type);
 }
 
