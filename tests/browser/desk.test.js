@@ -197,6 +197,11 @@ test('the desk refuses: no session, no CSRF token, a path out of the site, and a
     const headers = { cookie: `${cookie.name}=${cookie.value}` };
     const r3 = await fetch(base + '/luu', { method: 'POST', headers, body: new URLSearchParams({ title: 'x', message: 'x' }) });
     assert.strictEqual(r3.status, 403);
+    // Reading a file for a new document is a change too: no session or no token, refused, nothing kept.
+    const upload = () => { const f = new FormData(); f.set('nhap', new Blob(['KẾ HOẠCH\nthử\n']), 'a.txt'); return f; };
+    assert.strictEqual((await fetch(base + '/nhap', { method: 'POST', body: upload() })).status, 403);
+    assert.strictEqual((await fetch(base + '/nhap', { method: 'POST', headers, body: upload() })).status, 403);
+    assert.ok(!fs.existsSync(path.join(dir, '.congbo/nhap')), 'nothing kept from a refused upload');
 
     // A file name that leaves the folder is refused, and nothing is written outside.
     const csrf = await page.inputValue('input[name=csrf]');
@@ -227,6 +232,12 @@ test('the desk refuses: no session, no CSRF token, a path out of the site, and a
     const r5 = await fetch(base + '/luu', { method: 'POST', headers, body: big });
     assert.strictEqual(r5.status, 413);
     assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'content/van-ban')), ['1-kh-duk.md']);
+    // An "original" named by the form is only ever one the desk kept itself: the accounts file is not moved.
+    const forged = await fetch(base + '/luu', { method: 'POST', headers,
+      body: new URLSearchParams({ csrf, title: 'x', kind: 'KH', issuer: 'duk', message: 'x', goc: '.congbo/tai-khoan.toml' }) });
+    assert.notStrictEqual(forged.status, 500);
+    assert.ok(fs.existsSync(path.join(dir, '.congbo/tai-khoan.toml')), 'the accounts file stays where it is');
+    assert.ok(!fs.readdirSync(path.join(dir, 'content/van-ban')).some((f) => f.endsWith('.toml')), 'nor copied beside the document');
 
     // Five wrong passwords lock the login, even for the right one.
     const other = await (await browser.newContext()).newPage();
