@@ -3,10 +3,12 @@
 // every path that could leave the folder refused.
 #include <doctest/doctest.h>
 
+#include "git_fixture.h"
 #include "signing.h"
 #include "site_fixture.h"
 
 using namespace congbo;
+using congbo::testing::GitFixture;
 using congbo::testing::kMinimalConfig;
 using congbo::testing::TempSite;
 
@@ -75,4 +77,46 @@ TEST_CASE("a file that is not what its name says, or listed twice, is an error; 
   REQUIRE_MESSAGE(big.build(), big.messages());
   CHECK_MESSAGE(has(big.messages(), "content/van-ban/a.md:6:16: warning: tệp đính kèm content/van-ban/lon.pdf lớn hơn 1 MB (attachment_limit_mb trong site.toml)"),
                 big.messages());
+}
+
+TEST_CASE("a signed original replaced in a later commit is a new version, and the one it replaced stays downloadable") {
+  TempSite site;
+  GitFixture git(site.dir());
+  const std::string scan1 = std::string(kPdf) + "% bản quét lần 1\n", scan2 = std::string(kPdf) + "% bản quét lần 2, rõ dấu\n";
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/51-kh-duk.md", plan("attachments = [{ file = \"51-kh-duk.pdf\", title = \"Bản ký, đóng dấu\" }]\n"))
+      .file("content/van-ban/51-kh-duk.pdf", scan1);
+  const std::string v1 = git.commit("Đăng Kế hoạch 51 với bản quét", 1).substr(0, 7);
+  REQUIRE_MESSAGE(site.build(), site.messages());  // the history kept at v1: the next build walks only what follows
+  site.file("content/van-ban/51-kh-duk.pdf", scan2);
+  const std::string v2 = git.commit("Thay bản quét rõ hơn", 2).substr(0, 7);  // the text is untouched
+  REQUIRE_MESSAGE(site.build(), site.messages());
+
+  // The history has both versions; the first shows, and links, the scan it had.
+  CHECK(has(site.read("van-ban/51-kh-duk/index.html"), "Thay bản quét rõ hơn"));
+  const std::string old_url = "/van-ban/51-kh-duk/phien-ban/" + v1 + "/51-kh-duk.pdf";
+  CHECK(site.read(old_url.substr(1)) == scan1);
+  CHECK(site.read("van-ban/51-kh-duk/51-kh-duk.pdf") == scan2);
+  const std::string old = site.read("van-ban/51-kh-duk/phien-ban/" + v1 + "/index.html");
+  CHECK(has(old, "<a href=\"" + old_url + "\" download>Bản ký, đóng dấu</a>"));
+  CHECK(has(old, sha256_hex(scan1)));
+  CHECK_FALSE(has(old, sha256_hex(scan2)));
+  // What changed: the file, said with its size and hash, the text the same.
+  const std::string change = site.read("van-ban/51-kh-duk/phien-ban/" + v2 + "/so-sanh/index.html");
+  CHECK(has(change, "<strong>Tệp 51-kh-duk.pdf</strong>: <del>1 kB, SHA-256 " + sha256_hex(scan1).substr(0, 16) + "…</del> → <ins>1 kB, SHA-256 " +
+                        sha256_hex(scan2).substr(0, 16) + "…</ins>"));
+
+  // A rebuild links the archived scan from the last output; a fresh walk makes the same site.
+  site.file("content/van-ban/51-kh-duk.md", plan("attachments = [{ file = \"51-kh-duk.pdf\", title = \"Bản ký, đóng dấu\" }]\n") + "Thêm.\n");
+  const std::string v3 = git.commit("Bổ sung nội dung", 3).substr(0, 7);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  CHECK(site.read(old_url.substr(1)) == scan1);
+  // v2's scan is still the page's own: its version links the file beside the page.
+  CHECK(has(site.read("van-ban/51-kh-duk/phien-ban/" + v2 + "/index.html"), "<a href=\"/van-ban/51-kh-duk/51-kh-duk.pdf\" download>"));
+  auto kept = congbo::testing::snapshot(site.out());
+  kept.erase(".congbo-output");
+  auto walked = congbo::testing::built_from_nothing(site);
+  walked.erase(".congbo-output");
+  for (const auto& [path, bytes] : kept) CHECK_MESSAGE(walked[path] == bytes, path);
+  CHECK(kept.size() == walked.size());
 }

@@ -2,6 +2,7 @@
 #include "attachments.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "messages.h"
@@ -82,6 +83,15 @@ void check_attachments(std::vector<Page>& pages, const SourceTree& source, int l
       if (a.title.empty()) a.title = &a == &p.doc.attachments.front() ? "Văn bản gốc" : a.file;
     }
   }
+}
+
+std::string size_words(size_t bytes) {
+  char buf[32];
+  if (bytes >= 1000 * 1000) std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+  else std::snprintf(buf, sizeof buf, "%zu kB", std::max<size_t>(1, (bytes + 500) / 1000));
+  std::string s = buf;
+  for (char& c : s) c = c == '.' ? ',' : c;
+  return s;
 }
 
 }  // namespace congbo

@@ -24,4 +24,7 @@ void check_attachments(std::vector<Page>& pages, const SourceTree& source, int l
 /// "PDF", "Word", "ảnh"… for the list on the page ("" when unknown).
 std::string attachment_kind(const std::string& file);
 
+/// "1,2 MB", "350 kB": a file's size as readers read it.
+std::string size_words(size_t bytes);
+
 }  // namespace congbo

@@ -36,6 +36,9 @@ struct Attachment {
   std::string sha256;
   size_t size = 0;
   int preview_width = 0, preview_height = 0;  ///< a PDF's first page as an image (attachment_files.h); 0: none
+  /// An old version's file that the page no longer has: its permanent
+  /// address in the archive (archive_pages.h). Empty: beside its page.
+  std::string archived_at;
 };
 
 /// What the front matter of a Party document states (files under van-ban/).

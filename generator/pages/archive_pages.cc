@@ -2,11 +2,14 @@
 #include "archive_pages.h"
 
 #include <optional>
+#include <set>
 
+#include "attachments.h"
 #include "diff.h"
 #include "doc_number.h"
 #include "messages.h"
 #include "page_words.h"
+#include "signing.h"
 #include "text.h"
 
 namespace congbo {
@@ -74,6 +77,7 @@ class Archive {
 
   void write_all() {
     if (versions_.empty()) return;
+    write_old_attachments();
     for (size_t k = 0; k < versions_.size(); ++k) {
       write_version(k);
       if (k + 1 < versions_.size()) write_comparison(k);
@@ -110,12 +114,97 @@ class Archive {
     l.own = load_page(versions_[k]->path, l.raw, config_, scratch);
     if (l.own) {
       l.own->url = page_.url;
+      attach_old(*l.own, *versions_[k]);
       // Rendered as the page is, so the current version and the page agree.
       l.own_body = render_markdown(l.own->markdown, cx_.markdown_options(*l.own, index_), scratch);
       l.page = &*l.own;
       l.body = &l.own_body;
     }
     return l;
+  }
+
+  // The page's files (those it lists now) as they were at version `v`.
+  std::vector<const Version*> files_at(const Version& v) const {
+    std::vector<const Version*> out;
+    for (const Attachment& a : page_.doc.attachments) out.push_back(cx_.repo.version_at(a.source, v.seq));
+    return out;
+  }
+  // What keys a version's pages: the files it had, and whether each is still the page's own.
+  std::string files_key(const Version& v) const {
+    std::string key;
+    for (const Version* f : files_at(v)) key += (f ? f->blob + (is_current_file(*f) ? "=" : "") : "-") + '|';
+    return key;
+  }
+  // A file's version is the one beside the page while it is the file's newest committed one.
+  bool is_current_file(const Version& f) const {
+    for (const Attachment& a : page_.doc.attachments) {
+      const FileHistory* h = cx_.repo.any_history(a.source);
+      if (h && !h->versions.empty() && &h->versions.front() == &f) return true;
+    }
+    return false;
+  }
+  std::string archived_url(const Version& f) const {
+    return history_url(page_.url) + f.short_id + "/" + f.path.substr(f.path.rfind('/') + 1);
+  }
+
+  // Every version a listed file had before its newest stays downloadable at
+  // its permanent address, PAGE/phien-ban/<id of the commit that brought
+  // it>/<file>: written once, then linked from the last build unread.
+  void write_old_attachments() {
+    for (const Attachment& a : page_.doc.attachments) {
+      const FileHistory* h = cx_.repo.any_history(a.source);
+      if (!h) continue;
+      for (const Version& f : h->versions) {
+        if (f.deleted || is_current_file(f)) continue;
+        const std::string url = archived_url(f), key = stable_hash("file|" + f.blob);
+        if (!written_.insert(url).second || reuse(url, key)) continue;
+        std::string why;
+        auto bytes = cx_.repo.blob(f.blob, &why);
+        if (!bytes) {
+          diags_.error(page_.source, 0, 0, msg::version_unreadable(f.blob, f.commit, why));
+          continue;
+        }
+        write(url, key, *bytes);
+      }
+    }
+  }
+
+  // An old version's attachments as they were at its commit, with their
+  // size and hash, linked where that file is published: beside the page
+  // when it is the page's file today, else at its archived address.
+  void attach_old(Page& old, const Version& v) {
+    const std::string dir = v.path.substr(0, v.path.rfind('/') + 1);
+    for (Attachment& a : old.doc.attachments) {
+      const Version* f = cx_.repo.version_at(dir + a.file, v.seq);
+      if (!f || (!written_.count(archived_url(*f)) && !is_current_file(*f))) continue;  // a file the page lists no more
+      std::string why;
+      auto bytes = cx_.repo.blob(f->blob, &why);
+      if (!bytes) {
+        diags_.error(page_.source, 0, 0, msg::version_unreadable(f->blob, f->commit, why));
+        continue;
+      }
+      a.source = dir + a.file;
+      a.size = bytes->size();
+      a.sha256 = sha256_hex(*bytes);
+      if (!is_current_file(*f)) a.archived_at = archived_url(*f);
+    }
+  }
+
+  // "51-kh-duk.pdf: 1,2 MB, SHA-256 3f2a9c01…" for each listed file that differs between versions k+1 and k.
+  std::vector<FieldChange> file_changes(size_t k) const {
+    std::vector<FieldChange> out;
+    const auto before = files_at(*versions_[k + 1]), after = files_at(*versions_[k]);
+    auto said = [&](const Version* f) -> std::string {
+      if (!f) return words::empty_value();
+      auto bytes = cx_.repo.blob(f->blob);
+      if (!bytes) return words::empty_value();
+      return words::text("archive.file_version", {{"size", size_words(bytes->size())}, {"sha256", sha256_hex(*bytes).substr(0, 16)}});
+    };
+    for (size_t i = 0; i < after.size(); ++i) {
+      if (before[i] == after[i] || (before[i] && after[i] && before[i]->blob == after[i]->blob)) continue;
+      out.push_back({words::text("archive.file_label", {{"file", page_.doc.attachments[i].file}}), said(before[i]), said(after[i])});
+    }
+    return out;
   }
 
   std::string body_html(size_t k) {
@@ -166,7 +255,8 @@ class Archive {
     const std::string url = version_url(page_.url, v);
     const bool is_current = k == 0 && current_is_committed_;
     const std::string key = stable_hash("version|" + v.blob + '|' + url + '|' + current_url_ + '|' + cx_.site.chrome +
-                                        (is_current ? "|current" : "|past") + (has_previous(k) ? "|prev" : ""));
+                                        (is_current ? "|current" : "|past") + (has_previous(k) ? "|prev" : "") +
+                                        files_key(v));
     if (reuse(url, key)) return;
     if (is_current) return write_current_version(url, key, v);
     Loaded& l = load(k);
@@ -204,7 +294,9 @@ class Archive {
     const Version& v = *versions_[k];
     const Version& prev = *versions_[k + 1];
     const std::string curl = compare_url(page_.url, v);
-    const std::string ckey = stable_hash("compare|" + prev.blob + '|' + v.blob + '|' + curl + '|' + cx_.site.chrome);
+    const std::string ckey = stable_hash("compare|" + prev.blob + '|' + v.blob + '|' + curl + '|' + cx_.site.chrome + '|' +
+                                         files_key(prev) + files_key(v) +
+                                         (k == 0 && current_is_committed_ ? "|current" : "|past"));  // the banner says which
     if (reuse(curl, ckey)) return;
     Loaded& before = load(k + 1);
     Loaded& after = load(k);
@@ -219,7 +311,9 @@ class Archive {
         .set("author", v.author);
     View fields = View::list();
     if (before.page && after.page) {
-      for (const auto& c : field_changes(*before.page, *after.page)) {
+      auto changes = field_changes(*before.page, *after.page);
+      for (auto& c : file_changes(k)) changes.push_back(std::move(c));
+      for (const auto& c : changes) {
         fields.push(View().set("label", c.label).set("before", c.before).set("after", c.after));
       }
     }
@@ -278,6 +372,7 @@ class Archive {
   std::vector<std::optional<Loaded>> loaded_;
   const bool current_is_committed_;
   const std::string current_url_;
+  std::set<std::string> written_;  ///< archived attachments' addresses, this build
 };
 
 }  // namespace

@@ -48,7 +48,9 @@ bool first_page(const std::string& pdf, const fs::path& png, bool* missing) {
 
 }  // namespace
 
-std::string attachment_url(const Page& page, const Attachment& a) { return page.url + a.file; }
+std::string attachment_url(const Page& page, const Attachment& a) {
+  return a.archived_at.empty() ? page.url + a.file : a.archived_at;
+}
 
 std::vector<std::string> attachment_texts(const std::vector<Page>& pages, const SourceTree& source, const fs::path& cache_dir) {
   std::vector<std::string> out(pages.size());

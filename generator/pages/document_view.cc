@@ -96,16 +96,6 @@ std::string jsonld(const std::vector<Page>& pages, int index, const Relations& r
   return j + "}";
 }
 
-// "1,2 MB", "350 kB": a file's size as readers read it.
-std::string size_words(size_t bytes) {
-  char buf[32];
-  if (bytes >= 1000 * 1000) std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
-  else std::snprintf(buf, sizeof buf, "%zu kB", std::max<size_t>(1, (bytes + 500) / 1000));
-  std::string s = buf;
-  for (char& c : s) c = c == '.' ? ',' : c;
-  return s;
-}
-
 // The signed original and the other files, each with its kind, size, hash and link.
 View attachments_view(const Page& page, const SiteConfig& config) {
   View list = View::list();

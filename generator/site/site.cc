@@ -329,6 +329,7 @@ void Site::link(const Date& today, Diagnostics& diags) {
   link_records(records_, pages_, *index_, diags);
   check_images(pages_, *source_, theme_->static_files(), diags);
   check_attachments(pages_, *source_, config_.attachment_limit_mb, diags);
+  if (repo_) attached_.link(pages_, *repo_);
   lists_ = link_listings(pages_, config_, records_.units,
                          {records_.campaigns.size(), records_.decisions.size(), records_.units.all().size()},
                          statuses_today(pages_, relations_));
@@ -385,7 +386,8 @@ void Site::link_urls(Diagnostics& diags) {
 }
 
 const FileHistory& Site::history_of(int index) const {
-  const FileHistory* h = repo_ ? repo_->history(pages_[index].source) : nullptr;
+  const FileHistory* h = attached_.of(index);
+  if (!h && repo_) h = repo_->history(pages_[index].source);
   return h ? *h : no_history_;
 }
 

@@ -20,6 +20,7 @@
 #include "date.h"
 #include "diagnostic.h"
 #include "archive_pages.h"
+#include "attached_history.h"
 #include "history.h"
 #include "listings.h"
 #include "output.h"
@@ -147,6 +148,7 @@ class Site {
   std::optional<DocumentIndex> index_;  ///< numbers → pages, built once in link()
   std::string chrome_;                  ///< chrome_hash(), computed once per render
   FileHistory no_history_;
+  AttachedHistories attached_;  ///< pages whose attachments have versions of their own (link)
   std::vector<std::pair<std::string, double>> timings_;
   std::function<void(const std::string&, int, int)> progress_;
   std::filesystem::path history_cache_;

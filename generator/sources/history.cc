@@ -517,8 +517,8 @@ void diff_commits(const std::string& git_dir, const std::vector<git_oid>& commit
 // the commit it started from. A build at the same commit reads it instead of
 // walking; a build at a later commit walks only the commits since. Text, one
 // record a line, fields separated by tabs (escaped in free text):
-//   congbo-history 1 / head ID / prefix P / shallow HASH
-//   C id date time author subject        a commit, numbered from 0
+//   congbo-history 2 / head ID / prefix P / shallow HASH / seq N (the head's)
+//   C id date time author subject seq    a commit, numbered from 0
 //   F key truncated                      a file's history, then its versions:
 //   V commit-number blob path deleted
 std::string escape_field(const std::string& s) {
@@ -556,24 +556,27 @@ std::vector<std::string> split_tabs(const std::string& line) {
 
 struct CachedHistory {
   std::string head, prefix, shallow;
+  long head_seq = 0;
   std::map<std::string, FileHistory> files;
 };
 
 std::optional<CachedHistory> read_cache(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::string line;
-  if (!std::getline(in, line) || line != "congbo-history 1") return std::nullopt;
+  if (!std::getline(in, line) || line != "congbo-history 2") return std::nullopt;
   CachedHistory c;
-  for (auto* field : {&c.head, &c.prefix, &c.shallow}) {
+  std::string head_seq;
+  for (auto* field : {&c.head, &c.prefix, &c.shallow, &head_seq}) {
     if (!std::getline(in, line)) return std::nullopt;
     size_t space = line.find(' ');
     *field = space == std::string::npos ? "" : line.substr(space + 1);
   }
+  c.head_seq = std::strtol(head_seq.c_str(), nullptr, 10);
   std::vector<Version> commits;
   FileHistory* current = nullptr;
   while (std::getline(in, line)) {
     auto f = split_tabs(line);
-    if (f[0] == "C" && f.size() == 6) {
+    if (f[0] == "C" && f.size() == 7) {
       Version v;
       v.commit = f[1];
       v.short_id = v.commit.substr(0, 7);
@@ -583,6 +586,7 @@ std::optional<CachedHistory> read_cache(const fs::path& file) {
       v.time = f[3];
       v.author = unescape_field(f[4]);
       v.subject = unescape_field(f[5]);
+      v.seq = std::strtol(f[6].c_str(), nullptr, 10);
       commits.push_back(std::move(v));
     } else if (f[0] == "F" && f.size() == 3) {
       std::string key = unescape_field(f[1]);
@@ -607,7 +611,8 @@ std::optional<CachedHistory> read_cache(const fs::path& file) {
 void write_cache(const fs::path& file, const CachedHistory& c) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  std::string text = "congbo-history 1\nhead " + c.head + "\nprefix " + c.prefix + "\nshallow " + c.shallow + "\n";
+  std::string text = "congbo-history 2\nhead " + c.head + "\nprefix " + c.prefix + "\nshallow " + c.shallow +
+                     "\nseq " + std::to_string(c.head_seq) + "\n";
   std::map<std::string, size_t> numbers;
   std::string files;
   for (const auto& [key, h] : c.files) {
@@ -616,7 +621,7 @@ void write_cache(const fs::path& file, const CachedHistory& c) {
       auto [it, added] = numbers.emplace(v.commit, numbers.size());
       if (added) {
         text += "C\t" + v.commit + "\t" + v.date.iso() + "\t" + v.time + "\t" + escape_field(v.author) + "\t" +
-                escape_field(v.subject) + "\n";
+                escape_field(v.subject) + "\t" + std::to_string(v.seq) + "\n";
       }
       files += "V\t" + std::to_string(it->second) + "\t" + v.blob + "\t" + escape_field(v.path) + "\t" +
                (v.deleted ? "1" : "0") + "\n";
@@ -703,16 +708,16 @@ class VersionFiler {
     for (const auto& change : c.changes) {
       Version v = c.base;
       if (change.status == GIT_DELTA_DELETED) {
-        if (!ends_with(change.old_path, ".md")) continue;
         v.deleted = true;
         v.path = site_rel(change.old_path);
         const std::string key = add(change.old_path, std::move(v));
         alias_[change.old_path] = key;
         continue;
       }
-      // Pages (.md) and data files (.toml: campaigns, decisions, units) have
-      // versions; only pages keep a page once deleted.
-      if (!ends_with(change.new_path, ".md") && !ends_with(change.new_path, ".toml")) continue;
+      // Every file has versions: pages (.md), data files (.toml: campaigns,
+      // decisions, units) and the files pages publish (attachments, whose
+      // replacement is a new version of their page). Only pages keep a page
+      // once deleted (Repository::deleted).
       v.blob = change.blob;
       v.path = site_rel(change.new_path);
       const std::string key = add(change.new_path, std::move(v));
@@ -786,8 +791,11 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags, const 
   if (!first_parents(std::move(first), shallow.ids, cached ? &cached->head : nullptr, chain, diags)) return false;
   // With the cache, the last commit of the chain only serves as the parent of the one before.
   const bool from_cache = cached && !chain.empty() && hex(&chain.back()) == cached->head;
-  const auto found = changes_of(git_repository_path(repo), chain, from_cache ? chain.size() - 1 : chain.size(),
+  auto found = changes_of(git_repository_path(repo), chain, from_cache ? chain.size() - 1 : chain.size(),
                                 shallow.ids, m.prefix + "content", jobs);
+  // Numbered from the oldest commit read (or the one the cache ends at).
+  const long base = from_cache ? cached->head_seq : 0;
+  for (size_t i = 0; i < found.size(); ++i) found[i].base.seq = base + static_cast<long>(chain.size() - 1 - i);
   VersionFiler filer(m.prefix, m.files);
   for (const CommitChanges& c : found) {
     if (!filer.file(c, diags)) {  // nothing is kept: a build on part of the history would drop versions
@@ -796,7 +804,9 @@ bool Repository::read_history(const std::string& rev, Diagnostics& diags, const 
     }
   }
   if (from_cache) filer.add_known(cached->files);
-  if (!cache_file.empty()) write_cache(cache_file, {head, m.prefix, stable_hash(shallow.text), m.files});
+  if (!cache_file.empty()) {
+    write_cache(cache_file, {head, m.prefix, stable_hash(shallow.text), base + static_cast<long>(chain.size()) - 1, m.files});
+  }
   return true;
 }
 
@@ -809,9 +819,25 @@ const FileHistory* Repository::history(const std::string& rel) const {
 std::vector<const FileHistory*> Repository::deleted() const {
   std::vector<const FileHistory*> out;
   for (const auto& [path, h] : impl_->files) {
-    if (!h.versions.empty() && h.versions.front().deleted && h.versions.size() > 1) out.push_back(&h);
+    if (ends_with(path, ".md") && !h.versions.empty() && h.versions.front().deleted && h.versions.size() > 1) {
+      out.push_back(&h);
+    }
   }
   return out;
+}
+
+const FileHistory* Repository::any_history(const std::string& rel) const {
+  auto it = impl_->files.find(rel);
+  return it == impl_->files.end() ? nullptr : &it->second;
+}
+
+const Version* Repository::version_at(const std::string& rel, long seq) const {
+  const FileHistory* h = any_history(rel);
+  if (!h) return nullptr;
+  for (const Version& v : h->versions) {  // newest first
+    if (v.seq <= seq) return v.deleted ? nullptr : &v;
+  }
+  return nullptr;
 }
 
 std::optional<std::string> Repository::blob(const std::string& id, std::string* why) const {

@@ -27,6 +27,9 @@ struct Version {
   std::string blob;       ///< the file's blob id; empty for a deletion
   std::string path;       ///< site-relative path of the file in this version
   bool deleted = false;
+  /// Its commit's place on the first-parent chain (0: the oldest commit read;
+  /// larger is newer): orders the versions of different files.
+  long seq = 0;
 };
 
 struct FileHistory {
@@ -58,8 +61,15 @@ class Repository {
 
   /// History of the file now at `rel` (site-relative), or nullptr.
   const FileHistory* history(const std::string& rel) const;
-  /// Files whose newest change is their deletion.
+  /// Pages (.md) whose newest change is their deletion.
   std::vector<const FileHistory*> deleted() const;
+  /// Any content file's history (attachments and images too), also when it
+  /// has since been removed, or nullptr.
+  const FileHistory* any_history(const std::string& rel) const;
+  /// The version of the file at `rel` (its path now, or when removed) that
+  /// was in the tree at the commit numbered `seq` (Version::seq); nullptr
+  /// when the file was not there then.
+  const Version* version_at(const std::string& rel, long seq) const;
   /// A blob's bytes by id; nullopt, with libgit2's reason in `why`, when it
   /// cannot be read (a damaged repository).
   std::optional<std::string> blob(const std::string& id, std::string* why = nullptr) const;
