@@ -219,7 +219,7 @@ int run_publish(const std::vector<std::string>& words) {
   return 0;
 }
 
-// congbo import FILE... [--site DIR] [--dry-run]
+// congbo import FILE... [--site DIR] [--section DIR] [--dry-run]
 int run_import(const std::vector<std::string>& words) {
   congbo::ImportOptions options;
   Args args(words);
@@ -229,6 +229,11 @@ int run_import(const std::vector<std::string>& words) {
       auto v = args.value();
       if (!v) return usage_error(congbo::cli::missing_value(a));
       options.site_dir = *v;
+    } else if (a == "--section") {
+      auto v = args.value();
+      if (!v) return usage_error(congbo::cli::missing_value(a));
+      if (std::string why = congbo::section_refusal(*v); !why.empty()) return usage_error(why);
+      options.section = *v;
     } else if (a == "--dry-run") {
       options.dry_run = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -237,7 +242,7 @@ int run_import(const std::vector<std::string>& words) {
       options.files.push_back(a);
     }
   }
-  if (options.files.empty()) return usage_error("cách dùng: congbo import TỆP... [--site THƯ_MỤC] [--dry-run]");
+  if (options.files.empty()) return usage_error("cách dùng: congbo import TỆP... [--site THƯ_MỤC] [--section van-ban] [--dry-run]");
   congbo::Diagnostics diags;
   const bool ok = congbo::import_documents(options, std::cout, diags);
   print(diags);

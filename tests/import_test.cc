@@ -150,6 +150,33 @@ TEST_CASE("congbo import writes a document congbo reads, never over another, and
   CHECK(read_file(site.dir() / "content/van-ban/05-kh-duk.md") == written);
 }
 
+TEST_CASE("--section puts imported documents in a folder inside van-ban, and no folder outside it") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig).file("nhap/ke-hoach.txt", kPlan);
+  ImportOptions o;
+  o.site_dir = site.dir();
+  o.files = {site.dir() / "nhap/ke-hoach.txt"};
+  o.section = "van-ban/2020";
+  std::ostringstream said;
+  Diagnostics d;
+  REQUIRE(import_documents(o, said, d));
+  CHECK(fs::exists(site.dir() / "content/van-ban/2020/05-kh-duk.md"));
+  CHECK(read_file(site.dir() / "content/van-ban/2020/05-kh-duk.txt") == kPlan);
+  CHECK(said.str().find("kèm bản gốc content/van-ban/2020/05-kh-duk.txt") != std::string::npos);
+
+  for (const char* bad : {"mo-hinh", "van-ban/../../etc", "van-ban//x", "van-ban/", "/van-ban", "van-ban\\x", "Van-Ban",
+                          "van-bản", "van-ban-cu"}) {
+    CHECK_MESSAGE(!section_refusal(bad).empty(), bad);
+    o.section = bad;
+    Diagnostics refused;
+    CHECK_FALSE(import_documents(o, said, refused));
+    CHECK(refused.items().at(0).format().find("--section phải là van-ban") != std::string::npos);
+  }
+  CHECK(section_refusal("van-ban").empty());
+  CHECK(section_refusal("van-ban/nghi-quyet/2021").empty());
+  CHECK(fs::directory_iterator(site.dir() / "content")->path().filename() == "van-ban");  // nothing written elsewhere
+}
+
 TEST_CASE("Word files come through pandoc; a PDF without text and an unknown type are said so") {
   TempSite site;
   // In Word every line of the layout is a paragraph of its own.

@@ -66,11 +66,12 @@ const CommandHelp kCommands[] = {
       "      Tạo hoặc đổi tài khoản; mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi gõ trực tiếp).\n"
       "      Tài khoản lưu ở THƯ_MỤC_TRANG/.congbo/tai-khoan.toml, không bao giờ vào kho git.\n"},
     {"import",
-      "  congbo import TỆP... [--site THƯ_MỤC] [--dry-run]\n"
+      "  congbo import TỆP... [--site THƯ_MỤC] [--section van-ban] [--dry-run]\n"
       "      Nhập văn bản có sẵn (.docx, .odt qua pandoc; .pdf có chữ qua pdftotext; .txt, .md):\n"
       "      đọc thể thức (số, cơ quan, ngày, tên loại, trích yếu, nơi nhận, người ký) để điền phần\n"
       "      thông tin, ghi content/van-ban/<số>.md (không ghi đè tệp đã có) và in những gì tìm\n"
-      "      được, không tìm được. --dry-run: chỉ in, không ghi.\n"},
+      "      được, không tìm được. --section van-ban/2020: ghi vào thư mục đó (trong van-ban).\n"
+      "      --dry-run: chỉ in, không ghi.\n"},
     {"keygen",
       "  congbo keygen TỆP_KHÓA\n"
       "      Tạo khóa ký cho việc công bố: lưu khóa bí mật vào TỆP_KHÓA (không ghi đè, không\n"

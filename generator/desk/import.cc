@@ -9,6 +9,7 @@
 #include "office_text.h"
 #include "official_layout.h"
 #include "page.h"
+#include "sections.h"
 #include "source_tree.h"
 #include "text.h"
 
@@ -27,6 +28,21 @@ std::optional<SiteConfig> site_config_at(const fs::path& site, Diagnostics& diag
 }
 
 }  // namespace
+
+std::string section_refusal(const std::string& section) {
+  const std::string docs = kDocumentsSection;
+  const std::string why = "--section phải là " + docs + " hoặc một thư mục trong đó (ví dụ " + docs +
+                          "/2020), viết thường, không dấu, nối bằng '-': chỉ tệp trong content/" + docs +
+                          " mới là văn bản";
+  if (section != docs && section.rfind(docs + "/", 0) != 0) return why;
+  char prev = '/';
+  for (char c : section) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!word && !(c == '/' && prev != '/')) return why;  // no '..', '\\', empty folder
+    prev = c;
+  }
+  return prev == '/' ? why : "";
+}
 
 DocumentForm form_from_recognized(const RecognizedDocument& d) {
   DocumentForm f;
@@ -74,6 +90,10 @@ void report(std::ostream& out, const fs::path& file, const RecognizedDocument& d
 }  // namespace
 
 bool import_documents(const ImportOptions& o, std::ostream& out, Diagnostics& diags) {
+  if (std::string why = section_refusal(o.section); !why.empty()) {
+    diags.error("--section", 0, 0, why + " (không nhận '" + o.section + "')");
+    return false;
+  }
   auto config = site_config_at(o.site_dir, diags);
   if (!config) return false;
   bool all = true;
@@ -89,7 +109,8 @@ bool import_documents(const ImportOptions& o, std::ostream& out, Diagnostics& di
     report(out, file, doc, *config);
     std::string stem = slugify(!doc.number.empty() ? doc.number : !doc.title.empty() ? doc.title : file.stem().string());
     if (stem.size() > 60) stem = stem.substr(0, stem.rfind('-', 60));  // a title's first words
-    const std::string rel = "content/van-ban/" + (stem.empty() ? "van-ban" : stem) + ".md";
+    const std::string folder = "content/" + o.section + "/";
+    const std::string rel = folder + (stem.empty() ? "van-ban" : stem) + ".md";
     const fs::path target = o.site_dir / rel;
     std::error_code ec;
     if (fs::exists(target, ec)) {
@@ -109,7 +130,7 @@ bool import_documents(const ImportOptions& o, std::ostream& out, Diagnostics& di
     const std::string original = ext == ".md" ? "" : fs::path(rel).stem().string() + ext;
     if (!original.empty()) {
       if (fs::exists(target.parent_path() / original, ec)) {
-        diags.error(file.string(), 0, 0, "đã có content/van-ban/" + original + ": không ghi đè");
+        diags.error(file.string(), 0, 0, "đã có " + folder + original + ": không ghi đè");
         all = false;
         continue;
       }
@@ -126,7 +147,7 @@ bool import_documents(const ImportOptions& o, std::ostream& out, Diagnostics& di
       all = false;
       continue;
     }
-    out << "  đã ghi: " << rel << (original.empty() ? "" : ", kèm bản gốc content/van-ban/" + original)
+    out << "  đã ghi: " << rel << (original.empty() ? "" : ", kèm bản gốc " + folder + original)
         << " (xem lại rồi lưu; congbo check báo những gì còn thiếu)\n";
   }
   return all;

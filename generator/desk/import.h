@@ -23,8 +23,13 @@ namespace congbo {
 struct ImportOptions {
   std::vector<std::filesystem::path> files;
   std::filesystem::path site_dir = ".";
-  bool dry_run = false;  ///< say what would be written, write nothing
+  std::string section = "van-ban";  ///< folder under content/: van-ban or a folder inside it
+  bool dry_run = false;             ///< say what would be written, write nothing
 };
+
+/// Why `section` cannot take imported documents (empty when it can): it must
+/// be the documents' folder or one inside it, in plain lower-case words.
+std::string section_refusal(const std::string& section);
 
 /// What reading a file found, as the desk's form holds it.
 DocumentForm form_from_recognized(const RecognizedDocument& doc);
@@ -33,7 +38,7 @@ DocumentForm form_from_recognized(const RecognizedDocument& doc);
 std::vector<std::string> recognition_summary(const RecognizedDocument& doc, const SiteConfig& config);
 
 /// Prints, for each file, what was found and what was not, and the file
-/// written (content/van-ban/<slug>.md); false when any file could not be
+/// written (content/<section>/<slug>.md); false when any file could not be
 /// read or written (errors in `diags`, at the file).
 bool import_documents(const ImportOptions& options, std::ostream& out, Diagnostics& diags);
 
