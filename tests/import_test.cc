@@ -249,6 +249,28 @@ TEST_CASE("a Word file's header and signature in two-column tables are read cell
   CHECK(d.body.find("Nơi nhận") == std::string::npos);
 }
 
+TEST_CASE("an ODT file typed one paragraph per line: the trích yếu's lines are joined, its bookmarks left out") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("nhap/dong.md", "Số 05-KH/ĐUK\n\n# KẾ HOẠCH\n\nđổi mới công tác chính trị, tư tưởng\n\nvà tuyên truyền\n\n"
+                            "Thực hiện chỉ đạo của Tỉnh ủy, nay xây dựng kế hoạch.\n\n## I. MỤC ĐÍCH\n\nnội dung.\n");
+  const fs::path odt = site.dir() / "nhap/dong.odt";
+  const ProgramRun made = run_program({"pandoc", "--from", "markdown", "--to", "odt", "-o", odt.string(),
+                                       (site.dir() / "nhap/dong.md").string()}, 60, 1 << 20);
+  REQUIRE_MESSAGE(made.started, "pandoc is not installed: run scripts/install-deps");
+  std::string why;
+  auto text = document_text(odt, &why);
+  REQUIRE_MESSAGE(text, why);
+  CHECK(text->find("<span") == std::string::npos);
+  const RecognizedDocument d = recognize_layout(*text, config());
+  CHECK(d.kind == "KH");
+  CHECK(d.number == "05-KH/ĐUK");
+  CHECK(d.title == "Đổi mới công tác chính trị, tư tưởng và tuyên truyền");
+  CHECK(d.body.rfind("Thực hiện chỉ đạo", 0) == 0);
+  CHECK(without_bookmarks("## <span id=\"_Toc1\" class=\"anchor\"></span>I. A <span id=\"x\">kept</span>") ==
+        "## I. A <span id=\"x\">kept</span>");
+}
+
 TEST_CASE("footnotes left at the foot of their pages become real footnotes, and mend the paragraph they cut") {
   const RecognizedDocument d = recognize_layout(
       "KẾ HOẠCH\nthực hiện nhiệm vụ\n\n- Đạt chuẩn theo quy định của Tỉnh ủy<sup>(1)</sup>. Kiểm tra,\n\n"

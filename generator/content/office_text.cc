@@ -16,6 +16,22 @@ constexpr uintmax_t kMaxFile = 64u << 20;     // files larger are not read
 
 }  // namespace
 
+// Word's and ODT's bookmarks come out of pandoc as empty spans
+// (<span id="_Toc12" class="anchor"></span>, <span id="anchor"></span>)
+// in front of headings; they mark nothing a reader sees.
+std::string without_bookmarks(std::string md) {
+  const std::string open = "<span id=\"", close = "></span>";
+  for (size_t at = md.find(open); at != std::string::npos; at = md.find(open, at)) {
+    const size_t end = md.find('>', at);
+    if (end != std::string::npos && md.compare(end, close.size(), close) == 0 && md.find('<', at + 1) == end + 1) {
+      md.erase(at, end + close.size() - at);
+    } else {
+      at += open.size();
+    }
+  }
+  return md;
+}
+
 std::optional<std::string> document_text(const fs::path& file, std::string* why) {
   std::error_code ec;
   if (fs::file_size(file, ec) > kMaxFile) {
@@ -46,7 +62,7 @@ std::optional<std::string> document_text(const fs::path& file, std::string* why)
   else if (run.too_long) *why = std::string(tool) + " cho ra quá nhiều chữ (trên 32 MB) nên đã bị dừng";
   else if (run.exit_code != 0) *why = std::string(tool) + " không đọc được tệp: " + trim(run.err.substr(0, 300));
   else if (ext == ".pdf" && trim(run.out).empty()) *why = "tệp PDF không có chữ (bản quét?): không nhập được nội dung, chỉ đính kèm được";
-  else return run.out;
+  else return ext == ".pdf" ? run.out : without_bookmarks(run.out);
   return std::nullopt;
 }
 

@@ -14,4 +14,7 @@ namespace congbo {
 /// not handled, a converter not installed, stopped or failing, a PDF with no text.
 std::optional<std::string> document_text(const std::filesystem::path& file, std::string* why);
 
+/// pandoc's Markdown without the empty spans Word and ODT bookmarks become.
+std::string without_bookmarks(std::string md);
+
 }  // namespace congbo

@@ -55,6 +55,14 @@ std::string capitalised(const std::string& s) {
   return to_upper(s.substr(0, n)) + s.substr(n);
 }
 
+// Begins with a letter in lower case ("và đội ngũ …", "về việc …").
+bool starts_lower(const std::string& s) {
+  size_t n = s.empty() ? 0 : 1;
+  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+  const std::string first = s.substr(0, n);
+  return !first.empty() && to_lower(first) == first && to_upper(first) != first;
+}
+
 // "PHÓ BÍ THƯ" → "Phó Bí thư", as the offices write the roles.
 std::string role_words(const std::string& caps) {
   static const std::map<std::string, std::string> roles = {
@@ -360,6 +368,13 @@ RecognizedDocument recognize_layout(std::string_view text, const SiteConfig& con
     while (i < lines.size() && blank(lines[i])) ++i;
     std::string title;
     for (; i < lines.size() && !blank(lines[i]); ++i) title += (title.empty() ? "" : " ") + plain(lines[i]);
+    // A trích yếu typed as one paragraph per line (Word's Enter): the next
+    // paragraph going on in lower case is more of it; the body never begins so.
+    for (size_t next = i; !title.empty() && next < lines.size(); i = next) {
+      while (next < lines.size() && blank(lines[next])) ++next;
+      if (next >= lines.size() || !starts_lower(plain(lines[next])) || title.back() == ':' || title.back() == '.') break;
+      for (; next < lines.size() && !blank(lines[next]); ++next) title += " " + plain(lines[next]);
+    }
     doc.title = capitalised(title);
     body_from = i;
   }
