@@ -271,6 +271,25 @@ TEST_CASE("an ODT file typed one paragraph per line: the trích yếu's lines ar
         "## I. A <span id=\"x\">kept</span>");
 }
 
+TEST_CASE("a PDF's text, with no blank lines and a date wrapped in its cell, still gives every field") {
+  // What pdftotext prints for a header and a signature laid out in two-column tables.
+  const RecognizedDocument d = recognize_layout(
+      "ĐẢNG BỘ TỈNH BẾN TRE\nĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP\nTỈNH\n*\nSố 05-KH/ĐUK\n\n"
+      "ĐẢNG CỘNG SẢN VIỆT NAM\nBến Tre, ngày 21 tháng 10 năm\n2020\n\nKẾ HOẠCH\nđổi mới công tác chính trị, tư tưởng\n"
+      "Thực hiện chỉ đạo của Tỉnh ủy, Ban Thường vụ xây dựng kế hoạch như sau.\nNơi nhận:\n- Ban Thường vụ Tỉnh ủy,\n"
+      "- Lưu VT.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nPhạm Hữu Dự\n",
+      config());
+  CHECK(d.number == "05-KH/ĐUK");
+  CHECK(d.place == "Bến Tre");
+  CHECK(d.date->iso() == "2020-10-21");
+  CHECK(d.title == "Đổi mới công tác chính trị, tư tưởng");
+  CHECK(d.body.rfind("Thực hiện chỉ đạo", 0) == 0);
+  CHECK(d.recipients == std::vector<std::string>{"Ban Thường vụ Tỉnh ủy", "Lưu VT"});
+  CHECK(d.authority == "T/M BAN THƯỜNG VỤ");
+  CHECK(d.signer == "Phạm Hữu Dự");
+  CHECK(d.missing.empty());
+}
+
 TEST_CASE("footnotes left at the foot of their pages become real footnotes, and mend the paragraph they cut") {
   const RecognizedDocument d = recognize_layout(
       "KẾ HOẠCH\nthực hiện nhiệm vụ\n\n- Đạt chuẩn theo quy định của Tỉnh ủy<sup>(1)</sup>. Kiểm tra,\n\n"

@@ -63,6 +63,18 @@ bool starts_lower(const std::string& s) {
   return !first.empty() && to_lower(first) == first && to_upper(first) != first;
 }
 
+// The words a document's body opens with ("Thực hiện …", "Căn cứ …"), or
+// "Nơi nhận": where a PDF's text, with no blank line, leaves the trích yếu.
+bool body_opening(const std::string& line) {
+  if (starts_lower(line)) return false;
+  const std::string f = fold(line);
+  for (const char* w : {"thuc hien ", "can cu ", "de ", "nham ", "quan triet ", "trien khai ", "thi hanh ", "tiep tuc ",
+                        "tren co so ", "sau khi ", "theo ", "qua ", "ngay ", "noi nhan"}) {
+    if (f.rfind(w, 0) == 0) return true;
+  }
+  return false;
+}
+
 // "PHÓ BÍ THƯ" → "Phó Bí thư", as the offices write the roles.
 std::string role_words(const std::string& caps) {
   static const std::map<std::string, std::string> roles = {
@@ -254,6 +266,9 @@ void read_header(const std::vector<std::string>& lines, size_t kind_at, const Si
     if (fold(p).rfind("so", 0) == 0 && DocNumber::parse(p)) {
       doc.number = trim(p.substr(p.find_first_of("0123456789")));  // "Số: 05 -KH/ĐUK" → "05 -KH/ĐUK"
     } else if (date_line(p, &doc.place, &doc.date)) {
+    } else if (i + 1 < kind_at && fold(p).find("ngay ") != std::string::npos &&
+               date_line(p + " " + plain(lines[i + 1]), &doc.place, &doc.date)) {
+      ++i;  // the date line wrapped in a narrow cell: "… năm" / "2020"
     } else if (capitals(p)) {
       caps += (caps.empty() ? "" : " ") + p;
     }
@@ -367,7 +382,9 @@ RecognizedDocument recognize_layout(std::string_view text, const SiteConfig& con
     size_t i = kind_at + 1;
     while (i < lines.size() && blank(lines[i])) ++i;
     std::string title;
-    for (; i < lines.size() && !blank(lines[i]); ++i) title += (title.empty() ? "" : " ") + plain(lines[i]);
+    for (; i < lines.size() && !blank(lines[i]) && !(!title.empty() && body_opening(plain(lines[i]))); ++i) {
+      title += (title.empty() ? "" : " ") + plain(lines[i]);
+    }
     // A trích yếu typed as one paragraph per line (Word's Enter): the next
     // paragraph going on in lower case is more of it; the body never begins so.
     for (size_t next = i; !title.empty() && next < lines.size(); i = next) {
