@@ -209,3 +209,23 @@ TEST_CASE("a grade named with the verb is not said twice: phải đạt “bốn
         "Số lượng khen thưởng không quá 30% số đơn vị đăng ký; đơn vị được khen phải đạt “bốn tốt” trở lên 2 năm liền.");
   CHECK(congbo::words::commendation_rule("", "Bốn tốt", 1) == "Đơn vị được khen phải đạt “Bốn tốt” trở lên.");
 }
+
+TEST_CASE("the grade a unit gets is explained in words: what it met and what the better grade lacks") {
+  Diagnostics diags;
+  Rules r = load(kFourGoods, diags).rules;
+  auto why = [&](const Facts& f) { return r.explain(f, r.evaluate(f)); };
+  CHECK(why(cell({"chinh-tri", "sinh-hoat", "doan-ket", "dang-vien"})) == "đạt 4/4 tiêu chí → Bốn tốt");
+  CHECK(why(cell({"chinh-tri", "sinh-hoat", "doan-ket"})) == "đạt 3/4 tiêu chí nhưng cần 4 tiêu chí để “Bốn tốt” → Hoàn thành tốt nhiệm vụ");
+  SUBCASE("a criterion the better grade names is said by name") {
+    CHECK(why(cell({"sinh-hoat", "doan-ket", "dang-vien"})) ==
+          "đạt 3/4 tiêu chí nhưng thiếu tiêu chí “Hoàn thành tốt nhiệm vụ chính trị” → Không hoàn thành nhiệm vụ");
+  }
+  SUBCASE("a đảng bộ whose cells fall short of 3/4") {
+    Facts f = cell({"chinh-tri", "sinh-hoat", "doan-ket", "dang-vien"});
+    f.type = UnitType::PartyCommittee;
+    f.children_grades = {"bon-tot", "bon-tot", "tot", "tot"};
+    CHECK(why(f) == "đạt 4/4 tiêu chí nhưng chỉ 2/4 chi bộ trực thuộc đạt “Bốn tốt” (cần 3/4) → Hoàn thành tốt nhiệm vụ");
+    f.children_grades = {"bon-tot", "bon-tot", "bon-tot", "tot"};
+    CHECK(why(f) == "đạt 4/4 tiêu chí, 3/4 chi bộ trực thuộc đạt “Bốn tốt” → Bốn tốt");
+  }
+}

@@ -200,6 +200,44 @@ std::string rule_children(const std::string& share, const std::string& grade) {
   return text("rule.children", {{"share", share}, {"grade", grade_after_verb(grade)}});
 }
 
+std::string explain_met(int met, int total) {
+  return text("explain.met", {{"met", std::to_string(met)}, {"total", std::to_string(total)}});
+}
+
+std::string explain_score(const std::optional<double>& score) {
+  return score ? text("explain.score", {{"score", number(*score)}}) : text("explain.no_score");
+}
+
+std::string explain_children(int count, int total, const std::string& grade) {
+  return text("explain.children",
+              {{"count", std::to_string(count)}, {"total", std::to_string(total)}, {"grade", grade_after_verb(grade)}});
+}
+
+std::string explain_need_criteria(int count, const std::string& grade) {
+  return text("explain.need_criteria", {{"count", std::to_string(count)}, {"grade", grade_after_verb(grade)}});
+}
+
+std::string explain_missing(const std::vector<std::string>& names) {
+  std::vector<std::string> q;
+  for (const auto& n : names) q.push_back(quoted(n));
+  return text("explain.missing", {{"names", join(q, text("list.and"))}});
+}
+
+std::string explain_need_score(double score, const std::string& grade) {
+  return text("explain.need_score", {{"score", number(score)}, {"grade", grade_after_verb(grade)}});
+}
+
+std::string explain_need_children(int count, int total, const std::string& grade, const std::string& share) {
+  return text("explain.need_children", {{"count", std::to_string(count)}, {"total", std::to_string(total)},
+                                         {"grade", grade_after_verb(grade)}, {"share", share}});
+}
+
+std::string explain_join(const std::vector<std::string>& facts, const std::string& why_not, const std::string& grade) {
+  std::string s = join(facts, text("explain.also"));
+  if (!why_not.empty()) s += text("explain.but") + why_not;
+  return s + text("explain.gives", {{"grade", grade.empty() ? text("explain.none") : grade}});
+}
+
 std::string rule_join(const std::vector<std::string>& parts) {
   std::string s = join(parts, text("rule.separator"));
   size_t first = 1;  // bytes of the first letter

@@ -5,6 +5,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -63,6 +64,16 @@ std::string rule_criteria(int at_least, int total, const std::vector<std::string
 std::string rule_score(double at_least);
 std::string rule_children(const std::string& share, const std::string& grade);
 std::string rule_join(const std::vector<std::string>& parts);
+/// The pieces of a grade's explanation ([explain] in strings.toml).
+std::string explain_met(int met, int total);
+std::string explain_score(const std::optional<double>& score);
+std::string explain_children(int count, int total, const std::string& grade);
+std::string explain_need_criteria(int count, const std::string& grade);
+std::string explain_missing(const std::vector<std::string>& names);
+std::string explain_need_score(double score, const std::string& grade);
+std::string explain_need_children(int count, int total, const std::string& grade, const std::string& share);
+/// "<facts> nhưng <why not better> → <grade>"; `why_not` may be empty.
+std::string explain_join(const std::vector<std::string>& facts, const std::string& why_not, const std::string& grade);
 std::string rule_target(int compare, const std::string& share, const std::string& grade, bool or_better,
                         const std::vector<std::string>& types);
 /// count/total as a percentage with one decimal and a comma: "85,7%"; "–" when total is 0.

@@ -126,6 +126,7 @@ void Campaign::grade(const Units& units, Diagnostics& diags) {
         if (c != seen.end() && y.units[c->second].registered) f.children_grades.push_back(y.units[c->second].grade);
       }
       u.computed = rules.evaluate(f);
+      u.explanation = rules.explain(f, u.computed);
       u.grade = u.computed;
       if (u.stated.empty() || u.stated == u.computed || !rules.grade(u.stated)) return;
       if (u.decided) {

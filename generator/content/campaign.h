@@ -26,6 +26,7 @@ struct UnitResult {
   std::string note;
   std::string computed;           ///< what the rules give (link step)
   std::string grade;              ///< final: `stated` when decided, else `computed`
+  std::string explanation;        ///< why the rules give `computed`, in words (Rules::explain)
   int line = 0, col = 0;
   int decided_line = 0, decided_col = 0;
 };

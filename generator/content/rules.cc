@@ -285,6 +285,60 @@ std::string Rules::evaluate(const Facts& f) const {
   return "";
 }
 
+namespace {
+
+bool applies_to(const Condition& c, UnitType t) {
+  return c.unit_types.empty() || std::find(c.unit_types.begin(), c.unit_types.end(), t) != c.unit_types.end();
+}
+
+int children_reaching(const Rules& rules, const Facts& f, const std::string& bar) {
+  return static_cast<int>(std::count_if(f.children_grades.begin(), f.children_grades.end(),
+                                        [&](const std::string& id) { return rules.at_least(id, bar); }));
+}
+
+// The first condition of `g` these facts miss, in words ("" when none is missed).
+std::string missed(const Rules& rules, const Grade& g, const Facts& f) {
+  const Condition& c = g.when;
+  const int met = static_cast<int>(f.met.size());
+  if (c.criteria_at_least >= 0 && met < c.criteria_at_least) return words::explain_need_criteria(c.criteria_at_least, g.name);
+  std::vector<std::string> missing;
+  for (const auto& id : c.criteria_include) {
+    if (std::find(f.met.begin(), f.met.end(), id) != f.met.end()) continue;
+    const Criterion* cr = rules.criterion(id);
+    missing.push_back(cr ? cr->name : id);
+  }
+  if (!missing.empty()) return words::explain_missing(missing);
+  if (c.score_at_least && (!f.score || *f.score < *c.score_at_least)) return words::explain_need_score(*c.score_at_least, g.name);
+  if (c.children_share && !f.children_grades.empty()) {
+    const int total = static_cast<int>(f.children_grades.size()), reaching = children_reaching(rules, f, c.children_grade);
+    const Grade* cg = rules.grade(c.children_grade);
+    if (c.children_share->compare(reaching, total) < 0) {
+      return words::explain_need_children(reaching, total, cg ? cg->name : c.children_grade, c.children_share->text);
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string Rules::explain(const Facts& f, const std::string& given) const {
+  std::vector<std::string> facts{words::explain_met(static_cast<int>(f.met.size()), static_cast<int>(criteria.size()))};
+  if (uses_score()) facts.push_back(words::explain_score(f.score));
+  const int at = given.empty() ? static_cast<int>(grades.size()) : rank(given);
+  // The nearest better grade meant for this kind of unit says what was missing.
+  std::string why_not;
+  for (int i = at - 1; i >= 0 && why_not.empty(); --i) {
+    if (applies_to(grades[i].when, f.type) && !grades[i].otherwise) why_not = missed(*this, grades[i], f);
+  }
+  const Grade* g = given.empty() ? nullptr : grade(given);
+  if (g && why_not.empty() && g->when.children_share && !f.children_grades.empty()) {
+    const Grade* cg = grade(g->when.children_grade);
+    facts.push_back(words::explain_children(children_reaching(*this, f, g->when.children_grade),
+                                            static_cast<int>(f.children_grades.size()), cg ? cg->name : g->when.children_grade));
+  }
+  return words::explain_join(facts, why_not, g ? g->name : "");
+}
+
 std::string Rules::describe(const Grade& g) const {
   if (g.otherwise) return words::rule_otherwise();
   std::vector<std::string> parts;

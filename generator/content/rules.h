@@ -100,6 +100,11 @@ struct Rules {
   bool uses_score() const;
   /// The grade the rules give, or "" when none applies.
   std::string evaluate(const Facts& facts) const;
+  /// Why these facts give `given` (what evaluate() returned), in words:
+  /// what the unit did and, when a better grade applies to it, the first of
+  /// that grade's conditions it misses — "đạt 4/4 tiêu chí nhưng chỉ 2/4 chi
+  /// bộ trực thuộc đạt “bốn tốt” (cần 3/4) → Hoàn thành tốt nhiệm vụ".
+  std::string explain(const Facts& facts, const std::string& given) const;
   /// The grade's conditions in plain words: "đạt ít nhất 3 tiêu chí, trong đó có …".
   std::string describe(const Grade& g) const;
   std::string describe(const Target& t) const;

@@ -93,7 +93,7 @@ const std::string& desk_style() {
   static const std::string css = R"CSS(*{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#f6f6f4}
 .bar{display:flex;justify-content:space-between;align-items:center;gap:1rem;padding:.6rem 1rem;background:#8b0000;color:#fff}
-.bar{flex-wrap:wrap}.bar a{color:#fff;font-weight:600;text-decoration:none}.who button{white-space:nowrap}.who{display:flex;gap:.5rem;align-items:center;margin:0}
+.bar{flex-wrap:wrap}.parts{display:flex;gap:1rem;margin-right:auto}.bar .parts a{font-weight:400}.bar a{color:#fff;font-weight:600;text-decoration:none}.who button{white-space:nowrap}.who{display:flex;gap:.5rem;align-items:center;margin:0}
 main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
 .field{margin:0 0 .9rem}.field label{display:block;font-weight:600;margin-bottom:.2rem}
@@ -117,6 +117,17 @@ button.secondary{background:#fff;color:#8b0000}
 .columns{display:grid;grid-template-columns:2fr 1fr;gap:1rem}.recent,.versions{padding-left:1.2rem}
 .restore{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.3rem 0 .8rem}.restore label{flex:1 1 16rem}
 .remove{margin-top:2rem;border-top:1px solid #ccc}
+.grid-wrap{overflow:auto;max-height:70vh;border:1px solid #ccc;background:#fff;margin:.5rem 0 1rem}
+table.grid{border-collapse:collapse;font-size:.92rem;min-width:100%}.grid th,.grid td{border-bottom:1px solid #ddd;padding:.3rem .4rem;vertical-align:top;text-align:left}
+.grid thead th{position:sticky;top:0;background:#f0eee8;z-index:2;font-size:.85rem}
+.grid tbody th{position:sticky;left:0;background:#fff;z-index:1;min-width:13rem;max-width:18rem;font-weight:600}
+.grid tbody th small{display:block;font-weight:400;color:#555}.grid tr.depth-1 th{padding-left:1.4rem}
+.grid input[type=checkbox]{width:1.4rem;height:1.4rem}.grid td input:not([type=checkbox]){min-width:7rem}.grid select{min-width:11rem}
+.grid td.grade{min-width:14rem}.grid td.grade output{display:block;font-weight:600}.grid td.grade small{color:#444}
+.grid tr.has-error th{border-left:4px solid #b00020}
+#tong-hop ul{padding-left:1.2rem;columns:2 18rem}#tong-hop .met{color:#1b5e20}#tong-hop .met::before{content:"✓ "}
+#tong-hop .missed{color:#b00020;font-weight:600}#tong-hop .missed::before{content:"✗ "}
+.campaign .years{display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;padding:0;list-style:none}.new-year input{width:6rem}
 @media (max-width:48rem){.columns{grid-template-columns:1fr}.editor{grid-template-columns:1fr;grid-template-areas:"tabs" "tools" "write"}
 .tabs{display:flex;gap:.3rem}.editor .preview{display:none}.editor[data-tab=preview] .preview{display:block;grid-area:write}
 .editor[data-tab=preview] .field,.editor[data-tab=preview] .toolbar{display:none}}

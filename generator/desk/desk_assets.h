@@ -8,5 +8,7 @@ namespace congbo {
 
 const std::string& desk_script();
 const std::string& desk_style();
+/// The campaign results grid's script (results_script.cc).
+const std::string& results_script();
 
 }  // namespace congbo

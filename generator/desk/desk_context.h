@@ -112,5 +112,6 @@ void version_routes(httplib::Server& server, DeskContext& cx);
 void model_routes(httplib::Server& server, DeskContext& cx);
 void plain_page_routes(httplib::Server& server, DeskContext& cx);
 void preview_routes(httplib::Server& server, DeskContext& cx);
+void results_routes(httplib::Server& server, DeskContext& cx);
 
 }  // namespace congbo

@@ -15,6 +15,7 @@ std::string shell(const std::string& title, const std::string& body, const std::
                     esc(title) + " – Bàn soạn thảo congbo</title>\n<link rel=\"stylesheet\" href=\"/_soan/desk.css\">\n"
                     "<script src=\"/_soan/desk.js\" defer></script>\n</head>\n<body>\n<header class=\"bar\"><a href=\"/\">Bàn soạn thảo</a>";
   if (!writer.empty()) {
+    out += "<nav class=\"parts\"><a href=\"/\">Văn bản</a><a href=\"/thi-dua\">Thi đua</a></nav>";
     out += "<form method=\"post\" action=\"/dang-xuat\" class=\"who\"><span>" + esc(writer) +
            "</span><input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrf) +
            "\"><button type=\"submit\">Đăng xuất</button></form>";
@@ -283,5 +284,11 @@ std::string plain_page(const PlainPage& p) {
   body += form_end(p.page, p.form.body);
   return shell(p.page.file.empty() ? "Trang mới" : "Sửa trang", body, p.page.writer, p.page.csrf);
 }
+
+std::string desk_shell(const std::string& title, const std::string& body, const std::string& writer, const std::string& csrf) {
+  return shell(title, body, writer, csrf);
+}
+
+std::string desk_notices(const FormPage& page) { return notices_html(page); }
 
 }  // namespace congbo

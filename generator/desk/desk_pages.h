@@ -60,6 +60,11 @@ struct VersionsPage {
   std::vector<std::string> general;   ///< why a restore or removal was not saved
 };
 
+/// Every desk page's frame (bar, who is logged in, style and script), and
+/// the notices a form page starts with; for the parts in their own files.
+std::string desk_shell(const std::string& title, const std::string& body, const std::string& writer, const std::string& csrf);
+std::string desk_notices(const FormPage& page);
+
 std::string login_page(const std::string& error, const std::string& login);
 std::string list_page(const ListPage& page);
 std::string versions_page(const VersionsPage& page);

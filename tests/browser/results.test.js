@@ -1,0 +1,152 @@
+// The emulation year at the desk: a writer fills a campaign year's grid for
+// the sample's "chi bộ bốn tốt" campaign, sees each grade the rules give as
+// the boxes are ticked (with why: the 3/4 rule of a đảng bộ), the targets met
+// or missed, pastes rows from a spreadsheet, is stopped by a committee
+// decision with no reason, and saves: one commit in the writer's name.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn, execFileSync } = require('node:child_process');
+const { launch } = require('./harness');
+
+const SOURCE = path.join(__dirname, '..', '..');
+const CAMPAIGN = 'content/thi-dua/chi-bo-bon-tot.toml';
+const git = (dir, ...args) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+const shots = process.env.CONGBO_SCREENSHOTS;
+
+// The sample site in a repository of its own, an account "lan", the desk on it.
+async function withSampleDesk(body) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-thi-dua-'));
+  fs.copyFileSync(path.join(SOURCE, 'site.toml'), path.join(dir, 'site.toml'));
+  for (const d of ['content', 'static']) fs.cpSync(path.join(SOURCE, d), path.join(dir, d), { recursive: true });
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, '-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', 'Mẫu');
+  execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', 'lan', '--name', 'Nguyễn Thị Lan',
+    '--email', 'lan@example.vn'], { input: 'mat-khau-bi-mat\n' });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet'], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(base + '/dang-nhap'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base + '/');
+    await page.getByLabel('Tên đăng nhập').fill('lan');
+    await page.getByLabel('Mật khẩu').fill('mat-khau-bi-mat');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await body({ page, base, dir });
+  } finally {
+    await browser.close();
+    const exited = new Promise((resolve) => desk.on('exit', resolve));
+    desk.kill('SIGINT');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Ticks boxes and waits for the grades the desk computes for that state.
+async function tick(page, names, on = true) {
+  for (const name of names) await page.locator(`[name="${name}"]`).setChecked(on);
+  await page.waitForFunction(() => {
+    const f = document.getElementById('luoi');
+    return f.dataset.shown && f.dataset.shown === f.dataset.pending;
+  });
+}
+const ALL = ['chinh-tri', 'sinh-hoat', 'doan-ket', 'can-bo'];
+const boxes = (unit, criteria = ALL) => criteria.map((c) => `tc-${unit}-${c}`);
+const grade = (page, unit) => page.textContent(`[data-grade-for="${unit}"]`);
+const why = (page, unit) => page.textContent(`[data-why-for="${unit}"]`);
+
+test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes are ticked, the 3/4 rule explained, targets, paste, save', () =>
+  withSampleDesk(async ({ page, dir }) => {
+    await page.getByRole('link', { name: 'Thi đua', exact: true }).click();
+    assert.match(await page.textContent('main'), /Năm 2025/);
+    await page.locator('section.campaign', { hasText: 'chi bộ bốn tốt' }).getByRole('button', { name: 'Nhập kết quả' }).click();  // the year after the last: 2026
+    assert.match(await page.textContent('h1'), /Kết quả năm 2026/);
+    assert.strictEqual(await grade(page, 'cb-dl-kinh-doanh'), 'Không hoàn thành nhiệm vụ');
+
+    // The đảng bộ meets all four, but only two of its four cells do.
+    await tick(page, [...boxes('db-dien-luc'), ...boxes('cb-dl-kinh-doanh'), ...boxes('cb-dl-ky-thuat'),
+      ...boxes('cb-dl-van-phong', ALL.slice(0, 3)), ...boxes('cb-dl-chau-thanh', ALL.slice(0, 3))]);
+    assert.strictEqual(await grade(page, 'cb-dl-kinh-doanh'), 'Đạt “bốn tốt”');
+    assert.strictEqual(await grade(page, 'cb-dl-van-phong'), 'Hoàn thành tốt nhiệm vụ');
+    assert.strictEqual(await grade(page, 'db-dien-luc'), 'Hoàn thành tốt nhiệm vụ');
+    assert.strictEqual(await why(page, 'db-dien-luc'),
+      'đạt 4/4 tiêu chí nhưng chỉ 2/4 chi bộ trực thuộc đạt “bốn tốt” (cần 3/4) → Hoàn thành tốt nhiệm vụ');
+    // A third cell reaches "bốn tốt": 3/4, and the đảng bộ with it.
+    await tick(page, ['tc-cb-dl-van-phong-can-bo']);
+    assert.strictEqual(await grade(page, 'db-dien-luc'), 'Đạt “bốn tốt”');
+    assert.match(await why(page, 'db-dien-luc'), /3\/4 chi bộ trực thuộc đạt “bốn tốt”/);
+    assert.match(await page.textContent('#tong-hop .missed'), /Trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên: 1\/12 \(8,3%\) — chưa đạt chỉ tiêu/);
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-thi-dua-luoi.png'), fullPage: false });
+
+    // The other units' results, pasted from a spreadsheet (one line names a unit that does not exist).
+    const names = ['Chi bộ Ngân hàng Nhà nước chi nhánh tỉnh', 'Chi bộ Cục Thống kê tỉnh', 'Chi bộ Không Có'];
+    const tsv = names.map((n) => `${n}\tx\tx\tx\tx\tx`).join('\r\n') + '\r\n';
+    await page.locator('[name="gc-db-kho-bac"]').focus();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, tsv);
+    await page.waitForFunction(() => /Đã dán/.test(document.getElementById('dan-ket-qua').textContent));
+    assert.match(await page.textContent('#dan-ket-qua'), /Đã dán 2 dòng\. Chưa dán được: dòng 3: không có đơn vị “Chi bộ Không Có”/);
+    await page.waitForFunction(() => document.querySelector('[data-grade-for="cb-thong-ke"]').textContent === 'Đạt “bốn tốt”');
+    assert.strictEqual(await page.isChecked('[name="tc-cb-ngan-hang-nha-nuoc-can-bo"]'), true);
+    assert.strictEqual(await page.inputValue('[name="gc-db-kho-bac"]'), '', 'the pasted block did not go into the box');
+
+    // The committee decides otherwise: without a reason it is refused beside the row.
+    await page.locator('[name="xl-cb-thong-ke"]').selectOption('tot');
+    await page.waitForFunction(() => /lý do/.test(document.querySelector('[data-messages-for="cb-thong-ke"]').textContent));
+    assert.match(await page.getAttribute('tr[data-unit="cb-thong-ke"]', 'class'), /has-error/);
+    await page.getByLabel('Nội dung thay đổi').fill('Nhập kết quả thi đua năm 2026');
+    await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+    assert.match(await page.textContent('[data-messages-for="cb-thong-ke"]'), /lý do/);
+    assert.strictEqual(git(dir, 'log', '--format=%s', '-1').trim(), 'Mẫu', 'nothing committed with a mistake');
+    await page.locator('[name="ly-do-cb-thong-ke"]').fill('Chi bộ chậm nộp báo cáo');
+    await page.getByLabel('Nội dung thay đổi').fill('Nhập kết quả thi đua năm 2026');
+    await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã lưu kết quả năm 2026 vào content\/thi-dua\/chi-bo-bon-tot\.toml/);
+
+    assert.strictEqual(git(dir, 'log', '--format=%an|%s', '-1').trim(), 'Nguyễn Thị Lan|Nhập kết quả thi đua năm 2026');
+    const saved = fs.readFileSync(path.join(dir, CAMPAIGN), 'utf8');
+    assert.ok(saved.startsWith(fs.readFileSync(path.join(SOURCE, CAMPAIGN), 'utf8')), 'the years before are untouched');
+    assert.match(saved, /\{ unit = "cb-thong-ke", met = \["chinh-tri", "sinh-hoat", "doan-ket", "can-bo"\], grade = "tot", decided = true, reason = "Chi bộ chậm nộp báo cáo" \}/);
+    execFileSync(process.env.CONGBO_BIN, ['check', '--site', dir], { stdio: 'pipe' });  // the site the desk saved builds
+    // The grid opens again from the file, as saved.
+    assert.strictEqual(await grade(page, 'db-dien-luc'), 'Đạt “bốn tốt”');
+    assert.strictEqual(await page.inputValue('[name="ly-do-cb-thong-ke"]'), 'Chi bộ chậm nộp báo cáo');
+    if (shots) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: path.join(shots, 'soan-thi-dua-dien-thoai.png'), fullPage: false });
+    }
+  }));
+
+test('the grid refuses: no session, no CSRF token, a campaign path out of content/thi-dua', () =>
+  withSampleDesk(async ({ page, base }) => {
+    const form = (fields) => { const f = new FormData(); for (const [k, v] of Object.entries(fields)) f.set(k, v); return f; };
+    const anonymous = await fetch(base + '/thi-dua/luu', { method: 'POST', body: form({ tep: 'chi-bo-bon-tot', nam: '2026' }) });
+    assert.strictEqual(anonymous.status, 403);
+    const csrf = await page.evaluate(async () => {
+      await fetch('/thi-dua/ket-qua?tep=chi-bo-bon-tot&nam=2026');
+      return document.querySelector('input[name=csrf]').value;
+    });
+    const status = await page.evaluate(async ([c]) => {
+      const post = async (fields) => {
+        const f = new FormData();
+        for (const [k, v] of Object.entries(fields)) f.set(k, v);
+        return (await fetch('/thi-dua/luu', { method: 'POST', body: f })).status;
+      };
+      return [await post({ tep: 'chi-bo-bon-tot', nam: '2026', message: 'x' }),
+        await post({ csrf: c, tep: '../don-vi', nam: '2026', message: 'x' }),
+        await post({ csrf: c, tep: 'chi-bo-bon-tot', nam: '99999', message: 'x' }),
+        (await fetch('/thi-dua/ket-qua?tep=..%2F..%2Fsite&nam=2026')).status];
+    }, [csrf]);
+    assert.deepStrictEqual(status, [403, 400, 400, 404]);
+  }));
