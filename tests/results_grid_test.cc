@@ -116,3 +116,11 @@ TEST_CASE("rows copied from a spreadsheet: by header names, or unit, registered 
     CHECK(*p.rows[0].note == "Ghi chú, có dấu phẩy \"trong\" ngoặc");
   }
 }
+
+TEST_CASE("a grid of 500 units is sent packed in one field, and read as if each field had come alone") {
+  const auto f = unpack_fields("dk-cb-a\t1\r\ntc-cb-a-chinh-tri\t1\ngc-cb-a\tGhi chú có\ttab\nno-tab-line\n\t\n");
+  CHECK(f.at("dk-cb-a") == "1");
+  CHECK(f.at("tc-cb-a-chinh-tri") == "1");
+  CHECK(f.at("gc-cb-a") == "Ghi chú có\ttab");
+  CHECK(f.size() == 3);
+}

@@ -230,7 +230,13 @@ std::optional<Posted> posted_grid(const DeskContext& cx, const httplib::Request&
     return std::nullopt;
   }
   p.file = *file;
-  p.year = read_grid(c->rules, [&req](const std::string& n) { return form_value(req, n); }, p.mistakes);
+  // The page packs the grid into one field (results_form.h); a form posted without script sends each.
+  const auto packed = unpack_fields(form_value(req, "luoi"));
+  auto field = [&](const std::string& n) {
+    auto it = packed.find(n);
+    return it != packed.end() ? it->second : packed.empty() ? form_value(req, n) : std::string();
+  };
+  p.year = read_grid(c->rules, field, p.mistakes);
   if (p.year.year < kFirstYear || p.year.year > kLastYear) {
     send_html(res, "<p>Năm không hợp lệ.</p>", 400);
     return std::nullopt;

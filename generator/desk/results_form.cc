@@ -186,6 +186,16 @@ Pasted read_pasted(const std::string& text, char separator, const Rules& rules, 
   return out;
 }
 
+std::map<std::string, std::string> unpack_fields(const std::string& packed) {
+  std::map<std::string, std::string> out;
+  for (std::string line : lines_of(packed)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const size_t tab = line.find('\t');
+    if (tab != std::string::npos && tab > 0) out[line.substr(0, tab)] = line.substr(tab + 1);
+  }
+  return out;
+}
+
 YearResults read_grid(const Rules& rules, const FieldLookup& field, std::map<std::string, std::string>& mistakes) {
   YearResults y;
   y.year = std::atoi(field("nam").c_str());

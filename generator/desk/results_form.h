@@ -28,6 +28,12 @@ struct GridNames {
   static std::string listed(const std::string& unit) { return "co-" + unit; }  ///< "1": the row is in the file
 };
 
+/// A grid's fields packed into one ("name<TAB>value" a line): a form with
+/// 500 units has more fields than cpp-httplib takes in one request (1,024
+/// parts), so the page sends them as one. Tabs and line breaks in a value
+/// become spaces.
+std::map<std::string, std::string> unpack_fields(const std::string& packed);
+
 /// The grid as posted: "don-vi" lists its units in order (space-separated),
 /// "nam" the year, "ngay" the date announced (dd/mm/yyyy). A row not in the
 /// file yet, with nothing ticked or typed, is left out. Mistakes a file
