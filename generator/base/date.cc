@@ -77,4 +77,14 @@ std::string Date::display() const {
 
 std::string Date::rfc3339() const { return iso() + "T00:00:00+07:00"; }
 
+long Date::days() const {
+  // Howard Hinnant's days_from_civil.
+  const int y = year - (month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<long>(era) * 146097 + static_cast<long>(doe) - 719468;
+}
+
 }  // namespace congbo

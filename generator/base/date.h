@@ -17,6 +17,8 @@ struct Date {
   /// Today in Vietnam (UTC+7), by the system's clock.
   static Date today();
 
+  /// Days since 1970-01-01 (for "còn 12 ngày", "quá hạn 3 ngày").
+  long days() const;
   std::string iso() const;      ///< "2020-10-21"
   std::string display() const;  ///< "21/10/2020"
   std::string rfc3339() const;  ///< "2020-10-21T00:00:00+07:00", Vietnam's zone

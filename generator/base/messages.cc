@@ -473,6 +473,18 @@ std::string decision_needs_grade_and_reason() {
   return "xếp loại do cấp ủy quyết định (decided = true) cần ghi cả grade và reason (lý do)";
 }
 
+std::string unknown_deadline_kind(const std::string& kind) {
+  return "loại hạn \"" + kind + "\" không có; dùng \"dang-ky\" (đăng ký), \"bao-cao\" (báo cáo), \"so-ket\" (sơ kết) hoặc \"tong-ket\" (tổng kết)";
+}
+
+std::string deadline_needs_date() {
+  return "hạn cần date = NĂM-THÁNG-NGÀY (một lần) hoặc each_year = \"ngày/tháng\" (hằng năm), chỉ một trong hai";
+}
+
+std::string bad_day_month(const std::string& text) {
+  return "\"" + text + "\" không phải ngày/tháng (ví dụ \"15/11\")";
+}
+
 std::string duplicate_year(int year, int other_line) {
   return "kết quả năm " + std::to_string(year) + " đã có ở dòng " + std::to_string(other_line);
 }

@@ -149,6 +149,10 @@ std::string otherwise_not_last(const std::string& id);
 std::string target_needs_one_bound();
 std::string decision_needs_grade_and_reason();
 std::string duplicate_year(int year, int other_line);
+/// A campaign's [[deadline]]: its kind, and when it falls.
+std::string unknown_deadline_kind(const std::string& kind);
+std::string deadline_needs_date();
+std::string bad_day_month(const std::string& text);
 std::string graded_twice(const std::string& unit, int year, int other_line);
 std::string missing_score(const std::string& unit);
 std::string grade_contradicts(const std::string& unit, const std::string& stated, const std::string& computed,

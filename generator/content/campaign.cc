@@ -44,6 +44,8 @@ UnitResult read_row(const Value& t, const Rules& rules, const std::string& path,
   if (auto v = r.boolean("decided")) u.decided = *v;
   if (auto v = r.string("reason")) u.reason = *v;
   if (auto v = r.string("note")) u.note = *v;
+  u.registered_on = r.date("registered_on");
+  u.reported_on = r.date("reported_on");
   std::tie(u.decided_line, u.decided_col) = r.where("decided");
   r.finish(msg::unknown_field);
   return u;
@@ -65,6 +67,7 @@ std::optional<Campaign> Campaign::load(const std::string& text, const std::strin
   if (auto v = read_entry(r, "plan")) c.plan = *v;
   if (auto v = r.boolean("sample")) c.sample = *v;
   c.rules = Rules::read(r, path, diags);
+  c.deadlines = read_deadlines(r, path, diags);
 
   for (const Value* t : r.tables("results")) {
     FieldReader yr(*t, path, diags, "results.");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "date.h"
+#include "deadline.h"
 #include "diagnostic.h"
 #include "page.h"
 #include "rules.h"
@@ -24,6 +25,8 @@ struct UnitResult {
   bool decided = false;           ///< the committee decided the grade itself…
   std::string reason;             ///< …for this reason
   std::string note;
+  std::optional<Date> registered_on;  ///< when it registered, for the registration deadline
+  std::optional<Date> reported_on;    ///< when it reported, for the report deadline
   std::string computed;           ///< what the rules give (link step)
   std::string grade;              ///< final: `stated` when decided, else `computed`
   std::string explanation;        ///< why the rules give `computed`, in words (Rules::explain)
@@ -60,6 +63,7 @@ struct Campaign {
   RelationEntry plan;   ///< the plan that launched it: a number or a content path
   bool sample = false;  ///< sample data, said so on every page
   Rules rules;
+  std::vector<Deadline> deadlines;  ///< its calendar ([[deadline]])
   std::vector<YearResults> years;  ///< oldest first
 
   /// Reads a campaign file. Errors go to `diags`; returns nullopt on a syntax error.

@@ -65,6 +65,7 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
     if (d.severity == Severity::Error) page.problems.push_back(d.format());
   }
   for (const CommitSummary& c : recent_commits(cx.options.site_dir, 10)) page.recent.push_back(c);
+  page.due = office_deadlines(cx, Date::today());
   if (!cx.options.publish_to.empty()) {
     page.knows_published = true;
     page.published = published_commit(cx.options.publish_to).value_or("");

@@ -61,6 +61,13 @@ std::string field_html(const Messages& fields, const std::string& name, const st
   return out + messages_html(id, m) + "</div>\n";
 }
 
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < 8; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > 8) out += " và " + std::to_string(names.size() - 8) + " đơn vị khác";
+  return out;
+}
+
 std::string toolbar() {
   return "<div class=\"toolbar\" role=\"toolbar\" aria-label=\"Định dạng\" data-for=\"f-body\">"
          "<button type=\"button\" data-md=\"heading\">Tiêu đề</button>"
@@ -104,6 +111,22 @@ std::string list_page(const ListPage& p) {
       body += "</ul>";
     }
     body += "</section>\n";
+  }
+  if (!p.due.empty()) {
+    body += "<section class=\"due\" aria-labelledby=\"han-thi-dua\"><h2 id=\"han-thi-dua\">Hạn thi đua</h2><ul>";
+    for (const DueItem& d : p.due) {
+      const bool over = d.days < 0;
+      body += "<li class=\"" + std::string(over ? "overdue" : "upcoming") + "\"><b>" + esc(d.date) + "</b> " +
+              (over ? "<span class=\"tag\">Quá hạn " + std::to_string(-d.days) + " ngày</span> "
+                    : "<span>còn " + std::to_string(d.days) + " ngày</span> ") +
+              esc(d.what) + " năm " + std::to_string(d.year) + " – " + esc(d.campaign);
+      if (!d.missing.empty()) {
+        body += ": <a href=\"/thi-dua/ket-qua?tep=" + esc(d.campaign_id) + "&amp;nam=" + std::to_string(d.year) + "\">" +
+                std::to_string(d.missing.size()) + " đơn vị chưa thực hiện</a> <small>(" + esc(join_names(d.missing)) + ")</small>";
+      }
+      body += "</li>";
+    }
+    body += "</ul></section>\n";
   }
   body += "<div class=\"columns\"><section><h2>Tất cả văn bản</h2><ul class=\"docs\">";
   for (const auto& d : p.docs) {

@@ -39,6 +39,14 @@ struct DocumentItem {
   std::string file, number, title, date;
 };
 
+/// A deadline of a campaign, as the office's list shows it: what is overdue first.
+struct DueItem {
+  std::string date, what, campaign, campaign_id;
+  int year = 0;
+  int days = 0;                       ///< from today: negative when passed
+  std::vector<std::string> missing;   ///< names of the units that have not done it
+};
+
 struct ListPage {
   std::string csrf, writer, notice;
   std::vector<DocumentItem> docs, models, pages;
@@ -47,6 +55,7 @@ struct ListPage {
   bool knows_published = false;       ///< the desk knows where releases are (--publish-to)
   std::string published;              ///< the commit served now; "" when nothing is published yet
   std::vector<std::string> unpublished;  ///< files changed since it
+  std::vector<DueItem> due;              ///< overdue (with units missing), then the next 60 days
 };
 
 /// One version of a document, as its history page lists it.

@@ -101,6 +101,8 @@ GridRow row_of(const Campaign& c, const Units& units, const UnitResult* r, const
   if (r && r->score) row.score = words::number(*r->score);
   if (r && r->decided) row.decided = r->stated;
   if (r) row.reason = r->reason, row.note = r->note;
+  if (r && r->registered_on) row.registered_on = r->registered_on->display();
+  if (r && r->reported_on) row.reported_on = r->reported_on->display();
   if (r && r->registered) row.grade = grade_name(c.rules, r->computed), row.explanation = r->explanation;
   else if (r) row.explanation = "không đăng ký";
   (void)units;
@@ -244,6 +246,18 @@ std::optional<Posted> posted_grid(const DeskContext& cx, const httplib::Request&
   return p;
 }
 
+// The unit a grid field belongs to ("ngay-dk-cb-a" → "cb-a"), by the grid's own rows.
+std::string unit_of_field(const YearResults& y, const std::string& field) {
+  std::string best;
+  for (const UnitResult& r : y.units) {
+    const size_t n = r.unit.size();
+    if (field.size() > n && n > best.size() && field.compare(field.size() - n, n, r.unit) == 0 && field[field.size() - n - 1] == '-') {
+      best = r.unit;
+    }
+  }
+  return best;
+}
+
 std::string json_list(const std::vector<std::string>& items) {
   std::string out = "[";
   for (const auto& s : items) out += (out.size() > 1 ? "," : "") + json_string(s);
@@ -263,7 +277,10 @@ void recompute(DeskContext& cx, const httplib::Request& req, httplib::Response& 
   std::map<std::string, FieldMessages> rows;
   std::vector<std::string> general;
   sort_messages(g, p->rel, rows, general);
-  for (const auto& [field, why] : p->mistakes) general.push_back(why);
+  for (const auto& [field, why] : p->mistakes) {
+    const std::string unit = field == "ngay" ? "" : unit_of_field(p->year, field);
+    (unit.empty() ? general : rows[unit].errors).push_back(why);
+  }
   std::string out = "{\"rows\":{";
   bool first = true;
   for (const GridRow& r : grid.rows) {
@@ -323,7 +340,10 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.opened = form_value(req, "opened");
   page.message = trim(form_value(req, "message"));
   if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã nhập hay sửa gì");
-  for (const auto& [field, why] : p->mistakes) (field == "ngay" ? page.fields["ngay"].errors : page.general).push_back(why);
+  for (const auto& [field, why] : p->mistakes) {
+    const std::string unit = field == "ngay" ? "" : unit_of_field(p->year, field);
+    (field == "ngay" ? page.fields["ngay"].errors : unit.empty() ? page.general : page.fields["hang-" + unit].errors).push_back(why);
+  }
 
   std::lock_guard<std::mutex> lock(cx.saving);
   const auto now = read_bytes(cx.options.site_dir / p->rel);
@@ -357,6 +377,31 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
 }
 
 }  // namespace
+
+std::vector<DueItem> office_deadlines(const DeskContext& cx, const Date& today) {
+  std::vector<DueItem> out;
+  Diagnostics ignored;
+  const auto units_text = read_bytes(cx.options.site_dir / "content/don-vi.toml");
+  const Units units = Units::load(units_text ? *units_text : "", "content/don-vi.toml", ignored);
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(cx.options.site_dir / "content/thi-dua", ec)) {
+    const std::string id = e.path().stem().string();
+    if (e.path().extension() != ".toml" || campaign_path(cx, id).empty()) continue;
+    const auto text = read_bytes(e.path());
+    const auto c = text ? Campaign::load(*text, "content/thi-dua/" + id + ".toml", ignored) : std::nullopt;
+    if (!c) continue;
+    for (const DeadlineDue& due : deadlines_due(*c, units)) {
+      const int days = static_cast<int>(due.date.days() - today.days());
+      if ((days < 0 && due.missing.empty()) || days > 60) continue;
+      DueItem item{due.date.display(), due.deadline->name.empty() ? deadline_kind_name(due.deadline->kind) : due.deadline->name,
+                   c->name, id, due.year, days, {}};
+      for (const auto& u : due.missing) item.missing.push_back(units.find(u) ? units.find(u)->name : u);
+      out.push_back(std::move(item));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const DueItem& a, const DueItem& b) { return a.days < b.days; });
+  return out;
+}
 
 void results_routes(httplib::Server& server, DeskContext& cx) {
   server.Get("/thi-dua", [&cx](const httplib::Request& q, httplib::Response& r) { list(cx, q, r); });

@@ -48,6 +48,14 @@ UnitResult read_row(const Rules& rules, const FieldLookup& field, const std::str
   u.decided = !u.stated.empty();
   u.reason = trim(field(GridNames::reason(unit)));
   u.note = trim(field(GridNames::note(unit)));
+  auto day = [&](const std::string& name, std::optional<Date>& into) {
+    const std::string typed = trim(field(name));
+    if (typed.empty()) return;
+    into = Date::parse(typed);
+    if (!into) mistakes[name] = "ngày \"" + typed + "\" phải viết dạng ngày/tháng/năm, ví dụ 20/03/2026";
+  };
+  day(GridNames::registered_on(unit), u.registered_on);
+  day(GridNames::reported_on(unit), u.reported_on);
   return u;
 }
 
@@ -58,7 +66,8 @@ std::string comma_list(const std::vector<std::string>& items) {
 }
 
 bool untouched(const UnitResult& u) {
-  return !u.registered && u.met.empty() && !u.score && u.stated.empty() && u.reason.empty() && u.note.empty();
+  return !u.registered && u.met.empty() && !u.score && u.stated.empty() && u.reason.empty() && u.note.empty() &&
+         !u.registered_on && !u.reported_on;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -220,12 +229,14 @@ std::string write_year(const YearResults& y) {
   for (const UnitResult& u : y.units) {
     std::vector<std::string> parts{"unit = " + toml_quoted(u.unit)};
     if (!u.registered) parts.push_back("registered = false");
+    if (u.registered_on) parts.push_back("registered_on = " + u.registered_on->iso());
     if (!u.met.empty()) {
       std::vector<std::string> q;
       for (const auto& id : u.met) q.push_back(toml_quoted(id));
       parts.push_back("met = [" + comma_list(q) + "]");
     }
     if (u.score) parts.push_back("score = " + score_text(*u.score));
+    if (u.reported_on) parts.push_back("reported_on = " + u.reported_on->iso());
     if (!u.stated.empty()) parts.push_back("grade = " + toml_quoted(u.stated));
     if (u.decided) parts.push_back("decided = true");
     if (!u.reason.empty()) parts.push_back("reason = " + toml_quoted(u.reason));

@@ -25,6 +25,8 @@ struct GridNames {
   static std::string decided(const std::string& unit) { return "xl-" + unit; }
   static std::string reason(const std::string& unit) { return "ly-do-" + unit; }
   static std::string note(const std::string& unit) { return "gc-" + unit; }
+  static std::string registered_on(const std::string& unit) { return "ngay-dk-" + unit; }  ///< dd/mm/yyyy
+  static std::string reported_on(const std::string& unit) { return "ngay-bc-" + unit; }
   static std::string listed(const std::string& unit) { return "co-" + unit; }  ///< "1": the row is in the file
 };
 

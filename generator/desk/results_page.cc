@@ -32,10 +32,12 @@ std::string row_html(const GridPage& p, const GridRow& r) {
   if (r.listed) out += "<input type=\"hidden\" name=\"" + esc(GridNames::listed(r.unit)) + "\" value=\"1\">";
   out += messages_html(r) + "</th>";
   out += box(GridNames::registered(r.unit), r.registered, r.name + ": đăng ký");
+  out += text_cell(GridNames::registered_on(r.unit), r.registered_on, r.name + ": ngày đăng ký", " inputmode=\"numeric\" size=\"9\" class=\"day\"");
   for (size_t i = 0; i < p.criteria.size(); ++i) {
     out += box(GridNames::met(r.unit, p.criteria[i].first), r.met[i], r.name + ": " + p.criteria[i].second);
   }
   if (p.scored) out += text_cell(GridNames::score(r.unit), r.score, r.name + ": điểm", " inputmode=\"decimal\" size=\"4\"");
+  out += text_cell(GridNames::reported_on(r.unit), r.reported_on, r.name + ": ngày báo cáo", " inputmode=\"numeric\" size=\"9\" class=\"day\"");
   out += "<td class=\"grade\"><output data-grade-for=\"" + esc(r.unit) + "\">" + esc(r.grade) + "</output><small data-why-for=\"" +
          esc(r.unit) + "\">" + esc(r.explanation) + "</small></td>";
   out += "<td><select name=\"" + esc(GridNames::decided(r.unit)) + "\" aria-label=\"" + esc(r.name + ": cấp ủy quyết định") +
@@ -59,10 +61,10 @@ std::string summary_html(const GridPage& p) {
 }
 
 std::string head_html(const GridPage& p) {
-  std::string out = "<thead><tr><th scope=\"col\">Đơn vị</th><th scope=\"col\">Đăng ký</th>";
+  std::string out = "<thead><tr><th scope=\"col\">Đơn vị</th><th scope=\"col\">Đăng ký</th><th scope=\"col\">Ngày đăng ký</th>";
   for (const auto& [id, name] : p.criteria) out += "<th scope=\"col\">" + esc(name) + "</th>";
   if (p.scored) out += "<th scope=\"col\">Điểm</th>";
-  return out + "<th scope=\"col\">Xếp loại theo quy tắc</th><th scope=\"col\">Cấp ủy quyết định</th>"
+  return out + "<th scope=\"col\">Ngày báo cáo</th><th scope=\"col\">Xếp loại theo quy tắc</th><th scope=\"col\">Cấp ủy quyết định</th>"
                "<th scope=\"col\">Lý do quyết định</th><th scope=\"col\">Ghi chú</th></tr></thead>\n";
 }
 

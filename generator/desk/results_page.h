@@ -19,6 +19,7 @@ struct GridRow {
   bool registered = false;
   std::vector<bool> met;         ///< parallel to GridPage::criteria
   std::string score, decided, reason, note;
+  std::string registered_on, reported_on;  ///< dd/mm/yyyy
   std::string grade, explanation;  ///< what the rules give now
   FieldMessages messages;
 };

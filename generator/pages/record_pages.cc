@@ -1,9 +1,11 @@
 // record_pages.cc: the record families, and what records add to other pages.
 #include "record_pages.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "calendar_page.h"
 #include "chart.h"
 #include "page_words.h"
 #include "sections.h"
@@ -97,6 +99,9 @@ void campaigns_index(const RecordContext& cx) {
                    .set("years", year_links(cx, c)));
   }
   v.set("campaigns", std::move(items));
+  const bool dated = std::any_of(cx.records.campaigns.begin(), cx.records.campaigns.end(),
+                                 [](const Campaign& c) { return !c.deadlines.empty(); });
+  if (dated) v.set("calendar_url", calendar_url(cx));
   cx.emit("/thi-dua/", "campaigns", std::move(v));
 }
 
@@ -152,6 +157,10 @@ void campaign_year_page(const RecordContext& cx, const Campaign& c, const YearRe
     yv.set("targets", table_with_csv(cx, targets_table(c, s), c.url + "chi-tieu-" + std::to_string(y.year) + ".csv"));
   }
   yv.set("year_links", year_links(cx, c, y.year, false));
+  View deadlines = year_deadlines(cx, c, y.year);
+  if (!deadlines.items().empty()) {
+    yv.set("deadlines", std::move(deadlines)).set("calendar_url", calendar_url(cx)).set("calendar_script", calendar_script(cx));
+  }
   cx.emit(url, "campaign_year", std::move(yv));
 }
 
@@ -166,6 +175,7 @@ void render_campaign_pages(const RecordContext& cx) {
     campaign_page(cx, ci, summaries);
     for (size_t yi = 0; yi < c.years.size(); ++yi) campaign_year_page(cx, c, c.years[yi], summaries[yi]);
   }
+  render_calendar_page(cx);
 }
 
 namespace {

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn, execFileSync } = require('node:child_process');
-const { launch } = require('./harness');
+const { launch, serve } = require('./harness');
 
 const SOURCE = path.join(__dirname, '..', '..');
 const CAMPAIGN = 'content/thi-dua/chi-bo-bon-tot.toml';
@@ -18,10 +18,18 @@ const git = (dir, ...args) => execFileSync('git', ['-C', dir, ...args], { encodi
 const shots = process.env.CONGBO_SCREENSHOTS;
 
 // The sample site in a repository of its own, an account "lan", the desk on it.
-async function withSampleDesk(body) {
+// `files` (path → text) instead of the sample, when given.
+async function withSampleDesk(body, files = null) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-thi-dua-'));
-  fs.copyFileSync(path.join(SOURCE, 'site.toml'), path.join(dir, 'site.toml'));
-  for (const d of ['content', 'static']) fs.cpSync(path.join(SOURCE, d), path.join(dir, d), { recursive: true });
+  if (files) {
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+  } else {
+    fs.copyFileSync(path.join(SOURCE, 'site.toml'), path.join(dir, 'site.toml'));
+    for (const d of ['content', 'static']) fs.cpSync(path.join(SOURCE, d), path.join(dir, d), { recursive: true });
+  }
   git(dir, 'init', '-q');
   git(dir, 'add', '-A');
   git(dir, '-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', 'Mẫu');
@@ -150,3 +158,52 @@ test('the grid refuses: no session, no CSRF token, a campaign path out of conten
     }, [csrf]);
     assert.deepStrictEqual(status, [403, 400, 400, 404]);
   }));
+
+// Days from today, as the campaign file writes a date.
+const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+
+test('a report deadline passed with a unit not reported: the desk\'s list shows it first, the public calendar marks it', () => {
+  const year = Number(day(-5).slice(0, 4));
+  const files = {
+    'site.toml': 'title = "Đảng ủy Khối thử"\nbase_url = "https://example.vn/"\n',
+    'content/_index.md': '+++\ntitle = "Trang chủ"\n+++\n',
+    'content/don-vi.toml': '[[unit]]\nid = "cb-a"\nname = "Chi bộ A"\ntype = "chi bộ cơ sở"\n\n' +
+      '[[unit]]\nid = "cb-b"\nname = "Chi bộ B"\ntype = "chi bộ cơ sở"\n',
+    'content/thi-dua/thu.toml': 'name = "Thi đua thử"\n[[criteria]]\nid = "c1"\nname = "Tiêu chí 1"\n' +
+      '[[grade]]\nid = "tot"\nname = "Tốt"\ncriteria_at_least = 1\n[[grade]]\nid = "khong"\nname = "Không đạt"\notherwise = true\n' +
+      `[[deadline]]\nkind = "bao-cao"\ndate = ${day(-5)}\n[[deadline]]\nkind = "so-ket"\ndate = ${day(10)}\n` +
+      `[[results]]\nyear = ${year}\nunits = [\n  { unit = "cb-a", met = ["c1"] },\n  { unit = "cb-b" },\n]\n`,
+  };
+  return withSampleDesk(async ({ page, dir }) => {
+    await page.goto(page.url().replace(/\/[^/]*$/, '/'));
+    const due = page.locator('section.due li');
+    assert.strictEqual(await due.count(), 2);
+    assert.match(await due.nth(0).textContent(), /Quá hạn \d+ ngày.*Hạn báo cáo kết quả.*1 đơn vị chưa thực hiện.*Chi bộ B/);
+    assert.match(await due.nth(1).textContent(), /còn \d+ ngày.*Sơ kết/);
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-han-thi-dua.png') });
+
+    const out = dir + '-web';
+    execFileSync(process.env.CONGBO_BIN, ['build', '--site', dir, '--out', out, '--quiet'], { stdio: 'pipe' });
+    const site = await serve(out);
+    try {
+      await page.goto(site.url + '/thi-dua/lich/');
+      const overdue = page.locator('li.deadline.overdue');
+      await overdue.waitFor();
+      assert.match(await overdue.textContent(), /Đã quá hạn[\s\S]*Hạn báo cáo kết quả[\s\S]*1 đơn vị chưa báo cáo/);
+      await overdue.locator('summary').click();
+      assert.strictEqual(await overdue.locator('ul a').textContent(), 'Chi bộ B');
+      assert.match(await page.textContent('li.deadline.next'), /Còn \d+ ngày[\s\S]*Sơ kết/);
+      // What is still to come is listed first; what has passed follows under its heading.
+      const order = await page.$$eval('li.deadline', (l) => l.map((x) => x.className));
+      assert.match(order[0], /upcoming/);
+      assert.match(order[1], /past/);
+      if (shots) {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: path.join(shots, 'lich-thi-dua-dien-thoai.png') });
+      }
+    } finally {
+      await site.close();
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, files);
+});
