@@ -119,6 +119,8 @@ button.secondary{background:#fff;color:#8b0000}
 .remove{margin-top:2rem;border-top:1px solid #ccc}
 .due ul{padding-left:1.2rem}.due .overdue .tag{background:#b00020;color:#fff;border-radius:3px;padding:0 .3rem;font-size:.85rem}
 .due small{color:#555}
+table.log{border-collapse:collapse}.log th,.log td{text-align:left;padding:.25rem .6rem;border-bottom:1px solid #ddd}.log tr.served{background:#eef6ee}
+form.publish{margin:.8rem 0}
 .grid-wrap{overflow:auto;max-height:70vh;border:1px solid #ccc;background:#fff;margin:.5rem 0 1rem}
 table.grid{border-collapse:collapse;font-size:.92rem;min-width:100%}.grid th,.grid td{border-bottom:1px solid #ddd;padding:.3rem .4rem;vertical-align:top;text-align:left}
 .grid thead th{position:sticky;top:0;background:#f0eee8;z-index:2;font-size:.85rem}

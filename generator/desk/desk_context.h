@@ -113,6 +113,7 @@ void model_routes(httplib::Server& server, DeskContext& cx);
 void plain_page_routes(httplib::Server& server, DeskContext& cx);
 void preview_routes(httplib::Server& server, DeskContext& cx);
 void results_routes(httplib::Server& server, DeskContext& cx);
+void publish_routes(httplib::Server& server, DeskContext& cx);
 
 /// The campaigns' deadlines for the office's list: those passed with units
 /// still missing, most overdue first, then those due in the next 60 days.

@@ -68,6 +68,7 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   page.due = office_deadlines(cx, Date::today());
   if (!cx.options.publish_to.empty()) {
     page.knows_published = true;
+    page.can_publish = w->account->role == "xuat-ban";
     page.published = published_commit(cx.options.publish_to).value_or("");
     if (!page.published.empty()) page.unpublished = changed_since(cx.options.site_dir, page.published);
   }

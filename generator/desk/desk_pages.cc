@@ -110,6 +110,7 @@ std::string list_page(const ListPage& p) {
       for (const auto& f : p.unpublished) body += "<li>" + esc(f) + "</li>";
       body += "</ul>";
     }
+    if (p.can_publish) body += "<p><a class=\"button\" href=\"/xuat-ban\">Xuất bản: xem thay đổi và công bố</a></p>";
     body += "</section>\n";
   }
   if (!p.due.empty()) {

@@ -56,6 +56,7 @@ struct ListPage {
   std::string published;              ///< the commit served now; "" when nothing is published yet
   std::vector<std::string> unpublished;  ///< files changed since it
   std::vector<DueItem> due;              ///< overdue (with units missing), then the next 60 days
+  bool can_publish = false;              ///< the writer's role is "xuat-ban": a link to /xuat-ban
 };
 
 /// One version of a document, as its history page lists it.

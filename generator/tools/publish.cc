@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <regex>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -96,7 +97,7 @@ bool switch_to(const fs::path& to, const std::string& name, std::string* err) {
 // with it already; a file the build knew by a key of its inputs ("k:…") or
 // of its content ("c:…") is read and hashed here.
 void write_manifest(const fs::path& to, const std::string& name, const std::string& ref,
-                    const std::string& commit) {
+                    const std::string& commit, const std::string& publisher) {
   const fs::path release = to / "releases" / name;
   const auto listed = Output::read_manifest(release).value_or(Output::Manifest{});
   const std::map<std::string, std::string> sorted(listed.begin(), listed.end());  // by path
@@ -113,6 +114,7 @@ void write_manifest(const fs::path& to, const std::string& name, const std::stri
     std::ofstream out(tmp);
     out << "{\n  \"release\": " << json_string(name) << ",\n  \"ref\": " << json_string(ref.empty() ? "HEAD" : ref)
         << ",\n  \"commit\": " << json_string(commit) << ",\n  \"time\": " << json_string(utc_stamp())
+        << ",\n  \"publisher\": " << json_string(publisher)
         << ",\n  \"files\": {\n    " << files << "\n  }\n}\n";
   }
   std::error_code ec;
@@ -268,7 +270,7 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   }
   report->timings.push_back({"seal (hash every file, sign the record)",
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - seal_start).count()});
-  write_manifest(options.to, name, options.ref, *commit);
+  write_manifest(options.to, name, options.ref, *commit, options.publisher);
   std::string err;
   if (!switch_to(options.to, name, &err)) {
     diags.error((options.to / "current").string(), 0, 0, cli::publish_switch_failed(err));
@@ -281,6 +283,23 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
   report->reused = built.reused;
   report->signed_release = key.has_value();
   return true;
+}
+
+std::vector<ReleaseInfo> release_list(const fs::path& to) {
+  static const std::regex field(R"re("(commit|time|publisher)": "((?:[^"\\]|\\.)*)")re");
+  std::vector<ReleaseInfo> out;
+  const std::string served = current_release(to);
+  for (const std::string& name : releases(to)) {
+    ReleaseInfo r{name, "", "", "", name == served};
+    const std::string head = file_bytes(to / "releases" / (name + ".json")).value_or("").substr(0, 4096);
+    for (auto it = std::sregex_iterator(head.begin(), head.end(), field); it != std::sregex_iterator(); ++it) {
+      const std::string key = (*it)[1], value = (*it)[2];
+      (key == "commit" ? r.commit : key == "time" ? r.time : r.publisher) = value;
+    }
+    out.push_back(std::move(r));
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 bool rollback(const fs::path& to, Diagnostics& diags, PublishReport* report) {

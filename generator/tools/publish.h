@@ -34,6 +34,7 @@ struct PublishOptions {
   /// The secret key the release is signed with (congbo keygen); needed when
   /// site.toml has public_key, and must be that key's pair.
   std::filesystem::path key_file;
+  std::string publisher;  ///< who publishes (the desk's account name), kept in the release's manifest
 };
 
 struct PublishReport {
@@ -49,6 +50,14 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
 /// The commit TO/current was published from (its manifest's); nullopt when
 /// nothing is published there yet.
 std::optional<std::string> published_commit(const std::filesystem::path& to);
+
+/// A release as its manifest tells it.
+struct ReleaseInfo {
+  std::string name, commit, time, publisher;  ///< publisher "" when published from the command line
+  bool served = false;
+};
+/// The releases kept in TO, newest first.
+std::vector<ReleaseInfo> release_list(const std::filesystem::path& to);
 
 /// Switches TO/current back to the release before it. Reports when there is none.
 bool rollback(const std::filesystem::path& to, Diagnostics& diags, PublishReport* report);

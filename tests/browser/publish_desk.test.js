@@ -1,0 +1,102 @@
+// Publishing from the desk, by the person responsible: a publisher (role
+// xuat-ban) sees what the public site would gain and change, publishes with
+// one button, sees who published in the log, and rolls back; a writer (role
+// soan) is refused every step and nothing is published.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn, execFileSync } = require('node:child_process');
+const { launch } = require('./harness');
+
+const git = (dir, ...args) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+const shots = process.env.CONGBO_SCREENSHOTS;
+const DOC = 'content/van-ban/1-kh-duk.md';
+
+async function withDesk(body) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-xuat-ban-'));
+  fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Đảng ủy Khối thử"\nbase_url = "https://example.vn/"\n[kinds]\nKH = "Kế hoạch"\n' +
+    '[issuers.duk]\nabbr = "ĐUK"\nname = "Đảng ủy Khối"\nparent = "Đảng bộ tỉnh"\n');
+  fs.mkdirSync(path.join(dir, 'content/van-ban'), { recursive: true });
+  fs.writeFileSync(path.join(dir, DOC), '+++\ntitle = "Kế hoạch đầu năm"\nnumber = "1-KH/ĐUK"\nkind = "KH"\nissuer = "duk"\ndate = 2024-01-05\n+++\nNội dung.\n');
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, '-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', 'Trang đầu tiên');
+  const add = (login, name, role) => execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', login, '--name', name,
+    '--role', role], { input: 'mat-khau-bi-mat\n' });
+  add('lan', 'Nguyễn Thị Lan', 'soan');
+  add('hoa', 'Trần Văn Hòa', 'xuat-ban');
+  const web = dir + '-web';
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet', '--publish-to', web], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(base + '/dang-nhap'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  const browser = await launch();
+  try {
+    await body({ browser, base, dir, web });
+  } finally {
+    await browser.close();
+    const exited = new Promise((resolve) => desk.on('exit', resolve));
+    desk.kill('SIGINT');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(web, { recursive: true, force: true });
+  }
+}
+
+async function logIn(browser, base, login) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(base + '/');
+  await page.getByLabel('Tên đăng nhập').fill(login);
+  await page.getByLabel('Mật khẩu').fill('mat-khau-bi-mat');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  return page;
+}
+const served = (web) => fs.readlinkSync(path.join(web, 'current'));
+
+test('a publisher sees what would change, publishes, is named in the log, and rolls back; a writer cannot', () =>
+  withDesk(async ({ browser, base, dir, web }) => {
+    // The writer: no button, and each step refused with nothing published.
+    const writer = await logIn(browser, base, 'lan');
+    assert.strictEqual(await writer.getByRole('link', { name: /Xuất bản/ }).count(), 0);
+    const refused = await writer.evaluate(async () => {
+      const csrf = document.querySelector('input[name=csrf]').value;
+      const post = async (to) => { const f = new FormData(); f.set('csrf', csrf); return (await fetch(to, { method: 'POST', body: f })).status; };
+      return [(await fetch('/xuat-ban')).status, await post('/xuat-ban/cong-bo'), await post('/xuat-ban/quay-lai')];
+    });
+    assert.deepStrictEqual(refused, [403, 403, 403]);
+    assert.ok(!fs.existsSync(path.join(web, 'current')), 'nothing published by a writer');
+
+    // The publisher: the first release adds every page.
+    const page = await logIn(browser, base, 'hoa');
+    await page.getByRole('link', { name: /Xuất bản/ }).click();
+    assert.match(await page.textContent('#thay-doi'), /Trang mới \(\d+\)[\s\S]*\/van-ban\/1-kh-duk\//);
+    await page.getByRole('button', { name: 'Công bố bản này' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã công bố bản 000001-/);
+    const first = served(web);
+    assert.match(first, /000001-/);
+    assert.match(await page.textContent('table.log'), /Trần Văn Hòa/);
+    assert.match(await page.textContent('#thay-doi'), /không thay đổi gì/);
+
+    // A change committed at the desk (here by git): the page that changes is named.
+    fs.appendFileSync(path.join(dir, DOC), '\nĐoạn thêm.\n');
+    git(dir, '-c', 'user.name=Nguyễn Thị Lan', '-c', 'user.email=lan@example.vn', 'commit', '-qam', 'Sửa kế hoạch');
+    await page.reload();
+    assert.match(await page.textContent('#thay-doi'), /Trang thay đổi \(\d+\)[\s\S]*\/van-ban\/1-kh-duk\//);
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-xuat-ban.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Công bố bản này' }).click();
+    assert.match(served(web), /000002-/);
+    assert.match(fs.readFileSync(path.join(web, 'current/van-ban/1-kh-duk/index.html'), 'utf8'), /Đoạn thêm/);
+
+    // Back to the release before: the old page is served again, whole.
+    await page.getByRole('button', { name: /Quay lại bản trước/ }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã quay lại bản 000001-/);
+    assert.strictEqual(served(web), first);
+    assert.doesNotMatch(fs.readFileSync(path.join(web, 'current/van-ban/1-kh-duk/index.html'), 'utf8'), /Đoạn thêm/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(web, 'releases', path.basename(first) + '.json'), 'utf8'));
+    assert.strictEqual(manifest.publisher, 'Trần Văn Hòa');
+  }));
