@@ -117,9 +117,14 @@ void fill_rows(GridPage& p, const Graded& g, const YearResults& y, const std::se
   std::set<std::string> shown;
   if (graded) {
     for (const UnitResult& r : graded->units) {
+      if (r.unit.empty() || !shown.insert(r.unit).second) continue;
+      // A row for a unit don-vi.toml no longer has stays in the grid, with
+      // the checker's message, so saving never drops it unseen.
+      Unit missing;
+      missing.id = r.unit;
+      missing.name = r.unit + " (không có trong don-vi.toml)";
       const Unit* unit = g.units.find(r.unit);
-      if (!unit || !shown.insert(r.unit).second) continue;
-      p.rows.push_back(row_of(c, g.units, &r, *unit, listed.count(r.unit) > 0));
+      p.rows.push_back(row_of(c, g.units, &r, unit ? *unit : missing, listed.count(r.unit) > 0));
     }
     p.summary = summary_of(c, *graded, g.units);
   }
@@ -201,6 +206,16 @@ void open(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
       UnitResult r;
       r.unit = u.id;
       y.units.push_back(std::move(r));
+    }
+  }
+  // The grid has one row per unit: a unit written twice must be settled in the file first, or a save would drop one.
+  std::set<std::string> seen;
+  for (const UnitResult& r : y.units) {
+    if (!r.unit.empty() && !seen.insert(r.unit).second) {
+      return send_html(res, desk_shell("Kết quả " + std::to_string(year), "<p class=\"notice error\" role=\"alert\">" +
+                                       html_escape(rel) + ", dòng " + std::to_string(r.line) + ": đơn vị " + html_escape(r.unit) +
+                                       " được ghi hai lần trong năm " + std::to_string(year) +
+                                       ". Hãy nhờ người phụ trách sửa tệp, rồi mở lại.</p>", w->account->name, w->session.csrf), 422);
     }
   }
   const Graded g = regrade(cx, rel, *file, y);

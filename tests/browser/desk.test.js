@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn, execFileSync } = require('node:child_process');
-const { launch } = require('./harness');
+const { launch, startDesk, commitAll, addAccount } = require('./harness');
 
 const SITE_TOML = 'title = "Đảng ủy Khối thử"\nbase_url = "https://example.vn/"\n[kinds]\nKH = "Kế hoạch"\n' +
   '[issuers.duk]\nabbr = "ĐUK"\nname = "Đảng ủy Khối"\nparent = "Đảng bộ tỉnh"\n';
@@ -22,27 +22,16 @@ async function withDesk(body, { publishTo = false } = {}) {
   fs.mkdirSync(path.join(dir, 'content', 'van-ban'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'content', 'van-ban', '1-kh-duk.md'),
     '+++\ntitle = "Kế hoạch đầu năm"\nnumber = "1-KH/ĐUK"\nkind = "KH"\nissuer = "duk"\ndate = 2024-01-05\n+++\nNội dung.\n');
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, '-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', 'Trang đầu tiên');
-  execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', 'lan', '--name', 'Nguyễn Thị Lan',
-    '--email', 'lan@example.vn'], { input: 'mat-khau-bi-mat\n' });
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  commitAll(dir);
+  addAccount(dir, 'lan', 'Nguyễn Thị Lan', 'soan', 'lan@example.vn');
   const web = dir + '-web';
-  const extra = publishTo ? ['--publish-to', web] : [];
-  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet', ...extra], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(base + '/dang-nhap'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
+  const { base, stop } = await startDesk(dir, publishTo ? ['--publish-to', web] : []);
   const browser = await launch();
   try {
     await body({ browser, base, dir, web });
   } finally {
     await browser.close();
-    const exited = new Promise((resolve) => desk.on('exit', resolve));
-    desk.kill('SIGINT');
-    await exited;
+    await stop();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(web, { recursive: true, force: true });
   }

@@ -47,6 +47,40 @@ function launch() {
   });
 }
 
+/** `congbo soan` on `dir` (extra arguments after), on a free port of
+ * 127.0.0.1, once it answers; resolves to { base, stop }. */
+async function startDesk(dir, extra = []) {
+  const { spawn } = require('node:child_process');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet', ...extra], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(base + '/dang-nhap'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  const stop = () => {
+    const exited = new Promise((resolve) => desk.on('exit', resolve));
+    desk.kill('SIGINT');
+    return exited;
+  };
+  return { base, stop };
+}
+
+/** Makes `dir` a git repository with everything in it committed. */
+function commitAll(dir, message = 'Trang đầu tiên') {
+  const { execFileSync } = require('node:child_process');
+  const git = (...args) => execFileSync('git', ['-C', dir, ...args]);
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', message);
+}
+
+/** Adds a desk account whose password is "mat-khau-bi-mat". */
+function addAccount(dir, login, name, role = 'soan', email = '') {
+  const { execFileSync } = require('node:child_process');
+  execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', login, '--name', name, '--role', role,
+    ...(email ? ['--email', email] : [])], { input: 'mat-khau-bi-mat\n' });
+}
+
 /** The built site to test, from run.sh. */
 function siteDir() {
   const dir = process.env.CONGBO_SITE_OUT;
@@ -54,4 +88,4 @@ function siteDir() {
   return dir;
 }
 
-module.exports = { serve, launch, siteDir };
+module.exports = { serve, launch, siteDir, startDesk, commitAll, addAccount };

@@ -8,8 +8,8 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn, execFileSync } = require('node:child_process');
-const { launch } = require('./harness');
+const { execFileSync } = require('node:child_process');
+const { launch, startDesk, commitAll, addAccount } = require('./harness');
 
 const git = (dir, ...args) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
 const shots = process.env.CONGBO_SCREENSHOTS;
@@ -21,28 +21,17 @@ async function withDesk(body) {
     '[issuers.duk]\nabbr = "ĐUK"\nname = "Đảng ủy Khối"\nparent = "Đảng bộ tỉnh"\n');
   fs.mkdirSync(path.join(dir, 'content/van-ban'), { recursive: true });
   fs.writeFileSync(path.join(dir, DOC), '+++\ntitle = "Kế hoạch đầu năm"\nnumber = "1-KH/ĐUK"\nkind = "KH"\nissuer = "duk"\ndate = 2024-01-05\n+++\nNội dung.\n');
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, '-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', 'Trang đầu tiên');
-  const add = (login, name, role) => execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', login, '--name', name,
-    '--role', role], { input: 'mat-khau-bi-mat\n' });
-  add('lan', 'Nguyễn Thị Lan', 'soan');
-  add('hoa', 'Trần Văn Hòa', 'xuat-ban');
+  commitAll(dir);
+  addAccount(dir, 'lan', 'Nguyễn Thị Lan', 'soan');
+  addAccount(dir, 'hoa', 'Trần Văn Hòa', 'xuat-ban');
   const web = dir + '-web';
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet', '--publish-to', web], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(base + '/dang-nhap'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
+  const { base, stop } = await startDesk(dir, ['--publish-to', web]);
   const browser = await launch();
   try {
     await body({ browser, base, dir, web });
   } finally {
     await browser.close();
-    const exited = new Promise((resolve) => desk.on('exit', resolve));
-    desk.kill('SIGINT');
-    await exited;
+    await stop();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(web, { recursive: true, force: true });
   }

@@ -9,8 +9,8 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn, execFileSync } = require('node:child_process');
-const { launch, serve } = require('./harness');
+const { execFileSync } = require('node:child_process');
+const { launch, serve, startDesk, commitAll, addAccount } = require('./harness');
 
 const SOURCE = path.join(__dirname, '..', '..');
 const CAMPAIGN = 'content/thi-dua/chi-bo-bon-tot.toml';
@@ -30,17 +30,9 @@ async function withSampleDesk(body, files = null) {
     fs.copyFileSync(path.join(SOURCE, 'site.toml'), path.join(dir, 'site.toml'));
     for (const d of ['content', 'static']) fs.cpSync(path.join(SOURCE, d), path.join(dir, d), { recursive: true });
   }
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, '-c', 'user.name=Văn phòng', '-c', 'user.email=vp@example.vn', 'commit', '-qm', 'Mẫu');
-  execFileSync(process.env.CONGBO_BIN, ['soan', '--site', dir, '--add-user', 'lan', '--name', 'Nguyễn Thị Lan',
-    '--email', 'lan@example.vn'], { input: 'mat-khau-bi-mat\n' });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const desk = spawn(process.env.CONGBO_BIN, ['soan', '--site', dir, '--port', String(port), '--quiet'], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(base + '/dang-nhap'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
+  commitAll(dir, 'Mẫu');
+  addAccount(dir, 'lan', 'Nguyễn Thị Lan', 'soan', 'lan@example.vn');
+  const { base, stop } = await startDesk(dir);
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -51,9 +43,7 @@ async function withSampleDesk(body, files = null) {
     await body({ page, base, dir });
   } finally {
     await browser.close();
-    const exited = new Promise((resolve) => desk.on('exit', resolve));
-    desk.kill('SIGINT');
-    await exited;
+    await stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -205,5 +195,25 @@ test('a report deadline passed with a unit not reported: the desk\'s list shows 
       await site.close();
       fs.rmSync(out, { recursive: true, force: true });
     }
+  }, files);
+});
+
+test('a row the grid cannot show as it is is never dropped: a unit gone from don-vi.toml stays with its message, a unit written twice is refused', () => {
+  const rules = 'name = "Thi đua thử"\n[[criteria]]\nid = "c1"\nname = "Tiêu chí 1"\n' +
+    '[[grade]]\nid = "tot"\nname = "Tốt"\ncriteria_at_least = 1\n[[grade]]\nid = "khong"\nname = "Không đạt"\notherwise = true\n';
+  const files = {
+    'site.toml': 'title = "Đảng ủy Khối thử"\nbase_url = "https://example.vn/"\n',
+    'content/_index.md': '+++\ntitle = "Trang chủ"\n+++\n',
+    'content/don-vi.toml': '[[unit]]\nid = "cb-a"\nname = "Chi bộ A"\ntype = "chi bộ cơ sở"\n',
+    'content/thi-dua/thu.toml': rules +
+      '[[results]]\nyear = 2024\nunits = [\n  { unit = "cb-a", met = ["c1"] },\n  { unit = "cb-cu", met = ["c1"] },\n]\n' +
+      '[[results]]\nyear = 2025\nunits = [\n  { unit = "cb-a" },\n  { unit = "cb-a", met = ["c1"] },\n]\n',
+  };
+  return withSampleDesk(async ({ page, base }) => {
+    await page.goto(base + '/thi-dua/ket-qua?tep=thu&nam=2024');
+    assert.match(await page.textContent('tr[data-unit="cb-cu"] th'), /cb-cu \(không có trong don-vi\.toml\)[\s\S]*Lỗi: /);
+    const twice = await page.goto(base + '/thi-dua/ket-qua?tep=thu&nam=2025');
+    assert.strictEqual(twice.status(), 422);
+    assert.match(await page.textContent('[role=alert]'), /dòng 23: đơn vị cb-a được ghi hai lần trong năm 2025/);
   }, files);
 });
