@@ -8,6 +8,7 @@
 
 #include "campaign.h"
 #include "results_form.h"
+#include "units_form.h"
 
 using namespace congbo;
 
@@ -123,4 +124,38 @@ TEST_CASE("a grid of 500 units is sent packed in one field, and read as if each 
   CHECK(f.at("tc-cb-a-chinh-tri") == "1");
   CHECK(f.at("gc-cb-a") == "Ghi chú có\ttab");
   CHECK(f.size() == 3);
+}
+
+TEST_CASE("the units table rewrites only the unit that changed and adds new ones at the end") {
+  const std::string file = read_file(std::string(CONGBO_SOURCE_DIR) + "/content/don-vi.toml");
+  Diagnostics diags;
+  const Units before = Units::load(file, "content/don-vi.toml", diags);
+  std::vector<UnitRow> rows;
+  for (const Unit& u : before.all()) rows.push_back(unit_row(u));
+  CHECK(with_units(file, before, rows, nullptr) == file);  // nothing changed: the same bytes, comments and all
+  rows[1].name = "Chi bộ Phòng Kinh doanh - Dịch vụ khách hàng";
+  rows.push_back({"moi-1", "cb-moi", "Chi bộ Mới", "chi bộ cơ sở", "hành chính", "", ""});
+  std::map<int, std::string> lines;
+  const std::string out = with_units(file, before, rows, &lines);
+  const Units after = Units::load(out, "content/don-vi.toml", diags);
+  CHECK(diags.items().empty());
+  CHECK(after.find("cb-dl-kinh-doanh")->name == "Chi bộ Phòng Kinh doanh - Dịch vụ khách hàng");
+  CHECK(after.find("cb-moi")->type == UnitType::Cell);
+  CHECK(out.substr(0, 600) == file.substr(0, 600));  // the header comments
+  CHECK(out.find("\n\n[[unit]]\nid = \"cb-moi\"\nname = \"Chi bộ Mới\"\ntype = \"chi bộ cơ sở\"\nsector = \"hành chính\"\n") != std::string::npos);
+  CHECK(lines[after.find("cb-moi")->line] == "moi-1");
+}
+
+TEST_CASE("a new unit given the id of one the table shows is not written over it: the checker says the id is taken") {
+  const std::string file = read_file(std::string(CONGBO_SOURCE_DIR) + "/content/don-vi.toml");
+  Diagnostics diags;
+  const Units before = Units::load(file, "content/don-vi.toml", diags);
+  std::vector<UnitRow> rows;
+  for (const Unit& u : before.all()) rows.push_back(unit_row(u));
+  rows.push_back({"moi-1", "cb-thong-ke", "Chi bộ Khác", "chi bộ cơ sở", "", "", ""});
+  const std::string out = with_units(file, before, rows, nullptr);
+  Diagnostics after;
+  Units::load(out, "content/don-vi.toml", after);
+  CHECK(after.has_errors());
+  CHECK(out.find("name = \"Chi bộ Cục Thống kê tỉnh\"") != std::string::npos);
 }

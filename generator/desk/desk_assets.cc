@@ -121,6 +121,7 @@ button.secondary{background:#fff;color:#8b0000}
 .due small{color:#555}
 table.log{border-collapse:collapse}.log th,.log td{text-align:left;padding:.25rem .6rem;border-bottom:1px solid #ddd}.log tr.served{background:#eef6ee}
 form.publish{margin:.8rem 0}
+.grid.units input[name^=ten-]{min-width:20rem}.grid.units select{min-width:9rem}
 .grid-wrap{overflow:auto;max-height:70vh;border:1px solid #ccc;background:#fff;margin:.5rem 0 1rem}
 table.grid{border-collapse:collapse;font-size:.92rem;min-width:100%}.grid th,.grid td{border-bottom:1px solid #ddd;padding:.3rem .4rem;vertical-align:top;text-align:left}
 .grid thead th{position:sticky;top:0;background:#f0eee8;z-index:2;font-size:.85rem}

@@ -5,11 +5,13 @@
 #include <charconv>
 #include <regex>
 #include <sstream>
+#include <tuple>
 #include <vector>
 
 #include "date.h"
 #include "document_form.h"
 #include "text.h"
+#include "toml_blocks.h"
 
 namespace congbo {
 namespace {
@@ -68,23 +70,6 @@ std::string comma_list(const std::vector<std::string>& items) {
 bool untouched(const UnitResult& u) {
   return !u.registered && u.met.empty() && !u.score && u.stated.empty() && u.reason.empty() && u.note.empty() &&
          !u.registered_on && !u.reported_on;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-bool is_header(const std::string& line) {
-  static const std::regex header(R"(^\s*\[\[?\s*[A-Za-z_"'])");
-  return std::regex_search(line, header);
-}
-
-bool is_filler(const std::string& line) {
-  const std::string t = trim(line);
-  return t.empty() || t[0] == '#';
 }
 
 // One line of a CSV (quotes as RFC 4180 writes them) or of tab-separated text.
@@ -160,7 +145,7 @@ std::vector<std::string> columns_of(const std::vector<std::string>& first, const
 Pasted read_pasted(const std::string& text, char separator, const Rules& rules, const Units& units) {
   Pasted out;
   std::vector<std::vector<std::string>> lines;
-  for (const std::string& line : lines_of(text)) {
+  for (const std::string& line : file_lines(text)) {
     std::string l = line;
     if (!l.empty() && l.back() == '\r') l.pop_back();
     if (!trim(l).empty()) lines.push_back(cells_of(l, separator));
@@ -197,7 +182,7 @@ Pasted read_pasted(const std::string& text, char separator, const Rules& rules, 
 
 std::map<std::string, std::string> unpack_fields(const std::string& packed) {
   std::map<std::string, std::string> out;
-  for (std::string line : lines_of(packed)) {
+  for (std::string line : file_lines(packed)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const size_t tab = line.find('\t');
     if (tab != std::string::npos && tab > 0) out[line.substr(0, tab)] = line.substr(tab + 1);
@@ -251,17 +236,9 @@ std::string with_year(const std::string& file, const std::string& path, const Ye
   Diagnostics ignored;
   const auto campaign = Campaign::load(file, path, ignored);
   const YearResults* old = campaign ? campaign->year(y.year) : nullptr;
-  std::vector<std::string> lines = lines_of(file);
-  // The old table: from its [[results]] header to the next header, less the
-  // blank lines and comments before that header (they belong to what follows).
+  const std::vector<std::string> lines = file_lines(file);
   size_t begin = lines.size(), end = lines.size();
-  if (old && old->line >= 1) {
-    begin = static_cast<size_t>(old->line - 1);
-    while (begin > 0 && !is_header(lines[begin])) --begin;
-    end = begin + 1;
-    while (end < lines.size() && !is_header(lines[end])) ++end;
-    while (end > begin + 1 && is_filler(lines[end - 1])) --end;
-  }
+  if (old && old->line >= 1) std::tie(begin, end) = table_block(lines, old->line);
   std::string out;
   for (size_t i = 0; i < begin; ++i) out += lines[i] + "\n";
   if (!old && !out.empty() && out.size() >= 2 && out.substr(out.size() - 2) != "\n\n") out += "\n";

@@ -217,3 +217,26 @@ test('a row the grid cannot show as it is is never dropped: a unit gone from don
     assert.match(await page.textContent('[role=alert]'), /dòng 23: đơn vị cb-a được ghi hai lần trong năm 2025/);
   }, files);
 });
+
+test('a writer edits the units table: a new cell without its đảng bộ is refused on its row, then saved with only two blocks changed', () =>
+  withSampleDesk(async ({ page, dir }) => {
+    await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+    await page.getByLabel('Chi bộ Cục Thống kê tỉnh: tên').fill('Chi bộ Thống kê tỉnh Bến Tre');
+    const fresh = page.locator('tr[data-unit="moi-1"]');
+    await fresh.getByLabel('Đơn vị mới: mã đơn vị').fill('cb-dl-mo-cay');
+    await fresh.getByLabel('Đơn vị mới: tên').fill('Chi bộ Điện lực Mỏ Cày');
+    await fresh.getByLabel('Đơn vị mới: loại').selectOption('chi bộ trực thuộc');
+    await fresh.getByLabel('Đơn vị mới: khối').selectOption('doanh nghiệp nhà nước');
+    await page.getByLabel('Nội dung thay đổi').fill('Thêm Chi bộ Điện lực Mỏ Cày');
+    await page.getByRole('button', { name: 'Lưu danh sách đơn vị' }).click();
+    assert.match(await page.textContent('tr[data-unit="moi-1"]'), /Lỗi: .*đảng bộ/);
+    assert.strictEqual(git(dir, 'log', '--format=%s', '-1').trim(), 'Mẫu', 'nothing committed with a mistake');
+    await page.locator('tr[data-unit="moi-1"]').getByLabel('Đơn vị mới: đảng bộ cấp trên').selectOption('db-dien-luc');
+    await page.getByRole('button', { name: 'Lưu danh sách đơn vị' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã lưu danh sách đơn vị/);
+    assert.strictEqual(git(dir, 'log', '--format=%an|%s', '-1').trim(), 'Nguyễn Thị Lan|Thêm Chi bộ Điện lực Mỏ Cày');
+    const diff = git(dir, 'show', '--format=', '-U0', 'HEAD').split('\n').filter((l) => /^[-+][^-+]/.test(l));
+    assert.deepStrictEqual(diff.filter((l) => l.startsWith('-')), ['-name = "Chi bộ Cục Thống kê tỉnh"']);
+    assert.ok(diff.includes('+id = "cb-dl-mo-cay"') && diff.includes('+parent = "db-dien-luc"'));
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-don-vi.png') });
+  }));
