@@ -342,6 +342,7 @@ int run_desk(const DeskOptions& options, const std::atomic<bool>* stop) {
   results_routes(*server, cx);
   publish_routes(*server, cx);
   unit_routes(*server, cx);
+  decision_routes(*server, cx);
   if (!server->bind_to_port(options.host.c_str(), options.port)) {
     std::cerr << "congbo soan: không mở được cổng " << options.host << ":" << options.port << " (có thể đang có chương trình khác dùng)\n";
     return 1;

@@ -115,6 +115,7 @@ void preview_routes(httplib::Server& server, DeskContext& cx);
 void results_routes(httplib::Server& server, DeskContext& cx);
 void publish_routes(httplib::Server& server, DeskContext& cx);
 void unit_routes(httplib::Server& server, DeskContext& cx);
+void decision_routes(httplib::Server& server, DeskContext& cx);
 
 /// The campaigns' deadlines for the office's list: those passed with units
 /// still missing, most overdue first, then those due in the next 60 days.

@@ -15,7 +15,7 @@ std::string shell(const std::string& title, const std::string& body, const std::
                     esc(title) + " – Bàn soạn thảo congbo</title>\n<link rel=\"stylesheet\" href=\"/_soan/desk.css\">\n"
                     "<script src=\"/_soan/desk.js\" defer></script>\n</head>\n<body>\n<header class=\"bar\"><a href=\"/\">Bàn soạn thảo</a>";
   if (!writer.empty()) {
-    out += "<nav class=\"parts\"><a href=\"/\">Văn bản</a><a href=\"/thi-dua\">Thi đua</a><a href=\"/don-vi\">Đơn vị</a></nav>";
+    out += "<nav class=\"parts\"><a href=\"/\">Văn bản</a><a href=\"/thi-dua\">Thi đua</a><a href=\"/khen-thuong\">Khen thưởng</a><a href=\"/don-vi\">Đơn vị</a></nav>";
     out += "<form method=\"post\" action=\"/dang-xuat\" class=\"who\"><span>" + esc(writer) +
            "</span><input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrf) +
            "\"><button type=\"submit\">Đăng xuất</button></form>";

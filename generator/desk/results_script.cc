@@ -134,6 +134,51 @@ const std::string& results_script() {
       }).catch(function () { status.textContent = 'Không gửi được đoạn vừa dán.'; });
   });
 })();
+
+// A commendation decision: every change asks the desk (/khen-thuong/kiem-tra)
+// to check the list against the campaign's quota and standard, and marks the rows.
+(function () {
+  var form = document.getElementById('quyet-dinh');
+  if (!form) return;
+  var sent = 0, timer = null;
+  function show(d) {
+    form.querySelectorAll('tbody tr[data-row]').forEach(function (row) {
+      var errors = d.rows[row.dataset.row] || [];
+      var list = row.querySelector('[data-messages-for]');
+      list.textContent = '';
+      errors.forEach(function (e) {
+        var li = document.createElement('li');
+        li.className = 'error';
+        li.textContent = 'Lỗi: ' + e;
+        list.appendChild(li);
+      });
+      row.classList.toggle('has-error', errors.length > 0);
+    });
+    var ul = document.querySelector('#kiem-tra ul');
+    ul.textContent = '';
+    d.summary.concat(d.general.map(function (g) { return 'Lỗi: ' + g; })).forEach(function (t) {
+      var li = document.createElement('li');
+      if (t.indexOf('Lỗi: ') === 0) li.className = 'error';
+      li.textContent = t;
+      ul.appendChild(li);
+    });
+  }
+  function check() {
+    var n = ++sent;
+    form.dataset.pending = String(n);
+    fetch('/khen-thuong/kiem-tra', {method: 'POST', body: new FormData(form), credentials: 'same-origin'})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) { if (d && n === sent) { show(d); form.dataset.shown = String(n); } })
+      .catch(function () {});
+  }
+  function soon() {
+    form.dataset.pending = String(sent + 1);
+    clearTimeout(timer);
+    timer = setTimeout(check, 150);
+  }
+  form.addEventListener('change', soon);
+  form.addEventListener('input', soon);
+})();
 )JS";
   return js;
 }

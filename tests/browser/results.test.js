@@ -240,3 +240,36 @@ test('a writer edits the units table: a new cell without its đảng bộ is ref
     assert.ok(diff.includes('+id = "cb-dl-mo-cay"') && diff.includes('+parent = "db-dien-luc"'));
     if (shots) await page.screenshot({ path: path.join(shots, 'soan-don-vi.png') });
   }));
+
+test('a commendation decision at the desk: a unit over the quota and below the standard is marked on its row, and the fixed list is saved', () =>
+  withSampleDesk(async ({ page, dir }) => {
+    await page.getByRole('link', { name: 'Khen thưởng', exact: true }).click();
+    await page.getByRole('link', { name: /215-QĐ\/ĐUK/ }).click();
+    const checked = async () => page.waitForFunction(() => {
+      const f = document.getElementById('quyet-dinh');
+      return f.dataset.shown && f.dataset.shown === f.dataset.pending;
+    });
+    await page.getByLabel('Dòng 6: đơn vị').selectOption('cb-bv-noi');
+    await checked();
+    await page.getByLabel('Dòng 7: đơn vị').selectOption('cb-thong-ke');
+    await checked();
+    assert.match(await page.textContent('#kiem-tra'), /Khen 7 tập thể; hạn mức 30% của 20 đơn vị đăng ký năm 2024 là 6\./);
+    const row7 = await page.textContent('tr[data-row="7"] [data-messages-for]');
+    assert.match(row7, /vượt hạn mức khen thưởng/);
+    assert.match(row7, /cb-thong-ke/);  // below the standard two years running
+    assert.strictEqual(await page.textContent('tr[data-row="6"] [data-messages-for]'), '');
+    assert.match(await page.getAttribute('tr[data-row="7"]', 'class'), /has-error/);
+    if (shots) await page.screenshot({ path: path.join(shots, 'soan-khen-thuong.png'), fullPage: true });
+    await page.getByLabel('Dòng 7: đơn vị').selectOption('');
+    await checked();
+    assert.match(await page.textContent('#kiem-tra'), /Khen 6 tập thể/);
+    await page.getByLabel('Dòng 6: thành tích').fill('Chi bộ đạt “bốn tốt” hai năm liền 2023 - 2024');
+    await page.getByLabel('Nội dung thay đổi').fill('Bổ sung Chi bộ Khối Nội');
+    await page.getByRole('button', { name: 'Lưu quyết định' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã lưu content\/khen-thuong\/qd-giay-khen-chi-bo-bon-tot-2024\.toml/);
+    const saved = fs.readFileSync(path.join(dir, 'content/khen-thuong/qd-giay-khen-chi-bo-bon-tot-2024.toml'), 'utf8');
+    assert.match(saved, /^# DỮ LIỆU MẪU/);
+    assert.match(saved, /\[\[recipients\]\]\nunit = "cb-bv-noi"\nachievement = "Chi bộ đạt “bốn tốt” hai năm liền 2023 - 2024"\n$/);
+    assert.match(saved, /sample = true/);
+    assert.strictEqual(git(dir, 'log', '--format=%an|%s', '-1').trim(), 'Nguyễn Thị Lan|Bổ sung Chi bộ Khối Nội');
+  }));
