@@ -9,6 +9,8 @@
 #include "campaign.h"
 #include "results_form.h"
 #include "units_form.h"
+#include "decision_form.h"
+#include "config.h"
 
 using namespace congbo;
 
@@ -158,4 +160,17 @@ TEST_CASE("a new unit given the id of one the table shows is not written over it
   Units::load(out, "content/don-vi.toml", after);
   CHECK(after.has_errors());
   CHECK(out.find("name = \"Chi bộ Cục Thống kê tỉnh\"") != std::string::npos);
+}
+
+TEST_CASE("a commendation decision the form did not change is written back byte for byte; its rows know their lines") {
+  const std::string path = "content/khen-thuong/qd-giay-khen-chi-bo-bon-tot-2024.toml";
+  const std::string file = read_file(std::string(CONGBO_SOURCE_DIR) + "/" + path);
+  Diagnostics diags;
+  const auto config = parse_config(read_file(std::string(CONGBO_SOURCE_DIR) + "/site.toml"), "site.toml", diags);
+  REQUIRE(config);
+  const auto d = Decision::load(file, path, *config, diags);
+  REQUIRE(d);
+  std::map<int, int> rows;
+  CHECK(write_decision(decision_form_from(*d, d->plan.text), file, &rows) == file);
+  for (size_t i = 0; i < d->recipients.size(); ++i) CHECK(rows[d->recipients[i].line] == static_cast<int>(i));
 }
