@@ -270,6 +270,12 @@ std::string html_escape(std::string_view s, const char* apostrophe) {
   return out.append(s, plain, s.size() - plain);
 }
 
+std::string json_string_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const auto& s : items) out += (out.size() > 1 ? "," : "") + json_string(s);
+  return out + "]";
+}
+
 std::string json_string(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);

@@ -74,6 +74,8 @@ std::string html_escape(std::string_view s, const char* apostrophe = "&#39;");
 /// A JSON string literal, quotes included; "<", ">" and "&" escaped so the
 /// result can sit inside a <script> element.
 std::string json_string(std::string_view s);
+/// A JSON array of strings: ["a","b"].
+std::string json_string_list(const std::vector<std::string>& items);
 /// A stable 64-bit hash as 16 hex digits (eight bytes a step, mixed as
 /// xxHash64 does), for cache keys (not security).
 std::string stable_hash(std::string_view s);

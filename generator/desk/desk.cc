@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -150,6 +151,35 @@ bool safe_content_path(const fs::path& site, const std::string& rel) {
   if (!std::regex_match(rel, shape)) return false;
   std::error_code ec;
   return !fs::is_symlink(site / rel, ec);
+}
+
+std::string named_data_file(const DeskContext& cx, const std::string& folder, const std::string& id) {
+  static const std::regex shape("[a-z0-9][a-z0-9-]{0,80}");
+  if (!std::regex_match(id, shape)) return "";
+  const std::string rel = folder + id + ".toml";
+  std::error_code ec;
+  const fs::path p = cx.options.site_dir / rel;
+  if (fs::is_symlink(fs::symlink_status(p, ec)) || !fs::is_regular_file(p, ec)) return "";
+  return rel;
+}
+
+Units site_units(const DeskContext& cx, Diagnostics& diags) {
+  const auto text = read_bytes(cx.options.site_dir / "content/don-vi.toml");
+  return Units::load(text ? *text : "", "content/don-vi.toml", diags);
+}
+
+std::vector<Campaign> site_campaigns(const DeskContext& cx, Diagnostics& diags) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(cx.options.site_dir / "content/thi-dua", ec)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<Campaign> out;
+  for (const fs::path& f : files) {
+    const std::string rel = f.extension() == ".toml" ? named_data_file(cx, "content/thi-dua/", f.stem().string()) : "";
+    const auto text = rel.empty() ? std::nullopt : read_bytes(f);
+    if (auto c = text ? Campaign::load(*text, rel, diags) : std::nullopt) out.push_back(std::move(*c));
+  }
+  return out;
 }
 
 std::string form_value(const httplib::Request& req, const std::string& name) {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "accounts.h"
+#include "campaign.h"
 #include "config.h"
 #include "desk.h"
 #include "desk_pages.h"
@@ -21,6 +22,7 @@
 #include "diagnostic.h"
 #include "page.h"
 #include "sessions.h"
+#include "unit.h"
 
 namespace congbo {
 
@@ -56,6 +58,17 @@ Diagnostics check_site(const DeskContext& cx);
 /// content/mo-hinh/NAME.md or content/NAME.md (a page), NAME in lower-case letters, digits and hyphens —
 /// never a path that leaves the folder, never a symbolic link.
 bool safe_content_path(const std::filesystem::path& site, const std::string& rel);
+
+/// A data file a request names by id: FOLDER/ID.toml ("content/thi-dua/"),
+/// ID in lower-case letters, digits and hyphens, a regular file and no
+/// symbolic link; "" when it is not one.
+std::string named_data_file(const DeskContext& cx, const std::string& folder, const std::string& id);
+
+/// The site's units as content/don-vi.toml has them now (none when it is absent).
+Units site_units(const DeskContext& cx, Diagnostics& diags);
+/// The campaigns of content/thi-dua/ as their files are now, by file name,
+/// ungraded; a file congbo cannot read is left out (its errors go to `diags`).
+std::vector<Campaign> site_campaigns(const DeskContext& cx, Diagnostics& diags);
 
 /// A field of a posted form, plain or multipart.
 std::string form_value(const httplib::Request& req, const std::string& name);

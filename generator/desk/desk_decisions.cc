@@ -3,8 +3,6 @@
 // checked as the writer fills it against the campaign's quota and its
 // "years running" standard by the build's own Decision::check (the row
 // that breaks a rule is marked), and saved like every desk file.
-#include <regex>
-
 #include "commendation.h"
 #include "decision_form.h"
 #include "desk_context.h"
@@ -22,15 +20,7 @@ constexpr int kBlankRows = 5;
 std::string esc(const std::string& s) { return html_escape(s); }
 
 // content/khen-thuong/ID.toml for an id a request names; "" when it is not one.
-std::string decision_path(const DeskContext& cx, const std::string& id) {
-  static const std::regex shape("[a-z0-9][a-z0-9-]{0,80}");
-  if (!std::regex_match(id, shape)) return "";
-  const std::string rel = kFolder + id + ".toml";
-  std::error_code ec;
-  const fs::path p = cx.options.site_dir / rel;
-  if (fs::is_symlink(fs::symlink_status(p, ec)) || !fs::is_regular_file(p, ec)) return "";
-  return rel;
-}
+std::string decision_path(const DeskContext& cx, const std::string& id) { return named_data_file(cx, kFolder, id); }
 
 struct World {
   std::optional<SiteConfig> config;
@@ -42,17 +32,9 @@ World world(const DeskContext& cx) {
   World w;
   Diagnostics ignored;
   w.config = site_config(cx, ignored);
-  const auto units_text = read_bytes(cx.options.site_dir / "content/don-vi.toml");
-  w.units = Units::load(units_text ? *units_text : "", "content/don-vi.toml", ignored);
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(cx.options.site_dir / "content/thi-dua", ec)) {
-    if (e.path().extension() != ".toml") continue;
-    const auto text = read_bytes(e.path());
-    auto c = text ? Campaign::load(*text, "content/thi-dua/" + e.path().filename().string(), ignored) : std::nullopt;
-    if (!c) continue;
-    c->grade(w.units, ignored);
-    w.campaigns.push_back(std::move(*c));
-  }
+  w.units = site_units(cx, ignored);
+  w.campaigns = site_campaigns(cx, ignored);
+  for (Campaign& c : w.campaigns) c.grade(w.units, ignored);
   return w;
 }
 
@@ -176,12 +158,12 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(cx.options.site_dir / kFolder, ec)) files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  const World world_now = world(cx);
+  Diagnostics ignored;
+  const auto config = site_config(cx, ignored);  // a list needs the issuers, not the campaigns
   for (const fs::path& f : files) {
     const std::string id = f.stem().string();
-    if (f.extension() != ".toml" || decision_path(cx, id).empty() || !world_now.config) continue;
-    Diagnostics ignored;
-    const auto d = Decision::load(read_bytes(f).value_or(""), kFolder + id + ".toml", *world_now.config, ignored);
+    if (f.extension() != ".toml" || decision_path(cx, id).empty() || !config) continue;
+    const auto d = Decision::load(read_bytes(f).value_or(""), kFolder + id + ".toml", *config, ignored);
     body += "<li><a href=\"/khen-thuong/sua?tep=" + esc(id) + "\">" + (d ? "<b>" + esc(d->number) + "</b> " + esc(d->title) : esc(id)) + "</a></li>";
   }
   send_html(res, desk_shell("Quyết định khen thưởng", body + "</ul>", w->account->name, w->session.csrf));
@@ -211,11 +193,6 @@ void edit(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   send_html(res, decision_page(*w, wd, page, id, f, c));
 }
 
-std::string json_list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (const auto& s : items) out += (out.size() > 1 ? "," : "") + json_string(s);
-  return out + "]";
-}
 
 // The checks as the form stands, for the page to mark rows while the writer fills it.
 void check_live(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
@@ -235,9 +212,9 @@ void check_live(DeskContext& cx, const httplib::Request& req, httplib::Response&
     if (form_value(req, p + "unit").empty() && form_value(req, p + "name").empty() && form_value(req, p + "achievement").empty()) continue;
     auto m = c.row_messages.find(posted++);
     if (m == c.row_messages.end()) continue;
-    out += std::string(n++ ? "," : "") + json_string(std::to_string(i)) + ":" + json_list(m->second.errors);
+    out += std::string(n++ ? "," : "") + json_string(std::to_string(i)) + ":" + json_string_list(m->second.errors);
   }
-  out += "},\"summary\":" + json_list(c.summary) + ",\"general\":" + json_list(c.general) + "}";
+  out += "},\"summary\":" + json_string_list(c.summary) + ",\"general\":" + json_string_list(c.general) + "}";
   res.set_content(out, "application/json; charset=utf-8");
 }
 

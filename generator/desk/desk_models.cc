@@ -29,10 +29,8 @@ ModelPage blank(const DeskContext& cx, const Writer& w) {
   p.page.csrf = w.session.csrf;
   p.page.writer = w.account->name;
   Diagnostics ignored;
-  if (auto text = read_bytes(cx.options.site_dir / "content/don-vi.toml")) {
-    const Units units = Units::load(*text, "content/don-vi.toml", ignored);  // kept: all() is a view into it
-    for (const Unit& u : units.all()) p.units.emplace_back(u.id, u.name);
-  }
+  const Units units = site_units(cx, ignored);  // kept: all() is a view into it
+  for (const Unit& u : units.all()) p.units.emplace_back(u.id, u.name);
   return p;
 }
 

@@ -4,7 +4,6 @@
 // rows pasted from a spreadsheet, and saving: the file written, the site
 // checked, committed in the writer's name.
 #include <chrono>
-#include <regex>
 
 #include "campaign.h"
 #include "desk_assets.h"
@@ -15,22 +14,11 @@
 #include "results_page.h"
 #include "text.h"
 
-namespace fs = std::filesystem;
-
 namespace congbo {
 namespace {
 
-// content/thi-dua/ID.toml for a campaign id a request names; "" when it is
-// not one (a name of letters, digits and hyphens; a regular file, no link).
-std::string campaign_path(const DeskContext& cx, const std::string& id) {
-  static const std::regex shape("[a-z0-9][a-z0-9-]{0,80}");
-  if (!std::regex_match(id, shape)) return "";
-  const std::string rel = "content/thi-dua/" + id + ".toml";
-  std::error_code ec;
-  const fs::path p = cx.options.site_dir / rel;
-  if (fs::is_symlink(fs::symlink_status(p, ec)) || !fs::is_regular_file(p, ec)) return "";
-  return rel;
-}
+// content/thi-dua/ID.toml for a campaign id a request names; "" when it is not one.
+std::string campaign_path(const DeskContext& cx, const std::string& id) { return named_data_file(cx, "content/thi-dua/", id); }
 
 // The year as it would be written, graded: what the build would make of it.
 struct Graded {
@@ -44,8 +32,7 @@ struct Graded {
 Graded regrade(const DeskContext& cx, const std::string& rel, const std::string& file, const YearResults& y) {
   Graded g;
   g.text = with_year(file, rel, y, &g.row_lines);
-  const auto units_text = read_bytes(cx.options.site_dir / "content/don-vi.toml");
-  g.units = Units::load(units_text ? *units_text : "", "content/don-vi.toml", g.diags);
+  g.units = site_units(cx, g.diags);
   g.campaign = Campaign::load(g.text, rel, g.diags);
   if (g.campaign) g.campaign->grade(g.units, g.diags);
   return g;
@@ -166,19 +153,10 @@ void list(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   auto w = current_writer(cx, req);
   if (!w) return send_redirect(res, "/dang-nhap");
   std::vector<CampaignYearItem> items;
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(cx.options.site_dir / "content/thi-dua", ec)) files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) {
-    const std::string id = f.stem().string();
-    if (f.extension() != ".toml" || campaign_path(cx, id).empty()) continue;
-    Diagnostics ignored;
-    const auto text = read_bytes(f);
-    const auto c = text ? Campaign::load(*text, "content/thi-dua/" + id + ".toml", ignored) : std::nullopt;
-    if (!c) continue;
-    CampaignYearItem item{id, c->name, {}};
-    for (const YearResults& y : c->years) item.years.push_back(y.year);
+  Diagnostics ignored;
+  for (const Campaign& c : site_campaigns(cx, ignored)) {
+    CampaignYearItem item{c.id, c.name, {}};
+    for (const YearResults& y : c.years) item.years.push_back(y.year);
     items.push_back(std::move(item));
   }
   send_html(res, campaigns_page(items, w->account->name, w->session.csrf));
@@ -200,8 +178,7 @@ void open(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   y.year = year;
   if (const YearResults* old = now->year(year)) y = *old;
   else {
-    const auto units_text = read_bytes(cx.options.site_dir / "content/don-vi.toml");
-    const Units units = Units::load(units_text ? *units_text : "", "content/don-vi.toml", diags);  // kept: all() is a view into it
+    const Units units = site_units(cx, diags);  // kept: all() is a view into it
     for (const Unit& u : units.all()) {
       UnitResult r;
       r.unit = u.id;
@@ -273,11 +250,6 @@ std::string unit_of_field(const YearResults& y, const std::string& field) {
   return best;
 }
 
-std::string json_list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (const auto& s : items) out += (out.size() > 1 ? "," : "") + json_string(s);
-  return out + "]";
-}
 
 // The grades as the grid now stands, for the page to show while the writer ticks.
 void recompute(DeskContext& cx, const httplib::Request& req, httplib::Response& res) {
@@ -300,8 +272,8 @@ void recompute(DeskContext& cx, const httplib::Request& req, httplib::Response& 
   bool first = true;
   for (const GridRow& r : grid.rows) {
     out += std::string(first ? "" : ",") + json_string(r.unit) + ":{\"grade\":" + json_string(r.grade) +
-           ",\"why\":" + json_string(r.explanation) + ",\"errors\":" + json_list(rows[r.unit].errors) +
-           ",\"warnings\":" + json_list(rows[r.unit].warnings) + "}";
+           ",\"why\":" + json_string(r.explanation) + ",\"errors\":" + json_string_list(rows[r.unit].errors) +
+           ",\"warnings\":" + json_string_list(rows[r.unit].warnings) + "}";
     first = false;
   }
   out += "},\"summary\":[";
@@ -309,7 +281,7 @@ void recompute(DeskContext& cx, const httplib::Request& req, httplib::Response& 
     out += std::string(i ? "," : "") + "{\"text\":" + json_string(grid.summary[i].text) + ",\"met\":" + std::to_string(grid.summary[i].met) + "}";
   }
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  out += "],\"general\":" + json_list(general) + ",\"ms\":" + std::to_string(ms) + "}";
+  out += "],\"general\":" + json_string_list(general) + ",\"ms\":" + std::to_string(ms) + "}";
   res.set_content(out, "application/json; charset=utf-8");
 }
 
@@ -321,8 +293,7 @@ void paste(DeskContext& cx, const httplib::Request& req, httplib::Response& res)
   if (!p) return;
   Diagnostics diags;
   const auto c = Campaign::load(p->file, p->rel, diags);
-  const auto units_text = read_bytes(cx.options.site_dir / "content/don-vi.toml");
-  const Units units = Units::load(units_text ? *units_text : "", "content/don-vi.toml", diags);
+  const Units units = site_units(cx, diags);
   const std::string text = form_value(req, "dan");
   if (text.size() > (1u << 20)) return send_html(res, "<p>Đoạn dán quá lớn (hơn 1 MB).</p>", 413);
   const Pasted pasted = read_pasted(text, text.find('\t') != std::string::npos ? '\t' : ',', c->rules, units);
@@ -339,7 +310,7 @@ void paste(DeskContext& cx, const httplib::Request& req, httplib::Response& res)
     if (r.note) out += ",\"note\":" + json_string(*r.note);
     out += "}";
   }
-  out += "],\"problems\":" + json_list(pasted.problems) + "}";
+  out += "],\"problems\":" + json_string_list(pasted.problems) + "}";
   res.set_content(out, "application/json; charset=utf-8");
 }
 
@@ -396,20 +367,13 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
 std::vector<DueItem> office_deadlines(const DeskContext& cx, const Date& today) {
   std::vector<DueItem> out;
   Diagnostics ignored;
-  const auto units_text = read_bytes(cx.options.site_dir / "content/don-vi.toml");
-  const Units units = Units::load(units_text ? *units_text : "", "content/don-vi.toml", ignored);
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(cx.options.site_dir / "content/thi-dua", ec)) {
-    const std::string id = e.path().stem().string();
-    if (e.path().extension() != ".toml" || campaign_path(cx, id).empty()) continue;
-    const auto text = read_bytes(e.path());
-    const auto c = text ? Campaign::load(*text, "content/thi-dua/" + id + ".toml", ignored) : std::nullopt;
-    if (!c) continue;
-    for (const DeadlineDue& due : deadlines_due(*c, units)) {
+  const Units units = site_units(cx, ignored);
+  for (const Campaign& c : site_campaigns(cx, ignored)) {
+    for (const DeadlineDue& due : deadlines_due(c, units)) {
       const int days = static_cast<int>(due.date.days() - today.days());
       if ((days < 0 && due.missing.empty()) || days > 60) continue;
       DueItem item{due.date.display(), due.deadline->name.empty() ? deadline_kind_name(due.deadline->kind) : due.deadline->name,
-                   c->name, id, due.year, days, {}};
+                   c.name, c.id, due.year, days, {}};
       for (const auto& u : due.missing) item.missing.push_back(units.find(u) ? units.find(u)->name : u);
       out.push_back(std::move(item));
     }
