@@ -149,6 +149,37 @@ test('the grid refuses: no session, no CSRF token, a campaign path out of conten
     assert.deepStrictEqual(status, [403, 400, 400, 404]);
   }));
 
+test('the units table and the decision form refuse: no session, no CSRF token, a file out of their folder, an oversized paste or body', () =>
+  withSampleDesk(async ({ page, base, dir }) => {
+    const before = git(dir, 'log', '--format=%H', '-1');
+    const units = fs.readFileSync(path.join(dir, 'content/don-vi.toml'), 'utf8');
+    for (const to of ['/don-vi/luu', '/khen-thuong/luu', '/khen-thuong/kiem-tra', '/thi-dua/dan']) {
+      const f = new FormData();
+      f.set('hang', 'cb-thong-ke'); f.set('ten-cb-thong-ke', 'Đổi tên'); f.set('message', 'x');
+      assert.strictEqual((await fetch(base + to, { method: 'POST', body: f })).status, 403, `${to} without a session`);
+    }
+    await page.goto(base + '/don-vi');
+    const status = await page.evaluate(async () => {
+      const csrf = document.querySelector('input[name=csrf]').value;
+      const post = async (to, fields) => {
+        const f = new FormData();
+        for (const [k, v] of Object.entries(fields)) f.set(k, v);
+        return (await fetch(to, { method: 'POST', body: f })).status;
+      };
+      return [
+        await post('/don-vi/luu', { hang: 'cb-thong-ke', 'ten-cb-thong-ke': 'Đổi tên', message: 'x' }),  // no token
+        await post('/khen-thuong/luu', { csrf, tep: '../thi-dua/chi-bo-bon-tot', message: 'x' }),
+        await post('/khen-thuong/kiem-tra', { csrf, tep: '..%2F..%2Fsite' }),
+        (await fetch('/khen-thuong/sua?tep=../../site')).status,
+        await post('/thi-dua/dan', { csrf, tep: 'chi-bo-bon-tot', nam: '2026', dan: 'x'.repeat((1 << 20) + 1) }),
+        await post('/don-vi/luu', { csrf, message: 'x', 'mo-ta-cb-thong-ke': 'x'.repeat(9 << 20) }),
+      ];
+    });
+    assert.deepStrictEqual(status, [403, 400, 400, 404, 413, 413]);
+    assert.strictEqual(git(dir, 'log', '--format=%H', '-1'), before, 'nothing committed');
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'content/don-vi.toml'), 'utf8'), units, 'nothing written');
+  }));
+
 // Days from today, as the campaign file writes a date.
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
