@@ -20,6 +20,7 @@
 #include "import.h"
 #include "scaffold.h"
 #include "publish.h"
+#include "remote_publish.h"
 #include "serve.h"
 #include "signing.h"
 #include "site.h"
@@ -166,8 +167,8 @@ int run_serve(const std::vector<std::string>& words) {
   return congbo::serve(options, &g_stop);
 }
 
-// congbo publish [--site DIR] --to DIR [--ref REV] [--keep N] [--drop-versions] [--quiet]
-// congbo publish --rollback --to DIR
+// congbo publish [--site DIR] --to DIR|USER@HOST:/DIR [--ssh-config F] [--ref REV] [--keep N] [--drop-versions] [--quiet]
+// congbo publish --rollback --to DIR|USER@HOST:/DIR
 int run_publish(const std::vector<std::string>& words) {
   congbo::PublishOptions options;
   bool back = false, quiet = false, timings = false;
@@ -175,9 +176,10 @@ int run_publish(const std::vector<std::string>& words) {
   std::string a;
   if (const char* key = std::getenv("CONGBO_PUBLISH_KEY")) options.key_file = key;
   while (args.next(&a)) {
-    if (a == "--site" || a == "--to" || a == "--ref" || a == "--key") {
+    if (a == "--site" || a == "--to" || a == "--ref" || a == "--key" || a == "--ssh-config") {
       auto v = args.value();
       if (!v) return usage_error(congbo::cli::missing_value(a));
+      if (a == "--ssh-config") options.ssh_config = *v;
       if (a == "--site") options.site_dir = *v;
       if (a == "--to") options.to = *v;
       if (a == "--ref") options.ref = *v;
@@ -201,7 +203,7 @@ int run_publish(const std::vector<std::string>& words) {
   if (options.to.empty()) return usage_error(congbo::cli::publish_no_target());
   congbo::Diagnostics diags;
   congbo::PublishReport report;
-  bool ok = back ? congbo::rollback(options.to, diags, &report) : congbo::publish(options, diags, &report);
+  bool ok = back ? congbo::rollback(options, diags, &report) : congbo::publish(options, diags, &report);
   print(diags);
   if (!ok) {
     std::cerr << congbo::cli::build_failed(diags.error_count(), diags.warning_count(), false) << "\n";
@@ -337,6 +339,7 @@ int run_desk(const std::vector<std::string>& words) {
       if (a == "--email") email = *v;
       if (a == "--role") role = *v;
       if (a == "--publish-to") options.publish_to = *v;
+      if (a == "--publish-to" && congbo::remote_target(*v)) return usage_error(congbo::cli::desk_publish_local_only());
     } else if (a == "--port") {
       auto n = args.number(1, 65535);
       if (!n) return usage_error(congbo::cli::missing_number(a, 1, 65535));

@@ -230,7 +230,9 @@ TEST_CASE("after a rollback the log keeps the release rolled back from: a page s
   write(saved, read_file(s.to / "releases" / second / "van-ban/51-kh-duk/index.html"));
   Diagnostics d;
   PublishReport r;
-  REQUIRE(rollback(s.to, d, &r));
+  PublishOptions back;
+  back.to = s.to;
+  REQUIRE(rollback(back, d, &r));
   REQUIRE_MESSAGE(!s.publish_as("Bản ba.", 3).empty(), s.last_errors);
   CHECK(s.verify(saved, s.to));
   CHECK_MESSAGE(s.said.find("từ bản 2") != std::string::npos, s.said);

@@ -15,11 +15,14 @@
 #include "git_fixture.h"
 #include "output.h"
 #include "publish.h"
+#include "release_check.h"
 #include "site_fixture.h"
 #include "text.h"
 
 using namespace congbo;
+using congbo::testing::check_release_whole;
 using congbo::testing::GitFixture;
+using congbo::testing::served;
 using congbo::testing::kMinimalConfig;
 using congbo::testing::read_file;
 using congbo::testing::TempSite;
@@ -29,28 +32,6 @@ namespace {
 
 std::string plan(const std::string& title) {
   return "+++\ntitle = \"" + title + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung của " + title + ".\n";
-}
-
-std::string served(const fs::path& to) { return fs::read_symlink(to / "current").filename().string(); }
-
-// Every file the output lists is there, and the release's manifest gives
-// the hash of its bytes.
-void check_release_whole(const fs::path& to) {
-  const std::string name = served(to);
-  std::string manifest = read_file(to / "releases" / (name + ".json"));
-  REQUIRE_MESSAGE(!manifest.empty(), name);
-  std::istringstream lines(read_file(to / "releases" / name / ".congbo-output"));
-  std::string line;
-  std::getline(lines, line);
-  int files = 0;
-  while (std::getline(lines, line)) {
-    const std::string path = line.substr(line.find(' ') + 1);
-    const std::string bytes = read_file(to / "releases" / name / path);
-    const std::string entry = json_string(path) + ": " + json_string(stable_hash(bytes) + ":" + std::to_string(bytes.size()));
-    CHECK_MESSAGE(manifest.find(entry) != std::string::npos, path);
-    ++files;
-  }
-  CHECK(files > 5);
 }
 
 bool publish_site(const TempSite& site, const fs::path& to, Diagnostics& d, PublishReport* r, int keep = 5) {
@@ -123,12 +104,14 @@ TEST_CASE("a new release reuses unchanged files, and rollback returns to the one
   CHECK(s1.st_ino == s2.st_ino);  // the same file, linked
   CHECK(read_file(to / "current/van-ban/b/index.html").find("B đã sửa") != std::string::npos);
 
-  REQUIRE(rollback(to, d, &back));
+  PublishOptions o;
+  o.to = to;
+  REQUIRE(rollback(o, d, &back));
   CHECK(back.release == first.release);
   CHECK(served(to) == first.release);
   CHECK(read_file(to / "current/van-ban/b/index.html").find("B đã sửa") == std::string::npos);
   Diagnostics d2;
-  CHECK_FALSE(rollback(to, d2, &back));
+  CHECK_FALSE(rollback(o, d2, &back));
   CHECK(d2.items()[0].message == "không có bản công bố nào trước bản đang chạy để quay lại");
 }
 

@@ -52,7 +52,13 @@ const CommandHelp kCommands[] = {
       "      Mỗi bản kèm bản ghi công bố (xac-minh/): mã SHA-256 của từng tệp và nhật ký mọi lần\n"
       "      công bố, ký bằng khóa ở --key (hoặc biến CONGBO_PUBLISH_KEY). Khi site.toml có\n"
       "      public_key thì bắt buộc có khóa, và phải đúng cặp.\n"
-      "  congbo publish --rollback --to THƯ_MỤC\n"
+      "  congbo publish ... --to TÀI_KHOẢN@MÁY_CHỦ:/THƯ_MỤC [--ssh-config TỆP]\n"
+      "      Công bố lên máy chủ web là một máy khác, qua SSH và rsync (cần rsync ở cả hai máy):\n"
+      "      bản mới được gửi đầy đủ vào releases/ trên máy chủ (tệp không đổi được liên kết cứng\n"
+      "      từ bản đang chạy), rồi current được chuyển trong một bước. Mất mạng hay bị ngắt lúc\n"
+      "      nào thì máy chủ vẫn phục vụ trọn bản cũ. Dùng khóa SSH của tài khoản này (hoặc cấu\n"
+      "      hình ở --ssh-config, như ssh -F); không hỏi mật khẩu.\n"
+      "  congbo publish --rollback --to THƯ_MỤC|TÀI_KHOẢN@MÁY_CHỦ:/THƯ_MỤC\n"
       "      Quay lại bản công bố trước bản đang chạy.\n"},
     {"soan",
       "  congbo soan [--site THƯ_MỤC] [--port CỔNG] [--listen ĐỊA_CHỈ --tls-cert TỆP --tls-key TỆP]\n"
@@ -262,6 +268,40 @@ std::string publish_key_mismatch(const std::string& key, const std::string& publ
 std::string publish_proof_failed(const std::string& why) {
   return "không ghi được bản ghi công bố (xac-minh/): " + why + "; chưa công bố, trang đang chạy không đổi";
 }
+
+std::string remote_bad_folder(const std::string& path) {
+  return "thư mục trên máy chủ “" + path + "” không dùng được: cần đường dẫn tuyệt đối (bắt đầu bằng /), khác /, chỉ có "
+         "chữ không dấu, số và . _ - ~ + /, không có “..”; ví dụ congbo@may-chu:/srv/congbo";
+}
+
+std::string remote_bad_ssh_config() { return "đường dẫn tệp cấu hình SSH không được chứa dấu nháy đơn (')"; }
+
+std::string remote_program_missing(const std::string& program) {
+  return "chưa cài " + program + ", cần để công bố lên máy chủ khác (Debian: apt install rsync openssh-client); "
+         "trang đang chạy không đổi";
+}
+
+std::string remote_timed_out(const std::string& program) {
+  return program + " chạy quá lâu nên đã bị dừng (mạng chậm hay máy chủ không trả lời); trang đang chạy không đổi, "
+         "công bố lại khi mạng ổn";
+}
+
+std::string remote_unreachable(const std::string& detail) {
+  return "không kết nối được tới máy chủ qua SSH (" + (detail.empty() ? std::string("không rõ lý do") : detail) +
+         "). Kiểm tra tên máy, cổng, tài khoản và khóa SSH (thử: ssh TÀI_KHOẢN@MÁY); trang đang chạy không đổi";
+}
+
+std::string remote_failed(const std::string& program, int code, const std::string& detail) {
+  return program + " báo lỗi (mã " + std::to_string(code) + (detail.empty() ? "" : ": " + detail) +
+         "); chưa chuyển sang bản mới, trang đang chạy không đổi";
+}
+
+std::string desk_publish_local_only() {
+  return "--publish-to của bàn soạn là một thư mục trên máy này; để công bố lên máy chủ khác, cho máy chủ web "
+         "phục vụ thư mục đó, hoặc dùng congbo publish --to TÀI_KHOẢN@MÁY_CHỦ:/THƯ_MỤC";
+}
+
+std::string remote_no_staging() { return "không tạo được thư mục tạm để dựng bản công bố"; }
 
 std::string rollback_nothing() { return "không có bản công bố nào trước bản đang chạy để quay lại"; }
 

@@ -42,6 +42,14 @@ std::string publish_current_not_ours();
 std::string publish_needs_key();
 std::string publish_key_mismatch(const std::string& key, const std::string& public_key);
 std::string publish_proof_failed(const std::string& why);
+std::string remote_bad_folder(const std::string& path);
+std::string remote_bad_ssh_config();
+std::string remote_program_missing(const std::string& program);
+std::string remote_timed_out(const std::string& program);
+std::string remote_unreachable(const std::string& detail);
+std::string remote_failed(const std::string& program, int code, const std::string& detail);
+std::string remote_no_staging();
+std::string desk_publish_local_only();
 /// The new release lacks archived versions the served one has: how many, a few of them.
 std::string publish_would_lose_versions(const std::vector<std::string>& urls);
 std::string rollback_nothing();

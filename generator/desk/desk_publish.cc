@@ -177,15 +177,11 @@ void act(DeskContext& cx, const httplib::Request& req, httplib::Response& res, b
   bool ok = false;
   {
     std::lock_guard<std::mutex> lock(cx.saving);
-    if (back) {
-      ok = rollback(cx.options.publish_to, diags, &report);
-    } else {
-      PublishOptions o;
-      o.site_dir = cx.options.site_dir;
-      o.to = cx.options.publish_to;
-      o.publisher = w->account->name;
-      ok = congbo::publish(o, diags, &report);
-    }
+    PublishOptions o;
+    o.site_dir = cx.options.site_dir;
+    o.to = cx.options.publish_to;
+    o.publisher = w->account->name;
+    ok = back ? rollback(o, diags, &report) : congbo::publish(o, diags, &report);
   }
   if (!ok) {
     std::string said;

@@ -5,24 +5,15 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <regex>
 #include <cerrno>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <ctime>
-#include <fstream>
-#include <map>
+#include <regex>
 #include <vector>
 
-#include "config.h"
-#include "history.h"
-#include "proof.h"
-#include "signing.h"
 #include "cli_words.h"
 #include "messages.h"
-#include "output.h"
-#include "site.h"
+#include "proof.h"
+#include "release.h"
+#include "remote_publish.h"
 #include "source_tree.h"
 #include "text.h"
 
@@ -30,27 +21,6 @@ namespace fs = std::filesystem;
 
 namespace congbo {
 namespace {
-
-std::string utc_stamp() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
-
-// Release folders, oldest first (their names begin with a sequence number).
-std::vector<std::string> releases(const fs::path& to) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (auto& e : fs::directory_iterator(to / "releases", ec)) {
-    std::string name = e.path().filename().string();
-    if (e.is_directory() && !name.empty() && name[0] != '.') out.push_back(name);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 std::string current_release(const fs::path& to) {
   std::error_code ec;
@@ -92,96 +62,14 @@ bool switch_to(const fs::path& to, const std::string& name, std::string* err) {
   return true;
 }
 
-// The release's manifest, from the output's own list of files: each with
-// the hash of its bytes and their count ("HASH:SIZE"). Most files are listed
-// with it already; a file the build knew by a key of its inputs ("k:…") or
-// of its content ("c:…") is read and hashed here.
-void write_manifest(const fs::path& to, const std::string& name, const std::string& ref,
-                    const std::string& commit, const std::string& publisher) {
-  const fs::path release = to / "releases" / name;
-  const auto listed = Output::read_manifest(release).value_or(Output::Manifest{});
-  const std::map<std::string, std::string> sorted(listed.begin(), listed.end());  // by path
-  std::string files;
-  for (auto [path, id] : sorted) {
-    if (starts_with(id, "k:") || starts_with(id, "c:")) {
-      const std::string bytes = file_bytes(release / path).value_or("");
-      id = stable_hash(bytes) + ":" + std::to_string(bytes.size());
-    }
-    files += std::string(files.empty() ? "" : ",\n    ") + json_string(path) + ": " + json_string(id);
-  }
-  fs::path tmp = to / "releases" / ("." + name + ".json.tmp");
-  {
-    std::ofstream out(tmp);
-    out << "{\n  \"release\": " << json_string(name) << ",\n  \"ref\": " << json_string(ref.empty() ? "HEAD" : ref)
-        << ",\n  \"commit\": " << json_string(commit) << ",\n  \"time\": " << json_string(utc_stamp())
-        << ",\n  \"publisher\": " << json_string(publisher)
-        << ",\n  \"files\": {\n    " << files << "\n  }\n}\n";
-  }
-  std::error_code ec;
-  fs::rename(tmp, to / "releases" / (name + ".json"), ec);
-}
-
-// The archived addresses the served release answers and the new one would
-// not: every page under ".../phien-ban/" (versions, comparisons, the history)
-// and the page each history belongs to. A damaged or shallow repository, or
-// rewritten history, would take them off the public archive; a rename or a
-// slug change does not (the old addresses stay, as redirects).
-std::vector<std::string> lost_addresses(const fs::path& served, const fs::path& built) {
-  auto old_files = Output::read_manifest(served);
-  auto new_files = Output::read_manifest(built);
-  std::vector<std::string> lost;
-  if (!old_files || !new_files) return lost;
-  auto keep = [&](const std::string& path) {
-    if (!new_files->count(path)) lost.push_back("/" + path.substr(0, path.size() - 10));  // "/van-ban/x/phien-ban/"
-  };
-  for (const auto& [path, id] : *old_files) {
-    const size_t at = path.find("/phien-ban/");
-    if (at == std::string::npos || !ends_with(path, "/index.html")) continue;
-    keep(path);
-    if (path.size() == at + 21) keep(path.substr(0, at + 1) + "index.html");  // ".../phien-ban/index.html": its page
-  }
-  std::sort(lost.begin(), lost.end());
-  return lost;
-}
-
-// The key the release is signed with, in *key (none: an unsigned release,
-// when site.toml names no public_key and no key file is given). Reports a
-// key that is missing, unreadable or not the pair of site.toml's public_key.
-bool release_key(const PublishOptions& options, const std::string& public_key, std::optional<SigningKey>* key,
-                 Diagnostics& diags) {
-  if (options.key_file.empty()) {
-    if (!public_key.empty()) diags.error("site.toml", 0, 0, cli::publish_needs_key());
-    return public_key.empty();
-  }
-  std::string why;
-  *key = read_signing_key(options.key_file, &why);
-  if (!*key) {
-    diags.error(options.key_file.string(), 0, 0, why);
-    return false;
-  }
-  if (public_key != (*key)->public_key()) {
-    diags.error("site.toml", 0, 0, cli::publish_key_mismatch((*key)->public_key(), public_key));
-    return false;
-  }
-  return true;
-}
-
-// site.toml as the tree at `commit` has it ("" when it cannot be read: the build reports that).
-SiteConfig config_at(const Repository& repo, const std::string& commit) {
-  Diagnostics ignored;
-  auto tree = repo.tree_at(commit, ignored);
-  const std::string text = tree ? tree->read("site.toml").value_or("") : "";
-  return parse_config(text, "site.toml", ignored).value_or(SiteConfig{});
-}
-
 // The newest release with a publication record, which the next continues
 // (after a rollback that is not the one served: the log keeps what was
 // published after it too); empty when there is none.
-fs::path last_sealed(const fs::path& to, const std::string& except) {
-  auto all = releases(to);
+fs::path last_sealed(const fs::path& to) {
+  auto all = release_names(to / "releases");
   for (auto it = all.rbegin(); it != all.rend(); ++it) {
     std::error_code ec;
-    if (*it != except && fs::exists(to / "releases" / *it / kProofRoot, ec)) return to / "releases" / *it;
+    if (fs::exists(to / "releases" / *it / kProofRoot, ec)) return to / "releases" / *it;
   }
   return {};
 }
@@ -194,7 +82,7 @@ void prune(const fs::path& to, int keep) {
     std::string name = e.path().filename().string();
     if (name.size() > 1 && name[0] == '.') fs::remove_all(e.path(), ec);
   }
-  auto all = releases(to);
+  auto all = release_names(to / "releases");
   const std::string served = current_release(to);
   int excess = static_cast<int>(all.size()) - std::max(keep, 1);
   for (int i = 0; i < static_cast<int>(all.size()) && excess > 0; ++i) {
@@ -212,76 +100,35 @@ bool publish(const PublishOptions& options, Diagnostics& diags, PublishReport* r
     diags.error("--to", 0, 0, cli::publish_no_target());
     return false;
   }
-  auto repo = Repository::open(options.site_dir, diags);
-  if (!repo) {
-    if (!diags.has_errors()) diags.error(options.site_dir.string(), 0, 0, cli::publish_needs_repository());
-    return false;
-  }
-  auto commit = repo->commit_id(options.ref, diags);
-  if (!commit) return false;
-  const SiteConfig config = config_at(*repo, *commit);
-  std::optional<SigningKey> key;
-  if (!release_key(options, config.public_key, &key, diags)) return false;
-  repo.reset();
+  if (auto remote = remote_target(options.to.string())) return publish_remote(options, *remote, diags, report);
+  auto source = release_source(options, diags);
+  if (!source) return false;
   // TO/current is publish's own symlink, or nothing yet: anything else (a
   // folder the web server was given before, say) is refused before building.
+  const fs::path to = options.to;
   std::error_code ec;
-  const auto current = fs::symlink_status(options.to / "current", ec);
+  const auto current = fs::symlink_status(to / "current", ec);
   if (fs::exists(current) && !fs::is_symlink(current)) {
-    diags.error((options.to / "current").string(), 0, 0, cli::publish_current_not_ours());
+    diags.error((to / "current").string(), 0, 0, cli::publish_current_not_ours());
     return false;
   }
-
-  fs::create_directories(options.to / "releases", ec);
-  // "000042-20261123T220709Z-0b602de": the sequence number orders releases
-  // even when two are published within the same second.
-  long seq = 0;
-  for (const auto& r : releases(options.to)) seq = std::max(seq, std::strtol(r.c_str(), nullptr, 10));
-  char number[24];
-  std::snprintf(number, sizeof number, "%06ld", seq + 1);
-  const std::string stamp = utc_stamp();
-  const std::string name = std::string(number) + "-" + stamp + "-" + commit->substr(0, 7);
-  const std::string served = current_release(options.to);
-
-  BuildOptions build_options;
-  build_options.site_dir = options.site_dir;
-  build_options.out_dir = options.to / "releases" / name;
-  build_options.ref = options.ref.empty() ? *commit : options.ref;
-  if (!served.empty()) build_options.reuse_from = options.to / "releases" / served;
-  BuildReport built;
-  if (!build(build_options, diags, &built)) return false;  // nothing switched
-  if (!served.empty() && !options.drop_versions) {
-    auto lost = lost_addresses(options.to / "releases" / served, build_options.out_dir);
-    if (!lost.empty()) {
-      diags.error((options.to / "current").string(), 0, 0, cli::publish_would_lose_versions(lost));
-      fs::remove_all(build_options.out_dir, ec);
-      return false;
-    }
-  }
-
-  report->timings = built.timings;
-  const auto seal_start = std::chrono::steady_clock::now();
-  std::string why;
-  if (!seal_release(build_options.out_dir, last_sealed(options.to, name), {static_cast<int>(seq + 1), name, *commit, iso_time(stamp)},
-                    config.base_url, key ? &*key : nullptr, &why)) {
-    diags.error((options.to / "current").string(), 0, 0, cli::publish_proof_failed(why));
-    fs::remove_all(build_options.out_dir, ec);
-    return false;
-  }
-  report->timings.push_back({"seal (hash every file, sign the record)",
-                             std::chrono::duration<double>(std::chrono::steady_clock::now() - seal_start).count()});
-  write_manifest(options.to, name, options.ref, *commit, options.publisher);
+  fs::create_directories(to / "releases", ec);
+  ReleasePlace place;
+  place.releases = to / "releases";
+  place.current = (to / "current").string();
+  place.served = current_release(to);
+  for (const auto& r : release_names(place.releases)) place.last_seq = std::max(place.last_seq, release_seq(r));
+  if (!place.served.empty()) place.served_dir = place.reuse_from = place.releases / place.served;
+  place.sealed_dir = last_sealed(to);
+  auto name = make_release(options, *source, place, diags, report);
+  if (!name) return false;
   std::string err;
-  if (!switch_to(options.to, name, &err)) {
-    diags.error((options.to / "current").string(), 0, 0, cli::publish_switch_failed(err));
+  if (!switch_to(to, *name, &err)) {
+    diags.error(place.current, 0, 0, cli::publish_switch_failed(err));
     return false;
   }
-  prune(options.to, options.keep);
-  report->release = name;
-  report->commit = *commit;
-  report->files = built.files;
-  report->reused = built.reused;
-  report->signed_release = key.has_value();
+  prune(to, options.keep);
+  report->release = *name;
   return true;
 }
 
@@ -289,7 +136,7 @@ std::vector<ReleaseInfo> release_list(const fs::path& to) {
   static const std::regex field(R"re("(commit|time|publisher)": "((?:[^"\\]|\\.)*)")re");
   std::vector<ReleaseInfo> out;
   const std::string served = current_release(to);
-  for (const std::string& name : releases(to)) {
+  for (const std::string& name : release_names(to / "releases")) {
     ReleaseInfo r{name, "", "", "", name == served};
     const std::string head = file_bytes(to / "releases" / (name + ".json")).value_or("").substr(0, 4096);
     for (auto it = std::sregex_iterator(head.begin(), head.end(), field); it != std::sregex_iterator(); ++it) {
@@ -302,8 +149,10 @@ std::vector<ReleaseInfo> release_list(const fs::path& to) {
   return out;
 }
 
-bool rollback(const fs::path& to, Diagnostics& diags, PublishReport* report) {
-  auto all = releases(to);
+bool rollback(const PublishOptions& options, Diagnostics& diags, PublishReport* report) {
+  if (auto remote = remote_target(options.to.string())) return rollback_remote(options, *remote, diags, report);
+  const fs::path& to = options.to;
+  auto all = release_names(to / "releases");
   const std::string served = current_release(to);
   auto it = std::find(all.begin(), all.end(), served);
   if (it == all.end() || it == all.begin()) {

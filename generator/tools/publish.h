@@ -1,6 +1,7 @@
 // publish.h: putting a reviewed revision on the public site, safely.
 //
 //   TO/releases/<seq>-<time>-<commit>/       one complete build per publish
+//                                            (TO: a folder here, or USER@HOST:/FOLDER: remote_publish.h)
 //   TO/releases/<seq>-<time>-<commit>.json   its manifest: ref, commit, time, files and hashes
 //   TO/current -> releases/…        the release the web server serves
 //   releases/<…>/xac-minh/ban-cong-bo.*  its signed proof (proof.h): every
@@ -35,6 +36,9 @@ struct PublishOptions {
   /// site.toml has public_key, and must be that key's pair.
   std::filesystem::path key_file;
   std::string publisher;  ///< who publishes (the desk's account name), kept in the release's manifest
+  /// For a `to` of USER@HOST:/FOLDER (remote_publish.h): the SSH client
+  /// configuration to use (ssh -F); empty for the client's own (~/.ssh/config).
+  std::filesystem::path ssh_config;
 };
 
 struct PublishReport {
@@ -59,7 +63,8 @@ struct ReleaseInfo {
 /// The releases kept in TO, newest first.
 std::vector<ReleaseInfo> release_list(const std::filesystem::path& to);
 
-/// Switches TO/current back to the release before it. Reports when there is none.
-bool rollback(const std::filesystem::path& to, Diagnostics& diags, PublishReport* report);
+/// Switches options.to's current back to the release before it (on the
+/// server for USER@HOST:/FOLDER). Reports when there is none.
+bool rollback(const PublishOptions& options, Diagnostics& diags, PublishReport* report);
 
 }  // namespace congbo
