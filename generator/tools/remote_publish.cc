@@ -43,13 +43,25 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 struct Remote {
   const RemoteTarget& target;
   std::string ssh_config;  ///< "" for the client's own
+  std::string control;     ///< the socket one SSH connection is shared through (every step after the first
+                           ///< skips the handshake); "" for none
 
   std::vector<std::string> ssh_words() const {
     std::vector<std::string> w = {"ssh"};
     if (!ssh_config.empty()) w.insert(w.end(), {"-F", ssh_config});
     w.insert(w.end(), {"-o", "BatchMode=yes", "-o", "ConnectTimeout=20", "-o", "ServerAliveInterval=15", "-o",
                        "ServerAliveCountMax=4"});
+    if (!control.empty()) {
+      w.insert(w.end(), {"-o", "ControlMaster=auto", "-o", "ControlPath=" + control, "-o", "ControlPersist=20"});
+    }
     return w;
+  }
+  /// Closes the shared connection.
+  void close() const {
+    if (control.empty()) return;
+    auto w = ssh_words();
+    w.insert(w.end(), {"-O", "exit", "--", target.host});
+    run_program(w, 10, 1 << 16);
   }
   // rsync -e takes the command as one string; quotes keep a path whole.
   std::string rsync_shell() const {
@@ -202,19 +214,22 @@ bool publish_remote(const PublishOptions& options, const RemoteTarget& target, D
   }
   auto source = release_source(options, diags);
   if (!source) return false;
-  const Remote remote{target, options.ssh_config.string()};
+  Staging staging;
+  if (staging.dir.empty()) {
+    diags.error(fs::temp_directory_path().string(), 0, 0, cli::remote_no_staging());
+    return false;
+  }
+  const Remote remote{target, options.ssh_config.string(), (staging.dir / "ssh").string()};
+  struct Closing {
+    const Remote& r;
+    ~Closing() { r.close(); }
+  } closing{remote};
   const auto start = std::chrono::steady_clock::now();
   ServerState state;
   if (!read_state(remote, where, &state, diags)) return false;
   if (!state.has_rsync) diags.error(where, 0, 0, cli::remote_program_missing("rsync (trên máy chủ)"));
   if (state.not_ours) diags.error(where, 0, 0, cli::publish_current_not_ours());
   if (diags.has_errors()) return false;
-
-  Staging staging;
-  if (staging.dir.empty()) {
-    diags.error(fs::temp_directory_path().string(), 0, 0, cli::remote_no_staging());
-    return false;
-  }
   ReleasePlace place;
   place.releases = staging.dir / "releases";
   place.current = where;
@@ -255,7 +270,7 @@ bool rollback_remote(const PublishOptions& options, const RemoteTarget& target, 
     diags.error(options.to.string(), 0, 0, target.error);
     return false;
   }
-  const Remote remote{target, options.ssh_config.string()};
+  const Remote remote{target, options.ssh_config.string(), ""};
   const std::string script =
       "cd -- " + quoted(target.path) + " || exit 3\n"
       "served=$(basename \"$(readlink current 2>/dev/null)\"); prev=; found=\n"
