@@ -14,6 +14,7 @@
 
 #include "git_fixture.h"
 #include "output.h"
+#include "publication_log.h"
 #include "publish.h"
 #include "release_check.h"
 #include "site_fixture.h"
@@ -220,4 +221,55 @@ TEST_CASE("a rename and a slug change between publishes keep every archived addr
     CHECK_MESSAGE(fs::exists(to / "current" / path), path);
   }
   CHECK(read_file(to / "current/van-ban/a/index.html").find("url=/van-ban/ke-hoach-b/") != std::string::npos);
+}
+
+TEST_CASE("the about page shows the publication log: each publish, who published it and when, continued from release to release") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", plan("A"));
+  site.file("content/gioi-thieu.md", "+++\ntitle = \"Giới thiệu\"\n+++\nVề trang này.\n");
+  git.commit("Một", 1);
+  fs::path to = site.dir() / "web";
+  Diagnostics d;
+  PublishReport first, second;
+  REQUIRE(publish_site(site, to, d, &first));  // from the command line: no account name
+  site.file("content/van-ban/a.md", plan("A đã sửa"));
+  git.commit("Hai", 2);
+  PublishOptions o;
+  o.site_dir = site.dir();
+  o.to = to;
+  o.publisher = "Trần Thị Bích";
+  REQUIRE(publish(o, d, &second));
+
+  const std::string about = read_file(to / "current/gioi-thieu/index.html");
+  REQUIRE(about.find("Nhật ký công bố") != std::string::npos);
+  const size_t newest = about.find("Trần Thị Bích"), oldest = about.find("(từ dòng lệnh)");
+  CHECK(newest != std::string::npos);
+  CHECK(oldest != std::string::npos);
+  CHECK(newest < oldest);  // newest first
+  CHECK(about.find(second.commit.substr(0, 7)) != std::string::npos);
+  CHECK(about.find(first.commit.substr(0, 7)) != std::string::npos);
+  const std::string log = read_file(to / "current/xac-minh/nhat-ky-cong-bo.tsv");
+  CHECK(log.find("1\t") == 0);
+  CHECK(log.find("\t" + second.commit + "\tTrần Thị Bích\n") != std::string::npos);
+  // The log file is part of the release: listed and hashed like every other file.
+  check_release_whole(to);
+  // A plain build has no log: it is not a publication.
+  REQUIRE(site.build());
+  CHECK(read_file(site.out() / "gioi-thieu/index.html").find("Nhật ký công bố") == std::string::npos);
+  CHECK_FALSE(fs::exists(site.out() / "xac-minh/nhat-ky-cong-bo.tsv"));
+}
+
+TEST_CASE("publication times are shown in Vietnam's zone, and the log's file reads back what it wrote") {
+  std::vector<PublicationEntry> log = {{1, "2026-12-31T20:05:00Z", "0123456789abcdef", ""},
+                                       {2, "2026-12-03T14:50:54Z", "fedcba9876543210", "Nguyễn\tVăn A"}};
+  const View v = publication_log_view(log);
+  REQUIRE(v.items().size() == 2);
+  CHECK(v.items()[0].get("time")->str() == "03/12/2026 21:50");
+  CHECK(v.items()[1].get("time")->str() == "01/01/2027 03:05");  // past midnight: the next day, the next year
+  const auto back = read_publication_log(publication_log_text(log));
+  REQUIRE(back.size() == 2);
+  CHECK(back[1].publisher == "Nguyễn Văn A");  // a tab in a name cannot break the file
+  CHECK(back[0].commit == "0123456789abcdef");
+  CHECK(read_publication_log("rác\n3\tkhông phải giờ\tabc\tX\n").empty());
 }

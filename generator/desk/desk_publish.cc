@@ -12,6 +12,7 @@
 #include "git_commit.h"
 #include "output.h"
 #include "proof.h"
+#include "publication_log.h"
 #include "publish.h"
 #include "site.h"
 #include "text.h"
@@ -62,6 +63,9 @@ PageChanges preview(const DeskContext& cx, const std::string& served) {
   o.ref = "HEAD";
   const fs::path old = served.empty() ? fs::path() : cx.options.publish_to / "releases" / served;
   if (!old.empty()) o.reuse_from = old;
+  // With the served release's publication log, so the about page differs
+  // only by what the writers changed (publishing adds its own line).
+  if (!old.empty()) o.publication_log = read_publication_log(read_bytes(old / kPublicationLogFile).value_or(""));
   Diagnostics diags;
   BuildReport report;
   if (!build(o, diags, &report)) {

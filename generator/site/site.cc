@@ -231,6 +231,7 @@ bool build(const BuildOptions& options, Diagnostics& diags, BuildReport* report,
   }
   auto site = std::make_unique<Site>();
   site->set_progress(options.progress);
+  site->set_publication_log(options.publication_log);
   if (options.write) site->set_history_cache(cache_dir / "history");  // `check` writes nothing
   if (keys.records_reads()) site->record_reads(&keys.read);  // for the stamp's content key
   if (!site->load(options.site_dir, options.ref, jobs, diags)) return false;  // 1. load
@@ -459,6 +460,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   render_feeds(FeedContext{cx, urls_, records_.decisions, records_.campaigns, repo_.get()}, diags);
   render_redirects(cx, redirects_, diags);
   render_verify_page(cx, diags);
+  render_publication_log(cx, publication_log_, diags);
   clock.lap(timings_, "render: lists, home, feeds");
   render_on_date(OnDateContext{cx, relations_, [&](int i) -> const FileHistory& { return history_of(i); }, deleted_}, diags);
   clock.lap(timings_, "render: the documents as on a date (by year)");
@@ -535,6 +537,9 @@ std::pair<std::string, View> Site::page_output(const PageContext& cx, int index)
   const Page& page = pages_[index];
   View v = page_base(cx, page, rendered_[index], pages_, index, relations_, records_.model_plan_of(index));
   v.set("history", history_view(config_, page, history_of(index)));
+  if (page.url == kAboutUrl && !publication_log_.empty()) {
+    v.set("has_publication_log", true).set("publication_log", publication_log_view(publication_log_));
+  }
   if (page.is_document) {
     View records = carried_out(cx, records_, index);
     v.set("has_carried_out", !records.items().empty()).set("carried_out", std::move(records));

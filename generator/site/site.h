@@ -29,6 +29,7 @@
 #include "records.h"
 #include "redirect_pages.h"
 #include "page.h"
+#include "publication_log.h"
 #include "relations.h"
 #include "search_index.h"
 #include "source_tree.h"
@@ -55,6 +56,9 @@ struct BuildOptions {
   /// Called as long stages advance (from rendering threads, one at a time):
   /// stage name, items done, items in all.
   std::function<void(const std::string&, int, int)> progress;
+  /// Every publication so far and this one (publish gives it; a plain build
+  /// none): shown on the about page, written to xac-minh/ (publication_log.h).
+  std::vector<PublicationEntry> publication_log;
 };
 
 struct BuildReport {
@@ -88,6 +92,7 @@ class Site {
   /// Renders on `jobs` threads (pages, their archives and lists are independent).
   void render(Output& out, int jobs, Diagnostics& diags);
   void set_progress(std::function<void(const std::string&, int, int)> p) { progress_ = std::move(p); }
+  void set_publication_log(std::vector<PublicationEntry> log) { publication_log_ = std::move(log); }
   /// Where load() keeps what the history walk found, for the next build
   /// (unset: walk every time, keep nothing).
   void set_history_cache(std::filesystem::path file) { history_cache_ = std::move(file); }
@@ -136,6 +141,7 @@ class Site {
                  const std::vector<Page>& pages, int index, const Relations& rel, int plan_page) const;
   std::unique_ptr<Repository> repo_;
   std::unique_ptr<SourceTree> source_;
+  std::vector<PublicationEntry> publication_log_;
   std::string config_text_;
   bool from_ref_ = false;
   std::vector<DeletedPage> deleted_;

@@ -14,6 +14,7 @@
 #include "history.h"
 #include "output.h"
 #include "proof.h"
+#include "publication_log.h"
 #include "site.h"
 #include "source_tree.h"
 #include "text.h"
@@ -161,6 +162,11 @@ std::optional<std::string> make_release(const PublishOptions& options, const Rel
   build_options.out_dir = place.releases / name;
   build_options.ref = options.ref.empty() ? source.commit : options.ref;
   build_options.reuse_from = place.reuse_from;
+  // The publication log continues the last sealed release's.
+  if (!place.sealed_dir.empty()) {
+    build_options.publication_log = read_publication_log(file_bytes(place.sealed_dir / kPublicationLogFile).value_or(""));
+  }
+  build_options.publication_log.push_back({static_cast<int>(place.last_seq + 1), iso_time(stamp), source.commit, options.publisher});
   BuildReport built;
   if (!build(build_options, diags, &built)) return std::nullopt;  // nothing switched
   std::error_code ec;

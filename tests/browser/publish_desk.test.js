@@ -21,6 +21,7 @@ async function withDesk(body) {
     '[issuers.duk]\nabbr = "ĐUK"\nname = "Đảng ủy Khối"\nparent = "Đảng bộ tỉnh"\n');
   fs.mkdirSync(path.join(dir, 'content/van-ban'), { recursive: true });
   fs.writeFileSync(path.join(dir, DOC), '+++\ntitle = "Kế hoạch đầu năm"\nnumber = "1-KH/ĐUK"\nkind = "KH"\nissuer = "duk"\ndate = 2024-01-05\n+++\nNội dung.\n');
+  fs.writeFileSync(path.join(dir, 'content/gioi-thieu.md'), '+++\ntitle = "Giới thiệu"\n+++\nVề trang này.\n');
   commitAll(dir);
   addAccount(dir, 'lan', 'Nguyễn Thị Lan', 'soan');
   addAccount(dir, 'hoa', 'Trần Văn Hòa', 'xuat-ban');
@@ -80,6 +81,14 @@ test('a publisher sees what would change, publishes, is named in the log, and ro
     await page.getByRole('button', { name: 'Công bố bản này' }).click();
     assert.match(served(web), /000002-/);
     assert.match(fs.readFileSync(path.join(web, 'current/van-ban/1-kh-duk/index.html'), 'utf8'), /Đoạn thêm/);
+    // The public about page names who published each release, newest first.
+    const about = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await about.goto('file://' + path.join(web, 'current/gioi-thieu/index.html'), { waitUntil: 'domcontentloaded' });
+    const rows = await about.locator('.publication-log tbody tr').allTextContents();
+    assert.strictEqual(rows.length, 2);
+    assert.match(rows[0], /^2.*Trần Văn Hòa/);
+    assert.match(rows[1], /^1.*Trần Văn Hòa/);
+    await about.close();
 
     // Back to the release before: the old page is served again, whole.
     await page.getByRole('button', { name: /Quay lại bản trước/ }).click();
