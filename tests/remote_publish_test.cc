@@ -97,6 +97,14 @@ TEST_CASE("a publish over SSH puts a whole release on the server, links unchange
   REQUIRE(::stat((s.folder / "releases" / first.release / "van-ban/d5/index.html").c_str(), &a) == 0);
   REQUIRE(::stat((s.folder / "releases" / second.release / "van-ban/d5/index.html").c_str(), &b) == 0);
   CHECK(a.st_ino == b.st_ino);  // the same file on the server, hard-linked
+  // A copy of what was sent stays here, for the next build to reuse.
+  int copies = 0;
+  for (auto& e : fs::directory_iterator(s.site.dir() / ".congbo-cache/publish")) {
+    CHECK(read_file(e.path() / "last.name") == second.release + "\n");
+    CHECK(fs::exists(e.path() / "last/van-ban/d5/index.html"));
+    ++copies;
+  }
+  CHECK(copies == 1);
   // The publication log continues across machines: the second proof lists the first.
   CHECK(read_file(s.folder / "current/xac-minh/ban-cong-bo.txt").find(first.release) != std::string::npos);
 
@@ -106,6 +114,21 @@ TEST_CASE("a publish over SSH puts a whole release on the server, links unchange
   Diagnostics none;
   CHECK_FALSE(rollback(s.options(), none, &back));  // nothing before the first
   CHECK(served(s.folder) == first.release);
+
+  // The copy of the last release sent is kept here for the next build; the
+  // server now serves another one, so the next publish works from the
+  // server's record instead, and the publication log still continues.
+  s.site.file("content/van-ban/d4.md", plan("Văn bản 4 đã sửa"));
+  s.git.commit("Sửa nữa", 3);
+  PublishReport third;
+  REQUIRE(s.publish(d, &third));
+  check_release_whole(s.folder);
+  const std::string log = read_file(s.folder / "current/xac-minh/nhat-ky-cong-bo.tsv");
+  CHECK(log.find("1\t") == 0);
+  CHECK(log.find("\n2\t") != std::string::npos);
+  CHECK(log.find("\n3\t") != std::string::npos);
+  CHECK(read_file(s.folder / "current/van-ban/d4/index.html").find("Văn bản 4 đã sửa") != std::string::npos);
+  CHECK(read_file(s.folder / "current/van-ban/d3/index.html").find("Văn bản 3 đã sửa") != std::string::npos);
   CHECK(none.items()[0].message == "không có bản công bố nào trước bản đang chạy để quay lại");
 }
 

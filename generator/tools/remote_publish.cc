@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cctype>
+#include <fstream>
 #include <chrono>
 #include <filesystem>
 #include <regex>
@@ -12,6 +14,7 @@
 
 #include "cli_words.h"
 #include "release.h"
+#include "source_tree.h"
 #include "subprocess.h"
 #include "text.h"
 
@@ -129,7 +132,8 @@ bool read_state(const Remote& remote, const std::string& where, ServerState* sta
   return true;
 }
 
-// A temporary folder here, removed when done (a killed publish leaves it in /tmp).
+// A temporary folder here for the SSH connection's socket and what is
+// fetched, removed when done (a killed publish leaves it in /tmp).
 struct Staging {
   fs::path dir;
   Staging() {
@@ -139,6 +143,42 @@ struct Staging {
   ~Staging() {
     std::error_code ec;
     if (!dir.empty()) fs::remove_all(dir, ec);
+  }
+};
+
+// The last release sent to this server, kept beside the site
+// (.congbo-cache/publish/HOST_FOLDER/last): the next build takes its
+// unchanged files from it and the seal their hashes, as a publish to a folder
+// here does from the served release. Used only while the server still serves
+// that release; the new one is built in new/, on the same disk, so the build
+// can hard-link from it.
+struct SentCopy {
+  fs::path dir;
+
+  SentCopy(const PublishOptions& options, const RemoteTarget& target) {
+    std::string slug = target.host + target.path;
+    for (char& c : slug) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '_';
+    }
+    dir = options.site_dir / ".congbo-cache" / "publish" / slug;
+  }
+  fs::path last() const { return dir / "last"; }
+  std::string name() const { return trim(file_bytes(dir / "last.name").value_or("")); }
+  /// An empty new/ (what a killed publish left there is dropped); "" when it cannot be made.
+  fs::path fresh() const {
+    std::error_code ec;
+    fs::remove_all(dir / "new", ec);
+    fs::create_directories(dir / "new", ec);
+    return ec ? fs::path() : dir / "new";
+  }
+  /// The release just sent becomes the copy.
+  void keep(const fs::path& release, const std::string& release_name) const {
+    std::error_code ec;
+    fs::remove(dir / "last.name", ec);
+    fs::remove_all(last(), ec);
+    fs::rename(release, last(), ec);
+    if (!ec) std::ofstream(dir / "last.name") << release_name << "\n";
+    fs::remove_all(dir / "new", ec);
   }
 };
 
@@ -199,6 +239,35 @@ bool switch_release(const Remote& remote, const std::string& name, int keep, con
   return ran(remote.run(script, 600), "ssh", where, diags);
 }
 
+// Where the new release is made and what it follows: the served release's
+// file list and proof from the copy kept here when it is that release, else
+// fetched from the server (then every file is built and hashed afresh).
+bool plan_release(const Remote& remote, const ServerState& state, const SentCopy& copy, const fs::path& staging,
+                  const std::string& where, ReleasePlace* place, Diagnostics& diags) {
+  place->releases = copy.fresh();
+  if (place->releases.empty()) {
+    diags.error(copy.dir.string(), 0, 0, cli::remote_no_staging());
+    return false;
+  }
+  place->current = where;
+  place->served = state.served;
+  for (const auto& r : state.releases) place->last_seq = std::max(place->last_seq, release_seq(r));
+  const bool have_copy = !state.served.empty() && copy.name() == state.served && fs::is_directory(copy.last());
+  if (have_copy) {
+    place->served_dir = place->reuse_from = copy.last();
+  } else if (!state.served.empty()) {
+    place->served_dir = staging / "served";
+    if (!fetch_record(remote, state.served, place->served_dir, where, diags)) return false;
+  }
+  if (state.sealed.empty()) return true;
+  if (state.sealed.back() == state.served) {
+    place->sealed_dir = place->served_dir;
+    return true;
+  }
+  place->sealed_dir = staging / "sealed";
+  return fetch_record(remote, state.sealed.back(), place->sealed_dir, where, diags);
+}
+
 }  // namespace
 
 bool publish_remote(const PublishOptions& options, const RemoteTarget& target, Diagnostics& diags,
@@ -230,21 +299,9 @@ bool publish_remote(const PublishOptions& options, const RemoteTarget& target, D
   if (!state.has_rsync) diags.error(where, 0, 0, cli::remote_program_missing("rsync (trên máy chủ)"));
   if (state.not_ours) diags.error(where, 0, 0, cli::publish_current_not_ours());
   if (diags.has_errors()) return false;
+  const SentCopy copy(options, target);
   ReleasePlace place;
-  place.releases = staging.dir / "releases";
-  place.current = where;
-  place.served = state.served;
-  for (const auto& r : state.releases) place.last_seq = std::max(place.last_seq, release_seq(r));
-  if (!state.served.empty()) {
-    place.served_dir = staging.dir / "served";
-    if (!fetch_record(remote, state.served, place.served_dir, where, diags)) return false;
-  }
-  if (!state.sealed.empty()) {
-    place.sealed_dir = state.sealed.back() == state.served ? place.served_dir : staging.dir / "sealed";
-    if (state.sealed.back() != state.served && !fetch_record(remote, state.sealed.back(), place.sealed_dir, where, diags)) return false;
-  }
-  std::error_code ec;
-  fs::create_directories(place.releases, ec);
+  if (!plan_release(remote, state, copy, staging.dir, where, &place, diags)) return false;
   const double asked = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   auto name = make_release(options, *source, place, diags, report);
   if (!name) return false;
@@ -260,6 +317,7 @@ bool publish_remote(const PublishOptions& options, const RemoteTarget& target, D
   report->timings.push_back({"switch and prune (ssh)", std::chrono::duration<double>(end - switch_start).count()});
   report->release = *name;
   if (sent >= 0) report->reused = std::max(0, report->files - sent);
+  copy.keep(place.releases / *name, *name);
   return true;
 }
 
