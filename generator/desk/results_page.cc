@@ -89,7 +89,10 @@ std::string grid_page(const GridPage& p) {
   body += "</div>\n" + summary_html(p);
   body += "<p class=\"hint\" id=\"dan-huong-dan\">Đánh dấu tiêu chí mỗi đơn vị đạt; xếp loại được tính ngay theo quy tắc của phong trào. "
           "Có thể dán từ bảng tính: sao chép các dòng (cột đầu là tên đơn vị, rồi đăng ký và từng tiêu chí ghi “x” hoặc “Đạt”), "
-          "bấm vào bảng rồi nhấn Ctrl+V.</p>\n<p id=\"dan-ket-qua\" role=\"status\"></p>\n";
+          "bấm vào bảng rồi nhấn Ctrl+V.</p>\n"
+          "<p class=\"file-pick\"><label for=\"nhap-csv\">Hoặc nhập từ tệp CSV (cùng các cột với tệp CSV tải về từ trang kết quả):</label> "
+          "<input type=\"file\" id=\"nhap-csv\" accept=\".csv,.tsv,.txt,text/csv,text/tab-separated-values\"></p>\n"
+          "<p id=\"dan-ket-qua\" role=\"status\"></p>\n";
   body += "<div class=\"grid-wrap\" tabindex=\"0\" aria-describedby=\"dan-huong-dan\"><table class=\"grid\">" + head_html(p) + "<tbody>\n";
   for (const auto& r : p.rows) body += row_html(p, r);
   body += "</tbody></table></div>\n";

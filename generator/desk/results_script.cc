@@ -112,26 +112,41 @@ const std::string& results_script() {
     else el.value = value;
   }
   var status = document.getElementById('dan-ket-qua');
-  form.querySelector('.grid-wrap').addEventListener('paste', function (e) {
-    var text = (e.clipboardData || window.clipboardData).getData('text');
-    if (!text || (text.indexOf('\t') < 0 && text.indexOf('\n') < 0)) return;  // one value into one box
-    e.preventDefault();
+  function fill(text, verb, what) {  // 'dán', 'đoạn vừa dán' or 'nhập', 'tệp X'
     var data = new FormData();
     ['csrf', 'tep', 'nam'].forEach(function (k) { data.set(k, form.elements[k].value); });
     data.set('dan', text);
     fetch('/thi-dua/dan', {method: 'POST', body: data, credentials: 'same-origin'})
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (d) {
-        if (!d) { status.textContent = 'Không đọc được đoạn vừa dán.'; return; }
+        if (!d) { status.textContent = 'Không đọc được ' + what + '.'; return; }
         d.rows.forEach(function (r) {
           if (r.registered !== undefined) set('dk-' + r.unit, r.registered);
           Object.keys(r.met).forEach(function (c) { set('tc-' + r.unit + '-' + c, r.met[c]); });
           if (r.score !== undefined) set('diem-' + r.unit, r.score);
           if (r.note !== undefined) set('gc-' + r.unit, r.note);
         });
-        status.textContent = 'Đã dán ' + d.rows.length + ' dòng.' + (d.problems.length ? ' Chưa dán được: ' + d.problems.join('; ') : '');
+        status.textContent = 'Đã ' + verb + ' ' + d.rows.length + ' dòng' + (verb === 'dán' ? '' : ' từ ' + what) + '.' +
+          (d.problems.length ? ' Chưa ' + verb + ' được: ' + d.problems.join('; ') : '');
         recompute();
-      }).catch(function () { status.textContent = 'Không gửi được đoạn vừa dán.'; });
+      }).catch(function () { status.textContent = 'Không gửi được ' + what + '.'; });
+  }
+  form.querySelector('.grid-wrap').addEventListener('paste', function (e) {
+    var text = (e.clipboardData || window.clipboardData).getData('text');
+    if (!text || (text.indexOf('\t') < 0 && text.indexOf('\n') < 0)) return;  // one value into one box
+    e.preventDefault();
+    fill(text, 'dán', 'đoạn vừa dán');
+  });
+  // A CSV file (the site's own, or one saved from a spreadsheet) goes the same way as a paste.
+  var pick = document.getElementById('nhap-csv');
+  if (pick) pick.addEventListener('change', function () {
+    var file = pick.files[0];
+    if (!file) return;
+    if (file.size > 1024 * 1024) { status.textContent = 'Tệp ' + file.name + ' lớn hơn 1 MB: không nhập.'; return; }
+    file.text().then(function (text) {
+      fill(text.replace(/^\uFEFF/, ''), 'nhập', 'tệp ' + file.name);
+      pick.value = '';
+    });
   });
 })();
 

@@ -99,6 +99,13 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     assert.strictEqual(await page.isChecked('[name="tc-cb-ngan-hang-nha-nuoc-can-bo"]'), true);
     assert.strictEqual(await page.inputValue('[name="gc-db-kho-bac"]'), '', 'the pasted block did not go into the box');
 
+    // A CSV file saved from a spreadsheet (with its BOM, quoted cells) goes in the same way.
+    const csv = '\uFEFFĐơn vị,Ghi chú\r\n"Chi bộ Ngân hàng Nhà nước chi nhánh tỉnh","Nhập từ tệp, có dấu phẩy"\r\n';
+    await page.setInputFiles('#nhap-csv', { name: 'ket-qua.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.waitForFunction(() => /Đã nhập/.test(document.getElementById('dan-ket-qua').textContent));
+    assert.match(await page.textContent('#dan-ket-qua'), /Đã nhập 1 dòng từ tệp ket-qua\.csv\./);
+    assert.strictEqual(await page.inputValue('[name="gc-cb-ngan-hang-nha-nuoc"]'), 'Nhập từ tệp, có dấu phẩy');
+
     // The committee decides otherwise: without a reason it is refused beside the row.
     await page.locator('[name="xl-cb-thong-ke"]').selectOption('tot');
     await page.waitForFunction(() => /lý do/.test(document.querySelector('[data-messages-for="cb-thong-ke"]').textContent));
@@ -115,6 +122,7 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     assert.strictEqual(git(dir, 'log', '--format=%an|%s', '-1').trim(), 'Nguyễn Thị Lan|Nhập kết quả thi đua năm 2026');
     const saved = fs.readFileSync(path.join(dir, CAMPAIGN), 'utf8');
     assert.ok(saved.startsWith(fs.readFileSync(path.join(SOURCE, CAMPAIGN), 'utf8')), 'the years before are untouched');
+    assert.match(saved, /unit = "cb-ngan-hang-nha-nuoc".*note = "Nhập từ tệp, có dấu phẩy"/);
     assert.match(saved, /\{ unit = "cb-thong-ke", met = \["chinh-tri", "sinh-hoat", "doan-ket", "can-bo"\], grade = "tot", decided = true, reason = "Chi bộ chậm nộp báo cáo" \}/);
     execFileSync(process.env.CONGBO_BIN, ['check', '--site', dir], { stdio: 'pipe' });  // the site the desk saved builds
     // The grid opens again from the file, as saved.
