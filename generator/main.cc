@@ -325,9 +325,10 @@ int run_desk(const std::vector<std::string>& words) {
   std::string add, name, email, role;
   Args args(words);
   std::string a;
+  if (const char* key = std::getenv("CONGBO_PUBLISH_KEY")) options.publish_key = key;
   while (args.next(&a)) {
     if (a == "--site" || a == "--listen" || a == "--tls-cert" || a == "--tls-key" || a == "--add-user" ||
-        a == "--name" || a == "--email" || a == "--role" || a == "--publish-to") {
+        a == "--name" || a == "--email" || a == "--role" || a == "--publish-to" || a == "--publish-key") {
       auto v = args.value();
       if (!v) return usage_error(congbo::cli::missing_value(a));
       if (a == "--site") options.site_dir = *v;
@@ -339,6 +340,7 @@ int run_desk(const std::vector<std::string>& words) {
       if (a == "--email") email = *v;
       if (a == "--role") role = *v;
       if (a == "--publish-to") options.publish_to = *v;
+      if (a == "--publish-key") options.publish_key = *v;
       if (a == "--publish-to" && congbo::remote_target(*v)) return usage_error(congbo::cli::desk_publish_local_only());
     } else if (a == "--port") {
       auto n = args.number(1, 65535);

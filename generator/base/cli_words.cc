@@ -62,13 +62,14 @@ const CommandHelp kCommands[] = {
       "      Quay lại bản công bố trước bản đang chạy.\n"},
     {"soan",
       "  congbo soan [--site THƯ_MỤC] [--port CỔNG] [--listen ĐỊA_CHỈ --tls-cert TỆP --tls-key TỆP]\n"
-      "              [--publish-to THƯ_MỤC]\n"
+      "              [--publish-to THƯ_MỤC [--publish-key TỆP_KHÓA]]\n"
       "      Bàn soạn thảo: người soạn đăng nhập từ trình duyệt (mặc định http://127.0.0.1:8080/),\n"
       "      soạn và sửa văn bản bằng biểu mẫu, xem trước, rồi Lưu: tệp được ghi, toàn trang\n"
       "      được kiểm tra, và chỉ khi không có lỗi mới được commit với tên người soạn.\n"
       "      Mở cho máy khác trong mạng (--listen) thì bắt buộc có HTTPS. Với --publish-to (thư mục\n"
       "      của congbo publish --to), danh sách cho biết tệp nào đã đổi mà chưa công bố, và người\n"
       "      có vai trò xuat-ban công bố hay quay lại bản trước ngay trên bàn (trang Xuất bản).\n"
+      "      Trang có public_key thì cho bàn khóa ký bằng --publish-key (hoặc CONGBO_PUBLISH_KEY).\n"
       "  congbo soan --add-user TÊN --name \"HỌ TÊN\" [--email E] [--role soan|xuat-ban]\n"
       "      Tạo hoặc đổi tài khoản; mật khẩu đọc từ đầu vào chuẩn (hoặc hỏi khi gõ trực tiếp).\n"
       "      Tài khoản lưu ở THƯ_MỤC_TRANG/.congbo/tai-khoan.toml, không bao giờ vào kho git.\n"},

@@ -17,6 +17,7 @@ struct DeskOptions {
   int port = 8080;
   std::filesystem::path tls_cert, tls_key;  ///< both set: HTTPS
   std::filesystem::path publish_to;  ///< where `congbo publish --to` puts releases: the list shows what is not published yet
+  std::filesystem::path publish_key;  ///< the key the desk's releases are signed with (site.toml's public_key); "" for none
   bool quiet = false;
 };
 

@@ -185,6 +185,7 @@ void act(DeskContext& cx, const httplib::Request& req, httplib::Response& res, b
     o.site_dir = cx.options.site_dir;
     o.to = cx.options.publish_to;
     o.publisher = w->account->name;
+    o.key_file = cx.options.publish_key;
     ok = back ? rollback(o, diags, &report) : congbo::publish(o, diags, &report);
   }
   if (!ok) {

@@ -15,9 +15,12 @@ const git = (dir, ...args) => execFileSync('git', ['-C', dir, ...args], { encodi
 const shots = process.env.CONGBO_SCREENSHOTS;
 const DOC = 'content/van-ban/1-kh-duk.md';
 
-async function withDesk(body) {
+async function withDesk(body, { signed = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congbo-xuat-ban-'));
-  fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Đảng ủy Khối thử"\nbase_url = "https://example.vn/"\n[kinds]\nKH = "Kế hoạch"\n' +
+  // A signed site: the key made outside the repository, its public half in site.toml.
+  const key = dir + '-khoa';
+  const publicKey = signed ? /public_key = "[^"]+"/.exec(execFileSync(process.env.CONGBO_BIN, ['keygen', key], { encoding: 'utf8' }))[0] + '\n' : '';
+  fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Đảng ủy Khối thử"\nbase_url = "https://example.vn/"\n' + publicKey + '[kinds]\nKH = "Kế hoạch"\n' +
     '[issuers.duk]\nabbr = "ĐUK"\nname = "Đảng ủy Khối"\nparent = "Đảng bộ tỉnh"\n');
   fs.mkdirSync(path.join(dir, 'content/van-ban'), { recursive: true });
   fs.writeFileSync(path.join(dir, DOC), '+++\ntitle = "Kế hoạch đầu năm"\nnumber = "1-KH/ĐUK"\nkind = "KH"\nissuer = "duk"\ndate = 2024-01-05\n+++\nNội dung.\n');
@@ -26,7 +29,7 @@ async function withDesk(body) {
   addAccount(dir, 'lan', 'Nguyễn Thị Lan', 'soan');
   addAccount(dir, 'hoa', 'Trần Văn Hòa', 'xuat-ban');
   const web = dir + '-web';
-  const { base, stop } = await startDesk(dir, ['--publish-to', web]);
+  const { base, stop } = await startDesk(dir, ['--publish-to', web, ...(signed ? ['--publish-key', key] : [])]);
   const browser = await launch();
   try {
     await body({ browser, base, dir, web });
@@ -35,6 +38,7 @@ async function withDesk(body) {
     await stop();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(web, { recursive: true, force: true });
+    fs.rmSync(key, { force: true });
   }
 }
 
@@ -98,3 +102,13 @@ test('a publisher sees what would change, publishes, is named in the log, and ro
     const manifest = JSON.parse(fs.readFileSync(path.join(web, 'releases', path.basename(first) + '.json'), 'utf8'));
     assert.strictEqual(manifest.publisher, 'Trần Văn Hòa');
   }));
+
+test('a site that signs its releases: the desk signs with --publish-key, and its release carries the signed record', () =>
+  withDesk(async ({ browser, base, dir, web }) => {
+    const page = await logIn(browser, base, 'hoa');
+    await page.getByRole('link', { name: /Xuất bản/ }).click();
+    await page.getByRole('button', { name: 'Công bố bản này' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã công bố bản 000001-/);
+    assert.ok(fs.existsSync(path.join(web, 'current/xac-minh/ban-cong-bo.sig')), 'the record is signed');
+    execFileSync(process.env.CONGBO_BIN, ['verify', web], { stdio: 'pipe', cwd: dir });  // and verifies against site.toml's key
+  }, { signed: true }));
