@@ -92,6 +92,10 @@ const std::string& desk_script() {
 const std::string& desk_style() {
   static const std::string css = R"CSS(*{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#f6f6f4}
+ins{background:#d7f5dd;color:#0b3d17;text-decoration:underline;text-decoration-color:#2e7d32}
+del{background:#fde0dc;color:#5f1109;text-decoration:line-through}
+.word-diff{margin:.4rem 0;padding:.3rem .6rem;background:#fff;border:1px solid #ddd;border-radius:4px}
+.word-diff summary{cursor:pointer}
 .bar{display:flex;justify-content:space-between;align-items:center;gap:1rem;padding:.6rem 1rem;background:#8b0000;color:#fff}
 .bar{flex-wrap:wrap}.parts{display:flex;gap:1rem;margin-right:auto}.bar .parts a{font-weight:400}.bar a{color:#fff;font-weight:600;text-decoration:none}.who button{white-space:nowrap}.who{display:flex;gap:.5rem;align-items:center;margin:0}
 main{max-width:72rem;margin:0 auto;padding:1rem}

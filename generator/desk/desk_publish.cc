@@ -9,6 +9,7 @@
 #include <random>
 
 #include "desk_context.h"
+#include "diff.h"
 #include "git_commit.h"
 #include "output.h"
 #include "proof.h"
@@ -40,8 +41,14 @@ std::optional<Writer> publisher(DeskContext& cx, const httplib::Request& req, ht
   return w;
 }
 
+struct DocumentChange {
+  std::string url;
+  WordDiff words;  ///< the new text with removed words in <del>, added in <ins>
+};
+
 struct PageChanges {
   std::vector<std::string> added, changed, removed;  ///< addresses ("/van-ban/51-kh-duk/")
+  std::vector<DocumentChange> documents;             ///< the changed documents' text, word by word (the first few)
   int other_files = 0;                               ///< CSV, JSON, images… that differ
   std::string error;
 };
@@ -51,6 +58,29 @@ std::string address_of(const std::string& path) {
   if (ends_with(path, "/index.html")) return "/" + path.substr(0, path.size() - 10);
   return "";
 }
+
+// A document page's own text, as the default theme writes it (another
+// theme's pages give none: the page is then only listed).
+std::optional<std::string> document_text(const std::string& html) {
+  static const std::string open = "<div class=\"prose doc-text\">\n", close = "\n  </div>\n";
+  const size_t from = html.find(open);
+  if (from == std::string::npos) return std::nullopt;
+  const size_t to = html.find(close, from + open.size());
+  if (to == std::string::npos) return std::nullopt;
+  return html.substr(from + open.size(), to - from - open.size());
+}
+
+// The word diff of a changed page that is a document (its current page, not an archived version).
+void note_document(const fs::path& old_dir, const fs::path& new_dir, const std::string& path, PageChanges* out) {
+  constexpr size_t kShown = 10;
+  if (out->documents.size() >= kShown || path.find("/phien-ban/") != std::string::npos) return;
+  auto before = document_text(read_bytes(old_dir / path).value_or(""));
+  auto after = document_text(read_bytes(new_dir / path).value_or(""));
+  if (!before || !after) return;
+  WordDiff words = diff_html(*before, *after);
+  if (words.inserted + words.deleted > 0) out->documents.push_back({address_of(path), std::move(words)});
+}
+
 
 // The committed tree built beside the served release, compared file by file.
 PageChanges preview(const DeskContext& cx, const std::string& served) {
@@ -86,7 +116,7 @@ PageChanges preview(const DeskContext& cx, const std::string& served) {
     for (const auto& [path, id] : now) {
       auto it = before.find(path);
       if (it == before.end()) note(out.added, path);
-      else if (differs(path, id, it->second)) note(out.changed, path);
+      else if (differs(path, id, it->second)) note(out.changed, path), note_document(old, tmp, path, &out);
     }
     for (const auto& [path, id] : before) {
       if (!now.count(path) && !is_proof_file(path)) note(out.removed, path);
@@ -114,8 +144,14 @@ std::string changes_html(const PageChanges& c) {
   if (c.added.empty() && c.changed.empty() && c.removed.empty() && !c.other_files) {
     return "<p id=\"thay-doi\">Trang công khai sẽ không thay đổi gì.</p>";
   }
+  std::string words;
+  for (const DocumentChange& d : c.documents) {
+    words += "<details class=\"word-diff\"><summary><code>" + esc(d.url) + "</code>: thêm " + std::to_string(d.words.inserted) +
+             " chữ, bỏ " + std::to_string(d.words.deleted) + " chữ</summary><div class=\"prose\">" + d.words.html + "</div></details>";
+  }
+  if (!words.empty()) words = "<h3>Nội dung văn bản thay đổi</h3>" + words;
   return "<section id=\"thay-doi\"><h2>Trang công khai sẽ thay đổi</h2>" + url_list("Trang mới", c.added, "added") +
-         url_list("Trang thay đổi", c.changed, "changed") + url_list("Trang bị gỡ", c.removed, "removed") +
+         url_list("Trang thay đổi", c.changed, "changed") + words + url_list("Trang bị gỡ", c.removed, "removed") +
          (c.other_files ? "<p>" + std::to_string(c.other_files) + " tệp khác (CSV, dữ liệu tìm kiếm, ảnh…) thay đổi.</p>" : "") +
          "</section>";
 }

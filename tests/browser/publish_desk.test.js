@@ -81,6 +81,11 @@ test('a publisher sees what would change, publishes, is named in the log, and ro
     git(dir, '-c', 'user.name=Nguyễn Thị Lan', '-c', 'user.email=lan@example.vn', 'commit', '-qam', 'Sửa kế hoạch');
     await page.reload();
     assert.match(await page.textContent('#thay-doi'), /Trang thay đổi \(\d+\)[\s\S]*\/van-ban\/1-kh-duk\//);
+    // The document's text, word by word: what the reader will see added.
+    const words = page.locator('.word-diff', { hasText: '/van-ban/1-kh-duk/' });
+    assert.match(await words.locator('summary').textContent(), /thêm 2 chữ, bỏ 0 chữ/);
+    await words.locator('summary').click();
+    assert.strictEqual((await words.locator('ins').allTextContents()).join(' ').trim(), 'Đoạn thêm.');
     if (shots) await page.screenshot({ path: path.join(shots, 'soan-xuat-ban.png'), fullPage: true });
     await page.getByRole('button', { name: 'Công bố bản này' }).click();
     assert.match(served(web), /000002-/);
