@@ -377,3 +377,37 @@ type = "tổ đảng"
   // Whatever the mistake, the published site is the previous one, whole.
   CHECK(site.read("thi-dua/bon-tot/2024/index.html") == before);
 }
+
+TEST_CASE("units chosen to pilot a campaign (làm điểm) are counted against the share the plan asks, and marked in the year's table") {
+  TempSite site;
+  write_records(site);
+  std::string campaign = std::string(kCampaignHead) + kResults2024;
+  // "… lựa chọn ít nhất 10% đối với đảng bộ cơ sở, ít nhất 15% đối với chi bộ để chỉ đạo làm điểm"
+  campaign.insert(campaign.find("[commendation]"),
+                  "[[target]]\nname = \"Ít nhất 10% đảng bộ cơ sở làm điểm\"\npilot = true\nat_least = \"10%\"\n"
+                  "unit_types = [\"đảng bộ cơ sở\"]\n"
+                  "[[target]]\nname = \"Ít nhất 50% chi bộ làm điểm\"\npilot = true\nat_least = \"50%\"\n"
+                  "unit_types = [\"chi bộ cơ sở\", \"chi bộ trực thuộc\"]\n");
+  const std::string row = "{ unit = \"db-dien-luc\", met";
+  campaign.replace(campaign.rfind(row), row.size(), "{ unit = \"db-dien-luc\", pilot = true, met");
+  site.file("content/thi-dua/bon-tot.toml", campaign);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+
+  // 2024: the đảng bộ is a pilot (1/1), no cell is (0/3).
+  CHECK(site.read("thi-dua/bon-tot/chi-tieu-2024.csv") ==
+        "\xEF\xBB\xBF" "Chỉ tiêu,Đơn vị đạt,Trên tổng số,Tỉ lệ đạt,Kết quả\r\n"
+        "Trên 50% đơn vị bốn tốt,2,4,50%,Chưa đạt\r\n"
+        "Ít nhất 10% đảng bộ cơ sở làm điểm,1,1,100%,Đạt\r\n"
+        "Ít nhất 50% chi bộ làm điểm,0,3,0%,Chưa đạt\r\n");
+  const std::string csv = site.read("thi-dua/bon-tot/ket-qua-2024.csv");
+  CHECK(csv.find("STT,Đơn vị,Loại tổ chức,Đăng ký,Làm điểm,Hoàn thành") != std::string::npos);
+  CHECK(csv.find("1,Đảng bộ Công ty Điện lực,Đảng bộ cơ sở,Có,Có,Đạt") != std::string::npos);
+  CHECK(csv.find("2,Chi bộ Phòng Kinh doanh,Chi bộ trực thuộc,Có,,Đạt") != std::string::npos);
+  // The rule in words on the campaign page.
+  CHECK(contains_msg(site.read("thi-dua/bon-tot/index.html"), "từ 50% chi bộ cơ sở và chi bộ trực thuộc được chọn làm điểm") == "yes");
+
+  // A pilot target needs no grade; one with neither a grade nor pilot is still said.
+  site.file("content/thi-dua/bon-tot.toml", std::string(kCampaignHead) + "[[target]]\nname = \"Thiếu\"\nat_least = \"10%\"\n" + kResults2024);
+  CHECK_FALSE(site.build());
+  CHECK(site.messages().find("content/thi-dua/bon-tot.toml") != std::string::npos);
+}

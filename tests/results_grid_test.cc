@@ -80,6 +80,18 @@ TEST_CASE("the grid's boxes become the year's rows; an untouched unit not in the
     CHECK(again->year(2026) != nullptr);
     CHECK(diags.items().empty());
   }
+  SUBCASE("a unit ticked as a pilot (làm điểm) keeps it in the file; a pilot alone is not an untouched row") {
+    posted["ld-cb-xo-so"] = "1";
+    posted["ld-cb-thong-ke"] = "1";
+    mistakes.clear();
+    const YearResults p = read_grid(c->rules, [&](const std::string& n) { return posted.count(n) ? posted[n] : ""; }, mistakes);
+    const std::string out = write_year(p);
+    CHECK(out.find("{ unit = \"cb-xo-so\", pilot = true, met = [") != std::string::npos);
+    CHECK(out.find("{ unit = \"cb-thong-ke\", registered = false, pilot = true }") != std::string::npos);
+    auto again = Campaign::load(with_year(file, kPath, p, nullptr), kPath, diags);
+    REQUIRE(again);
+    CHECK(again->result(2026, "cb-xo-so")->pilot);
+  }
   SUBCASE("a score that is not a number is said, not guessed") {
     posted["diem-cb-xo-so"] = "chín mươi";
     mistakes.clear();
@@ -112,6 +124,12 @@ TEST_CASE("rows copied from a spreadsheet: by header names, or unit, registered 
     REQUIRE(p.problems.size() == 2);
     CHECK(p.problems[0] == "dòng 2: không có đơn vị “Chi bộ Không Có” trong don-vi.toml");
     CHECK(p.problems[1] == "dòng 3, cột 3: “có lẽ” không rõ là đạt hay không (ghi x hoặc để trống)");
+  }
+  SUBCASE("the site's CSV has a Làm điểm column: read back as the pilot box") {
+    const Pasted p = read_pasted("STT,Đơn vị,Đăng ký,Làm điểm\n1,cb-xo-so,Có,Có\n2,cb-thong-ke,Có,\n", ',', c->rules, units);
+    REQUIRE(p.rows.size() == 2);
+    CHECK(p.rows[0].pilot == true);
+    CHECK(p.rows[1].pilot == false);
   }
   SUBCASE("a CSV with quoted cells") {
     const Pasted p = read_pasted("Đơn vị,Ghi chú\n\"cb-xo-so\",\"Ghi chú, có dấu phẩy \"\"trong\"\" ngoặc\"\n", ',', c->rules, units);

@@ -254,6 +254,13 @@ std::string rule_target(int compare, const std::string& share, const std::string
          (or_better ? text("rule.or_better") : "");
 }
 
+std::string rule_pilot(int compare, const std::string& share, const std::vector<std::string>& types) {
+  static const char* compares[] = {"rule.target_at_least", "rule.target_more_than", "rule.target_at_most",
+                                   "rule.target_less_than"};
+  std::string who = types.empty() ? text("rule.registered_units") : join(types, text("list.and"));
+  return text("rule.pilot", {{"compare", text(compares[compare])}, {"share", share}, {"who", who}});
+}
+
 std::string percent(int count, int total) {
   if (total == 0) return "–";
   long long tenths = (static_cast<long long>(count) * 1000 + total / 2) / total;

@@ -74,6 +74,8 @@ std::string explain_need_score(double score, const std::string& grade);
 std::string explain_need_children(int count, int total, const std::string& grade, const std::string& share);
 /// "<facts> nhưng <why not better> → <grade>"; `why_not` may be empty.
 std::string explain_join(const std::vector<std::string>& facts, const std::string& why_not, const std::string& grade);
+/// "từ 15% chi bộ cơ sở được chọn làm điểm"
+std::string rule_pilot(int compare, const std::string& share, const std::vector<std::string>& types);
 std::string rule_target(int compare, const std::string& share, const std::string& grade, bool or_better,
                         const std::vector<std::string>& types);
 /// count/total as a percentage with one decimal and a comma: "85,7%"; "–" when total is 0.

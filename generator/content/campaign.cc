@@ -22,6 +22,7 @@ UnitResult read_row(const Value& t, const Rules& rules, const std::string& path,
   u.col = t.col;
   if (auto v = r.string("unit", true)) u.unit = *v;
   if (auto v = r.boolean("registered")) u.registered = *v;
+  if (auto v = r.boolean("pilot")) u.pilot = *v;
   if (auto v = r.string_list("met")) {
     const Value* list = t.find("met");
     for (size_t i = 0; i < v->size(); ++i) {
@@ -194,7 +195,7 @@ YearSummary Campaign::summary(const YearResults& y, const Units& units) const {
       UnitType type = units.find(u->unit)->type;
       if (!t.unit_types.empty() && std::find(t.unit_types.begin(), t.unit_types.end(), type) == t.unit_types.end()) continue;
       ++o.total;
-      if (t.or_better ? rules.at_least(u->grade, t.grade) : u->grade == t.grade) ++o.count;
+      if (t.pilot ? u->pilot : t.or_better ? rules.at_least(u->grade, t.grade) : u->grade == t.grade) ++o.count;
     }
     int cmp = o.total == 0 ? 0 : t.share.compare(o.count, o.total);
     switch (t.compare) {

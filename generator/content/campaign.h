@@ -25,6 +25,7 @@ struct UnitResult {
   bool decided = false;           ///< the committee decided the grade itself…
   std::string reason;             ///< …for this reason
   std::string note;
+  bool pilot = false;             ///< chosen to pilot the campaign ("làm điểm") that year
   std::optional<Date> registered_on;  ///< when it registered, for the registration deadline
   std::optional<Date> reported_on;    ///< when it reported, for the report deadline
   std::string computed;           ///< what the rules give (link step)

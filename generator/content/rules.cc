@@ -174,7 +174,8 @@ Target read_target(const Value* t, const std::string& path, Diagnostics& diags, 
     tg.name = *v;
     std::tie(tg.line, tg.col) = r.where("name");
   }
-  if (auto v = r.string("grade", true)) {
+  if (auto v = r.boolean("pilot")) tg.pilot = *v;
+  if (auto v = r.string("grade", !tg.pilot)) {
     tg.grade = *v;
     if (!rules.grade(tg.grade)) {
       auto [line, col] = r.where("grade");
@@ -368,6 +369,7 @@ std::string Rules::describe(const Target& t) const {
   const Grade* g = grade(t.grade);
   std::vector<std::string> names;
   for (UnitType u : t.unit_types) names.push_back(to_lower(unit_type_name(u)));
+  if (t.pilot) return words::rule_pilot(static_cast<int>(t.compare), t.share.text, names);
   return words::rule_target(static_cast<int>(t.compare), t.share.text, g ? g->name : t.grade, t.or_better, names);
 }
 

@@ -59,6 +59,7 @@ struct Target {
   enum class Compare { AtLeast, Above, AtMost, Below };
   std::string name;
   std::string grade;
+  bool pilot = false;           ///< counts the units chosen to pilot ("làm điểm") instead of a grade
   bool or_better = true;        ///< counts units with `grade` or better ("trở lên")
   Compare compare = Compare::AtLeast;
   Share share;

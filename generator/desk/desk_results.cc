@@ -82,6 +82,7 @@ GridRow row_of(const Campaign& c, const Units& units, const UnitResult* r, const
   row.depth = unit.type == UnitType::SubCell ? 1 : 0;
   row.listed = listed;
   row.registered = r && r->registered;
+  row.pilot = r && r->pilot;
   for (const Criterion& cr : c.rules.criteria) {
     row.met.push_back(r && std::find(r->met.begin(), r->met.end(), cr.id) != r->met.end());
   }
@@ -133,6 +134,10 @@ GridPage grid_of(const Writer& w, const std::string& id, const Graded& g, const 
   for (const Criterion& cr : c.rules.criteria) p.criteria.emplace_back(cr.id, cr.name);
   for (const Grade& gr : c.rules.grades) p.grades.emplace_back(gr.id, gr.name);
   p.scored = c.rules.uses_score();
+  p.pilots = std::any_of(c.rules.targets.begin(), c.rules.targets.end(), [](const Target& t) { return t.pilot; });
+  for (const YearResults& year : c.years) {
+    for (const UnitResult& u : year.units) p.pilots = p.pilots || u.pilot;
+  }
   fill_rows(p, g, y, listed);
   return p;
 }
@@ -302,6 +307,7 @@ void paste(DeskContext& cx, const httplib::Request& req, httplib::Response& res)
     const PastedRow& r = pasted.rows[i];
     out += std::string(i ? "," : "") + "{\"unit\":" + json_string(r.unit);
     if (r.registered) out += ",\"registered\":" + std::string(*r.registered ? "true" : "false");
+    if (r.pilot) out += ",\"pilot\":" + std::string(*r.pilot ? "true" : "false");
     out += ",\"met\":{";
     bool first = true;
     for (const auto& [id, on] : r.met) out += std::string(first ? "" : ",") + json_string(id) + ":" + (on ? "true" : "false"), first = false;

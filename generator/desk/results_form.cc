@@ -38,6 +38,7 @@ UnitResult read_row(const Rules& rules, const FieldLookup& field, const std::str
   UnitResult u;
   u.unit = unit;
   u.registered = !field(GridNames::registered(unit)).empty();
+  u.pilot = !field(GridNames::pilot(unit)).empty();
   for (const Criterion& c : rules.criteria) {
     if (!field(GridNames::met(unit, c.id)).empty()) u.met.push_back(c.id);
   }
@@ -68,7 +69,7 @@ std::string comma_list(const std::vector<std::string>& items) {
 }
 
 bool untouched(const UnitResult& u) {
-  return !u.registered && u.met.empty() && !u.score && u.stated.empty() && u.reason.empty() && u.note.empty() &&
+  return !u.registered && !u.pilot && u.met.empty() && !u.score && u.stated.empty() && u.reason.empty() && u.note.empty() &&
          !u.registered_on && !u.reported_on;
 }
 
@@ -124,6 +125,7 @@ std::vector<std::string> columns_of(const std::vector<std::string>& first, const
     std::string what;
     if (f == "don vi" || f == "ten don vi") what = "unit";
     else if (f == "dang ky") what = "registered";
+    else if (f == "lam diem") what = "pilot";
     else if (f == "diem") what = "score";
     else if (f == "ghi chu") what = "note";
     for (const Criterion& c : rules.criteria) {
@@ -170,6 +172,7 @@ Pasted read_pasted(const std::string& text, char separator, const Rules& rules, 
         row.note = cell;
       } else if (auto v = box_value(cell)) {
         if (what == "registered") row.registered = *v;
+        else if (what == "pilot") row.pilot = *v;
         else row.met[what] = *v;
       } else {
         out.problems.push_back(where + ", cột " + std::to_string(i + 1) + ": “" + cell + "” không rõ là đạt hay không (ghi x hoặc để trống)");
@@ -215,6 +218,7 @@ std::string write_year(const YearResults& y) {
     std::vector<std::string> parts{"unit = " + toml_quoted(u.unit)};
     if (!u.registered) parts.push_back("registered = false");
     if (u.registered_on) parts.push_back("registered_on = " + u.registered_on->iso());
+    if (u.pilot) parts.push_back("pilot = true");
     if (!u.met.empty()) {
       std::vector<std::string> q;
       for (const auto& id : u.met) q.push_back(toml_quoted(id));

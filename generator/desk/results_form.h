@@ -20,6 +20,7 @@ using FieldLookup = std::function<std::string(const std::string&)>;
 /// The grid's field names for one row (inputs are named so in the HTML).
 struct GridNames {
   static std::string registered(const std::string& unit) { return "dk-" + unit; }
+  static std::string pilot(const std::string& unit) { return "ld-" + unit; }  ///< chosen to pilot ("làm điểm")
   static std::string met(const std::string& unit, const std::string& criterion) { return "tc-" + unit + "-" + criterion; }
   static std::string score(const std::string& unit) { return "diem-" + unit; }
   static std::string decided(const std::string& unit) { return "xl-" + unit; }
@@ -52,7 +53,7 @@ std::string with_year(const std::string& file, const std::string& path, const Ye
                       std::map<int, std::string>* row_lines);
 
 /// Rows copied from a spreadsheet (tab-separated) or a CSV congbo exported.
-/// With a header row, columns are found by their names ("Đơn vị", "Đăng ký",
+/// With a header row, columns are found by their names ("Đơn vị", "Đăng ký", "Làm điểm",
 /// each criterion's name, "Điểm", "Ghi chú"; others such as "STT" or "Xếp
 /// loại" are skipped); without one they are: unit, registered, each
 /// criterion in order, then score (when the rules use one) and note. A unit
@@ -60,7 +61,7 @@ std::string with_year(const std::string& file, const std::string& path, const Ye
 /// "Đạt", "Có", "1" or empty, "Chưa đạt", "Không", "0".
 struct PastedRow {
   std::string unit;
-  std::optional<bool> registered;
+  std::optional<bool> registered, pilot;
   std::map<std::string, bool> met;  ///< criterion id → ticked, for the columns given
   std::optional<std::string> score, note;
 };

@@ -33,6 +33,7 @@ std::string row_html(const GridPage& p, const GridRow& r) {
   out += messages_html(r) + "</th>";
   out += box(GridNames::registered(r.unit), r.registered, r.name + ": đăng ký");
   out += text_cell(GridNames::registered_on(r.unit), r.registered_on, r.name + ": ngày đăng ký", " inputmode=\"numeric\" size=\"9\" class=\"day\"");
+  if (p.pilots) out += box(GridNames::pilot(r.unit), r.pilot, r.name + ": làm điểm");
   for (size_t i = 0; i < p.criteria.size(); ++i) {
     out += box(GridNames::met(r.unit, p.criteria[i].first), r.met[i], r.name + ": " + p.criteria[i].second);
   }
@@ -62,6 +63,7 @@ std::string summary_html(const GridPage& p) {
 
 std::string head_html(const GridPage& p) {
   std::string out = "<thead><tr><th scope=\"col\">Đơn vị</th><th scope=\"col\">Đăng ký</th><th scope=\"col\">Ngày đăng ký</th>";
+  if (p.pilots) out += "<th scope=\"col\">Làm điểm</th>";
   for (const auto& [id, name] : p.criteria) out += "<th scope=\"col\">" + esc(name) + "</th>";
   if (p.scored) out += "<th scope=\"col\">Điểm</th>";
   return out + "<th scope=\"col\">Ngày báo cáo</th><th scope=\"col\">Xếp loại theo quy tắc</th><th scope=\"col\">Cấp ủy quyết định</th>"

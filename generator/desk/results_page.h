@@ -17,6 +17,7 @@ struct GridRow {
   int depth = 0;                 ///< 1: a cell of the đảng bộ above it
   bool listed = false;           ///< in the file for this year
   bool registered = false;
+  bool pilot = false;            ///< chosen to pilot the campaign ("làm điểm")
   std::vector<bool> met;         ///< parallel to GridPage::criteria
   std::string score, decided, reason, note;
   std::string registered_on, reported_on;  ///< dd/mm/yyyy
@@ -42,6 +43,7 @@ struct GridPage {
   std::string date;  ///< dd/mm/yyyy
   std::vector<std::pair<std::string, std::string>> criteria, grades;  ///< id → name
   bool scored = false;
+  bool pilots = false;  ///< the campaign counts pilot units (or a row is one): a "Làm điểm" column
   std::vector<GridRow> rows;
   std::vector<GridSummaryLine> summary;
 };

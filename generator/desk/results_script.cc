@@ -122,6 +122,7 @@ const std::string& results_script() {
         if (!d) { status.textContent = 'Không đọc được ' + what + '.'; return; }
         d.rows.forEach(function (r) {
           if (r.registered !== undefined) set('dk-' + r.unit, r.registered);
+          if (r.pilot !== undefined) set('ld-' + r.unit, r.pilot);
           Object.keys(r.met).forEach(function (c) { set('tc-' + r.unit + '-' + c, r.met[c]); });
           if (r.score !== undefined) set('diem-' + r.unit, r.score);
           if (r.note !== undefined) set('gc-' + r.unit, r.note);

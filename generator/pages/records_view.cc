@@ -20,6 +20,10 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
   Table t;
   t.caption = words::results_caption(c.name, y.year);
   t.head = {words::text("table.number"), words::text("table.unit"), words::text("table.unit_type"), words::text("table.registered")};
+  // "Làm điểm" when the campaign counts pilot units or the year names one.
+  const bool pilots = std::any_of(c.rules.targets.begin(), c.rules.targets.end(), [](const Target& tg) { return tg.pilot; }) ||
+                      std::any_of(y.units.begin(), y.units.end(), [](const UnitResult& u) { return u.pilot; });
+  if (pilots) t.head.push_back(words::text("table.pilot"));
   for (const auto& cr : c.rules.criteria) t.head.push_back(cr.name);
   const bool scored = c.rules.uses_score();
   if (scored) t.head.push_back(words::text("table.score"));
@@ -34,6 +38,7 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
     row.push_back({unit->name, link(unit->id)});
     row.push_back({unit_type_name(unit->type)});
     row.push_back(TableCell::yes_no(words::text(u.registered ? "table.yes" : "table.no"), u.registered));
+    if (pilots) row.push_back(u.pilot ? TableCell::yes_no(words::text("table.yes"), true) : TableCell{""});
     for (const auto& cr : c.rules.criteria) {
       bool met = std::find(u.met.begin(), u.met.end(), cr.id) != u.met.end();
       if (!u.registered) {

@@ -84,6 +84,11 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     assert.match(await page.textContent('#tong-hop .missed'), /Trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên: 1\/12 \(8,3%\) — chưa đạt chỉ tiêu/);
     if (shots) await page.screenshot({ path: path.join(shots, 'soan-thi-dua-luoi.png'), fullPage: false });
 
+    // The plan asks for at least 10% of đảng bộ cơ sở to pilot the campaign (làm điểm): one ticked meets it.
+    assert.match(await page.textContent('#tong-hop'), /Ít nhất 10% đảng bộ cơ sở làm điểm: 0\/3 \(0%\) — chưa đạt chỉ tiêu/);
+    await tick(page, ['ld-db-dien-luc']);
+    assert.match(await page.textContent('#tong-hop'), /Ít nhất 10% đảng bộ cơ sở làm điểm: 1\/3 \(33,3%\) — đạt chỉ tiêu/);
+
     // The other units' results, pasted from a spreadsheet (one line names a unit that does not exist).
     const names = ['Chi bộ Ngân hàng Nhà nước chi nhánh tỉnh', 'Chi bộ Cục Thống kê tỉnh', 'Chi bộ Không Có'];
     const tsv = names.map((n) => `${n}\tx\tx\tx\tx\tx`).join('\r\n') + '\r\n';
@@ -123,6 +128,7 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     const saved = fs.readFileSync(path.join(dir, CAMPAIGN), 'utf8');
     assert.ok(saved.startsWith(fs.readFileSync(path.join(SOURCE, CAMPAIGN), 'utf8')), 'the years before are untouched');
     assert.match(saved, /unit = "cb-ngan-hang-nha-nuoc".*note = "Nhập từ tệp, có dấu phẩy"/);
+    assert.match(saved, /\{ unit = "db-dien-luc", pilot = true, met = /);
     assert.match(saved, /\{ unit = "cb-thong-ke", met = \["chinh-tri", "sinh-hoat", "doan-ket", "can-bo"\], grade = "tot", decided = true, reason = "Chi bộ chậm nộp báo cáo" \}/);
     execFileSync(process.env.CONGBO_BIN, ['check', '--site', dir], { stdio: 'pipe' });  // the site the desk saved builds
     // The grid opens again from the file, as saved.
