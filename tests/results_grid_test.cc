@@ -166,6 +166,23 @@ TEST_CASE("the units table rewrites only the unit that changed and adds new ones
   CHECK(lines[after.find("cb-moi")->line] == "moi-1");
 }
 
+TEST_CASE("a unit ticked for removal is taken out with its blank line; every other line stays") {
+  const std::string file = read_file(std::string(CONGBO_SOURCE_DIR) + "/content/don-vi.toml");
+  Diagnostics diags;
+  const Units before = Units::load(file, "content/don-vi.toml", diags);
+  std::vector<UnitRow> rows;
+  for (const Unit& u : before.all()) rows.push_back(unit_row(u));
+  rows[1].remove = true;  // cb-dl-kinh-doanh
+  const std::string out = with_units(file, before, rows, nullptr);
+  const Units after = Units::load(out, "content/don-vi.toml", diags);
+  CHECK(after.find("cb-dl-kinh-doanh") == nullptr);
+  CHECK(after.all().size() + 1 == before.all().size());
+  std::string expected = file;
+  const size_t at = expected.find("[[unit]]\nid = \"cb-dl-kinh-doanh\"");
+  expected.erase(at, expected.find("[[unit]]", at + 1) - at);
+  CHECK(out == expected);
+}
+
 TEST_CASE("a new unit given the id of one the table shows is not written over it: the checker says the id is taken") {
   const std::string file = read_file(std::string(CONGBO_SOURCE_DIR) + "/content/don-vi.toml");
   Diagnostics diags;

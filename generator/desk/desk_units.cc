@@ -3,9 +3,12 @@
 // ones (three blank rows at the end), saved like every desk file: written,
 // the whole site checked as the CLI checks it (messages on their rows),
 // committed in the writer's name only without errors.
+#include <regex>
+
 #include "desk_context.h"
 #include "git_commit.h"
 #include "text.h"
+#include "toml_blocks.h"
 #include "units_form.h"
 
 namespace fs = std::filesystem;
@@ -34,6 +37,50 @@ std::string input(const std::string& name, const std::string& label, const std::
   return "<td><input name=\"" + esc(name) + "\" value=\"" + esc(value) + "\" aria-label=\"" + esc(label) + "\"></td>";
 }
 
+// Where a unit is still named, as "content/thi-dua/x.toml:12": its cells
+// (parent), results, decisions' recipients and models (unit = "ID"). A unit
+// named anywhere is not removed: the years it was in would lose it.
+std::vector<std::string> unit_references(const DeskContext& cx, const Units& units, const std::vector<UnitRow>& rows,
+                                         const std::string& id) {
+  std::vector<std::string> out;
+  for (const Unit& u : units.all()) {
+    const bool going = std::any_of(rows.begin(), rows.end(), [&](const UnitRow& r) { return r.remove && r.key == u.id; });
+    if (u.parent == id && !going) out.push_back(std::string(kUnitsFile) + ":" + std::to_string(u.line) + " (" + u.name + ")");
+  }
+  std::string literal;
+  for (char c : id) literal += std::isalnum(static_cast<unsigned char>(c)) ? std::string(1, c) : std::string("\\") + c;
+  const std::regex named("\\bunit\\s*=\\s*\"" + literal + "\"");
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(cx.options.site_dir / "content", ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const std::string ext = it->path().extension().string();
+    if (ec || !it->is_regular_file() || (ext != ".toml" && ext != ".md")) continue;
+    const std::vector<std::string> lines = file_lines(read_bytes(it->path()).value_or(""));
+    for (size_t n = 0; n < lines.size(); ++n) {
+      if (std::regex_search(lines[n], named)) {
+        out.push_back(fs::relative(it->path(), cx.options.site_dir).generic_string() + ":" + std::to_string(n + 1));
+      }
+    }
+  }
+  return out;
+}
+
+// A removal refused on its row when the unit is still named somewhere.
+void refuse_named_removals(const DeskContext& cx, const Units& units, const std::vector<UnitRow>& rows,
+                           std::map<std::string, FieldMessages>* said) {
+  for (const UnitRow& r : rows) {
+    if (!r.remove) continue;
+    const auto refs = unit_references(cx, units, rows, r.key);
+    if (refs.empty()) continue;
+    std::string where;
+    for (size_t i = 0; i < refs.size() && i < 5; ++i) where += (i ? ", " : "") + refs[i];
+    if (refs.size() > 5) where += " và " + std::to_string(refs.size() - 5) + " chỗ khác";
+    (*said)[r.key].errors.push_back("không xóa được: đơn vị này còn được nhắc ở " + where +
+                                    ". Đơn vị đã giải thể hay sáp nhập vẫn giữ lại để kết quả các năm trước còn đúng; "
+                                    "ghi điều đó vào mô tả");
+  }
+}
+
 std::string table_html(const Units& units, const std::vector<UnitRow>& rows, const std::map<std::string, FieldMessages>& said) {
   std::vector<std::string> types{"đảng bộ cơ sở", "chi bộ cơ sở", "chi bộ trực thuộc"}, sectors, parents{""};
   for (const auto& s : unit_sectors()) sectors.push_back(to_lower(s));
@@ -52,7 +99,10 @@ std::string table_html(const Units& units, const std::vector<UnitRow>& rows, con
     body += input(unit_field("ten", r.key), who + ": tên", r.name) + choice(unit_field("loai", r.key), who + ": loại", r.type, types) +
             choice(unit_field("khoi", r.key), who + ": khối", r.sector, sectors) +
             choice(unit_field("cap-tren", r.key), who + ": đảng bộ cấp trên", r.parent, parents) +
-            input(unit_field("mo-ta", r.key), who + ": mô tả", r.description) + "<td><ul class=\"field-messages\">";
+            input(unit_field("mo-ta", r.key), who + ": mô tả", r.description);
+    body += fresh ? "<td></td>" : "<td><input type=\"checkbox\" name=\"" + esc(unit_field("xoa", r.key)) + "\" value=\"1\"" +
+                                      (r.remove ? " checked" : "") + " aria-label=\"" + esc(who + ": xóa") + "\"></td>";
+    body += "<td><ul class=\"field-messages\">";
     if (m != said.end()) {
       for (const auto& e : m->second.errors) body += "<li class=\"error\">Lỗi: " + esc(e) + "</li>";
       for (const auto& w : m->second.warnings) body += "<li class=\"warning\">Cảnh báo: " + esc(w) + "</li>";
@@ -60,7 +110,7 @@ std::string table_html(const Units& units, const std::vector<UnitRow>& rows, con
     body += "</ul></td></tr>\n";
   }
   return "<input type=\"hidden\" name=\"hang\" value=\"" + esc(keys) + "\"><div class=\"grid-wrap\"><table class=\"grid units\"><thead><tr>"
-         "<th>Mã</th><th>Tên</th><th>Loại</th><th>Khối</th><th>Đảng bộ cấp trên (chi bộ trực thuộc)</th><th>Mô tả</th><th></th>"
+         "<th>Mã</th><th>Tên</th><th>Loại</th><th>Khối</th><th>Đảng bộ cấp trên (chi bộ trực thuộc)</th><th>Mô tả</th><th>Xóa</th><th></th>"
          "</tr></thead><tbody>\n" + body + "</tbody></table></div>\n";
 }
 
@@ -69,7 +119,8 @@ std::string units_page(const Writer& w, const FormPage& page, const Units& units
   std::string body = "<p><a href=\"/thi-dua\">Thi đua</a></p><h1>Đơn vị</h1>\n" + desk_notices(page) +
                      "<p class=\"hint\">Mỗi dòng một đơn vị. Mã của đơn vị đã có không sửa ở đây (kết quả thi đua, khen thưởng, "
                      "mô hình gọi đơn vị bằng mã). Thêm đơn vị mới ở các dòng trống cuối bảng: mã viết chữ thường không dấu, "
-                     "nối bằng gạch ngang (ví dụ cb-thong-ke).</p>\n"
+                     "nối bằng gạch ngang (ví dụ cb-thong-ke). Ô Xóa chỉ dùng cho đơn vị nhập nhầm: đơn vị còn được nhắc ở "
+                     "kết quả, khen thưởng, mô hình hay là đảng bộ cấp trên của chi bộ nào thì không xóa được.</p>\n"
                      "<form method=\"post\" action=\"/don-vi/luu\" enctype=\"multipart/form-data\" novalidate>"
                      "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(w.session.csrf) + "\"><input type=\"hidden\" name=\"opened\" value=\"" +
                      esc(page.opened) + "\">" + table_html(units, rows, said);
@@ -125,6 +176,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   const std::vector<UnitRow> rows = read_units_table([&req](const std::string& n) { return form_value(req, n); }, units);
   std::map<std::string, FieldMessages> said;
   if (page.message.empty()) page.fields["message"].errors.push_back("hãy ghi bạn đã thêm hay sửa gì");
+  refuse_named_removals(cx, units, rows, &said);  // before anything is written
   WrittenDocument doc;
   std::map<int, std::string> lines;
   doc.text = with_units(text, units, rows, &lines);
@@ -132,7 +184,7 @@ void save(DeskContext& cx, const httplib::Request& req, httplib::Response& res) 
   for (const auto& [line, key] : lines) doc.field_at_line[line] = key;
   std::string commit;
   Saved saved = Saved::Mistakes;
-  if (page.fields.empty()) saved = save_file(cx, *w, page, doc, {}, &commit);
+  if (page.fields.empty() && said.empty()) saved = save_file(cx, *w, page, doc, {}, &commit);
   if (saved == Saved::Committed) {
     cx.sessions.tell(w->session.token, "Đã lưu danh sách đơn vị (lần lưu " + commit.substr(0, 7) + ").");
     return send_redirect(res, "/don-vi");

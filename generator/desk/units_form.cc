@@ -42,6 +42,7 @@ std::vector<UnitRow> read_units_table(const FieldLookup& field, const Units& bef
     r.sector = trim(field(unit_field("khoi", key)));
     r.parent = trim(field(unit_field("cap-tren", key)));
     r.description = trim(field(unit_field("mo-ta", key)));
+    r.remove = existing && !field(unit_field("xoa", key)).empty();
     if (!existing && r.id.empty() && r.name.empty() && r.parent.empty() && r.description.empty()) continue;
     rows.push_back(std::move(r));
   }
@@ -65,9 +66,10 @@ std::string with_units(const std::string& file, const Units& before, const std::
       added += "\n" + write_unit(r);
       continue;
     }
-    if (same(r, unit_row(*u))) continue;
-    const auto [begin, end] = table_block(lines, u->line);
-    if (begin < lines.size()) replaced[begin] = {end, write_unit(r)};
+    if (!r.remove && same(r, unit_row(*u))) continue;
+    auto [begin, end] = table_block(lines, u->line);
+    if (r.remove && end < lines.size() && trim(lines[end]).empty()) ++end;  // and the blank line after it
+    if (begin < lines.size()) replaced[begin] = {end, r.remove ? "" : write_unit(r)};
   }
   std::string out;
   for (size_t i = 0; i < lines.size();) {

@@ -18,6 +18,7 @@ namespace congbo {
 struct UnitRow {
   std::string key;  ///< the row: an existing unit's id, or "moi-N" for a new one
   std::string id, name, type, sector, parent, description;
+  bool remove = false;  ///< an existing unit ticked "Xóa": its block is taken out of the file
 };
 
 /// The table's field for one row ("ten-cb-a").
@@ -29,8 +30,8 @@ std::vector<UnitRow> read_units_table(const FieldLookup& field, const Units& bef
 /// An existing unit as a row.
 UnitRow unit_row(const Unit& u);
 
-/// `file` with the changed units' blocks rewritten and new ones added at
-/// the end; `row_lines` receives every line of each row's block → its key.
+/// `file` with the changed units' blocks rewritten, the removed ones taken
+/// out and new ones added at the end; `row_lines` receives every line of each row's block → its key.
 std::string with_units(const std::string& file, const Units& before, const std::vector<UnitRow>& rows,
                        std::map<int, std::string>* row_lines);
 

@@ -284,6 +284,24 @@ test('a writer edits the units table: a new cell without its đảng bộ is ref
     assert.deepStrictEqual(diff.filter((l) => l.startsWith('-')), ['-name = "Chi bộ Cục Thống kê tỉnh"']);
     assert.ok(diff.includes('+id = "cb-dl-mo-cay"') && diff.includes('+parent = "db-dien-luc"'));
     if (shots) await page.screenshot({ path: path.join(shots, 'soan-don-vi.png') });
+
+    // Removing: a unit still named by results is refused on its row, nothing written; the one just added (named nowhere) goes.
+    const units = fs.readFileSync(path.join(dir, 'content/don-vi.toml'), 'utf8');
+    await page.getByLabel('Chi bộ Thống kê tỉnh Bến Tre: xóa').check();
+    await page.getByLabel('Nội dung thay đổi').fill('Bỏ hai đơn vị');
+    await page.getByRole('button', { name: 'Lưu danh sách đơn vị' }).click();
+    assert.match(await page.textContent('tr[data-unit="cb-thong-ke"]'), /Lỗi: không xóa được: đơn vị này còn được nhắc ở content\/thi-dua\/[a-z-]+\.toml:\d+/);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'content/don-vi.toml'), 'utf8'), units, 'nothing written');
+    await page.getByLabel('Chi bộ Thống kê tỉnh Bến Tre: xóa').uncheck();
+    await page.getByLabel('Chi bộ Điện lực Mỏ Cày: xóa').check();
+    await page.getByLabel('Nội dung thay đổi').fill('Bỏ đơn vị nhập nhầm');
+    await page.getByRole('button', { name: 'Lưu danh sách đơn vị' }).click();
+    assert.match(await page.textContent('[role=status]'), /Đã lưu danh sách đơn vị/);
+    assert.doesNotMatch(fs.readFileSync(path.join(dir, 'content/don-vi.toml'), 'utf8'), /cb-dl-mo-cay/);
+    assert.strictEqual(git(dir, 'show', '--format=', 'HEAD^:content/don-vi.toml'), units);
+    const removed = git(dir, 'show', '--format=', '-U0', 'HEAD').split('\n').filter((l) => /^[-+][^-+]/.test(l));
+    assert.ok(removed.every((l) => l.startsWith('-')), 'only lines taken out: ' + removed.join(' | '));
+    assert.ok(removed.includes('-id = "cb-dl-mo-cay"'));
   }));
 
 test('a commendation decision at the desk: a unit over the quota and below the standard is marked on its row, and the fixed list is saved', () =>
