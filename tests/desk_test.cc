@@ -8,6 +8,7 @@
 
 #include "accounts.h"
 #include "desk.h"
+#include "desk_context.h"
 #include "document_form.h"
 #include "git_commit.h"
 #include "kept_fields.h"
@@ -217,4 +218,19 @@ TEST_CASE("congbo init makes a site that builds, in its own repository; congbo n
   BuildReport r;
   CHECK(congbo::build(o, d, &r));
   CHECK(std::filesystem::exists(dir / "public/van-ban/ke-hoach-to-chuc-hoi-nghi/index.html"));
+}
+
+TEST_CASE("the desk checks against every campaign the build reads, whatever its file is named") {
+  TempSite site;
+  const std::string campaign = "name = \"Phong trào\"\n[[criteria]]\nid = \"a\"\nname = \"A\"\n[[grade]]\nid = \"tot\"\nname = \"Tốt\"\notherwise = true\n";
+  site.file("content/thi-dua/bon-tot.toml", campaign).file("content/thi-dua/Bon_Tot 2.toml", campaign);
+  site.file("content/thi-dua/ghi-chu.txt", "không phải phong trào");
+  DeskContext cx;
+  cx.options.site_dir = site.dir();
+  Diagnostics diags;
+  const auto all = site_campaigns(cx, diags);
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].id == "Bon_Tot 2");
+  CHECK(all[1].id == "bon-tot");
+  CHECK(named_data_file(cx, "content/thi-dua/", "Bon_Tot 2").empty());  // read and checked against, but not opened for editing
 }

@@ -174,10 +174,13 @@ std::vector<Campaign> site_campaigns(const DeskContext& cx, Diagnostics& diags) 
   for (const auto& e : fs::directory_iterator(cx.options.site_dir / "content/thi-dua", ec)) files.push_back(e.path());
   std::sort(files.begin(), files.end());
   std::vector<Campaign> out;
+  // Every .toml file directly in the folder, as the build reads them (a
+  // name the desk cannot open for editing is still a campaign to check against).
   for (const fs::path& f : files) {
-    const std::string rel = f.extension() == ".toml" ? named_data_file(cx, "content/thi-dua/", f.stem().string()) : "";
-    const auto text = rel.empty() ? std::nullopt : read_bytes(f);
-    if (auto c = text ? Campaign::load(*text, rel, diags) : std::nullopt) out.push_back(std::move(*c));
+    std::error_code ec;
+    if (f.extension() != ".toml" || fs::is_symlink(fs::symlink_status(f, ec)) || !fs::is_regular_file(f, ec)) continue;
+    const std::string rel = "content/thi-dua/" + f.filename().string();
+    if (auto c = Campaign::load(read_bytes(f).value_or(""), rel, diags)) out.push_back(std::move(*c));
   }
   return out;
 }

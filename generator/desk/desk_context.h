@@ -67,7 +67,9 @@ std::string named_data_file(const DeskContext& cx, const std::string& folder, co
 /// The site's units as content/don-vi.toml has them now (none when it is absent).
 Units site_units(const DeskContext& cx, Diagnostics& diags);
 /// The campaigns of content/thi-dua/ as their files are now, by file name,
-/// ungraded; a file congbo cannot read is left out (its errors go to `diags`).
+/// ungraded: every .toml file there, as the build reads them (not only the
+/// names the desk opens for editing); a file congbo cannot read is left out
+/// (its errors go to `diags`).
 std::vector<Campaign> site_campaigns(const DeskContext& cx, Diagnostics& diags);
 
 /// A field of a posted form, plain or multipart.
