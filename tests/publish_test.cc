@@ -31,9 +31,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string plan(const std::string& title) {
-  return "+++\ntitle = \"" + title + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung của " + title + ".\n";
-}
+std::string plan(const std::string& title) { return congbo::testing::titled_plan(title); }
 
 bool publish_site(const TempSite& site, const fs::path& to, Diagnostics& d, PublishReport* r, int keep = 5) {
   PublishOptions o;

@@ -13,6 +13,11 @@
 
 namespace congbo::testing {
 
+/// A plan's file with just its title, for publishing tests.
+inline std::string titled_plan(const std::string& title) {
+  return "+++\ntitle = \"" + title + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung của " + title + ".\n";
+}
+
 inline std::string served(const std::filesystem::path& to) {
   return std::filesystem::read_symlink(to / "current").filename().string();
 }

@@ -33,9 +33,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string plan(const std::string& title) {
-  return "+++\ntitle = \"" + title + "\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung của " + title + ".\n";
-}
+std::string plan(const std::string& title) { return congbo::testing::titled_plan(title); }
 
 struct RemoteSite {
   TempSite site, server_disk;

@@ -268,19 +268,24 @@ bool plan_release(const Remote& remote, const ServerState& state, const SentCopy
   return fetch_record(remote, state.sealed.back(), place->sealed_dir, where, diags);
 }
 
+// The server's folder and the SSH configuration's path can be said to ssh
+// and rsync as they are.
+bool usable(const PublishOptions& options, const RemoteTarget& target, Diagnostics& diags) {
+  if (!target.error.empty()) diags.error(options.to.string(), 0, 0, target.error);
+  else if (options.ssh_config.string().find('\'') != std::string::npos) {
+    diags.error(options.ssh_config.string(), 0, 0, cli::remote_bad_ssh_config());
+  } else {
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool publish_remote(const PublishOptions& options, const RemoteTarget& target, Diagnostics& diags,
                     PublishReport* report) {
   const std::string where = target.host + ":" + target.path + "/current";
-  if (!target.error.empty()) {
-    diags.error(options.to.string(), 0, 0, target.error);
-    return false;
-  }
-  if (options.ssh_config.string().find('\'') != std::string::npos) {
-    diags.error(options.ssh_config.string(), 0, 0, cli::remote_bad_ssh_config());
-    return false;
-  }
+  if (!usable(options, target, diags)) return false;
   auto source = release_source(options, diags);
   if (!source) return false;
   Staging staging;
@@ -324,10 +329,7 @@ bool publish_remote(const PublishOptions& options, const RemoteTarget& target, D
 bool rollback_remote(const PublishOptions& options, const RemoteTarget& target, Diagnostics& diags,
                      PublishReport* report) {
   const std::string where = target.host + ":" + target.path + "/current";
-  if (!target.error.empty()) {
-    diags.error(options.to.string(), 0, 0, target.error);
-    return false;
-  }
+  if (!usable(options, target, diags)) return false;
   const Remote remote{target, options.ssh_config.string(), ""};
   const std::string script =
       "cd -- " + quoted(target.path) + " || exit 3\n"
