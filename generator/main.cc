@@ -140,17 +140,18 @@ int run_build(const std::string& command, const std::vector<std::string>& words)
   return 0;
 }
 
-// congbo serve [--site DIR] [--port N] [--out DIR] [--quiet]
+// congbo serve [--site DIR] [--port N] [--out DIR] [--listen ADDR] [--quiet]
 int run_serve(const std::vector<std::string>& words) {
   congbo::ServeOptions options;
   Args args(words);
   std::string a;
   while (args.next(&a)) {
-    if (a == "--site" || a == "--out") {
+    if (a == "--site" || a == "--out" || a == "--listen") {
       auto v = args.value();
       if (!v) return usage_error(congbo::cli::missing_value(a));
       if (a == "--site") options.site_dir = *v;
       if (a == "--out") options.out_dir = *v;
+      if (a == "--listen") options.host = *v;
     } else if (a == "--port") {
       auto n = args.number(1, 65535);
       if (!n) return usage_error(congbo::cli::missing_number(a, 1, 65535));

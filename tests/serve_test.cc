@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -383,4 +385,83 @@ TEST_CASE("the watcher tells which file was saved, and ignores editors' swap fil
   CHECK(std::find(changed.begin(), changed.end(), "*") != changed.end());
   site.file("content/mo-hinh/2024/b.md", "c");
   CHECK(watcher.wait(std::chrono::milliseconds(2000)) == std::vector<std::string>{"content/mo-hinh/2024/b.md"});
+}
+
+namespace {
+// One of this machine's addresses other than 127.x, or "" when it has none.
+std::string lan_address() {
+  std::string found;
+  ifaddrs* list = nullptr;
+  if (::getifaddrs(&list) != 0) return found;
+  for (ifaddrs* i = list; i && found.empty(); i = i->ifa_next) {
+    if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || (i->ifa_flags & IFF_LOOPBACK)) continue;
+    char name[INET_ADDRSTRLEN];
+    ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(i->ifa_addr)->sin_addr, name, sizeof name);
+    found = name;
+  }
+  ::freeifaddrs(list);
+  return found;
+}
+}  // namespace
+
+TEST_CASE("a writer previews on a phone in the office: --listen opens serve to the network, to look only") {
+  TempSite site;
+  site.file("site.toml", kMinimalConfig)
+      .file("content/van-ban/a.md", "+++\ntitle = \"Văn bản A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+  const std::string lan = lan_address();
+  const int port = 20000 + static_cast<int>(std::random_device{}() % 20000);
+  ServeOptions options;
+  options.site_dir = site.dir();
+  options.out_dir = site.dir() / "xem-thu";
+  options.port = port;
+  options.quiet = true;
+  SUBCASE("by default the preview is this machine's only") {
+    if (lan.empty()) return;  // a machine with no network: nothing to reach it from
+    std::atomic<bool> stop{false};
+    std::thread t([&] { serve(options, &stop); });
+    httplib::Client here("127.0.0.1", port);
+    for (int i = 0; i < 100 && !here.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    httplib::Client other(lan, port);
+    other.set_connection_timeout(2);
+    CHECK_FALSE(other.Get("/van-ban/a/"));
+    stop = true;
+    t.join();
+  }
+  SUBCASE("--listen 0.0.0.0: the phone reads the pages; nothing can be sent to it") {
+    options.host = "0.0.0.0";
+    std::atomic<bool> stop{false};
+    std::thread t([&] { serve(options, &stop); });
+    const std::string from = lan.empty() ? "127.0.0.1" : lan;
+    httplib::Client phone(from, port);
+    for (int i = 0; i < 100 && !phone.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    auto page = phone.Get("/van-ban/a/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("Văn bản A") != std::string::npos);
+    for (const char* method : {"POST", "PUT", "DELETE", "PATCH"}) {
+      httplib::Request q;
+      q.method = method;
+      q.path = "/van-ban/a/index.html";
+      q.body = "ghi đè";
+      q.set_header("Content-Type", "text/plain");
+      auto r = phone.send(q);
+      REQUIRE(r);
+      CHECK(r->status == 405);
+      CHECK(r->get_header_value("Allow") == "GET, HEAD");
+      CHECK(r->body == cli::serve_read_only());
+    }
+    auto after = phone.Get("/van-ban/a/");
+    REQUIRE(after);
+    CHECK(after->body.find("Văn bản A") != std::string::npos);
+    CHECK(fs::exists(site.dir() / "xem-thu/van-ban/a/index.html"));
+    stop = true;
+    t.join();
+  }
+}
+
+TEST_CASE("serve --listen says where the phone finds the preview, and that the whole network can read it") {
+  const std::string said = cli::serve_listening_lan({"192.168.1.20"}, 8000, "/");
+  CHECK(said.find("http://192.168.1.20:8000/") != std::string::npos);
+  CHECK(said.find("mạng tin cậy") != std::string::npos);
+  CHECK(cli::serve_listening_lan({}, 8000, "/").find("chưa có địa chỉ mạng") != std::string::npos);
 }

@@ -35,11 +35,14 @@ const CommandHelp kCommands[] = {
       "  congbo check [--site THƯ_MỤC] [--ref PHIÊN_BẢN]\n"
       "      Đọc và kiểm tra toàn bộ nội dung, không ghi gì.\n"},
     {"serve",
-      "  congbo serve [--site THƯ_MỤC] [--port CỔNG] [--out THƯ_MỤC]\n"
+      "  congbo serve [--site THƯ_MỤC] [--port CỔNG] [--out THƯ_MỤC] [--listen ĐỊA_CHỈ]\n"
       "      Xem thử trên máy: dựng trang, phục vụ ở http://127.0.0.1:CỔNG/ (mặc định 8000),\n"
       "      theo dõi tệp và dựng lại khi có thay đổi; trang đang mở tự tải lại. Trang vừa\n"
       "      sửa hiện ngay, các trang khác khi dựng lại xong. Lỗi hiện ở cửa sổ lệnh và\n"
-      "      ngay trên trang, trong khi bản dựng tốt gần nhất vẫn được phục vụ.\n"},
+      "      ngay trên trang, trong khi bản dựng tốt gần nhất vẫn được phục vụ.\n"
+      "      --listen 0.0.0.0 (hay địa chỉ của máy trong mạng): xem thử từ điện thoại hay máy\n"
+      "      khác trong mạng cơ quan. Chỉ để xem (không nhận gửi lên), không mật khẩu, không\n"
+      "      HTTPS: chỉ dùng trong mạng tin cậy, và chỉ khi nội dung chưa công bố được xem.\n"},
     {"publish",
       "  congbo publish [--site THƯ_MỤC] --to THƯ_MỤC [--ref PHIÊN_BẢN] [--keep N] [--drop-versions]\n"
       "                 [--key TỆP_KHÓA] [--timings]\n"
@@ -211,6 +214,16 @@ std::string serve_listening(const std::string& host, int port, const std::string
   return "Xem thử tại http://" + host + ":" + std::to_string(port) + base_path +
          " (Ctrl+C để dừng). Trang tự tải lại khi tệp thay đổi.";
 }
+
+std::string serve_listening_lan(const std::vector<std::string>& addresses, int port, const std::string& base_path) {
+  std::string s = "Xem thử từ máy khác trong mạng:";
+  for (const auto& a : addresses) s += " http://" + a + ":" + std::to_string(port) + base_path;
+  if (addresses.empty()) s += " (máy này chưa có địa chỉ mạng nào ngoài 127.0.0.1)";
+  return s + "\nLưu ý: ai trong mạng này cũng xem được bản xem thử (chỉ xem, không sửa được gì);"
+             " chỉ dùng trong mạng tin cậy.";
+}
+
+std::string serve_read_only() { return "Bản xem thử chỉ để xem: không nhận nội dung gửi lên."; }
 
 std::string serve_port_unavailable(const std::string& host, int port) {
   // The port beside it, within the ports there are (1 to 65535).

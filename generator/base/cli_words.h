@@ -29,6 +29,11 @@ std::string serve_nothing_built_page();
 std::string serve_port_unavailable(const std::string& host, int port);
 /// Where the preview is, once serve listens.
 std::string serve_listening(const std::string& host, int port, const std::string& base_path);
+/// Where other machines on the network reach a preview opened with --listen,
+/// and that anyone there can read it.
+std::string serve_listening_lan(const std::vector<std::string>& addresses, int port, const std::string& base_path);
+/// The answer to a request that would send something (POST, PUT...).
+std::string serve_read_only();
 /// What the preview server's gate answers to requests it refuses.
 std::string serve_too_many_connections();
 std::string serve_length_required();

@@ -6,6 +6,9 @@
 #include "watcher.h"
 
 #include <httplib.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netdb.h>
 
 #include <atomic>
 #include <chrono>
@@ -239,11 +242,11 @@ void Preview::print(const Diagnostics& diags, const BuildReport& report, bool ok
     if (d.severity == Severity::Error) *errors += d.format() + "\n";
     if (!options_.quiet || d.severity == Severity::Error) std::cerr << d.format() << "\n";
   }
-  if (ok) {
+  if (ok && !options_.quiet) {
     std::cout << (report.up_to_date ? cli::build_up_to_date(out_.string(), ms)
                                     : cli::build_done(report.pages, out_.string(), ms))
               << std::endl;
-  } else {
+  } else if (!ok) {
     std::cerr << cli::build_failed(diags.error_count(), diags.warning_count(), fs::exists(out_)) << std::endl;
   }
 }
@@ -430,6 +433,28 @@ int bind_inner(httplib::Server& server) {
   return port;
 }
 
+bool loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1";
+}
+
+// Where readers on the network reach a preview listening on `host`: the
+// address itself, or this machine's IPv4 addresses (not 127.x) for 0.0.0.0.
+std::vector<std::string> network_addresses(const std::string& host) {
+  if (host != "0.0.0.0" && host != "::") return {host};
+  std::vector<std::string> found;
+  ifaddrs* list = nullptr;
+  if (::getifaddrs(&list) != 0) return found;
+  for (ifaddrs* i = list; i; i = i->ifa_next) {
+    if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || (i->ifa_flags & IFF_LOOPBACK)) continue;
+    char name[NI_MAXHOST];
+    if (::getnameinfo(i->ifa_addr, sizeof(sockaddr_in), name, sizeof name, nullptr, 0, NI_NUMERICHOST) == 0) {
+      found.push_back(name);
+    }
+  }
+  ::freeifaddrs(list);
+  return found;
+}
+
 }  // namespace
 
 int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
@@ -462,6 +487,15 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   Watcher files(options.site_dir);
   preview.rebuild();
   preview.read_base_path();
+  // A preview only shows: a request that would send something is refused
+  // before any handler, whoever on the network sends it.
+  server.set_pre_routing_handler([](const httplib::Request& q, httplib::Response& r) {
+    if (q.method == "GET" || q.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
+    r.status = 405;
+    r.set_header("Allow", "GET, HEAD");
+    r.set_content(cli::serve_read_only(), "text/plain; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.Get("/__congbo/reload.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(kReloadScript, "text/javascript; charset=utf-8");
   });
@@ -469,7 +503,17 @@ int serve(const ServeOptions& options, const std::atomic<bool>* stop) {
   server.Get(".*", [&](const httplib::Request& q, httplib::Response& r) { preview.file(q, r); });
   std::thread builder([&] { preview.build_loop(); });
   std::thread watcher([&] { preview.watch_loop(files, server); });
-  if (!options.quiet) std::cout << cli::serve_listening(options.host, options.port, preview.base_path()) << std::endl;
+  if (!options.quiet) {
+    const bool everywhere = options.host == "0.0.0.0" || options.host == "::";
+    if (loopback(options.host) || everywhere) {
+      std::cout << cli::serve_listening(everywhere ? "127.0.0.1" : options.host, options.port, preview.base_path())
+                << std::endl;
+    }
+    if (!loopback(options.host)) {
+      std::cout << cli::serve_listening_lan(network_addresses(options.host), options.port, preview.base_path())
+                << std::endl;
+    }
+  }
   std::thread front([&] { gate.run(inner_port); });
   bool ok = server.listen_after_bind();
   gate.stop();

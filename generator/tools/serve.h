@@ -1,6 +1,6 @@
 // serve.h: `congbo serve`, the local preview. Builds the site, serves it on
-// 127.0.0.1, watches the site's files, rebuilds on a change and tells open
-// pages to reload (server-sent events); build errors show in the terminal
+// 127.0.0.1 (with --listen, to the network too, to look only: GET and HEAD),
+// watches the site's files, rebuilds on a change and tells open pages to reload (server-sent events); build errors show in the terminal
 // and over the page while the last good build stays served.
 // cpp-httplib stays in serve.cc.
 #pragma once
