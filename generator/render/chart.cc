@@ -1,5 +1,7 @@
 // chart.cc: SVG text for bar charts. Sizes are in user units; the SVG scales
-// to the width of the page (viewBox), so it reads on phones too.
+// to the width of the page (viewBox). The drawing is a phone's width (352
+// units), so on a phone its 13-unit labels are about 13 px, not half that;
+// the stylesheet caps how large it grows on a desktop.
 #include "chart.h"
 
 #include <cstdio>
@@ -18,10 +20,10 @@ std::string num(double v) {
 }  // namespace
 
 std::string bar_chart_svg(const BarChart& c) {
-  const double left = 70, width = 520, row = 34, top = c.threshold ? 28 : 8;
+  const double left = 52, width = 240, row = 34, top = c.threshold ? 28 : 8;
   const double height = top + row * static_cast<double>(c.bars.size()) + 24;
   std::string s;
-  s += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(left + width + 90) + " " +
+  s += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(left + width + 60) + " " +
        num(height) + "\" role=\"img\" aria-labelledby=\"" + c.id + "-t " + c.id + "-d\">";
   s += "<title id=\"" + c.id + "-t\">" + html_escape(c.title) + "</title>";
   s += "<desc id=\"" + c.id + "-d\">" + html_escape(c.description) + "</desc>";

@@ -17,6 +17,13 @@ std::string field(const std::string& s) {
   return out + "\"";
 }
 
+// Characters, not bytes: a Vietnamese letter takes two or three.
+size_t letters(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 bool real_number(const std::string& s) {
   if (s.empty()) return false;
   char* end = nullptr;
@@ -86,7 +93,7 @@ std::string table_csv(const Table& table) {
 
 View table_view(const Table& table, const std::string& csv_url) {
   View head = View::list();
-  for (const auto& h : table.head) head.push(View().set("text", h));
+  for (const auto& h : table.head) head.push(View().set("text", h).set("wide", letters(h) > 24));
   View rows = View::list();
   for (const auto& r : table.rows) rows.push(View().set("cells", cells_view(r)));
   View v;

@@ -24,7 +24,7 @@ function pageKinds(dir) {
   return {
     home: '/', list: '/van-ban/', document: doc, history: doc + 'phien-ban/', version: doc + 'phien-ban/' + older + '/',
     comparison: doc + 'phien-ban/' + newest + '/so-sanh/', model: first('mo-hinh', (n) => n !== 'trang'),
-    unit: first('don-vi', (n) => n !== 'trang'), campaign: '/thi-dua/chi-bo-bon-tot/2024/',
+    unit: first('don-vi', (n) => n !== 'trang'), campaign: '/thi-dua/chi-bo-bon-tot/', 'campaign year': '/thi-dua/chi-bo-bon-tot/2024/',
     commendation: first('khen-thuong', (n) => n !== 'trang'), search: '/tim-kiem/?q=' + encodeURIComponent('chi bộ'), page: '/gioi-thieu/',
   };
 }
@@ -46,6 +46,20 @@ test('no page kind runs off the side of a phone, and records keep the centred co
           const searches = await page.$$eval('[role=search]', (els) => els.map((e) => e.getAttribute('aria-label') || ''));
           assert.ok(searches.every(Boolean) && new Set(searches).size === searches.length, `${url}: search landmarks ${searches.join(' | ')}`);
           assert.ok(await page.evaluate(() => [...document.querySelectorAll('.version-banner')].every((b) => b.closest('main'))), `${url}: banner outside main`);
+          // what is written reads on a phone: chart labels at least 11 px, a table's head no
+          // taller than a few lines, its caption on the screen, body text not justified into rivers
+          const reading = await page.evaluate(() => {
+            const heights = [...document.querySelectorAll('svg.chart text')].map((e) => e.getBoundingClientRect().height);
+            const heads = [...document.querySelectorAll('.data-table thead tr')].map((e) => e.getBoundingClientRect().height);
+            const captions = [...document.querySelectorAll('.data-table caption span')].map((e) => e.getBoundingClientRect().right);
+            const p = document.querySelector('.prose p');
+            return { chart: Math.min(...heights), head: Math.max(0, ...heads), caption: Math.max(0, ...captions),
+                     align: p ? getComputedStyle(p).textAlign : 'none' };
+          });
+          assert.ok(reading.chart >= 11, `${url}: chart text ${reading.chart} px tall`);
+          assert.ok(reading.head <= 150, `${url}: a table's head row is ${reading.head} px tall`);
+          assert.ok(reading.caption <= width, `${url}: a table's caption runs to ${reading.caption} px`);
+          if (width < 500) assert.notStrictEqual(reading.align, 'justify', `${url}: justified text on a phone`);
           if (width > 1000) {
             // the content's left edge lines up with the header's column, not the window's edge
             const [content, header] = await page.evaluate(() => [
