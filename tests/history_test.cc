@@ -461,7 +461,7 @@ TEST_CASE("the feed and the sitemap take their times from git, and never invent 
   TempSite site;
   GitFixture git(site.dir());
   site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));  // no date stated
-  git.commit("Đăng kế hoạch", 10);
+  const std::string first = git.commit("Đăng kế hoạch", 10).substr(0, 7);
   site.file("content/van-ban/51.md", plan("90%"));
   git.commit("Sửa chỉ tiêu", 12);
 
@@ -475,7 +475,15 @@ TEST_CASE("the feed and the sitemap take their times from git, and never invent 
   CHECK(has(item, "<updated>2024-01-13T08:00:00+07:00</updated>"));
   CHECK(has(feed, "<updated>2024-01-13T08:00:00+07:00</updated>\n  <author>"));  // the feed's: its newest entry's
   // the sitemap's lastmod is when the page last changed
-  CHECK(has(site.read("sitemap.xml"), "<loc>https://example.vn/van-ban/51/</loc><lastmod>2024-01-13T08:00:00+07:00</lastmod>"));
+  const std::string sitemap = site.read("sitemap.xml");
+  CHECK(has(sitemap, "<loc>https://example.vn/van-ban/51/</loc><lastmod>2024-01-13T08:00:00+07:00</lastmod>"));
+  // its history and its older version are listed too, as of the commit that made them; the newest
+  // version's address, which only sends readers to the page, is not
+  CHECK(has(sitemap, "<loc>https://example.vn/van-ban/51/phien-ban/</loc><lastmod>2024-01-13T08:00:00+07:00</lastmod>"));
+  CHECK(has(sitemap, "<loc>https://example.vn/van-ban/51/phien-ban/" + first + "/</loc><lastmod>2024-01-11T08:00:00+07:00</lastmod>"));
+  size_t versions = 0;
+  for (size_t at = sitemap.find("/van-ban/51/phien-ban/"); at != std::string::npos; at = sitemap.find("/van-ban/51/phien-ban/", at + 1)) ++versions;
+  CHECK(versions == 2);  // the history and the one older version
 }
 
 TEST_CASE("without history an undated document is left out of the feed rather than given a date") {

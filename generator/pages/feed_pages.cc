@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "archive_pages.h"
 #include "history.h"
 #include "page_words.h"
 #include "record_pages.h"
@@ -21,20 +22,37 @@ const FileHistory* history_of(const FeedContext& cx, const std::string& source) 
   return h && !h->versions.empty() ? h : nullptr;
 }
 
-// Home, every list's first page, every page, every record page; a page's
-// lastmod is its file's last commit (the date it states when there is no
-// history): when it last changed, not when it was issued.
+View sitemap_url(const FeedContext& cx, const std::string& url, const std::string& lastmod) {
+  return View().set("loc", permalink(cx.site.config, url)).set("lastmod", lastmod);
+}
+
+// A page's history and its older versions, each as of the commit that made
+// it (a version never changes). The newest version's address only sends
+// readers to the page itself, so it is not listed.
+void push_archive(const FeedContext& cx, const Page& p, const FileHistory& h, View& urls) {
+  const std::vector<const Version*> versions = archive_versions(h);
+  if (versions.empty()) return;
+  urls.push(sitemap_url(cx, history_url(p.url), versions.front()->time));
+  for (size_t k = 1; k < versions.size(); ++k) {
+    urls.push(sitemap_url(cx, version_url(p.url, *versions[k]), versions[k]->time));
+  }
+}
+
+// Home, every list's first page, every page with its archive, every record
+// page; a page's lastmod is its file's last commit (the date it states when
+// there is no history): when it last changed, not when it was issued.
 void render_sitemap(const FeedContext& cx, Diagnostics& diags) {
   View urls = View::list();
   for (UrlKind kind : {UrlKind::Home, UrlKind::List, UrlKind::Page, UrlKind::Record}) {
     for (const UrlEntry* e : cx.urls.of(kind)) {
-      View u = View().set("loc", permalink(cx.site.config, e->url));
-      if (e->page >= 0) {
-        const Page& p = cx.site.pages[e->page];
-        const FileHistory* h = history_of(cx, p.source);
-        u.set("lastmod", h ? h->versions.front().time : p.date ? p.date->iso() : "");
+      if (e->page < 0) {
+        urls.push(sitemap_url(cx, e->url, ""));
+        continue;
       }
-      urls.push(std::move(u));
+      const Page& p = cx.site.pages[e->page];
+      const FileHistory* h = history_of(cx, p.source);
+      urls.push(sitemap_url(cx, e->url, h ? h->versions.front().time : p.date ? p.date->iso() : ""));
+      if (h) push_archive(cx, p, *h, urls);
     }
   }
   write_text(cx, "sitemap.xml", View().set("urls", std::move(urls)), diags);
