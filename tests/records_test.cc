@@ -148,11 +148,13 @@ TEST_CASE("a campaign's results become a table per year with grades computed fro
   REQUIRE_MESSAGE(site.build(), site.messages());
   CHECK(site.messages() == "");
 
-  SUBCASE("the year's CSV opens in Excel: byte-order mark, CRLF, quoted commas, grades computed") {
+  SUBCASE("the year's CSV opens in Excel: byte-order mark, CRLF, quoted commas, grades computed, and a grade "
+          "the 3/4-of-cells rule lowered says so") {
     CHECK(site.read("thi-dua/bon-tot/ket-qua-2024.csv") ==
           "\xEF\xBB\xBFSTT,Đơn vị,Loại tổ chức,Đăng ký,Hoàn thành tốt nhiệm vụ chính trị,Chất lượng sinh hoạt tốt,"
           "\"Đoàn kết, kỷ luật tốt\",\"Cán bộ, đảng viên tốt\",Xếp loại,Ghi chú\r\n"
-          "1,Đảng bộ Công ty Điện lực,Đảng bộ cơ sở,Có,Đạt,Đạt,Đạt,Đạt,Hoàn thành tốt nhiệm vụ,\r\n"
+          "1,Đảng bộ Công ty Điện lực,Đảng bộ cơ sở,Có,Đạt,Đạt,Đạt,Đạt,Hoàn thành tốt nhiệm vụ,Xếp loại theo quy tắc: "
+          "đạt 4/4 tiêu chí nhưng chỉ 1/2 chi bộ trực thuộc đạt “Bốn tốt” (cần 3/4) → Hoàn thành tốt nhiệm vụ.\r\n"
           "2,Chi bộ Phòng Kinh doanh,Chi bộ trực thuộc,Có,Đạt,Đạt,Đạt,Đạt,Bốn tốt,\r\n"
           "3,Chi bộ Phòng Kỹ thuật,Chi bộ trực thuộc,Có,Đạt,Đạt,Đạt,Không đạt,Hoàn thành tốt nhiệm vụ,\r\n"
           "4,Chi bộ Ngân hàng Nhà nước,Chi bộ cơ sở,Có,Đạt,Đạt,Đạt,Đạt,Bốn tốt,Có mô hình hay\r\n");
@@ -188,6 +190,9 @@ TEST_CASE("a campaign's results become a table per year with grades computed fro
   }
   SUBCASE("the year page links each unit to its profile") {
     std::string page = site.read("thi-dua/bon-tot/2024/index.html");
+    CHECK(contains_msg(page, "Xếp loại theo quy tắc: đạt 4/4 tiêu chí nhưng chỉ 1/2 chi bộ trực thuộc đạt") == "yes");
+    // the year all its cells were bốn tốt, nothing lowered it: no note
+    CHECK(site.read("thi-dua/bon-tot/2023/index.html").find("Xếp loại theo quy tắc") == std::string::npos);
     CHECK(contains_msg(page, "<a href=\"/don-vi/cb-ngan-hang/\">Chi bộ Ngân hàng Nhà nước</a>") == "yes");
     CHECK(contains_msg(page, "href=\"/thi-dua/bon-tot/ket-qua-2024.csv\"") == "yes");
   }

@@ -193,7 +193,7 @@ grade = "z"
         "content/thi-dua/t.toml:12:21: error: không có tiêu chí mã \"b\" trong các mục [[criteria]] của phong trào\n"
         "content/thi-dua/t.toml:13:1: error: children_share = \"ba phần tư\" không phải tỉ lệ; viết dạng \"90%\", \"0,3%\" hoặc \"3/4\"\n"
         "content/thi-dua/t.toml:13:1: error: children_grade và children_share phải đi cùng nhau, ví dụ children_grade = \"bon-tot\" và children_share = \"3/4\"\n"
-        "content/thi-dua/t.toml:15:1: error: chỉ tiêu cần đúng một trong các trường above, at_least, below, at_most, ví dụ above = \"90%\"\n"
+        "content/thi-dua/t.toml:15:1: error: chỉ tiêu cần một mức: một trong above, at_least, below, at_most (ví dụ above = \"90%\"), hoặc một khoảng gồm một mức dưới (at_least hay above) và một mức trên (at_most hay below), ví dụ at_least = \"15%\", at_most = \"20%\" cho “15 - 20%”\n"
         "content/thi-dua/t.toml:16:1: error: không có mức xếp loại mã \"z\" trong các mục [[grade]] của phong trào\n");
 }
 
@@ -228,4 +228,59 @@ TEST_CASE("the grade a unit gets is explained in words: what it met and what the
     f.children_grades = {"bon-tot", "bon-tot", "bon-tot", "tot"};
     CHECK(why(f) == "đạt 4/4 tiêu chí, 3/4 chi bộ trực thuộc đạt “Bốn tốt” → Bốn tốt");
   }
+}
+
+namespace {
+// Seed 000 (51-KH/ĐUK): "trên 80% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, trong đó có
+// 15 - 20% hoàn thành xuất sắc nhiệm vụ".
+std::string banded(const std::string& bounds) {
+  return std::string(kHundredPoints) + "[[target]]\nname = \"15 - 20% hoàn thành xuất sắc\"\ngrade = \"xuat-sac\"\n" + bounds;
+}
+
+// One year of `excellent` units out of `total`, graded on the band.
+bool band_met(const Campaign& c, int excellent, int total) {
+  std::string toml;
+  YearResults y;
+  y.year = 2024;
+  for (int i = 0; i < total; ++i) {
+    const std::string id = "u" + std::to_string(i);
+    toml += "[[unit]]\nid = \"" + id + "\"\nname = \"Đơn vị " + id + "\"\ntype = \"chi bộ cơ sở\"\n";
+    UnitResult r;
+    r.unit = id;
+    r.grade = i < excellent ? "xuat-sac" : "tot";
+    y.units.push_back(r);
+  }
+  Diagnostics diags;
+  Units units = Units::load(toml, "content/don-vi.toml", diags);
+  REQUIRE(messages(diags) == "");
+  return c.summary(y, units).targets.front().met;
+}
+}  // namespace
+
+TEST_CASE("a target band as the plan states it: 15 - 20% is met by 18%, not by 25% or 33%") {
+  Diagnostics diags;
+  Campaign c = load(banded("at_least = \"15%\"\nat_most = \"20%\"\n"), diags);
+  REQUIRE(messages(diags) == "");
+  CHECK(c.rules.describe(c.rules.targets[0]) == "từ 15% đến 20% đơn vị đăng ký đạt “Hoàn thành xuất sắc nhiệm vụ” trở lên");
+  CHECK(band_met(c, 2, 11));       // 18,2%
+  CHECK(band_met(c, 3, 20));       // exactly 15%
+  CHECK(band_met(c, 1, 5));        // exactly 20%
+  CHECK_FALSE(band_met(c, 3, 12)); // 25%
+  CHECK_FALSE(band_met(c, 4, 12)); // 33,3%
+  CHECK_FALSE(band_met(c, 1, 12)); // 8,3%
+  SUBCASE("an upper bound that is not reached: 'dưới'") {
+    Campaign below = load(banded("above = \"15%\"\nbelow = \"20%\"\n"), diags);
+    CHECK(below.rules.describe(below.rules.targets[0]) == "trên 15% đến dưới 20% đơn vị đăng ký đạt “Hoàn thành xuất sắc nhiệm vụ” trở lên");
+    CHECK_FALSE(band_met(below, 1, 5));  // 20% is not below 20%
+    CHECK_FALSE(band_met(below, 3, 20)); // 15% is not above 15%
+  }
+}
+
+TEST_CASE("a band written upside down, or with two lower bounds, is refused at its place") {
+  Diagnostics diags;
+  load(banded("at_least = \"20%\"\nat_most = \"15%\"\n"), diags);
+  CHECK(messages(diags) == "content/thi-dua/t.toml:22:1: error: khoảng chỉ tiêu ngược: mức dưới 20% lớn hơn mức trên 15%\n");
+  Diagnostics two;
+  load(banded("at_least = \"15%\"\nabove = \"10%\"\n"), two);
+  CHECK(messages(two).find("t.toml:19:1: error: chỉ tiêu cần một mức") != std::string::npos);
 }

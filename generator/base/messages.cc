@@ -466,7 +466,13 @@ std::string otherwise_not_last(const std::string& id) {
 }
 
 std::string target_needs_one_bound() {
-  return "chỉ tiêu cần đúng một trong các trường above, at_least, below, at_most, ví dụ above = \"90%\"";
+  return "chỉ tiêu cần một mức: một trong above, at_least, below, at_most (ví dụ above = \"90%\"), hoặc một khoảng "
+         "gồm một mức dưới (at_least hay above) và một mức trên (at_most hay below), ví dụ at_least = \"15%\", "
+         "at_most = \"20%\" cho “15 - 20%”";
+}
+
+std::string target_band_reversed(const std::string& lower, const std::string& upper) {
+  return "khoảng chỉ tiêu ngược: mức dưới " + lower + " lớn hơn mức trên " + upper;
 }
 
 std::string decision_needs_grade_and_reason() {

@@ -245,20 +245,27 @@ std::string rule_join(const std::vector<std::string>& parts) {
   return s.empty() ? s : to_upper(s.substr(0, first)) + s.substr(first);
 }
 
-std::string rule_target(int compare, const std::string& share, const std::string& grade, bool or_better,
-                        const std::vector<std::string>& types) {
+std::string rule_share(int compare, const std::string& share) {
   static const char* compares[] = {"rule.target_at_least", "rule.target_more_than", "rule.target_at_most",
                                    "rule.target_less_than"};
+  return text(compares[compare]) + share;
+}
+
+std::string rule_band(const std::string& lower, int upper_compare, const std::string& upper) {
+  const bool strict = upper_compare == 3;  // below
+  return text("rule.band", {{"lower", lower}, {"upper", (strict ? text("rule.target_less_than") : "") + upper}});
+}
+
+std::string rule_target(const std::string& share, const std::string& grade, bool or_better,
+                        const std::vector<std::string>& types) {
   std::string who = types.empty() ? text("rule.registered_units") : join(types, text("list.and"));
-  return text("rule.target", {{"compare", text(compares[compare])}, {"share", share}, {"who", who}, {"grade", grade_after_verb(grade)}}) +
+  return text("rule.target", {{"share", share}, {"who", who}, {"grade", grade_after_verb(grade)}}) +
          (or_better ? text("rule.or_better") : "");
 }
 
-std::string rule_pilot(int compare, const std::string& share, const std::vector<std::string>& types) {
-  static const char* compares[] = {"rule.target_at_least", "rule.target_more_than", "rule.target_at_most",
-                                   "rule.target_less_than"};
+std::string rule_pilot(const std::string& share, const std::vector<std::string>& types) {
   std::string who = types.empty() ? text("rule.registered_units") : join(types, text("list.and"));
-  return text("rule.pilot", {{"compare", text(compares[compare])}, {"share", share}, {"who", who}});
+  return text("rule.pilot", {{"share", share}, {"who", who}});
 }
 
 std::string percent(int count, int total) {
@@ -293,6 +300,10 @@ std::string recipients_caption(const std::string& decision) {
 std::string registered_total() { return text("records.registered_total"); }
 
 std::string committee_decided(const std::string& reason) { return text("records.committee_decided", {{"reason", reason}}); }
+
+std::string grade_lowered(const std::string& explanation) {
+  return text("records.grade_lowered", {{"why", explanation}});
+}
 
 std::string threshold_label(const std::string& share) { return text("records.threshold", {{"share", share}}); }
 

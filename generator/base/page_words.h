@@ -74,9 +74,13 @@ std::string explain_need_score(double score, const std::string& grade);
 std::string explain_need_children(int count, int total, const std::string& grade, const std::string& share);
 /// "<facts> nhưng <why not better> → <grade>"; `why_not` may be empty.
 std::string explain_join(const std::vector<std::string>& facts, const std::string& why_not, const std::string& grade);
+/// A target's share with its comparison: "từ 15%", "trên 90%".
+std::string rule_share(int compare, const std::string& share);
+/// A band: "từ 15% đến 20%" (`upper_compare` 3, below: "đến dưới 20%").
+std::string rule_band(const std::string& lower, int upper_compare, const std::string& upper);
 /// "từ 15% chi bộ cơ sở được chọn làm điểm"
-std::string rule_pilot(int compare, const std::string& share, const std::vector<std::string>& types);
-std::string rule_target(int compare, const std::string& share, const std::string& grade, bool or_better,
+std::string rule_pilot(const std::string& share, const std::vector<std::string>& types);
+std::string rule_target(const std::string& share, const std::string& grade, bool or_better,
                         const std::vector<std::string>& types);
 /// count/total as a percentage with one decimal and a comma: "85,7%"; "–" when total is 0.
 std::string percent(int count, int total);
@@ -88,6 +92,8 @@ std::string years_caption(const std::string& campaign);
 std::string recipients_caption(const std::string& decision);
 std::string registered_total();
 std::string committee_decided(const std::string& reason);
+/// The note beside a grade a rule kept below what the unit's own criteria give.
+std::string grade_lowered(const std::string& explanation);
 std::string threshold_label(const std::string& share);
 std::string chart_year(int year, const std::string& percent, int count, int total, bool met);
 std::string chart_description(const std::string& target, const std::vector<std::string>& years);

@@ -131,6 +131,10 @@ void Campaign::grade(const Units& units, Diagnostics& diags) {
       }
       u.computed = rules.evaluate(f);
       u.explanation = rules.explain(f, u.computed);
+      Facts alone = f;  // its own criteria and score, as if it had no cells
+      alone.children_grades.clear();
+      const int own = rules.rank(rules.evaluate(alone)), given = rules.rank(u.computed);
+      u.lowered = own >= 0 && (given < 0 || own < given);
       u.grade = u.computed;
       if (u.stated.empty() || u.stated == u.computed || !rules.grade(u.stated)) return;
       if (u.decided) {
@@ -197,13 +201,7 @@ YearSummary Campaign::summary(const YearResults& y, const Units& units) const {
       ++o.total;
       if (t.pilot ? u->pilot : t.or_better ? rules.at_least(u->grade, t.grade) : u->grade == t.grade) ++o.count;
     }
-    int cmp = o.total == 0 ? 0 : t.share.compare(o.count, o.total);
-    switch (t.compare) {
-      case Target::Compare::AtLeast: o.met = o.total > 0 && cmp >= 0; break;
-      case Target::Compare::Above: o.met = o.total > 0 && cmp > 0; break;
-      case Target::Compare::AtMost: o.met = cmp <= 0; break;
-      case Target::Compare::Below: o.met = o.total == 0 || cmp < 0; break;
-    }
+    o.met = t.bound.holds(o.count, o.total) && (!t.upper || t.upper->holds(o.count, o.total));
     s.targets.push_back(o);
   }
   return s;

@@ -31,6 +31,9 @@ struct UnitResult {
   std::string computed;           ///< what the rules give (link step)
   std::string grade;              ///< final: `stated` when decided, else `computed`
   std::string explanation;        ///< why the rules give `computed`, in words (Rules::explain)
+  /// A rule beyond its own criteria (its cells' share, a count's threshold)
+  /// kept it below the grade its criteria alone give; `explanation` says why.
+  bool lowered = false;
   int line = 0, col = 0;
   int decided_line = 0, decided_col = 0;
 };

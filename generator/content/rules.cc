@@ -90,6 +90,17 @@ int Share::compare(int64_t count, int64_t total) const {
 
 int64_t Share::limit(int64_t total) const { return total * num / den; }
 
+bool Target::Bound::holds(int64_t count, int64_t total) const {
+  const int cmp = total == 0 ? 0 : share.compare(count, total);
+  switch (compare) {
+    case Compare::AtLeast: return total > 0 && cmp >= 0;
+    case Compare::Above: return total > 0 && cmp > 0;
+    case Compare::AtMost: return cmp <= 0;
+    case Compare::Below: return total == 0 || cmp < 0;
+  }
+  return false;
+}
+
 namespace {
 
 void read_criteria(FieldReader& file, const std::string& path, Diagnostics& diags, Rules& rules) {
@@ -165,6 +176,34 @@ void read_grades(FieldReader& file, const std::string& path, Diagnostics& diags,
   }
 }
 
+// One bound, or a band: at most one lower (at_least, above) and one upper
+// (at_most, below), the lower not above the upper.
+void read_bounds(FieldReader& r, const std::string& path, Diagnostics& diags, Target& tg) {
+  std::vector<Target::Bound> lower, upper;
+  const std::pair<const char*, Target::Compare> kinds[] = {{"at_least", Target::Compare::AtLeast},
+                                                            {"above", Target::Compare::Above},
+                                                            {"at_most", Target::Compare::AtMost},
+                                                            {"below", Target::Compare::Below}};
+  for (const auto& [key, cmp] : kinds) {
+    if (auto s = read_share(r, key, path, diags)) {
+      const bool low = cmp == Target::Compare::AtLeast || cmp == Target::Compare::Above;
+      (low ? lower : upper).push_back({cmp, *s});
+    }
+  }
+  if (lower.size() > 1 || upper.size() > 1 || lower.size() + upper.size() == 0) {
+    diags.error(path, tg.line, tg.col, msg::target_needs_one_bound());
+    return;
+  }
+  tg.bound = lower.empty() ? upper.front() : lower.front();
+  if (lower.empty() || upper.empty()) return;
+  tg.upper = upper.front();
+  const Share &lo = tg.bound.share, &hi = tg.upper->share;
+  if (lo.num * hi.den > hi.num * lo.den) {
+    auto [line, col] = r.where(tg.upper->compare == Target::Compare::AtMost ? "at_most" : "below");
+    diags.error(path, line, col, msg::target_band_reversed(lo.text, hi.text));
+  }
+}
+
 Target read_target(const Value* t, const std::string& path, Diagnostics& diags, const Rules& rules) {
   FieldReader r(*t, path, diags, "target.");
   Target tg;
@@ -184,19 +223,7 @@ Target read_target(const Value* t, const std::string& path, Diagnostics& diags, 
   }
   if (auto v = r.boolean("or_better")) tg.or_better = *v;
   tg.unit_types = read_unit_types(r, path, diags);
-  int given = 0;
-  const std::pair<const char*, Target::Compare> kinds[] = {{"at_least", Target::Compare::AtLeast},
-                                                            {"above", Target::Compare::Above},
-                                                            {"at_most", Target::Compare::AtMost},
-                                                            {"below", Target::Compare::Below}};
-  for (const auto& [key, cmp] : kinds) {
-    if (auto s = read_share(r, key, path, diags)) {
-      tg.share = *s;
-      tg.compare = cmp;
-      ++given;
-    }
-  }
-  if (given != 1) diags.error(path, tg.line, tg.col, msg::target_needs_one_bound());
+  read_bounds(r, path, diags, tg);
   r.finish(msg::unknown_field);
   return tg;
 }
@@ -369,8 +396,10 @@ std::string Rules::describe(const Target& t) const {
   const Grade* g = grade(t.grade);
   std::vector<std::string> names;
   for (UnitType u : t.unit_types) names.push_back(to_lower(unit_type_name(u)));
-  if (t.pilot) return words::rule_pilot(static_cast<int>(t.compare), t.share.text, names);
-  return words::rule_target(static_cast<int>(t.compare), t.share.text, g ? g->name : t.grade, t.or_better, names);
+  std::string share = words::rule_share(static_cast<int>(t.bound.compare), t.bound.share.text);
+  if (t.upper) share = words::rule_band(share, static_cast<int>(t.upper->compare), t.upper->share.text);
+  if (t.pilot) return words::rule_pilot(share, names);
+  return words::rule_target(share, g ? g->name : t.grade, t.or_better, names);
 }
 
 }  // namespace congbo

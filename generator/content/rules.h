@@ -6,7 +6,8 @@
 //                 children_grade + children_share ("3/4" of its cells), or otherwise = true
 //   [[target]]    "trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên":
 //                 grade (or_better = false for that grade only), unit_types, and
-//                 one of above / at_least / below / at_most
+//                 one of above / at_least / below / at_most, or a band "15 - 20%":
+//                 a lower one (at_least / above) with an upper one (at_most / below)
 //   [commendation] quota of registered units, grade needed, years_running
 #pragma once
 
@@ -57,12 +58,19 @@ struct Grade {
 
 struct Target {
   enum class Compare { AtLeast, Above, AtMost, Below };
+  struct Bound {
+    Compare compare = Compare::AtLeast;
+    Share share;
+    /// Whether `count` of `total` keeps within this bound (nothing counted
+    /// meets no lower bound and every upper one).
+    bool holds(int64_t count, int64_t total) const;
+  };
   std::string name;
   std::string grade;
   bool pilot = false;           ///< counts the units chosen to pilot ("làm điểm") instead of a grade
   bool or_better = true;        ///< counts units with `grade` or better ("trở lên")
-  Compare compare = Compare::AtLeast;
-  Share share;
+  Bound bound;                       ///< the lower one of a band, or the only one
+  std::optional<Bound> upper;        ///< a band's upper bound: "15 - 20%" is at_least 15%, at_most 20%
   std::vector<UnitType> unit_types;  ///< empty: every registered unit
   int line = 0, col = 0;
 };

@@ -50,6 +50,7 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
     if (scored) row.push_back(TableCell::number(u.score ? words::number(*u.score) : ""));
     row.push_back({u.registered ? grade_name(c.rules, u.grade) : ""});
     std::string note = u.note;
+    if (u.registered && u.lowered && !u.decided) note = words::grade_lowered(u.explanation) + (note.empty() ? "" : " " + note);
     if (u.decided) note = words::committee_decided(u.reason) + (note.empty() ? "" : " " + note);
     row.push_back({note});
     t.rows.push_back(std::move(row));
@@ -112,8 +113,9 @@ std::vector<BarChart> target_charts(const Campaign& c, const std::vector<YearSum
     BarChart ch;
     ch.id = "bieu-do-" + std::to_string(i + 1);
     ch.title = tg.name.empty() ? c.rules.describe(tg) : tg.name;
-    ch.threshold = static_cast<double>(tg.share.num) / static_cast<double>(tg.share.den);
-    ch.threshold_label = words::threshold_label(tg.share.text);
+    ch.threshold = static_cast<double>(tg.bound.share.num) / static_cast<double>(tg.bound.share.den);
+    if (tg.upper) ch.upper = static_cast<double>(tg.upper->share.num) / static_cast<double>(tg.upper->share.den);
+    ch.threshold_label = words::threshold_label(tg.upper ? tg.bound.share.text + " – " + tg.upper->share.text : tg.bound.share.text);
     std::vector<std::string> parts;
     for (const YearSummary& s : years) {
       const auto& o = s.targets[i];

@@ -52,6 +52,12 @@ std::string bar_chart_svg(const BarChart& c) {
     double x = left + width * *c.threshold;
     s += "<line class=\"threshold\" x1=\"" + num(x) + "\" y1=\"" + num(top - 6) + "\" x2=\"" + num(x) + "\" y2=\"" +
          num(height - 20) + "\"/>";
+    if (c.upper) {
+      const double ux = left + width * *c.upper;
+      s += "<line class=\"threshold\" x1=\"" + num(ux) + "\" y1=\"" + num(top - 6) + "\" x2=\"" + num(ux) + "\" y2=\"" +
+           num(height - 20) + "\"/>";
+      x = (x + ux) / 2;  // the label over the band
+    }
     s += "<text class=\"threshold-label\" x=\"" + num(x) + "\" y=\"" + num(top - 10) + "\" text-anchor=\"middle\">" +
          html_escape(c.threshold_label) + "</text>";
   }

@@ -19,7 +19,8 @@ struct BarChart {
   std::string id;      ///< unique on the page, for aria references
   std::string title, description;
   std::vector<ChartBar> bars;
-  std::optional<double> threshold;  ///< 0..1: a dashed line at the target
+  std::optional<double> threshold;  ///< 0..1: a dashed line at the target…
+  std::optional<double> upper;      ///< …and one at a band's upper bound ("15 - 20%")
   std::string threshold_label;      ///< "Chỉ tiêu: trên 90%"
 };
 
