@@ -189,3 +189,25 @@ TEST_CASE("an edit re-renders exactly the affected pages: the page, its lists, t
   CHECK(inode("van-ban/loai/chi-thi/index.html") == before["van-ban/loai/chi-thi/index.html"]);
   CHECK(inode("van-ban/nam/2019/index.html") == before["van-ban/nam/2019/index.html"]);
 }
+
+TEST_CASE("the head of a document prints the issuer's lines as its documents print them, and invents none") {
+  TempSite site;
+  site.file("site.toml", std::string(kMinimalConfig) +
+                             "[issuers.benTre]\nabbr = \"ĐUK\"\nname = \"Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre\"\n"
+                             "parent = \"Đảng bộ tỉnh Bến Tre\"\nheader = [\"ĐẢNG ỦY KHỐI\", \"CƠ QUAN - DOANH NGHIỆP TỈNH\"]\n"
+                             "[issuers.khac]\nabbr = \"TU\"\nname = \"Ban Chấp hành Đảng bộ tỉnh (Đại hội lần thứ XX)\"\nheader = []\n")
+      .file("content/van-ban/05.md", "+++\ntitle = \"Đổi mới\"\nnumber = \"05-KH/ĐUK\"\nkind = \"KH\"\nissuer = \"benTre\"\n+++\nNội dung.\n")
+      .file("content/van-ban/ctr.md", "+++\ntitle = \"Chương trình\"\nkind = \"KH\"\nissuer = \"khac\"\n+++\nNội dung.\n")
+      .file("content/van-ban/a.md", "+++\ntitle = \"A\"\nkind = \"KH\"\nissuer = \"duk\"\n+++\nNội dung.\n");
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  const std::string printed = site.read("van-ban/05/index.html");
+  CHECK(has(printed, "<p class=\"doc-parent\">ĐẢNG BỘ TỈNH BẾN TRE</p>\n      <p class=\"doc-body-name\">ĐẢNG ỦY KHỐI</p><p class=\"doc-body-name\">CƠ QUAN - DOANH NGHIỆP TỈNH</p>"));
+  CHECK_FALSE(has(printed, "DOANH NGHIỆP TỈNH BẾN TRE"));
+  // a head that states nothing: no line made up from the name, no star alone
+  const std::string bare = site.read("van-ban/ctr/index.html");
+  CHECK_FALSE(has(bare, "doc-body-name"));
+  CHECK_FALSE(has(bare, "ĐẠI HỘI LẦN THỨ XX"));
+  CHECK_FALSE(has(bare, "doc-star"));
+  // without header: the name in capitals, as before
+  CHECK(has(site.read("van-ban/a/index.html"), "<p class=\"doc-body-name\">"));
+}

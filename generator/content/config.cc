@@ -130,6 +130,7 @@ std::optional<SiteConfig> parse_config(std::string_view text, const std::string&
         if (auto s = ir.string("abbr", true)) i.abbr = *s;
         if (auto s = ir.string("name", true)) i.name = *s;
         if (auto s = ir.string("parent")) i.parent = *s;
+        i.header = ir.string_list("header");
         ir.finish(msg::unknown_site_key);
         c.issuers.push_back(std::move(i));
       }

@@ -16,6 +16,10 @@ namespace congbo {
 /// official header prints on the first line ("ĐẢNG BỘ TỈNH BẾN TRE").
 struct Issuer {
   std::string key, abbr, name, parent;
+  /// The lines naming it at the head of its documents, as they print them
+  /// ("ĐẢNG ỦY KHỐI", "CƠ QUAN - DOANH NGHIỆP TỈNH"); empty when its
+  /// documents state none. Not given: its name in capitals.
+  std::optional<std::vector<std::string>> header;
 };
 
 struct SiteConfig {

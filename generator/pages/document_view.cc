@@ -156,6 +156,18 @@ void set_force(View& v, const ForceTimeline& t, const std::vector<Page>& pages, 
   v.set("force_script", json.size() > 1 ? href(config, "/js/hieu-luc.js") : "");
 }
 
+// The lines naming the issuer at the head of the document: as its documents
+// print them when site.toml says so, else its name in capitals.
+View issuer_lines(const SiteConfig& config, const Issuer* issuer, const std::string& key) {
+  View lines = View::list();
+  if (issuer && issuer->header) {
+    for (const std::string& l : *issuer->header) lines.push(View().set("line", l));
+  } else {
+    lines.push(View().set("line", to_upper(config.issuer_label(key))));
+  }
+  return lines;
+}
+
 }  // namespace
 
 View document_view(const std::vector<Page>& pages, int index, const Relations& rel, const SiteConfig& config) {
@@ -172,7 +184,9 @@ View document_view(const std::vector<Page>& pages, int index, const Relations& r
       .set("kind_upper", to_upper(kind))
       .set("kind_url", href(config, BrowseUrls::kind(config, d.kind)))
       .set("issuer_name", config.issuer_label(d.issuer))
-      .set("issuer_upper", to_upper(config.issuer_label(d.issuer)))
+      .set("issuer_lines", issuer_lines(config, issuer, d.issuer))
+      // the star under the issuer's lines, above the number: not alone on a head that states neither
+      .set("star", !d.number.empty() || !(issuer && issuer->header && issuer->header->empty()))
       .set("issuer_parent_upper", issuer ? to_upper(issuer->parent) : "")
       .set("issuer_url", href(config, BrowseUrls::issuer(d.issuer)))
       .set("year_url", href(config, BrowseUrls::year(page.date)))
