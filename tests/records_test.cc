@@ -416,3 +416,28 @@ TEST_CASE("units chosen to pilot a campaign (làm điểm) are counted against t
   CHECK_FALSE(site.build());
   CHECK(site.messages().find("content/thi-dua/bon-tot.toml") != std::string::npos);
 }
+
+TEST_CASE("a unit made up for the sample, or shown with a sample record, says 'Dữ liệu mẫu' on its page") {
+  TempSite site;
+  write_records(site);
+  REQUIRE_MESSAGE(site.build(), site.messages());
+  // real records: no notice anywhere
+  CHECK(site.read("don-vi/cb-ngan-hang/index.html").find("Dữ liệu mẫu") == std::string::npos);
+  CHECK(site.read("don-vi/index.html").find("Dữ liệu mẫu") == std::string::npos);
+
+  SUBCASE("a sample campaign marks the pages of the units it grades") {
+    site.file("content/thi-dua/bon-tot.toml", "sample = true\n" + std::string(kCampaignHead) + kResults2024);
+    REQUIRE_MESSAGE(site.build(), site.messages());
+    CHECK(contains_msg(site.read("don-vi/cb-ngan-hang/index.html"), "<strong>Dữ liệu mẫu.</strong>") == "yes");
+    CHECK(site.read("don-vi/index.html").find("Dữ liệu mẫu") == std::string::npos);
+    // and the real plan it names does not list it as if it were carried out for real
+    CHECK(contains_msg(site.read("van-ban/kh/index.html"),
+                       "<a href=\"/thi-dua/bon-tot/\">Chi bộ bốn tốt</a> <span class=\"sample-mark\">(dữ liệu mẫu") == "yes");
+  }
+  SUBCASE("a sample list of units marks the list and every unit's page") {
+    site.file("content/don-vi.toml", "sample = true\n" + std::string(kUnits));
+    REQUIRE_MESSAGE(site.build(), site.messages());
+    CHECK(contains_msg(site.read("don-vi/index.html"), "<strong>Dữ liệu mẫu.</strong>") == "yes");
+    CHECK(contains_msg(site.read("don-vi/cb-ky-thuat/index.html"), "<strong>Dữ liệu mẫu.</strong>") == "yes");
+  }
+}

@@ -53,6 +53,7 @@ Units Units::load(const std::string& text, const std::string& path, Diagnostics&
   if (!root) return units;
   FieldReader top(*root, path, diags);
   const std::vector<const Value*> tables = top.tables("unit");
+  if (auto v = top.boolean("sample")) units.sample_ = *v;
   top.finish(msg::unknown_field);
   for (const Value* table : tables) {
     const Value& t = *table;
@@ -72,6 +73,7 @@ Units Units::load(const std::string& text, const std::string& path, Diagnostics&
       u.col = col;
     }
     if (auto v = r.string("name", true)) u.name = *v;
+    if (auto v = r.boolean("sample")) u.sample = *v;
     if (auto v = r.string("type", true)) {
       if (auto t2 = parse_unit_type(*v)) {
         u.type = *t2;

@@ -25,6 +25,7 @@ struct Unit {
   std::string parent;  ///< id of its đảng bộ cơ sở (chi bộ trực thuộc only)
   std::string sector;  ///< one of unit_sectors()
   std::string description;
+  bool sample = false;  ///< made up to show the site working: said on its page
   int line = 0, col = 0;
 };
 
@@ -39,9 +40,12 @@ class Units {
   std::vector<int> children(const std::string& id) const;
   bool empty() const { return units_.empty(); }
   const std::string& path() const { return path_; }
+  /// The whole list is sample data (sample = true at the top of the file).
+  bool sample() const { return sample_; }
 
  private:
   std::vector<Unit> units_;
+  bool sample_ = false;
   std::string path_;
 };
 

@@ -314,6 +314,7 @@ void units_index(const RecordContext& cx) {
   View v = base_view(cx.site.config, cx.site.nav, kUnitsSection, "/don-vi/", words::default_section_title(kUnitsSection));
   cx.section_intro(v, kUnitsSection);
   v.set("units", table_with_csv(cx, t, "/don-vi/danh-sach-don-vi.csv")).set("count", std::to_string(order.size()));
+  if (cx.records.units.sample()) v.set("sample_notice", words::sample_notice());
   cx.emit("/don-vi/", "units", std::move(v));
 }
 
@@ -345,7 +346,7 @@ std::vector<UnitEntry> unit_entries(const PageContext& site, const Records& reco
         if (r.score) detail += words::text("records.score", {{"score", words::number(*r.score)}});
         out.push_back({UnitEntry::kResult, y.year, words::timeline_result(), c.name,
                        href(site.config, campaign_year_url(c, y.year)), detail,
-                       r.registered && g && c.rules.rank(r.grade) == 0});
+                       r.registered && g && c.rules.rank(r.grade) == 0, c.sample});
         break;
       }
     }
@@ -355,13 +356,14 @@ std::vector<UnitEntry> unit_entries(const PageContext& site, const Records& reco
       if (r.unit != u.id) continue;
       std::string who = r.individual() ? words::comrade(r.name) + (r.role.empty() ? "" : ", " + r.role) : words::collective();
       out.push_back({UnitEntry::kAward, d.date ? d.date->year : d.year, d.form, numbered_title(d.number, d.title),
-                     href(site.config, d.url), who + (r.achievement.empty() ? "" : " – " + r.achievement), false});
+                     href(site.config, d.url), who + (r.achievement.empty() ? "" : " – " + r.achievement), false,
+                     d.sample});
     }
   }
   for (const Page& p : site.pages) {
     if (!p.is_model || p.model.unit != u.id) continue;
     out.push_back({UnitEntry::kModel, p.model.year, words::timeline_model(), p.title, href(site.config, p.url),
-                   p.model.category, false});
+                   p.model.category, false, p.model.sample});
   }
   return out;
 }
@@ -380,7 +382,10 @@ void unit_page(const RecordContext& cx, const Unit& u) {
   }
   v.set("has_children", !cx.records.units.children(u.id).empty()).set("children", std::move(children));
   Timeline tl;
+  // Said on the page of a unit the sample made up, or that shows a record it did.
+  bool sample = cx.records.units.sample() || u.sample;
   for (const UnitEntry& e : unit_entries(cx.site, cx.records, u)) {
+    sample = sample || e.sample;
     tl.year(e.year).push(
         View().set("what", e.what).set("title", e.title).set("url", e.url).set("detail", e.detail).set("good", e.good));
     ++(e.kind == UnitEntry::kResult ? tl.results : e.kind == UnitEntry::kAward ? tl.awards : tl.models);
@@ -390,6 +395,7 @@ void unit_page(const RecordContext& cx, const Unit& u) {
   v.set("has_timeline", !tl.years.empty())
       .set("timeline", std::move(timeline))
       .set("counts", words::unit_counts(tl.results, tl.awards, tl.models));
+  if (sample) v.set("sample_notice", words::sample_notice());
   cx.emit(url, "unit", std::move(v));
 }
 
@@ -427,16 +433,18 @@ View carried_out(const PageContext& site, const Records& records, int index) {
   View list = View::list();
   for (size_t i = 0; i < records.campaigns.size() && i < records.campaign_plan.size(); ++i) {
     if (records.campaign_plan[i] != index) continue;
-    list.push(View().set("what", words::record_campaign()).set("title", records.campaigns[i].name).set("url", href(site.config, records.campaigns[i].url)));
+    const Campaign& c = records.campaigns[i];
+    list.push(View().set("what", words::record_campaign()).set("title", c.name).set("url", href(site.config, c.url)).set("sample", c.sample));
   }
   for (size_t i = 0; i < records.decisions.size() && i < records.decision_plan.size(); ++i) {
     if (records.decision_plan[i] != index) continue;
     const Decision& d = records.decisions[i];
-    list.push(View().set("what", d.form).set("title", numbered_title(d.number, d.title)).set("url", href(site.config, d.url)));
+    list.push(View().set("what", d.form).set("title", numbered_title(d.number, d.title)).set("url", href(site.config, d.url)).set("sample", d.sample));
   }
   for (size_t i = 0; i < records.model_plan.size(); ++i) {
     if (records.model_plan[i] != index) continue;
-    list.push(View().set("what", words::timeline_model()).set("title", site.pages[i].title).set("url", href(site.config, site.pages[i].url)));
+    const Page& m = site.pages[i];
+    list.push(View().set("what", words::timeline_model()).set("title", m.title).set("url", href(site.config, m.url)).set("sample", m.model.sample));
   }
   return list;
 }

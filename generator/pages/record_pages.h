@@ -59,6 +59,7 @@ struct UnitEntry {
   int year;
   std::string what, title, url, detail;
   bool good;  ///< the campaign's top grade
+  bool sample = false;  ///< from a campaign, decision or model marked as sample data
 };
 std::vector<UnitEntry> unit_entries(const PageContext& site, const Records& records, const Unit& u);
 /// What a model's page shows as its facts (category, unit, year, plan), one line.
