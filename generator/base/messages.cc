@@ -471,6 +471,10 @@ std::string target_needs_one_bound() {
          "at_most = \"20%\" cho “15 - 20%”";
 }
 
+std::string bad_named_number(const std::string& number) {
+  return "number = \"" + number + "\" không phải số ký hiệu văn bản (ví dụ \"37-QĐ/TW\"); bỏ trường này nếu văn bản không có số";
+}
+
 std::string target_band_reversed(const std::string& lower, const std::string& upper) {
   return "khoảng chỉ tiêu ngược: mức dưới " + lower + " lớn hơn mức trên " + upper;
 }

@@ -147,6 +147,8 @@ std::string children_rule_incomplete();
 std::string unknown_grade(const std::string& id);
 std::string otherwise_not_last(const std::string& id);
 std::string target_needs_one_bound();
+/// site.toml [named.KEY] number that is not a document number.
+std::string bad_named_number(const std::string& number);
 /// A band whose lower bound is above its upper one.
 std::string target_band_reversed(const std::string& lower, const std::string& upper);
 std::string decision_needs_grade_and_reason();

@@ -1,6 +1,8 @@
 // config.cc: site.toml → SiteConfig, with every mistake reported at its line.
 #include "config.h"
 
+#include "doc_number.h"
+
 #include <tuple>
 
 #include "field_reader.h"
@@ -47,6 +49,41 @@ std::string SiteConfig::issuer_label(const std::string& key) const {
   const Issuer* i = issuer(key);
   return i ? i->name : key;
 }
+
+namespace {
+
+// [named.KEY]: name (required), aliases, number (a document number), url.
+void read_named(FieldReader& r, const std::string& path, Diagnostics& diags, SiteConfig& c) {
+  const Value* named = r.raw("named");
+  if (!named) return;
+  if (named->type != Value::Type::Table) {
+    diags.error(path, named->line, named->col, msg::wrong_type("named", msg::type_table(), named->type_name()));
+    return;
+  }
+  for (const auto& [key, v] : named->members) {
+    if (v.type != Value::Type::Table) {
+      diags.error(path, v.line, v.col, msg::wrong_type("named." + key, msg::type_table(), v.type_name()));
+      continue;
+    }
+    FieldReader nr(v, path, diags, "named." + key + ".");
+    NamedDocument d;
+    d.key = key;
+    if (auto s = nr.string("name", true)) d.name = *s;
+    if (auto s = nr.string_list("aliases")) d.aliases = *s;
+    if (auto s = nr.string("number")) {
+      if (!DocNumber::parse(*s)) {
+        auto [line, col] = nr.where("number");
+        diags.error(path, line, col, msg::bad_named_number(*s));
+      }
+      d.number = *s;
+    }
+    if (auto s = nr.string("url")) d.url = *s;
+    nr.finish(msg::unknown_site_key);
+    c.named.push_back(std::move(d));
+  }
+}
+
+}  // namespace
 
 std::optional<SiteConfig> parse_config(std::string_view text, const std::string& path,
                                        Diagnostics& diags) {
@@ -136,6 +173,7 @@ std::optional<SiteConfig> parse_config(std::string_view text, const std::string&
       }
     }
   }
+  read_named(r, path, diags, c);
   r.finish(msg::unknown_site_key);
   if (diags.error_count() > errors_before) return std::nullopt;
   return c;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "named_citation.h"
 
 namespace congbo {
 
@@ -38,6 +39,7 @@ struct SiteConfig {
   int attachment_limit_mb = 20;
   std::vector<std::pair<std::string, std::string>> kinds;  ///< "KH" → "Kế hoạch"
   std::vector<Issuer> issuers;
+  std::vector<NamedDocument> named;  ///< [named.KEY]: documents cited by name (named_citation.h)
 
   /// Path part of base_url: "/" or "/sub/". Every internal link starts with it.
   std::string base_path() const;

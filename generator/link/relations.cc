@@ -119,6 +119,23 @@ struct Collector {
     if (std::find(cited.begin(), cited.end(), page) == cited.end()) cited.push_back(page);
     return it->second;
   }
+
+  int add_named(const NamedCitation& n, int page) {
+    auto [it, inserted] = index.emplace(std::make_pair("ten:" + n.key, std::string()), static_cast<int>(docs.size()));
+    if (inserted) {
+      ExternalDocument e;
+      e.key = "ten:" + n.key;
+      e.number = n.number;
+      e.name = n.name;
+      e.url = n.url;
+      e.scope = n.scope;
+      e.anchor = slugify("ten-" + n.key);
+      docs.push_back(std::move(e));
+    }
+    auto& cited = docs[it->second].cited_by;
+    if (std::find(cited.begin(), cited.end(), page) == cited.end()) cited.push_back(page);
+    return it->second;
+  }
 };
 
 std::string paths_of(const std::vector<Page>& pages, const std::vector<int>& idx) {
@@ -159,6 +176,25 @@ struct Linker {
     return r;
   }
 
+  // A document cited by name: the page of its declared number when the site
+  // has it, else the named document in the list of those cited.
+  void link_named(int from, const NamedCitation& n) {
+    if (auto number = DocNumber::parse(n.number)) {
+      if (index.resolve(*number, std::nullopt, from).status == DocumentIndex::Status::Found) {
+        link(from, kCites, *number, n.number, std::nullopt);
+        return;
+      }
+    }
+    Related rd;
+    rd.written = n.name;
+    rd.external = external.add_named(n, from);
+    auto& out = rel.by_page[from].out[kCites];
+    for (const auto& o : out) {
+      if (o.external == rd.external) return;
+    }
+    out.push_back(std::move(rd));
+  }
+
   DocumentIndex index;
   Relations& rel;
   Collector external;
@@ -181,7 +217,8 @@ void check_document(const std::vector<Page>& pages, int i, const Date& today, st
 
 // based_on, replaces and amends as written in the front matter; then the
 // numbers the text cites.
-void link_page(Linker& l, const std::vector<Page>& pages, int i, Diagnostics& diags) {
+void link_page(Linker& l, const std::vector<Page>& pages, const std::vector<NamedDocument>& named, int i,
+               Diagnostics& diags) {
   const Page& p = pages[i];
   const std::pair<Relation, const std::vector<RelationEntry>*> declared[] = {
       {kBasedOn, &p.doc.based_on}, {kReplaces, &p.doc.replaces}, {kAmends, &p.doc.amends}};
@@ -201,6 +238,7 @@ void link_page(Linker& l, const std::vector<Page>& pages, int i, Diagnostics& di
     }
   }
   for (const auto& c : find_citations(p.markdown)) l.link(i, kCites, c.number, c.written, c.date, c.kind_written);
+  for (const auto& n : find_named_citations(p.markdown, named, p.doc.issuer)) l.link_named(i, n);
 }
 
 // Undated mentions of a number cited elsewhere with exactly one date are
@@ -281,7 +319,8 @@ void report_replacement_cycles(const std::vector<Page>& pages, const Relations& 
 
 }  // namespace
 
-Relations link_documents(const std::vector<Page>& pages, const Date& today, Diagnostics& diags) {
+Relations link_documents(const std::vector<Page>& pages, const Date& today, Diagnostics& diags,
+                         const std::vector<NamedDocument>& named) {
   Relations rel;
   rel.by_page.resize(pages.size());
   rel.today = today;
@@ -290,7 +329,7 @@ Relations link_documents(const std::vector<Page>& pages, const Date& today, Diag
   for (int i = 0; i < static_cast<int>(pages.size()); ++i) {
     if (!pages[i].is_document) continue;
     check_document(pages, i, today, identities, diags);
-    link_page(linker, pages, i, diags);
+    link_page(linker, pages, named, i, diags);
   }
   merge_external(linker.external, rel);
   report_replacement_cycles(pages, rel, diags);

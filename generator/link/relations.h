@@ -11,6 +11,7 @@
 #include "date.h"
 #include "diagnostic.h"
 #include "doc_number.h"
+#include "named_citation.h"
 #include "page.h"
 
 namespace congbo {
@@ -36,6 +37,10 @@ struct ExternalDocument {
   std::string kind_written;
   std::string anchor;  ///< id on the page of cited documents
   std::vector<int> cited_by;
+  /// A document cited by name, not number ("Nghị quyết Trung ương 4 khóa
+  /// XII"): how lists name it, and where to read it when site.toml says.
+  std::string name, url;
+  std::string scope;  ///< a local congress: the issuer of the documents citing it
 };
 
 struct DocumentLinks {
@@ -72,7 +77,9 @@ struct Relations {
 
 /// The link step for documents. Warns about relationship entries that match
 /// no document or several, the same identity twice, replacement cycles and
-/// dates after `today`.
-Relations link_documents(const std::vector<Page>& pages, const Date& today, Diagnostics& diags);
+/// dates after `today`. `named`: the documents site.toml names, for the
+/// citations by name (named_citation.h).
+Relations link_documents(const std::vector<Page>& pages, const Date& today, Diagnostics& diags,
+                         const std::vector<NamedDocument>& named = {});
 
 }  // namespace congbo

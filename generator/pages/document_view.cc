@@ -19,6 +19,11 @@ std::string external_kind_name(const ExternalDocument& e, const SiteConfig& conf
   return e.kind_written.empty() ? config.kind_label(e.kind) : e.kind_written;
 }
 
+std::string external_name(const ExternalDocument& e, const SiteConfig& config) {
+  if (e.name.empty() || e.scope.empty()) return e.name;
+  return words::text("relation.local_congress", {{"name", e.name}, {"issuer", config.issuer_label(e.scope)}});
+}
+
 namespace {
 
 std::string json_escape(const std::string& s) { return json_string(s); }
@@ -37,7 +42,9 @@ View related_item(const std::vector<Page>& pages, const Related& r, const Relati
         .set("on_site", true);
   } else {
     const ExternalDocument& e = rel.external[r.external];
-    v.set("number", r.written)
+    v.set("number", e.name.empty() ? r.written : "")
+        .set("name", external_name(e, config))
+        .set("read_url", e.url)
         .set("kind_name", external_kind_name(e, config))
         .set("date", r.date ? r.date->display() : (e.date ? e.date->display() : ""))
         .set("url", href(config, BrowseUrls::cited() + "#" + e.anchor))

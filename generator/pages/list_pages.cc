@@ -110,7 +110,9 @@ void render_cited(const ListContext& cx, Diagnostics& diags) {
     }
     docs.push(View()
                   .set("anchor", e->anchor)
-                  .set("number", e->number)
+                  .set("number", e->name.find(e->number) == std::string::npos ? e->number : "")  // said once
+                  .set("name", external_name(*e, config))
+                  .set("read_url", e->url)
                   .set("kind_name", external_kind_name(*e, config))
                   .set("date", e->date ? e->date->display() : "")
                   .set("count", std::to_string(e->cited_by.size()))

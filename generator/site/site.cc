@@ -324,7 +324,7 @@ bool Site::load(const fs::path& site_dir, const std::string& ref, int jobs, Diag
 }
 
 void Site::link(const Date& today, Diagnostics& diags) {
-  relations_ = link_documents(pages_, today, diags);
+  relations_ = link_documents(pages_, today, diags, config_.named);
   index_.emplace(pages_);
   if (repo_) deleted_ = deleted_pages(*repo_, config_, diags);
   link_records(records_, pages_, *index_, diags);
