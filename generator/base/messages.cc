@@ -543,6 +543,11 @@ std::string image_without_alt(const std::string& src) {
   return "ảnh " + src + " chưa có lời mô tả (alt); người đọc dùng trình đọc màn hình cần biết ảnh nói gì";
 }
 
+std::string image_unreadable(const std::string& path) {
+  return "không đọc được ảnh static/" + path + " (tệp hỏng, hoặc không đúng là JPEG, PNG, WebP như tên của nó); "
+         "ảnh được đăng nguyên như đã gửi, không có bản nhỏ cho điện thoại";
+}
+
 std::string image_missing(const std::string& src) {
   return "không có tệp ảnh " + src + " trong thư mục static/ của trang";
 }

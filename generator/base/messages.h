@@ -169,6 +169,8 @@ std::string below_standard(const std::string& unit, const std::string& grade, in
 std::string unknown_plan(const std::string& text);
 std::string image_without_alt(const std::string& src);
 std::string image_missing(const std::string& src);
+/// A photo libvips cannot read: published as sent, without copies.
+std::string image_unreadable(const std::string& path);
 std::string image_outside(const std::string& src);
 
 }  // namespace congbo::msg

@@ -62,6 +62,9 @@ struct DocumentMeta {
 struct ModelImage {
   std::string src, alt, caption;
   int line = 0, col = 0;
+  /// Its copy for readers and their sizes (render step, sized_images.h); empty: shown as sent.
+  std::string sized_src, srcset;
+  int width = 0, height = 0;
 };
 
 /// What the front matter of an exemplary model states (files under mo-hinh/).

@@ -420,7 +420,11 @@ View model_view(const PageContext& site, const Records& records, const Page& pag
   View images = View::list();
   for (const ModelImage& img : m.images) {
     images.push(View()
-                    .set("src", starts_with(img.src, "/") ? href(site.config, img.src) : img.src)
+                    .set("src", !img.sized_src.empty() ? img.sized_src
+                                : starts_with(img.src, "/") ? href(site.config, img.src) : img.src)
+                    .set("srcset", img.srcset)
+                    .set("width", std::to_string(img.width))
+                    .set("height", std::to_string(img.height))
                     .set("alt", img.alt)
                     .set("caption", img.caption));
   }

@@ -23,6 +23,7 @@
 #include "search_page.h"
 #include "validity.h"
 #include "attachment_files.h"
+#include "sized_images.h"
 #include "attachments.h"
 #include "on_date_page.h"
 #include "verify_page.h"
@@ -396,6 +397,9 @@ void Site::check(int jobs, bool verify_archive, Diagnostics& diags) const {
   parallel_for(static_cast<int>(pages_.size()), jobs, diags, [&](int i, Diagnostics& diags) {
     render_markdown(pages_[i].markdown, markdown_options(pages_[i], i), diags);
   }, progress_, cli::stage_markdown());
+  // The photos build would make copies of: one it cannot read is said here too.
+  const fs::path cache = history_cache_.empty() ? fs::temp_directory_path() / "congbo-cache" : history_cache_.parent_path();
+  size_images(pages_, *source_, config_, nullptr, cache, jobs, diags);
   if (repo_ && verify_archive) repo_->verify_versions(diags);
 }
 
@@ -410,12 +414,16 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   // Attachments' first pages, before any page shows them (their sizes).
   const fs::path cache = history_cache_.empty() ? fs::temp_directory_path() / "congbo-cache" : history_cache_.parent_path();
   make_previews(pages_, *source_, cache, diags);
+  // Photos' copies for phones, before any page shows them (their sizes).
+  const SizedImages photos = size_images(pages_, *source_, config_, &out, cache, jobs, diags);
+  show_sized(pages_, photos);
   const PageContext cx = page_context(out);
   const int n = static_cast<int>(pages_.size());
   rendered_.assign(n, RenderedMarkdown{});
   parallel_for(n, jobs, diags, [&](int i, Diagnostics& diags) {
     Page& p = pages_[i];
     rendered_[i] = render_markdown(p.markdown, markdown_options(p, i), diags);
+    if (!p.images.empty()) rendered_[i].html = with_image_sizes(rendered_[i].html, p.url, config_, photos);
     if (!p.is_index) std::string().swap(p.markdown);  // only its HTML is needed from here
   }, progress_, cli::stage_markdown());
   clock.lap(timings_, "render: Markdown");
