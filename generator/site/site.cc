@@ -393,12 +393,18 @@ const FileHistory& Site::history_of(int index) const {
   return h ? *h : no_history_;
 }
 
+// Where made files are kept between builds (first pages, photos' copies,
+// converted attachments): beside the history cache.
+fs::path Site::cache_dir() const {
+  return history_cache_.empty() ? fs::temp_directory_path() / "congbo-cache" : history_cache_.parent_path();
+}
+
 void Site::check(int jobs, bool verify_archive, Diagnostics& diags) const {
   parallel_for(static_cast<int>(pages_.size()), jobs, diags, [&](int i, Diagnostics& diags) {
     render_markdown(pages_[i].markdown, markdown_options(pages_[i], i), diags);
   }, progress_, cli::stage_markdown());
   // The photos build would make copies of: one it cannot read is said here too.
-  const fs::path cache = history_cache_.empty() ? fs::temp_directory_path() / "congbo-cache" : history_cache_.parent_path();
+  const fs::path cache = cache_dir();
   size_images(pages_, *source_, config_, nullptr, cache, jobs, diags);
   if (repo_ && verify_archive) repo_->verify_versions(diags);
 }
@@ -412,7 +418,7 @@ void Site::render(Output& out, int jobs, Diagnostics& diags) {
   Stopwatch clock;
   chrome_ = chrome_hash(config_text_, *theme_, lists_.nav);
   // Attachments' first pages, before any page shows them (their sizes).
-  const fs::path cache = history_cache_.empty() ? fs::temp_directory_path() / "congbo-cache" : history_cache_.parent_path();
+  const fs::path cache = cache_dir();
   make_previews(pages_, *source_, cache, diags);
   // Photos' copies for phones, before any page shows them (their sizes).
   const SizedImages photos = size_images(pages_, *source_, config_, &out, cache, jobs, diags);

@@ -123,6 +123,7 @@ class Site {
   const std::vector<Decision>& decisions() const { return records_.decisions; }
 
  private:
+  std::filesystem::path cache_dir() const;
   void link_urls(Diagnostics& diags);
   /// What every page family reads, over this site's stages.
   PageContext page_context(Output& out) const;
