@@ -471,6 +471,27 @@ std::string target_needs_one_bound() {
          "at_most = \"20%\" cho “15 - 20%”";
 }
 
+std::string unknown_count(const std::string& id) {
+  return "không có số liệu mã \"" + id + "\" trong các mục [[count]] của phong trào";
+}
+
+std::string threshold_of_itself(const std::string& id) {
+  return "count và of cùng là \"" + id + "\": tỉ lệ phải là của một số liệu trên một số liệu khác";
+}
+
+std::string counts_missing(const std::string& criterion, const std::vector<std::string>& names,
+                           const std::vector<std::string>& ids) {
+  std::string list, keys;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  for (const auto& id : ids) keys += (keys.empty() ? "" : ", ") + id + " = …";
+  return "tiêu chí “" + criterion + "” được ghi là đạt nhưng thiếu số liệu để kiểm tra ngưỡng của tiêu chí: " + list +
+         " (trong tệp: counts = { " + keys + " }); hãy ghi số, hoặc bỏ đánh dấu tiêu chí";
+}
+
+std::string count_exceeds(const std::string& id, long long count, const std::string& of, long long total) {
+  return id + " = " + std::to_string(count) + " lớn hơn " + of + " = " + std::to_string(total);
+}
+
 std::string bad_named_number(const std::string& number) {
   return "number = \"" + number + "\" không phải số ký hiệu văn bản (ví dụ \"37-QĐ/TW\"); bỏ trường này nếu văn bản không có số";
 }

@@ -147,6 +147,14 @@ std::string children_rule_incomplete();
 std::string unknown_grade(const std::string& id);
 std::string otherwise_not_last(const std::string& id);
 std::string target_needs_one_bound();
+/// A threshold or a row naming a count no [[count]] declares.
+std::string unknown_count(const std::string& id);
+std::string threshold_of_itself(const std::string& id);
+/// A row lists a criterion as met whose threshold needs counts the row lacks.
+std::string counts_missing(const std::string& criterion, const std::vector<std::string>& names,
+                           const std::vector<std::string>& ids);
+/// A row counts more than its total: 13 of 12.
+std::string count_exceeds(const std::string& id, long long count, const std::string& of, long long total);
 /// site.toml [named.KEY] number that is not a document number.
 std::string bad_named_number(const std::string& number);
 /// A band whose lower bound is above its upper one.

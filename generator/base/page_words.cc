@@ -238,11 +238,22 @@ std::string explain_join(const std::vector<std::string>& facts, const std::strin
   return s + text("explain.gives", {{"grade", grade.empty() ? text("explain.none") : grade}});
 }
 
+std::string explain_threshold(const std::string& criterion, int64_t count, int64_t total, const std::string& counted,
+                              const std::string& share) {
+  return text("explain.threshold", {{"criterion", criterion}, {"count", std::to_string(count)}, {"total", std::to_string(total)},
+                                    {"counted", counted}, {"percent", percent(static_cast<int>(count), static_cast<int>(total))},
+                                    {"share", share}});
+}
+
+std::string rule_threshold(const std::string& counted, const std::string& share, const std::string& of,
+                           const std::vector<std::string>& types) {
+  std::string s = text("rule.threshold", {{"counted", counted}, {"share", share}, {"of", of}});
+  if (!types.empty()) s = text("rule.for_types", {{"types", join(types, text("list.and"))}}) + ", " + s;
+  return rule_join({s});
+}
+
 std::string rule_join(const std::vector<std::string>& parts) {
-  std::string s = join(parts, text("rule.separator"));
-  size_t first = 1;  // bytes of the first letter
-  while (first < s.size() && (static_cast<unsigned char>(s[first]) & 0xC0) == 0x80) ++first;
-  return s.empty() ? s : to_upper(s.substr(0, first)) + s.substr(first);
+  return upper_first(join(parts, text("rule.separator")));
 }
 
 std::string rule_share(int compare, const std::string& share) {

@@ -222,6 +222,12 @@ std::vector<Word> split_words(std::string_view s) {
 
 std::string to_upper(std::string_view s) { return map_code_points(s, utf8proc_toupper); }
 
+std::string upper_first(std::string_view s) {
+  size_t first = s.empty() ? 0 : 1;  // bytes of the first letter
+  while (first < s.size() && (static_cast<unsigned char>(s[first]) & 0xC0) == 0x80) ++first;
+  return to_upper(s.substr(0, first)) + std::string(s.substr(first));
+}
+
 void report_control_characters(std::string_view s, const std::string& path, int line, int col,
                                Diagnostics& diags) {
   int found = 0;

@@ -56,6 +56,8 @@ std::vector<Word> split_words(std::string_view s);
 
 /// Upper case (Unicode aware), for official headings ("Kế hoạch" → "KẾ HOẠCH").
 std::string to_upper(std::string_view s);
+/// Only the first letter upper case: a phrase as a column head ("đảng viên…" → "Đảng viên…").
+std::string upper_first(std::string_view s);
 
 /// 1-based line and column (in code points) of a byte offset.
 struct TextPosition { int line = 1; int col = 1; };

@@ -15,6 +15,38 @@
 namespace congbo {
 namespace {
 
+// counts = { dang-vien = 12, dang-vien-tot = 11 }: declared counts, whole
+// numbers, none above the total a threshold takes it of.
+void read_counts(FieldReader& r, const Rules& rules, const std::string& path, Diagnostics& diags, UnitResult& u) {
+  const Value* v = r.raw("counts");
+  if (!v) return;
+  std::tie(u.counts_line, u.counts_col) = std::make_pair(v->line, v->col);
+  if (v->type != Value::Type::Table) {
+    diags.error(path, v->line, v->col, msg::wrong_type("counts", msg::type_table(), v->type_name()));
+    return;
+  }
+  FieldReader cr(*v, path, diags, "counts.");
+  for (const auto& member : v->members) {
+    const std::string& key = member.first;
+    if (!rules.count(key)) {
+      auto [line, col] = cr.where(key);
+      diags.error(path, line, col, msg::unknown_count(key));
+      continue;
+    }
+    if (auto n = cr.integer_in(key, 0, 10'000'000)) u.counts.emplace_back(key, *n);
+  }
+  for (const Criterion& c : rules.criteria) {
+    for (const Threshold& t : c.thresholds) {
+      const auto n = u.count(t.count), total = u.count(t.of);
+      if (n && total && *n > *total) {
+        auto [line, col] = cr.where(t.count);
+        diags.error(path, line, col, msg::count_exceeds(t.count, *n, t.of, *total));
+        return;
+      }
+    }
+  }
+}
+
 UnitResult read_row(const Value& t, const Rules& rules, const std::string& path, Diagnostics& diags) {
   FieldReader r(t, path, diags);
   UnitResult u;
@@ -34,6 +66,7 @@ UnitResult read_row(const Value& t, const Rules& rules, const std::string& path,
       }
     }
   }
+  read_counts(r, rules, path, diags, u);
   u.score = r.number_in("score", -kScoreLimit, kScoreLimit);
   if (auto v = r.string("grade")) {
     u.stated = *v;
@@ -91,6 +124,36 @@ std::optional<Campaign> Campaign::load(const std::string& text, const std::strin
   return c;
 }
 
+// The criteria a row lists whose thresholds (for this kind of unit) its
+// counts make; each one short goes to `u.short_of`, and why to `why`. A
+// threshold whose counts are missing is reported and the criterion taken as written.
+namespace {
+
+std::vector<std::string> met_by_counts(const Rules& rules, const std::string& source, UnitResult& u, UnitType type,
+                                       std::vector<std::string>& why, Diagnostics& diags) {
+  std::vector<std::string> met;
+  u.short_of.clear();
+  for (const std::string& id : u.met) {
+    const Criterion* c = rules.criterion(id);
+    std::vector<std::string> missing;
+    const std::string short_by = c ? rules.falls_short(*c, type, u.counts, &missing) : "";
+    if (!missing.empty()) {
+      std::vector<std::string> names;
+      for (const auto& m : missing) names.push_back(rules.count(m) ? rules.count(m)->name : m);
+      diags.error(source, u.line, u.col, msg::counts_missing(c->name, names, missing));
+    }
+    if (short_by.empty()) {
+      met.push_back(id);
+    } else {
+      u.short_of.push_back(id);
+      why.push_back(short_by);
+    }
+  }
+  return met;
+}
+
+}  // namespace
+
 void Campaign::grade(const Units& units, Diagnostics& diags) {
   const bool scored = rules.uses_score();
   for (YearResults& y : years) {
@@ -123,7 +186,7 @@ void Campaign::grade(const Units& units, Diagnostics& diags) {
       const Unit* unit = units.find(u.unit);
       Facts f;
       f.type = unit->type;
-      f.met = u.met;
+      f.met = met_by_counts(rules, source, u, unit->type, f.short_of, diags);
       f.score = u.score;
       for (int child : units.children(u.unit)) {
         auto c = seen.find(units.all()[child].id);
@@ -131,8 +194,9 @@ void Campaign::grade(const Units& units, Diagnostics& diags) {
       }
       u.computed = rules.evaluate(f);
       u.explanation = rules.explain(f, u.computed);
-      Facts alone = f;  // its own criteria and score, as if it had no cells
+      Facts alone = f;  // its criteria as written and its score, as if it had no cells
       alone.children_grades.clear();
+      alone.met = u.met;
       const int own = rules.rank(rules.evaluate(alone)), given = rules.rank(u.computed);
       u.lowered = own >= 0 && (given < 0 || own < given);
       u.grade = u.computed;
@@ -154,6 +218,22 @@ void Campaign::grade(const Units& units, Diagnostics& diags) {
       if (known[i] && !units.children(y.units[i].unit).empty()) grade_row(i);
     }
   }
+}
+
+bool UnitResult::meets(const std::string& criterion) const {
+  return std::find(met.begin(), met.end(), criterion) != met.end() &&
+         std::find(short_of.begin(), short_of.end(), criterion) == short_of.end();
+}
+
+int UnitResult::met_count() const {
+  return static_cast<int>(std::count_if(met.begin(), met.end(), [&](const std::string& id) { return meets(id); }));
+}
+
+std::optional<int64_t> UnitResult::count(const std::string& id) const {
+  for (const auto& [k, v] : counts) {
+    if (k == id) return v;
+  }
+  return std::nullopt;
 }
 
 const YearResults* Campaign::year(int y) const {

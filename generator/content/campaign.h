@@ -19,7 +19,8 @@ namespace congbo {
 struct UnitResult {
   std::string unit;               ///< unit id
   bool registered = true;         ///< registered for the campaign that year
-  std::vector<std::string> met;   ///< criteria ids
+  std::vector<std::string> met;   ///< criteria ids, as written
+  Counts counts;                  ///< counts = { dang-vien = 12, … }, in the file's order
   std::optional<double> score;
   std::string stated;             ///< grade written in the file, if any
   bool decided = false;           ///< the committee decided the grade itself…
@@ -31,11 +32,19 @@ struct UnitResult {
   std::string computed;           ///< what the rules give (link step)
   std::string grade;              ///< final: `stated` when decided, else `computed`
   std::string explanation;        ///< why the rules give `computed`, in words (Rules::explain)
+  /// Criteria `met` lists whose threshold the counts miss (link step): not met.
+  std::vector<std::string> short_of;
   /// A rule beyond its own criteria (its cells' share, a count's threshold)
   /// kept it below the grade its criteria alone give; `explanation` says why.
   bool lowered = false;
   int line = 0, col = 0;
   int decided_line = 0, decided_col = 0;
+  int counts_line = 0, counts_col = 0;
+
+  /// Listed as met and not short of a threshold.
+  bool meets(const std::string& criterion) const;
+  int met_count() const;
+  std::optional<int64_t> count(const std::string& id) const;
 };
 
 struct YearResults {

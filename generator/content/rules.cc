@@ -90,7 +90,7 @@ int Share::compare(int64_t count, int64_t total) const {
 
 int64_t Share::limit(int64_t total) const { return total * num / den; }
 
-bool Target::Bound::holds(int64_t count, int64_t total) const {
+bool Bound::holds(int64_t count, int64_t total) const {
   const int cmp = total == 0 ? 0 : share.compare(count, total);
   switch (compare) {
     case Compare::AtLeast: return total > 0 && cmp >= 0;
@@ -102,6 +102,76 @@ bool Target::Bound::holds(int64_t count, int64_t total) const {
 }
 
 namespace {
+
+// One bound, or a band: at most one lower (at_least, above) and one upper
+// (at_most, below), the lower not above the upper. False when there is none.
+bool read_bounds(FieldReader& r, const std::string& path, Diagnostics& diags, int line, int col, Bound& bound,
+                 std::optional<Bound>& upper_bound) {
+  std::vector<Bound> lower, upper;
+  const std::pair<const char*, Bound::Compare> kinds[] = {{"at_least", Bound::Compare::AtLeast},
+                                                           {"above", Bound::Compare::Above},
+                                                           {"at_most", Bound::Compare::AtMost},
+                                                           {"below", Bound::Compare::Below}};
+  for (const auto& [key, cmp] : kinds) {
+    if (auto s = read_share(r, key, path, diags)) {
+      const bool low = cmp == Bound::Compare::AtLeast || cmp == Bound::Compare::Above;
+      (low ? lower : upper).push_back({cmp, *s});
+    }
+  }
+  if (lower.size() > 1 || upper.size() > 1 || lower.size() + upper.size() == 0) {
+    diags.error(path, line, col, msg::target_needs_one_bound());
+    return false;
+  }
+  bound = lower.empty() ? upper.front() : lower.front();
+  if (lower.empty() || upper.empty()) return true;
+  upper_bound = upper.front();
+  const Share &lo = bound.share, &hi = upper_bound->share;
+  if (lo.num * hi.den > hi.num * lo.den) {
+    auto [l, c] = r.where(upper_bound->compare == Bound::Compare::AtMost ? "at_most" : "below");
+    diags.error(path, l, c, msg::target_band_reversed(lo.text, hi.text));
+  }
+  return true;
+}
+
+void read_counts(FieldReader& file, const std::string& path, Diagnostics& diags, Rules& rules) {
+  for (const Value* t : file.tables("count")) {
+    FieldReader r(*t, path, diags, "count.");
+    Count c;
+    std::tie(c.line, c.col) = std::make_pair(t->line, t->col);
+    if (auto v = r.string("id", true)) {
+      c.id = *v;
+      std::tie(c.line, c.col) = r.where("id");
+      if (rules.count(c.id)) diags.error(path, c.line, c.col, msg::duplicate_rule_id("count", c.id));
+    }
+    if (auto v = r.string("name", true)) c.name = *v;
+    r.finish(msg::unknown_field);
+    rules.counts.push_back(std::move(c));
+  }
+}
+
+// A [[criteria.threshold]]: count, of (both [[count]] ids), a bound or band, unit_types.
+Threshold read_threshold(const Value* t, const std::string& path, Diagnostics& diags, const Rules& rules) {
+  FieldReader r(*t, path, diags, "criteria.threshold.");
+  Threshold th;
+  std::tie(th.line, th.col) = std::make_pair(t->line, t->col);
+  for (const char* key : {"count", "of"}) {
+    auto v = r.string(key, true);
+    if (!v) continue;
+    (std::string(key) == "count" ? th.count : th.of) = *v;
+    if (!rules.count(*v)) {
+      auto [line, col] = r.where(key);
+      diags.error(path, line, col, msg::unknown_count(*v));
+    }
+  }
+  if (!th.count.empty() && th.count == th.of) {
+    auto [line, col] = r.where("of");
+    diags.error(path, line, col, msg::threshold_of_itself(th.count));
+  }
+  read_bounds(r, path, diags, th.line, th.col, th.bound, th.upper);
+  th.unit_types = read_unit_types(r, path, diags);
+  r.finish(msg::unknown_field);
+  return th;
+}
 
 void read_criteria(FieldReader& file, const std::string& path, Diagnostics& diags, Rules& rules) {
   for (const Value* t : file.tables("criteria")) {
@@ -115,6 +185,7 @@ void read_criteria(FieldReader& file, const std::string& path, Diagnostics& diag
       }
     }
     if (auto v = r.string("name", true)) c.name = *v;
+    for (const Value* th : r.tables("threshold")) c.thresholds.push_back(read_threshold(th, path, diags, rules));
     r.finish(msg::unknown_field);
     rules.criteria.push_back(std::move(c));
   }
@@ -176,34 +247,6 @@ void read_grades(FieldReader& file, const std::string& path, Diagnostics& diags,
   }
 }
 
-// One bound, or a band: at most one lower (at_least, above) and one upper
-// (at_most, below), the lower not above the upper.
-void read_bounds(FieldReader& r, const std::string& path, Diagnostics& diags, Target& tg) {
-  std::vector<Target::Bound> lower, upper;
-  const std::pair<const char*, Target::Compare> kinds[] = {{"at_least", Target::Compare::AtLeast},
-                                                            {"above", Target::Compare::Above},
-                                                            {"at_most", Target::Compare::AtMost},
-                                                            {"below", Target::Compare::Below}};
-  for (const auto& [key, cmp] : kinds) {
-    if (auto s = read_share(r, key, path, diags)) {
-      const bool low = cmp == Target::Compare::AtLeast || cmp == Target::Compare::Above;
-      (low ? lower : upper).push_back({cmp, *s});
-    }
-  }
-  if (lower.size() > 1 || upper.size() > 1 || lower.size() + upper.size() == 0) {
-    diags.error(path, tg.line, tg.col, msg::target_needs_one_bound());
-    return;
-  }
-  tg.bound = lower.empty() ? upper.front() : lower.front();
-  if (lower.empty() || upper.empty()) return;
-  tg.upper = upper.front();
-  const Share &lo = tg.bound.share, &hi = tg.upper->share;
-  if (lo.num * hi.den > hi.num * lo.den) {
-    auto [line, col] = r.where(tg.upper->compare == Target::Compare::AtMost ? "at_most" : "below");
-    diags.error(path, line, col, msg::target_band_reversed(lo.text, hi.text));
-  }
-}
-
 Target read_target(const Value* t, const std::string& path, Diagnostics& diags, const Rules& rules) {
   FieldReader r(*t, path, diags, "target.");
   Target tg;
@@ -223,7 +266,7 @@ Target read_target(const Value* t, const std::string& path, Diagnostics& diags, 
   }
   if (auto v = r.boolean("or_better")) tg.or_better = *v;
   tg.unit_types = read_unit_types(r, path, diags);
-  read_bounds(r, path, diags, tg);
+  read_bounds(r, path, diags, tg.line, tg.col, tg.bound, tg.upper);
   r.finish(msg::unknown_field);
   return tg;
 }
@@ -250,8 +293,21 @@ void read_commendation(FieldReader& file, const std::string& path, Diagnostics& 
 
 }  // namespace
 
+namespace {
+
+// "từ 90%", "trên 3/4", "từ 15% đến 20%".
+template <typename Bounded>
+std::string describe_share(const Bounded& t) {
+  std::string share = words::rule_share(static_cast<int>(t.bound.compare), t.bound.share.text);
+  if (t.upper) share = words::rule_band(share, static_cast<int>(t.upper->compare), t.upper->share.text);
+  return share;
+}
+
+}  // namespace
+
 Rules Rules::read(FieldReader& file, const std::string& path, Diagnostics& diags) {
   Rules rules;
+  read_counts(file, path, diags, rules);
   read_criteria(file, path, diags, rules);
   read_grades(file, path, diags, rules);
   for (const Value* t : file.tables("target")) rules.targets.push_back(read_target(t, path, diags, rules));
@@ -271,6 +327,44 @@ const Criterion* Rules::criterion(const std::string& id) const {
     if (c.id == id) return &c;
   }
   return nullptr;
+}
+
+const Count* Rules::count(const std::string& id) const {
+  for (const auto& c : counts) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+bool Threshold::applies_to(UnitType t) const {
+  return unit_types.empty() || std::find(unit_types.begin(), unit_types.end(), t) != unit_types.end();
+}
+
+std::string Rules::falls_short(const Criterion& c, UnitType type, const Counts& given,
+                               std::vector<std::string>* missing) const {
+  auto value = [&](const std::string& id) -> std::optional<int64_t> {
+    for (const auto& [k, v] : given) {
+      if (k == id) return v;
+    }
+    if (missing && std::find(missing->begin(), missing->end(), id) == missing->end()) missing->push_back(id);
+    return std::nullopt;
+  };
+  for (const Threshold& t : c.thresholds) {
+    if (!t.applies_to(type)) continue;
+    const auto total = value(t.of), n = value(t.count);  // the total first, as a writer gives them
+    if (!n || !total) continue;
+    if (t.bound.holds(*n, *total) && (!t.upper || t.upper->holds(*n, *total))) continue;
+    const Count* named = count(t.count);
+    return words::explain_threshold(c.name, *n, *total, named ? named->name : t.count, describe_share(t));
+  }
+  return "";
+}
+
+std::string Rules::describe(const Threshold& t) const {
+  const Count *n = count(t.count), *of = count(t.of);
+  std::vector<std::string> names;
+  for (UnitType u : t.unit_types) names.push_back(to_lower(unit_type_name(u)));
+  return words::rule_threshold(n ? n->name : t.count, describe_share(t), of ? of->name : t.of, names);
 }
 
 int Rules::rank(const std::string& grade_id) const {
@@ -350,7 +444,8 @@ std::string missed(const Rules& rules, const Grade& g, const Facts& f) {
 }  // namespace
 
 std::string Rules::explain(const Facts& f, const std::string& given) const {
-  std::vector<std::string> facts{words::explain_met(static_cast<int>(f.met.size()), static_cast<int>(criteria.size()))};
+  std::vector<std::string> facts = f.short_of;
+  facts.push_back(words::explain_met(static_cast<int>(f.met.size()), static_cast<int>(criteria.size())));
   if (uses_score()) facts.push_back(words::explain_score(f.score));
   const int at = given.empty() ? static_cast<int>(grades.size()) : rank(given);
   // The nearest better grade meant for this kind of unit says what was missing.
@@ -396,8 +491,7 @@ std::string Rules::describe(const Target& t) const {
   const Grade* g = grade(t.grade);
   std::vector<std::string> names;
   for (UnitType u : t.unit_types) names.push_back(to_lower(unit_type_name(u)));
-  std::string share = words::rule_share(static_cast<int>(t.bound.compare), t.bound.share.text);
-  if (t.upper) share = words::rule_band(share, static_cast<int>(t.upper->compare), t.upper->share.text);
+  const std::string share = describe_share(t);
   if (t.pilot) return words::rule_pilot(share, names);
   return words::rule_target(share, g ? g->name : t.grade, t.or_better, names);
 }

@@ -1,6 +1,10 @@
 // rules.h: a campaign's rules as data, not C++. The small vocabulary a campaign
 // file uses (see docs/huong-dan-soan-noi-dung.md, "Quy tắc"):
-//   [[criteria]]  the criteria units are judged on (the "four goods")
+//   [[criteria]]  the criteria units are judged on (the "four goods"), each
+//                 with optional [[criteria.threshold]]: "100% đảng viên hoàn thành
+//                 tốt nhiệm vụ trở lên" — a share of one [[count]] in another,
+//                 computed from the counts each result row gives
+//   [[count]]     what a row counts (counts = { dang-vien = 12, … })
 //   [[grade]]     grades, best first; a unit gets the first whose conditions all hold:
 //                 criteria_at_least, criteria_include, score_at_least, unit_types,
 //                 children_grade + children_share ("3/4" of its cells), or otherwise = true
@@ -35,8 +39,36 @@ struct Share {
   int64_t limit(int64_t total) const;
 };
 
+/// Something a result row counts: "đảng viên được xếp loại".
+struct Count {
+  std::string id, name;
+  int line = 0, col = 0;
+};
+
+/// A share bound: "at least 90%", "more than 3/4", "at most 20%".
+struct Bound {
+  enum class Compare { AtLeast, Above, AtMost, Below };
+  Compare compare = Compare::AtLeast;
+  Share share;
+  /// Whether `count` of `total` keeps within this bound (nothing counted
+  /// meets no lower bound and every upper one).
+  bool holds(int64_t count, int64_t total) const;
+};
+
+/// A threshold inside a criterion: the criterion is met only when `count`
+/// makes the bound (or band) of `of`, for the unit types named.
+struct Threshold {
+  std::string count, of;             ///< Count ids
+  Bound bound;
+  std::optional<Bound> upper;
+  std::vector<UnitType> unit_types;  ///< empty: every unit
+  int line = 0, col = 0;
+  bool applies_to(UnitType t) const;
+};
+
 struct Criterion {
   std::string id, name;
+  std::vector<Threshold> thresholds;
 };
 
 /// A grade's conditions; every one that is set must hold.
@@ -57,14 +89,8 @@ struct Grade {
 };
 
 struct Target {
-  enum class Compare { AtLeast, Above, AtMost, Below };
-  struct Bound {
-    Compare compare = Compare::AtLeast;
-    Share share;
-    /// Whether `count` of `total` keeps within this bound (nothing counted
-    /// meets no lower bound and every upper one).
-    bool holds(int64_t count, int64_t total) const;
-  };
+  using Bound = congbo::Bound;
+  using Compare = Bound::Compare;
   std::string name;
   std::string grade;
   bool pilot = false;           ///< counts the units chosen to pilot ("làm điểm") instead of a grade
@@ -84,12 +110,17 @@ struct CommendationRule {
 /// What is known of one unit in one year, for grading.
 struct Facts {
   UnitType type = UnitType::Cell;
-  std::vector<std::string> met;             ///< criteria ids
+  std::vector<std::string> met;             ///< criteria ids, those whose thresholds hold
+  std::vector<std::string> short_of;        ///< listed as met, but a threshold fails: why, in words
   std::optional<double> score;
   std::vector<std::string> children_grades; ///< grades of its cells that year
 };
 
+/// Counts a row gives, by Count id.
+using Counts = std::vector<std::pair<std::string, int64_t>>;
+
 struct Rules {
+  std::vector<Count> counts;
   std::vector<Criterion> criteria;
   std::vector<Grade> grades;  ///< best first
   std::vector<Target> targets;
@@ -101,6 +132,14 @@ struct Rules {
 
   const Grade* grade(const std::string& id) const;
   const Criterion* criterion(const std::string& id) const;
+  const Count* count(const std::string& id) const;
+  /// A criterion's thresholds for this kind of unit against the row's
+  /// counts: "" when all hold, else the first that fails in words ("11/12
+  /// đảng viên hoàn thành tốt nhiệm vụ trở lên, cần từ 100%"). Counts the
+  /// thresholds need but the row lacks go to `missing`.
+  std::string falls_short(const Criterion& c, UnitType type, const Counts& counts,
+                          std::vector<std::string>* missing) const;
+  std::string describe(const Threshold& t) const;
   /// Position in the order (0 = best), or -1.
   int rank(const std::string& grade_id) const;
   /// `grade_id` is `bar` or better.

@@ -131,7 +131,7 @@ table.grid{border-collapse:collapse;font-size:.92rem;min-width:100%}.grid th,.gr
 .grid thead th{position:sticky;top:0;background:#f0eee8;z-index:2;font-size:.85rem}
 .grid tbody th{position:sticky;left:0;background:#fff;z-index:1;min-width:13rem;max-width:18rem;font-weight:600}
 .grid tbody th small{display:block;font-weight:400;color:#555}.grid tr.depth-1 th{padding-left:1.4rem}
-.grid input[type=checkbox]{width:1.4rem;height:1.4rem}.grid td input:not([type=checkbox]){min-width:7rem}.grid select{min-width:11rem}
+.grid input[type=checkbox]{width:1.4rem;height:1.4rem}.grid td input:not([type=checkbox]){min-width:7rem}.grid td input.count{min-width:0;width:4.5rem}.grid select{min-width:11rem}
 .grid td.grade{min-width:14rem}.grid td.grade output{display:block;font-weight:600}.grid td.grade small{color:#444}
 .grid tr.has-error th{border-left:4px solid #b00020}
 #tong-hop ul{padding-left:1.2rem;columns:2 18rem}#tong-hop .met{color:#1b5e20}#tong-hop .met::before{content:"✓ "}

@@ -86,6 +86,10 @@ GridRow row_of(const Campaign& c, const Units& units, const UnitResult* r, const
   for (const Criterion& cr : c.rules.criteria) {
     row.met.push_back(r && std::find(r->met.begin(), r->met.end(), cr.id) != r->met.end());
   }
+  for (const Count& n : c.rules.counts) {
+    const auto v = r ? r->count(n.id) : std::nullopt;
+    row.counts.push_back(v ? std::to_string(*v) : "");
+  }
   if (r && r->score) row.score = words::number(*r->score);
   if (r && r->decided) row.decided = r->stated;
   if (r) row.reason = r->reason, row.note = r->note;
@@ -132,6 +136,7 @@ GridPage grid_of(const Writer& w, const std::string& id, const Graded& g, const 
   const Campaign& c = *g.campaign;
   p.campaign_name = c.name;
   for (const Criterion& cr : c.rules.criteria) p.criteria.emplace_back(cr.id, cr.name);
+  for (const Count& n : c.rules.counts) p.counts.emplace_back(n.id, n.name);
   for (const Grade& gr : c.rules.grades) p.grades.emplace_back(gr.id, gr.name);
   p.scored = c.rules.uses_score();
   p.pilots = std::any_of(c.rules.targets.begin(), c.rules.targets.end(), [](const Target& t) { return t.pilot; });
@@ -249,9 +254,9 @@ std::string unit_of_field(const YearResults& y, const std::string& field) {
   std::string best;
   for (const UnitResult& r : y.units) {
     const size_t n = r.unit.size();
-    if (field.size() > n && n > best.size() && field.compare(field.size() - n, n, r.unit) == 0 && field[field.size() - n - 1] == '-') {
-      best = r.unit;
-    }
+    const bool ends = field.size() > n && field.compare(field.size() - n, n, r.unit) == 0 && field[field.size() - n - 1] == '-';
+    const bool counts = field.rfind("sl-" + r.unit + "-", 0) == 0;  // GridNames::count: the unit comes first
+    if ((ends || counts) && n > best.size()) best = r.unit;
   }
   return best;
 }
@@ -312,6 +317,9 @@ void paste(DeskContext& cx, const httplib::Request& req, httplib::Response& res)
     out += ",\"met\":{";
     bool first = true;
     for (const auto& [id, on] : r.met) out += std::string(first ? "" : ",") + json_string(id) + ":" + (on ? "true" : "false"), first = false;
+    out += "},\"counts\":{";
+    first = true;
+    for (const auto& [id, n] : r.counts) out += std::string(first ? "" : ",") + json_string(id) + ":" + json_string(n), first = false;
     out += "}";
     if (r.score) out += ",\"score\":" + json_string(*r.score);
     if (r.note) out += ",\"note\":" + json_string(*r.note);

@@ -27,6 +27,22 @@ std::optional<double> score_from(const std::string& typed) {
   return v;
 }
 
+// "12" → 12; a count is a whole number from 0 to 10,000,000.
+std::optional<int64_t> whole_number(const std::string& typed) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), v);
+  if (typed.empty() || ec != std::errc() || end != typed.data() + typed.size() || v < 0 || v > 10'000'000) return std::nullopt;
+  return v;
+}
+
+// A bare TOML key when it can be one ("dang-vien"), else quoted.
+std::string toml_key(const std::string& k) {
+  const bool bare = !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+  return bare ? k : toml_quoted(k);
+}
+
 std::string score_text(double v) {
   char buf[32];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
@@ -41,6 +57,12 @@ UnitResult read_row(const Rules& rules, const FieldLookup& field, const std::str
   u.pilot = !field(GridNames::pilot(unit)).empty();
   for (const Criterion& c : rules.criteria) {
     if (!field(GridNames::met(unit, c.id)).empty()) u.met.push_back(c.id);
+  }
+  for (const Count& c : rules.counts) {
+    const std::string typed = trim(field(GridNames::count(unit, c.id)));
+    if (typed.empty()) continue;
+    if (auto n = whole_number(typed)) u.counts.emplace_back(c.id, *n);
+    else mistakes[GridNames::count(unit, c.id)] = c.name + ": \"" + typed + "\" không phải một số nguyên (ví dụ 12)";
   }
   const std::string score = trim(field(GridNames::score(unit)));
   if (!score.empty()) {
@@ -69,7 +91,7 @@ std::string comma_list(const std::vector<std::string>& items) {
 }
 
 bool untouched(const UnitResult& u) {
-  return !u.registered && !u.pilot && u.met.empty() && !u.score && u.stated.empty() && u.reason.empty() && u.note.empty() &&
+  return !u.registered && !u.pilot && u.met.empty() && u.counts.empty() && !u.score && u.stated.empty() && u.reason.empty() && u.note.empty() &&
          !u.registered_on && !u.reported_on;
 }
 
@@ -131,12 +153,16 @@ std::vector<std::string> columns_of(const std::vector<std::string>& first, const
     for (const Criterion& c : rules.criteria) {
       if (f == fold(c.name) || f == c.id) what = c.id;
     }
+    for (const Count& c : rules.counts) {
+      if (f == fold(c.name) || f == c.id) what = "count:" + c.id;
+    }
     if (what == "unit") *header = true;
     cols.push_back(what);
   }
   if (*header) return cols;
   cols = {"unit", "registered"};
   for (const Criterion& c : rules.criteria) cols.push_back(c.id);
+  for (const Count& c : rules.counts) cols.push_back("count:" + c.id);
   if (rules.uses_score()) cols.push_back("score");
   cols.push_back("note");
   return cols;
@@ -170,6 +196,10 @@ Pasted read_pasted(const std::string& text, char separator, const Rules& rules, 
         if (!cell.empty()) row.score = cell;
       } else if (what == "note") {
         row.note = cell;
+      } else if (what.rfind("count:", 0) == 0) {
+        if (cell.empty()) continue;
+        if (whole_number(cell)) row.counts[what.substr(6)] = cell;
+        else out.problems.push_back(where + ", cột " + std::to_string(i + 1) + ": “" + cell + "” không phải một số nguyên");
       } else if (auto v = box_value(cell)) {
         if (what == "registered") row.registered = *v;
         else if (what == "pilot") row.pilot = *v;
@@ -223,6 +253,11 @@ std::string write_year(const YearResults& y) {
       std::vector<std::string> q;
       for (const auto& id : u.met) q.push_back(toml_quoted(id));
       parts.push_back("met = [" + comma_list(q) + "]");
+    }
+    if (!u.counts.empty()) {
+      std::vector<std::string> q;
+      for (const auto& [id, n] : u.counts) q.push_back(toml_key(id) + " = " + std::to_string(n));
+      parts.push_back("counts = { " + comma_list(q) + " }");
     }
     if (u.score) parts.push_back("score = " + score_text(*u.score));
     if (u.reported_on) parts.push_back("reported_on = " + u.reported_on->iso());

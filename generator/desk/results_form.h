@@ -23,6 +23,7 @@ struct GridNames {
   static std::string pilot(const std::string& unit) { return "ld-" + unit; }  ///< chosen to pilot ("làm điểm")
   static std::string met(const std::string& unit, const std::string& criterion) { return "tc-" + unit + "-" + criterion; }
   static std::string score(const std::string& unit) { return "diem-" + unit; }
+  static std::string count(const std::string& unit, const std::string& id) { return "sl-" + unit + "-" + id; }  ///< a [[count]]
   static std::string decided(const std::string& unit) { return "xl-" + unit; }
   static std::string reason(const std::string& unit) { return "ly-do-" + unit; }
   static std::string note(const std::string& unit) { return "gc-" + unit; }
@@ -54,15 +55,17 @@ std::string with_year(const std::string& file, const std::string& path, const Ye
 
 /// Rows copied from a spreadsheet (tab-separated) or a CSV congbo exported.
 /// With a header row, columns are found by their names ("Đơn vị", "Đăng ký", "Làm điểm",
-/// each criterion's name, "Điểm", "Ghi chú"; others such as "STT" or "Xếp
-/// loại" are skipped); without one they are: unit, registered, each
-/// criterion in order, then score (when the rules use one) and note. A unit
+/// each criterion's name, each count's name, "Điểm", "Ghi chú"; others such
+/// as "STT" or "Xếp loại" are skipped); without one they are: unit,
+/// registered, each criterion in order, each count, then score (when the
+/// rules use one) and note. A unit
 /// is named by its id or its name (marks and case aside); a box is "x",
 /// "Đạt", "Có", "1" or empty, "Chưa đạt", "Không", "0".
 struct PastedRow {
   std::string unit;
   std::optional<bool> registered, pilot;
   std::map<std::string, bool> met;  ///< criterion id → ticked, for the columns given
+  std::map<std::string, std::string> counts;  ///< [[count]] id → the number as typed
   std::optional<std::string> score, note;
 };
 struct Pasted {

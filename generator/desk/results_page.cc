@@ -37,6 +37,10 @@ std::string row_html(const GridPage& p, const GridRow& r) {
   for (size_t i = 0; i < p.criteria.size(); ++i) {
     out += box(GridNames::met(r.unit, p.criteria[i].first), r.met[i], r.name + ": " + p.criteria[i].second);
   }
+  for (size_t i = 0; i < p.counts.size(); ++i) {
+    out += text_cell(GridNames::count(r.unit, p.counts[i].first), r.counts[i], r.name + ": " + p.counts[i].second,
+                     " inputmode=\"numeric\" size=\"4\" class=\"count\"");
+  }
   if (p.scored) out += text_cell(GridNames::score(r.unit), r.score, r.name + ": điểm", " inputmode=\"decimal\" size=\"4\"");
   out += text_cell(GridNames::reported_on(r.unit), r.reported_on, r.name + ": ngày báo cáo", " inputmode=\"numeric\" size=\"9\" class=\"day\"");
   out += "<td class=\"grade\"><output data-grade-for=\"" + esc(r.unit) + "\">" + esc(r.grade) + "</output><small data-why-for=\"" +
@@ -65,6 +69,7 @@ std::string head_html(const GridPage& p) {
   std::string out = "<thead><tr><th scope=\"col\">Đơn vị</th><th scope=\"col\">Đăng ký</th><th scope=\"col\">Ngày đăng ký</th>";
   if (p.pilots) out += "<th scope=\"col\">Làm điểm</th>";
   for (const auto& [id, name] : p.criteria) out += "<th scope=\"col\">" + esc(name) + "</th>";
+  for (const auto& [id, name] : p.counts) out += "<th scope=\"col\">" + esc(upper_first(name)) + "</th>";
   if (p.scored) out += "<th scope=\"col\">Điểm</th>";
   return out + "<th scope=\"col\">Ngày báo cáo</th><th scope=\"col\">Xếp loại theo quy tắc</th><th scope=\"col\">Cấp ủy quyết định</th>"
                "<th scope=\"col\">Lý do quyết định</th><th scope=\"col\">Ghi chú</th></tr></thead>\n";
@@ -90,8 +95,8 @@ std::string grid_page(const GridPage& p) {
   }
   body += "</div>\n" + summary_html(p);
   body += "<p class=\"hint\" id=\"dan-huong-dan\">Đánh dấu tiêu chí mỗi đơn vị đạt; xếp loại được tính ngay theo quy tắc của phong trào. "
-          "Có thể dán từ bảng tính: sao chép các dòng (cột đầu là tên đơn vị, rồi đăng ký và từng tiêu chí ghi “x” hoặc “Đạt”), "
-          "bấm vào bảng rồi nhấn Ctrl+V.</p>\n"
+          "Có thể dán từ bảng tính: sao chép các dòng (cột đầu là tên đơn vị, rồi đăng ký và từng tiêu chí ghi “x” hoặc “Đạt”" +
+          std::string(p.counts.empty() ? "" : ", rồi từng số liệu") + "), bấm vào bảng rồi nhấn Ctrl+V.</p>\n"
           "<p class=\"file-pick\"><label for=\"nhap-csv\">Hoặc nhập từ tệp CSV (cùng các cột với tệp CSV tải về từ trang kết quả):</label> "
           "<input type=\"file\" id=\"nhap-csv\" accept=\".csv,.tsv,.txt,text/csv,text/tab-separated-values\"></p>\n"
           "<p id=\"dan-ket-qua\" role=\"status\"></p>\n";

@@ -19,6 +19,7 @@ struct GridRow {
   bool registered = false;
   bool pilot = false;            ///< chosen to pilot the campaign ("làm điểm")
   std::vector<bool> met;         ///< parallel to GridPage::criteria
+  std::vector<std::string> counts;  ///< parallel to GridPage::counts
   std::string score, decided, reason, note;
   std::string registered_on, reported_on;  ///< dd/mm/yyyy
   std::string grade, explanation;  ///< what the rules give now
@@ -41,7 +42,7 @@ struct GridPage {
   std::string campaign, campaign_name;
   int year = 0;
   std::string date;  ///< dd/mm/yyyy
-  std::vector<std::pair<std::string, std::string>> criteria, grades;  ///< id → name
+  std::vector<std::pair<std::string, std::string>> criteria, counts, grades;  ///< id → name
   bool scored = false;
   bool pilots = false;  ///< the campaign counts pilot units (or a row is one): a "Làm điểm" column
   std::vector<GridRow> rows;

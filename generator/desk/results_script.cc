@@ -124,6 +124,7 @@ const std::string& results_script() {
           if (r.registered !== undefined) set('dk-' + r.unit, r.registered);
           if (r.pilot !== undefined) set('ld-' + r.unit, r.pilot);
           Object.keys(r.met).forEach(function (c) { set('tc-' + r.unit + '-' + c, r.met[c]); });
+          Object.keys(r.counts || {}).forEach(function (c) { set('sl-' + r.unit + '-' + c, r.counts[c]); });
           if (r.score !== undefined) set('diem-' + r.unit, r.score);
           if (r.note !== undefined) set('gc-' + r.unit, r.note);
         });

@@ -108,7 +108,11 @@ void campaigns_index(const RecordContext& cx) {
 // What a campaign's rules say: criteria, grades, targets, commendation.
 void set_rules(View& v, const Campaign& c) {
   View criteria = View::list();
-  for (const auto& cr : c.rules.criteria) criteria.push(View().set("name", cr.name));
+  for (const auto& cr : c.rules.criteria) {
+    View thresholds = View::list();
+    for (const Threshold& t : cr.thresholds) thresholds.push(View().set("rule", c.rules.describe(t)));
+    criteria.push(View().set("name", cr.name).set("has_thresholds", !cr.thresholds.empty()).set("thresholds", std::move(thresholds)));
+  }
   v.set("has_criteria", !c.rules.criteria.empty()).set("criteria", std::move(criteria));
   View grades = View::list();
   for (const auto& g : c.rules.grades) grades.push(View().set("name", g.name).set("rule", c.rules.describe(g)));
@@ -341,7 +345,7 @@ std::vector<UnitEntry> unit_entries(const PageContext& site, const Records& reco
         const Grade* g = c.rules.grade(r.grade);
         std::string detail = !r.registered ? words::not_registered() : (g ? g->name : words::no_grade());
         if (r.registered && !c.rules.criteria.empty()) {
-          detail += " – " + words::criteria_met(static_cast<int>(r.met.size()), static_cast<int>(c.rules.criteria.size()));
+          detail += " – " + words::criteria_met(r.met_count(), static_cast<int>(c.rules.criteria.size()));
         }
         if (r.score) detail += words::text("records.score", {{"score", words::number(*r.score)}});
         out.push_back({UnitEntry::kResult, y.year, words::timeline_result(), c.name,

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "page_words.h"
+#include "text.h"
 
 namespace congbo {
 namespace {
@@ -25,6 +26,7 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
                       std::any_of(y.units.begin(), y.units.end(), [](const UnitResult& u) { return u.pilot; });
   if (pilots) t.head.push_back(words::text("table.pilot"));
   for (const auto& cr : c.rules.criteria) t.head.push_back(cr.name);
+  for (const auto& n : c.rules.counts) t.head.push_back(upper_first(n.name));
   const bool scored = c.rules.uses_score();
   if (scored) t.head.push_back(words::text("table.score"));
   t.head.push_back(words::text("table.grade"));
@@ -40,12 +42,16 @@ Table results_table(const Campaign& c, const YearResults& y, const Units& units,
     row.push_back(TableCell::yes_no(words::text(u.registered ? "table.yes" : "table.no"), u.registered));
     if (pilots) row.push_back(u.pilot ? TableCell::yes_no(words::text("table.yes"), true) : TableCell{""});
     for (const auto& cr : c.rules.criteria) {
-      bool met = std::find(u.met.begin(), u.met.end(), cr.id) != u.met.end();
+      const bool met = u.meets(cr.id);
       if (!u.registered) {
         row.push_back({""});
       } else {
         row.push_back(TableCell::yes_no(words::text(met ? "table.met" : "table.not_met"), met));
       }
+    }
+    for (const auto& n : c.rules.counts) {
+      const auto v = u.count(n.id);
+      row.push_back(TableCell::number(v && u.registered ? std::to_string(*v) : ""));
     }
     if (scored) row.push_back(TableCell::number(u.score ? words::number(*u.score) : ""));
     row.push_back({u.registered ? grade_name(c.rules, u.grade) : ""});

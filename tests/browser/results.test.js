@@ -59,6 +59,17 @@ async function tick(page, names, on = true) {
 const ALL = ['chinh-tri', 'sinh-hoat', 'doan-ket', 'can-bo'];
 const boxes = (unit, criteria = ALL) => criteria.map((c) => `tc-${unit}-${c}`);
 const grade = (page, unit) => page.textContent(`[data-grade-for="${unit}"]`);
+// "Cán bộ, đảng viên tốt" holds only with its share of party members rated well (seed 003, 4.2): the counts.
+async function counts(page, entries) {
+  for (const [unit, rated, well] of entries) {
+    await page.locator(`[name="sl-${unit}-dang-vien"]`).fill(String(rated));
+    await page.locator(`[name="sl-${unit}-dang-vien-tot"]`).fill(String(well));
+  }
+  await page.waitForFunction(() => {
+    const f = document.getElementById('luoi');
+    return f.dataset.shown && f.dataset.shown === f.dataset.pending;
+  });
+}
 const why = (page, unit) => page.textContent(`[data-why-for="${unit}"]`);
 
 test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes are ticked, the 3/4 rule explained, targets, paste, save', () =>
@@ -70,6 +81,7 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     assert.strictEqual(await grade(page, 'cb-dl-kinh-doanh'), 'Không hoàn thành nhiệm vụ');
 
     // The đảng bộ meets all four, but only two of its four cells do.
+    await counts(page, [['db-dien-luc', 60, 56], ['cb-dl-kinh-doanh', 16, 16], ['cb-dl-ky-thuat', 10, 10], ['cb-dl-van-phong', 12, 12]]);
     await tick(page, [...boxes('db-dien-luc'), ...boxes('cb-dl-kinh-doanh'), ...boxes('cb-dl-ky-thuat'),
       ...boxes('cb-dl-van-phong', ALL.slice(0, 3)), ...boxes('cb-dl-chau-thanh', ALL.slice(0, 3))]);
     assert.strictEqual(await grade(page, 'cb-dl-kinh-doanh'), 'Đạt “bốn tốt”');
@@ -77,6 +89,16 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     assert.strictEqual(await grade(page, 'db-dien-luc'), 'Hoàn thành tốt nhiệm vụ');
     assert.strictEqual(await why(page, 'db-dien-luc'),
       'đạt 4/4 tiêu chí nhưng chỉ 2/4 chi bộ trực thuộc đạt “bốn tốt” (cần 3/4) → Hoàn thành tốt nhiệm vụ');
+    // One of 16 party members not rated well: the cell misses "Cán bộ, đảng viên tốt" (100% for a cell), and is told why.
+    await counts(page, [['cb-dl-kinh-doanh', 16, 15]]);
+    assert.strictEqual(await grade(page, 'cb-dl-kinh-doanh'), 'Hoàn thành tốt nhiệm vụ');
+    assert.match(await why(page, 'cb-dl-kinh-doanh'), /^tiêu chí “Cán bộ, đảng viên tốt” chưa đạt: 15\/16 đảng viên hoàn thành tốt nhiệm vụ trở lên \(93,8%, cần từ 100%\)/);
+    await counts(page, [['cb-dl-kinh-doanh', 16, 16]]);
+    assert.strictEqual(await grade(page, 'cb-dl-kinh-doanh'), 'Đạt “bốn tốt”');
+    // Ticked without the counts: the row says which numbers are missing.
+    await tick(page, ['tc-cb-dl-chau-thanh-can-bo']);
+    assert.match(await page.textContent('[data-messages-for="cb-dl-chau-thanh"]'), /thiếu số liệu để kiểm tra ngưỡng của tiêu chí: đảng viên được xếp loại/);
+    await tick(page, ['tc-cb-dl-chau-thanh-can-bo'], false);
     // A third cell reaches "bốn tốt": 3/4, and the đảng bộ with it.
     await tick(page, ['tc-cb-dl-van-phong-can-bo']);
     assert.strictEqual(await grade(page, 'db-dien-luc'), 'Đạt “bốn tốt”');
@@ -91,7 +113,7 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
 
     // The other units' results, pasted from a spreadsheet (one line names a unit that does not exist).
     const names = ['Chi bộ Ngân hàng Nhà nước chi nhánh tỉnh', 'Chi bộ Cục Thống kê tỉnh', 'Chi bộ Không Có'];
-    const tsv = names.map((n) => `${n}\tx\tx\tx\tx\tx`).join('\r\n') + '\r\n';
+    const tsv = names.map((n) => `${n}\tx\tx\tx\tx\tx\t14\t14`).join('\r\n') + '\r\n';
     await page.locator('[name="gc-db-kho-bac"]').focus();
     await page.evaluate((text) => {
       const data = new DataTransfer();
@@ -102,6 +124,7 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     assert.match(await page.textContent('#dan-ket-qua'), /Đã dán 2 dòng\. Chưa dán được: dòng 3: không có đơn vị “Chi bộ Không Có”/);
     await page.waitForFunction(() => document.querySelector('[data-grade-for="cb-thong-ke"]').textContent === 'Đạt “bốn tốt”');
     assert.strictEqual(await page.isChecked('[name="tc-cb-ngan-hang-nha-nuoc-can-bo"]'), true);
+    assert.strictEqual(await page.inputValue('[name="sl-cb-ngan-hang-nha-nuoc-dang-vien-tot"]'), '14');
     assert.strictEqual(await page.inputValue('[name="gc-db-kho-bac"]'), '', 'the pasted block did not go into the box');
 
     // A CSV file saved from a spreadsheet (with its BOM, quoted cells) goes in the same way.
@@ -129,7 +152,7 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     assert.ok(saved.startsWith(fs.readFileSync(path.join(SOURCE, CAMPAIGN), 'utf8')), 'the years before are untouched');
     assert.match(saved, /unit = "cb-ngan-hang-nha-nuoc".*note = "Nhập từ tệp, có dấu phẩy"/);
     assert.match(saved, /\{ unit = "db-dien-luc", pilot = true, met = /);
-    assert.match(saved, /\{ unit = "cb-thong-ke", met = \["chinh-tri", "sinh-hoat", "doan-ket", "can-bo"\], grade = "tot", decided = true, reason = "Chi bộ chậm nộp báo cáo" \}/);
+    assert.match(saved, /\{ unit = "cb-thong-ke", met = \["chinh-tri", "sinh-hoat", "doan-ket", "can-bo"\], counts = \{ dang-vien = 14, dang-vien-tot = 14 \}, grade = "tot", decided = true, reason = "Chi bộ chậm nộp báo cáo" \}/);
     execFileSync(process.env.CONGBO_BIN, ['check', '--site', dir], { stdio: 'pipe' });  // the site the desk saved builds
     // The grid opens again from the file, as saved.
     assert.strictEqual(await grade(page, 'db-dien-luc'), 'Đạt “bốn tốt”');
