@@ -9,6 +9,15 @@ namespace congbo {
 
 const std::string& results_script() {
   static const std::string js = R"JS('use strict';
+// A box changed before this script ran (a slow connection, a quick hand) is
+// checked as soon as it runs, so no change goes unseen.
+function changedBeforeScript(form) {
+  return Array.prototype.some.call(form.elements, function (el) {
+    if (el.type === 'checkbox' || el.type === 'radio') return el.checked !== el.defaultChecked;
+    if (el.tagName === 'SELECT') return Array.prototype.some.call(el.options, function (o) { return o.selected !== o.defaultSelected; });
+    return 'defaultValue' in el && el.type !== 'hidden' && el.type !== 'file' && el.value !== el.defaultValue;
+  });
+}
 (function () {
   var form = document.getElementById('luoi');
   if (!form) return;
@@ -104,6 +113,8 @@ const std::string& results_script() {
     recompute();
   });
   form.addEventListener('input', function (e) { if (e.target.type !== 'checkbox' && e.target.tagName !== 'SELECT') soon(); });
+  if (changedBeforeScript(form)) soon();
+  form.dataset.ready = '1';
 
   function set(name, value) {
     var el = form.elements[name];
@@ -195,6 +206,8 @@ const std::string& results_script() {
   }
   form.addEventListener('change', soon);
   form.addEventListener('input', soon);
+  if (changedBeforeScript(form)) soon();
+  form.dataset.ready = '1';
 })();
 )JS";
   return js;

@@ -163,6 +163,19 @@ test('a writer fills a new year for the "bốn tốt" campaign: grades as boxes 
     }
   }));
 
+test('a box ticked before the page\'s script has come (a slow line) is graded as soon as it comes', () =>
+  withSampleDesk(async ({ page, base }) => {
+    await page.route('**/_soan/thi-dua.js', async (route) => {
+      await new Promise((done) => setTimeout(done, 1500));
+      await route.continue();
+    });
+    await page.goto(base + '/thi-dua/ket-qua?tep=chi-bo-bon-tot&nam=2026', { waitUntil: 'commit' });
+    await page.locator('[name="tc-cb-thong-ke-chinh-tri"]').check();
+    await page.locator('[name="tc-cb-thong-ke-sinh-hoat"]').check();
+    assert.strictEqual(await page.evaluate(() => document.getElementById('luoi').dataset.ready), undefined, 'ticked before the script ran');
+    await page.waitForFunction(() => document.querySelector('[data-grade-for="cb-thong-ke"]').textContent === 'Hoàn thành nhiệm vụ');
+  }));
+
 test('the grid refuses: no session, no CSRF token, a campaign path out of content/thi-dua', () =>
   withSampleDesk(async ({ page, base }) => {
     const form = (fields) => { const f = new FormData(); for (const [k, v] of Object.entries(fields)) f.set(k, v); return f; };
