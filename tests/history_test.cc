@@ -148,7 +148,33 @@ TEST_CASE("a renamed file's old addresses, and its archive's, send readers to th
   git.commit("Dự thảo mới", 4);
   REQUIRE(site.build());
   CHECK_FALSE(has(site.read("van-ban/du-thao/index.html"), "http-equiv=\"refresh\""));
-  CHECK_FALSE(has(site.read("van-ban/du-thao/phien-ban/index.html"), "http-equiv=\"refresh\""));
+  CHECK_FALSE(has(site.read("van-ban/du-thao/phien-ban/index.html"), "51-kh-duk"));  // its own history, not the old one's
+}
+
+TEST_CASE("a document with one version shows its history on its page; the history address sends readers there") {
+  TempSite site;
+  GitFixture git(site.dir());
+  site.file("site.toml", kMinimalConfig).file("content/van-ban/du-thao.md", plan("80%"));
+  const std::string v1 = git.commit("Bản đầu", 1);
+  REQUIRE(site.build());
+  const std::string page = site.read("van-ban/du-thao/index.html");
+  CHECK(has(page, "phien-ban/" + v1.substr(0, 7) + "/\">Bản đầu</a>"));  // the one line, on the page
+  CHECK_FALSE(has(page, "Toàn bộ lịch sử"));                               // no second page to send readers to
+  const std::string history = site.read("van-ban/du-thao/phien-ban/index.html");
+  CHECK(has(history, "<meta http-equiv=\"refresh\" content=\"0; url=/van-ban/du-thao/#_lich-su\">"));
+  CHECK(has(history, "<link rel=\"canonical\" href=\"https://example.vn/van-ban/du-thao/\">"));
+  CHECK(history.size() < 1024);
+  CHECK_FALSE(has(site.read("sitemap.xml"), "du-thao/phien-ban/"));
+
+  SUBCASE("a second version: the history is a page again, linked and listed") {
+    site.file("content/van-ban/du-thao.md", plan("90%"));
+    git.commit("Sửa chỉ tiêu", 2);
+    REQUIRE(site.build());
+    CHECK(has(site.read("van-ban/du-thao/index.html"), "Toàn bộ lịch sử"));
+    CHECK_FALSE(has(site.read("van-ban/du-thao/phien-ban/index.html"), "http-equiv=\"refresh\""));
+    CHECK(has(site.read("van-ban/du-thao/phien-ban/index.html"), "Bản đầu"));
+    CHECK(has(site.read("sitemap.xml"), "du-thao/phien-ban/</loc>"));
+  }
 }
 
 TEST_CASE("a slug changed by hand leaves its old address, and its archive's, sending readers on") {

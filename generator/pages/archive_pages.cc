@@ -349,6 +349,15 @@ class Archive {
 
   void write_history_page() {
     const std::string hurl = history_url(page_.url);
+    if (index_ >= 0 && history_on_page(page_, history_)) {
+      const std::string key = stable_hash("history-on-page|" + versions_.front()->blob + '|' + hurl + '|' + cx_.site.chrome);
+      if (reuse(hurl, key)) return;
+      View view = base_view(config_, cx_.site.nav, page_.section, hurl, words::text("archive.history_title", {{"title", page_.title}}));
+      view.set("to", current_url_ + "#_lich-su")
+          .set("canonical", permalink(config_, page_.url))
+          .set("notice", words::text("archive.single_version_notice", {{"date", versions_.front()->date.display()}}));
+      return write(hurl, key, cx_.site.theme.render("redirect", view, diags_));
+    }
     View view = base_view(config_, cx_.site.nav, page_.section, hurl, words::text("archive.history_title", {{"title", page_.title}}));
     View timeline = history_view(config_, page_, history_);
     timeline.set("standalone", true).set("history_url", "");  // this is the full history
@@ -416,6 +425,10 @@ std::string version_url(const std::string& page_url, const Version& v) {
 }
 std::string compare_url(const std::string& page_url, const Version& v) { return version_url(page_url, v) + "so-sanh/"; }
 
+bool history_on_page(const Page& page, const FileHistory& history) {
+  return !page.uncommitted && archive_versions(history).size() == 1 && !history.versions.front().deleted;
+}
+
 View history_view(const SiteConfig& config, const Page& page, const FileHistory& history) {
   View h;
   auto versions = stored_versions(history);
@@ -423,7 +436,7 @@ View history_view(const SiteConfig& config, const Page& page, const FileHistory&
   h.set("uncommitted", page.uncommitted).set("truncated", history.truncated);
   if (versions.empty()) return h;
   h.set("updated", versions.front()->date.display()).set("updated_time", versions.front()->time);
-  h.set("history_url", href(config, history_url(page.url)));
+  if (!history_on_page(page, history)) h.set("history_url", href(config, history_url(page.url)));
   View list = View::list();
   for (size_t k = 0; k < versions.size(); ++k) {
     const Version& v = *versions[k];

@@ -52,6 +52,12 @@ std::vector<std::pair<const Version*, const Version*>> moves_only(const FileHist
 /// published as if it were whole.
 std::vector<DeletedPage> deleted_pages(const Repository& repo, const SiteConfig& config, Diagnostics& diags);
 
+/// True when the page itself shows its whole history: one version, the one
+/// published. Its history address is then a small page sending readers to
+/// the page's own list, not a second page with the same line (nor listed in
+/// the sitemap).
+bool history_on_page(const Page& page, const FileHistory& history);
+
 /// The `history` a page's layout receives: its versions, newest first.
 View history_view(const SiteConfig& config, const Page& page, const FileHistory& history);
 

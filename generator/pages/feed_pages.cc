@@ -32,7 +32,7 @@ View sitemap_url(const FeedContext& cx, const std::string& url, const std::strin
 void push_archive(const FeedContext& cx, const Page& p, const FileHistory& h, View& urls) {
   const std::vector<const Version*> versions = archive_versions(h);
   if (versions.empty()) return;
-  urls.push(sitemap_url(cx, history_url(p.url), versions.front()->time));
+  if (!history_on_page(p, h)) urls.push(sitemap_url(cx, history_url(p.url), versions.front()->time));
   for (size_t k = 1; k < versions.size(); ++k) {
     urls.push(sitemap_url(cx, version_url(p.url, *versions[k]), versions[k]->time));
   }
