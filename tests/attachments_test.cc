@@ -57,7 +57,7 @@ TEST_CASE("an attachment outside its folder, missing, or of an unknown kind is a
   CHECK_FALSE(site.exists("index.html"));
 }
 
-TEST_CASE("a file that is not what its name says, or listed twice, is an error; one over the site's limit a warning") {
+TEST_CASE("a file that is not what its name says, or listed twice, is an error — one over the site's limit a warning") {
   TempSite site;
   site.file("site.toml", std::string("attachment_limit_mb = 1\n") + kMinimalConfig)
       .file("content/van-ban/a.md", plan("attachments = [{ file = \"gia.pdf\" }]\n"))

@@ -96,7 +96,7 @@ Graded graded(const std::string& rows) {
 
 }  // namespace
 
-TEST_CASE("a cell with 11 of 12 party members rated well does not meet “Cán bộ, đảng viên tốt”; with 12 of 12 it does") {
+TEST_CASE("a cell with 11 of 12 party members rated well does not meet “Cán bộ, đảng viên tốt” — with 12 of 12 it does") {
   Graded g = graded(
       "  { unit = \"cb-b\", met = [\"chinh-tri\", \"can-bo\"], counts = { dang-vien = 12, dang-vien-tot = 11 } },\n");
   REQUIRE(messages(g.diags) == "");

@@ -100,7 +100,7 @@ TEST_CASE("a symbolic link to a page outside the site never reaches the lists, t
   CHECK_FALSE(site.exists("index.html"));
 }
 
-TEST_CASE("symbolic links that stay inside the site are followed, folders too; loops and dead links are errors") {
+TEST_CASE("symbolic links that stay inside the site are followed, folders too — loops and dead links are errors") {
   TempSite site;
   site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("70%")).file("static/anh/a.txt", "ảnh");
   fs::create_directory_symlink("anh", site.dir() / "static/hinh");
@@ -151,7 +151,7 @@ TEST_CASE("a truncated old version is a clear error in build and check, never a 
   CHECK(has(t.site.messages(), "content/van-ban/51.md: error: không đọc được phiên bản"));
 }
 
-TEST_CASE("a damaged folder or root commit fails the build; the history is never cut short in silence") {
+TEST_CASE("a damaged folder or root commit fails the build — the history is never cut short in silence") {
   SUBCASE("the content folder of an old commit") {
     ThreeVersions t;
     truncate_file(t.git.object_file("HEAD~1:content/van-ban"), 30);
@@ -211,7 +211,7 @@ TEST_CASE("publish refuses a release that would drop archived versions the serve
   CHECK(fs::read_symlink(to / "current").filename().string() != served);
 }
 
-TEST_CASE("an invisible control character is an error at its line and column; the feed always parses") {
+TEST_CASE("an invisible control character is an error at its line and column — the feed always parses") {
   TempSite site;
   site.file("site.toml", kMinimalConfig)
       .file("content/van-ban/51.md",

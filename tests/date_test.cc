@@ -6,7 +6,7 @@
 
 using namespace congbo;
 
-TEST_CASE("ISO and Vietnamese day-first dates parse; impossible days do not") {
+TEST_CASE("ISO and Vietnamese day-first dates parse — impossible days do not") {
   CHECK(Date::parse("2020-10-21") == Date{2020, 10, 21});
   CHECK(Date::parse("21/10/2020") == Date{2020, 10, 21});
   CHECK(Date::parse("1/2/2021") == Date{2021, 2, 1});

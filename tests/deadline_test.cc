@@ -108,7 +108,7 @@ TEST_CASE("a deadline written wrong is said at its line") {
         "content/thi-dua/t.toml:9:1: error: \"31/02\" không phải ngày/tháng (ví dụ \"15/11\")\n");
 }
 
-TEST_CASE("the calendar page lists every deadline by date with the units behind; the year's page its own") {
+TEST_CASE("the calendar page lists every deadline by date with the units behind — the year's page its own") {
   TempSite site;
   site.file("site.toml", kMinimalConfig).file("content/don-vi.toml", kUnits).file("content/thi-dua/thu.toml", kCampaign);
   REQUIRE_MESSAGE(site.build(), site.messages());

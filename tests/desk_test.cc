@@ -127,7 +127,7 @@ TEST_CASE("accounts keep an Argon2id hash, never the password, in a folder git i
   CHECK(loaded.verify("khong-co", "mat-khau-dai") == nullptr);
 }
 
-TEST_CASE("sessions end at logout or after their lifetime; five failed logins lock the login") {
+TEST_CASE("sessions end at logout or after their lifetime — five failed logins lock the login") {
   Sessions s(std::chrono::minutes(0), std::chrono::minutes(15));
   std::string t = s.open("lan");
   CHECK(t.size() == 64);
@@ -196,7 +196,7 @@ TEST_CASE("an upload is an image only when its bytes say so, and a model's file 
   CHECK(write_model(f).text.find("year = \"hai nghìn\"") != std::string::npos);  // the checker will say why
 }
 
-TEST_CASE("congbo init makes a site that builds, in its own repository; congbo new writes from the desk's templates") {
+TEST_CASE("congbo init makes a site that builds, in its own repository — congbo new writes from the desk's templates") {
   TempSite holder;
   const std::filesystem::path dir = holder.dir() / "trang-moi";
   REQUIRE(init_site(dir) == 0);

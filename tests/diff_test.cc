@@ -24,7 +24,7 @@ TEST_CASE("a changed target is marked word by word, not as a whole line") {
         "<p>Hàng năm, trên <del>80%</del><ins>90%</ins> đảng viên hoàn thành tốt nhiệm vụ.</p>\n");
 }
 
-TEST_CASE("unchanged paragraphs pass through; added and removed paragraphs are marked") {
+TEST_CASE("unchanged paragraphs pass through — added and removed paragraphs are marked") {
   std::string before = "<h2 id=\"i\">I. MỤC ĐÍCH</h2>\n<p>Giữ nguyên.</p>\n<p>Đoạn bị bỏ.</p>\n";
   std::string after = "<h2 id=\"i\">I. MỤC ĐÍCH</h2>\n<p>Giữ nguyên.</p>\n<p>Đoạn mới thêm.</p>\n<p>Thêm nữa.</p>\n";
   auto diff = diff_html(before, after);

@@ -69,11 +69,16 @@ TEST_CASE("every committed version gets a permanent page, newest first, with wha
   // each version's fields too, so any two can be compared in the browser, metadata included
   CHECK(has(json, "[\"Người ký\",\"Trần Thị B\"]"));
   CHECK(has(json, "[\"Người ký\",\"Nguyễn Văn A\"]"));
+  // and where each one's text is — the page itself for the current one — not the text again
+  CHECK(has(json, "\"text\":\"/van-ban/51/\""));
+  CHECK(has(json, "\"text\":\"/van-ban/51/phien-ban/" + v1.substr(0, 7) + "/\""));
+  CHECK_FALSE(has(json, "80%"));
+  CHECK(has(site.read("van-ban/51/phien-ban/" + v1.substr(0, 7) + "/index.html"), "data-body>"));
   CHECK(has(site.read("van-ban/51/phien-ban/index.html"), "so-sanh.js"));
   CHECK(site.exists("js/so-sanh.js"));
 }
 
-TEST_CASE("a document with one version has its permalink and history page, and no comparison data; the permalink is no second copy") {
+TEST_CASE("a document with one version has its permalink and history page, and no comparison data — the permalink is no second copy") {
   TempSite site;
   GitFixture git(site.dir());
   site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
@@ -83,7 +88,8 @@ TEST_CASE("a document with one version has its permalink and history page, and n
   // its permanent address answers, sending readers to the page (which is that version)…
   CHECK(has(permalink, "Phiên bản ngày 11/01/2024 là bản hiện hành của văn bản này:"));
   CHECK(has(permalink, "<a href=\"/van-ban/51/\">"));
-  CHECK(has(site.read("van-ban/51/phien-ban/index.html"), "Đăng Kế hoạch 51"));
+  CHECK(has(site.read("van-ban/51/index.html"), "Đăng Kế hoạch 51"));  // its history, on the page
+  CHECK(has(site.read("van-ban/51/phien-ban/index.html"), "url=/van-ban/51/#_lich-su"));
   CHECK_FALSE(site.exists("van-ban/51/phien-ban/phien-ban.json"));  // nothing to compare
   // A second version: now there are two to compare.
   site.file("content/van-ban/51.md", plan("90%"));
@@ -151,7 +157,7 @@ TEST_CASE("a renamed file's old addresses, and its archive's, send readers to th
   CHECK_FALSE(has(site.read("van-ban/du-thao/phien-ban/index.html"), "51-kh-duk"));  // its own history, not the old one's
 }
 
-TEST_CASE("a document with one version shows its history on its page; the history address sends readers there") {
+TEST_CASE("a document with one version shows its history on its page — the history address sends readers there") {
   TempSite site;
   GitFixture git(site.dir());
   site.file("site.toml", kMinimalConfig).file("content/van-ban/du-thao.md", plan("80%"));
@@ -230,7 +236,7 @@ TEST_CASE("an old version with broken front matter is shown as text and never fa
   CHECK(has(old, "Nội dung &lt;cũ&gt;."));
 }
 
-TEST_CASE("uncommitted changes are flagged; --ref builds exactly the committed tree") {
+TEST_CASE("uncommitted changes are flagged — --ref builds exactly the committed tree") {
   TempSite site;
   GitFixture git(site.dir());
   site.file("site.toml", kMinimalConfig).file("content/van-ban/51.md", plan("80%"));
@@ -370,7 +376,7 @@ TEST_CASE("committing what was built is a change: the page no longer says it is 
   CHECK_FALSE(has(site.read("van-ban/51/index.html"), "có thay đổi chưa lưu"));
 }
 
-TEST_CASE("a campaign's file has its last change from git; a removed one leaves no page behind") {
+TEST_CASE("a campaign's file has its last change from git — a removed one leaves no page behind") {
   TempSite site;
   GitFixture git(site.dir());
   site.file("site.toml", kMinimalConfig)

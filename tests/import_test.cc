@@ -177,7 +177,7 @@ TEST_CASE("--section puts imported documents in a folder inside van-ban, and no 
   CHECK(fs::directory_iterator(site.dir() / "content")->path().filename() == "van-ban");  // nothing written elsewhere
 }
 
-TEST_CASE("Word files come through pandoc; a PDF without text and an unknown type are said so") {
+TEST_CASE("Word files come through pandoc — a PDF without text and an unknown type are said so") {
   TempSite site;
   // In Word every line of the layout is a paragraph of its own.
   std::string paragraphs;

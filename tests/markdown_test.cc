@@ -39,7 +39,7 @@ TEST_CASE("headings get stable ids from their folded text, repeated ones numbere
   CHECK(r.headings[1].text == "1. Mục đích");
 }
 
-TEST_CASE("sup, sub and br pass through; other raw HTML shows as text with a warning") {
+TEST_CASE("sup, sub and br pass through — other raw HTML shows as text with a warning") {
   Diagnostics d;
   auto r = md("H<sub>2</sub>O, m<sup>2</sup>, dòng<br>mới\n\n<script>alert(1)</script>\n\n"
               "Chữ <b onclick=\"x()\">đậm</b>\n", d);

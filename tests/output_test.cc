@@ -85,7 +85,7 @@ TEST_CASE("in the spare, a file standing where a folder is now needed gives way"
   CHECK(out == std::map<std::string, std::string>{{"p/index.html", "2"}});
 }
 
-TEST_CASE("a file keyed by what it holds is linked from wherever the last build put it; one keyed by its inputs only from its own path") {
+TEST_CASE("a file keyed by what it holds is linked from wherever the last build put it — one keyed by its inputs only from its own path") {
   TempSite site;
   auto inode = [&](const std::string& path) {
     struct stat st {};

@@ -114,7 +114,7 @@ TEST_CASE("the publication log carries each file from release to release") {
   CHECK(p3.find("cc").empty());
 }
 
-TEST_CASE("a publish signs its release; congbo verify finds the release whole, and one changed byte") {
+TEST_CASE("a publish signs its release — congbo verify finds the release whole, and one changed byte") {
   SignedSite s;
   const std::string first = s.publish_as("Nội dung bản đầu.", 1);
   REQUIRE_MESSAGE(!first.empty(), s.last_errors);
@@ -165,7 +165,7 @@ TEST_CASE("a changed publication record fails its signature") {
   CHECK_MESSAGE(s.said.find("chữ ký không khớp") != std::string::npos, s.said);
 }
 
-TEST_CASE("publish refuses without the key site.toml promises, or with another key; the served release stays") {
+TEST_CASE("publish refuses without the key site.toml promises, or with another key — the served release stays") {
   SignedSite s;
   const std::string first = s.publish_as("Nội dung.", 1);
   REQUIRE_MESSAGE(!first.empty(), s.last_errors);
@@ -207,7 +207,7 @@ TEST_CASE("keygen never writes a key into a git repository, nor over another key
   CHECK(why.find("không ghi đè") != std::string::npos);
 }
 
-TEST_CASE("a site without public_key has no verification page; a wrong key is an error at its line") {
+TEST_CASE("a site without public_key has no verification page — a wrong key is an error at its line") {
   TempSite plain;
   plain.file("site.toml", kMinimalConfig).file("content/van-ban/a.md", plan("A"));
   REQUIRE_MESSAGE(plain.build(), plain.messages());

@@ -58,7 +58,7 @@ struct RemoteSite {
 
 }  // namespace
 
-TEST_CASE("an address USER@HOST:/FOLDER is a server; a folder here, or a malformed server folder, is said as such") {
+TEST_CASE("an address USER@HOST:/FOLDER is a server — a folder here, or a malformed server folder, is said as such") {
   CHECK_FALSE(remote_target("/srv/web").has_value());
   CHECK_FALSE(remote_target("web").has_value());
   auto t = remote_target("congbo@may-chu.local:/srv/congbo/");

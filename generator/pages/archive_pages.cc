@@ -327,20 +327,24 @@ class Archive {
   }
 
   // The data for comparing any two versions in the browser (only when there
-  // are two to compare).
+  // are two to compare): each version's fields and the address of a page
+  // showing its text (its version page; the page itself for the current
+  // one), which the browser reads only for the two compared — the text is
+  // not a second copy here.
   void write_json() {
     if (versions_.size() < 2) return;
     const std::string json_url = history_url(page_.url) + "phien-ban.json";
     std::string all_blobs;
     for (const Version* v : versions_) all_blobs += v->blob + '|';
-    const std::string jkey = stable_hash("json|" + all_blobs + history_url(page_.url) + '|' + cx_.site.chrome);
+    const std::string jkey = stable_hash("json2|" + all_blobs + (current_is_committed_ ? "current|" : "") + history_url(page_.url) + '|' + cx_.site.chrome);
     if (reuse(json_url, jkey)) return;
     std::string json = "[";
     for (size_t k = 0; k < versions_.size(); ++k) {
       const Version& v = *versions_[k];
       json += std::string(k ? "," : "") + "{\"id\":" + json_string(v.short_id) + ",\"date\":" + json_string(v.date.display()) +
               ",\"subject\":" + json_string(v.subject) + ",\"author\":" + json_string(v.author) +
-              ",\"url\":" + json_string(href(config_, version_url(page_.url, v))) + ",\"html\":" + json_string(body_html(k)) +
+              ",\"url\":" + json_string(href(config_, version_url(page_.url, v))) +
+              ",\"text\":" + json_string(k == 0 && current_is_committed_ ? current_url_ : href(config_, version_url(page_.url, v))) +
               ",\"fields\":" + fields_json(k) + "}";
     }
     json += "]";

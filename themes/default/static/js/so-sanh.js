@@ -1,7 +1,8 @@
 // so-sanh.js: compare any two versions of a document in the browser, with no
-// server. Reads PAGE/phien-ban/phien-ban.json (every version's rendered text
-// and front matter fields) and marks words added and removed and fields
-// changed, like the pages congbo writes for consecutive versions. The choice
+// server. Reads PAGE/phien-ban/phien-ban.json (every version's front matter
+// fields and the address of a page showing its text), then the two pages
+// compared, and marks words added and removed and fields changed, like the
+// pages congbo writes for consecutive versions. The choice
 // is kept in the address (?tu=ID&den=ID), so a comparison can be sent and
 // opened again. Plain JavaScript, no dependencies.
 (function () {
@@ -14,23 +15,32 @@
   function tokens(html) { return html.match(/<[^>]*>|\s+|[^<\s]+/g) || []; }
 
   // Myers' O(ND) diff; returns a list of 'e' (equal), 'i' (insert), 'd' (delete).
-  function diff(a, b) {
-    var n = a.length, m = b.length, max = n + m, off = max + 1, v = new Array(2 * max + 3).fill(0), trace = [], d, k;
-    outer: for (d = 0; d <= max; d++) {
-      trace.push(v.slice());
+  // The trace keeps only the diagonals each step reached (D², not a copy of
+  // the whole array per step), and past `limit` edits the texts read as
+  // replaced whole, so two unlike versions cannot hang the page.
+  function diff(a, b, limit) {
+    var n = a.length, m = b.length, max = Math.min(n + m, limit), off = max + 1, v = new Array(2 * max + 3).fill(0), trace = [], d, k, found = -1;
+    for (d = 0; d <= max && found < 0; d++) {
+      trace.push(v.slice(off - d, off + d + 1));
       for (k = -d; k <= d; k += 2) {
         var x = (k === -d || (k !== d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1] : v[off + k - 1] + 1;
         var y = x - k;
         while (x < n && y < m && a[x] === b[y]) { x++; y++; }
         v[off + k] = x;
-        if (x >= n && y >= m) break outer;
+        if (x >= n && y >= m) { found = d; break; }
       }
     }
-    var ops = [], x2 = n, y2 = m;
-    for (; d > 0; d--) {
-      var pv = trace[d], kk = x2 - y2;
-      var pk = (kk === -d || (kk !== d && pv[off + kk - 1] < pv[off + kk + 1])) ? kk + 1 : kk - 1;
-      var px = pv[off + pk], py = px - pk;
+    var ops = [];
+    if (found < 0) {
+      for (k = 0; k < n; k++) ops.push('d');
+      for (k = 0; k < m; k++) ops.push('i');
+      return ops;
+    }
+    var x2 = n, y2 = m;
+    for (d = found; d > 0; d--) {
+      var row = trace[d], kk = x2 - y2, pv = function (j) { return row[j + d]; };
+      var pk = (kk === -d || (kk !== d && pv(kk - 1) < pv(kk + 1))) ? kk + 1 : kk - 1;
+      var px = pv(pk), py = px - pk;
       while (x2 > px && y2 > py) { ops.push('e'); x2--; y2--; }
       ops.push(x2 === px ? 'i' : 'd');
       x2 = px; y2 = py;
@@ -44,7 +54,7 @@
 
   // Every token of the newer text, plus the removed words in <del>.
   function mark(before, after) {
-    var a = tokens(before), b = tokens(after), ops = diff(a, b), i = 0, j = 0, html = '', k = 0;
+    var a = tokens(before), b = tokens(after), ops = diff(a, b, 4000), i = 0, j = 0, html = '', k = 0;
     while (k < ops.length) {
       if (ops[k] === 'e') { html += b[j]; i++; j++; k++; continue; }
       var del = [], ins = [];
@@ -92,11 +102,34 @@
       to.add(new Option(label, v.id, false, n === 0));
     });
     function byId(id) { return versions.filter(function (v) { return v.id === id; })[0]; }
+    // A version's text, as its page shows it (read once).
+    var texts = {};
+    function text(v) {
+      if (!texts[v.id]) {
+        texts[v.id] = fetch(v.text).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.text();
+        }).then(function (page) {
+          var body = new DOMParser().parseFromString(page, 'text/html').querySelector('[data-body]');
+          if (!body) throw new Error('no text');
+          return body.innerHTML.trim() + '\n';
+        });
+        texts[v.id].catch(function () { delete texts[v.id]; });
+      }
+      return texts[v.id];
+    }
+    var shown = 0;  // the comparison last asked for: only its answer is shown
     function compare() {
-      var a = byId(from.value), b = byId(to.value);
+      var a = byId(from.value), b = byId(to.value), n = ++shown;
       if (!a || !b) return;
-      out.innerHTML = '<p class="diff-legend">Từ phiên bản ngày ' + a.date + ' đến phiên bản ngày ' + b.date +
-        '. <ins>Chữ được thêm</ins>, <del>chữ bị bỏ</del>.</p>' + fieldChanges(a, b) + mark(a.html, b.html);
+      out.setAttribute('aria-busy', 'true');
+      Promise.all([text(a), text(b)]).then(function (t) {
+        if (n !== shown) return;
+        out.innerHTML = '<p class="diff-legend">Từ phiên bản ngày ' + a.date + ' đến phiên bản ngày ' + b.date +
+          '. <ins>Chữ được thêm</ins>, <del>chữ bị bỏ</del>.</p>' + fieldChanges(a, b) + mark(t[0], t[1]);
+      }, function () {
+        if (n === shown) out.textContent = 'Không tải được nội dung phiên bản để so sánh; hãy thử lại.';
+      }).then(function () { if (n === shown) out.removeAttribute('aria-busy'); });
     }
     form.hidden = false;
     form.addEventListener('submit', function (e) {
