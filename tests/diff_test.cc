@@ -85,3 +85,27 @@ TEST_CASE("paragraphs edited in place are each diffed with their own counterpart
   CHECK(d.inserted == 4);
   CHECK(d.deleted == 3);
 }
+
+TEST_CASE("a paragraph rewritten with other words reads as replaced, not as its few common words kept") {
+  // Two different sentences of a plan sharing only "của", "và", "cán bộ", "đảng viên".
+  const std::string before =
+      "<p>Tăng cường công tác kiểm tra của cấp ủy đối với việc thực hiện nhiệm vụ chính trị và rèn luyện "
+      "đạo đức của cán bộ, đảng viên trong toàn Đảng bộ, nhất là người đứng đầu cơ quan, đơn vị.</p>\n";
+  const std::string after =
+      "<p>Đẩy mạnh phong trào thi đua yêu nước gắn với học tập và làm theo tư tưởng Hồ Chí Minh của "
+      "cán bộ, đảng viên, công chức, viên chức và người lao động ở các doanh nghiệp trong tỉnh.</p>\n";
+  const WordDiff d = diff_html(before, after);
+  CHECK(d.html.rfind("<del>Tăng cường", 0) == 0);  // one deletion, then the new paragraph
+  CHECK(d.html.find("đơn vị.</del><p><ins>Đẩy mạnh") != std::string::npos);
+  // not "… gắn</ins> với <del>…</del><ins>…</ins> của cán bộ, đảng <del>…": a few common words kept between changes
+  CHECK(d.html.find("</ins> với <del>") == std::string::npos);
+  CHECK(d.html.find("</ins> người <del>") == std::string::npos);
+  SUBCASE("a paragraph with a few words changed is still marked word by word") {
+    const std::string edited =
+        "<p>Tăng cường công tác kiểm tra, giám sát của cấp ủy đối với việc thực hiện nhiệm vụ chính trị và rèn luyện "
+        "đạo đức của cán bộ, đảng viên trong toàn Đảng bộ, nhất là người đứng đầu cơ quan, đơn vị.</p>\n";
+    const WordDiff w = diff_html(before, edited);
+    CHECK(w.inserted == 3);  // "tra," "giám" "sát" for "tra"
+    CHECK(w.deleted == 1);
+  }
+}

@@ -1,6 +1,7 @@
 // diff.cc: Myers diff, two levels (lines, then words inside changed runs).
 #include "diff.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 
@@ -126,9 +127,46 @@ bool is_space(const std::string& t) { return !t.empty() && (t[0] == ' ' || t[0] 
 // never more, however unlike the two texts.
 constexpr int kWordEdits = 400;
 
+// How many of the words of `a` and `b` they have in common, against the
+// shorter's count: a rewritten paragraph shares only its common words ("của",
+// "và", "cán bộ") with the one it replaced, while a paragraph added beside
+// others keeps all of theirs.
+double shared_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  auto words = [](const std::vector<std::string>& t) {
+    std::vector<uint64_t> w;
+    for (const auto& s : t) {
+      if (!is_tag(s) && !is_space(s)) w.push_back(std::hash<std::string>{}(s));
+    }
+    std::sort(w.begin(), w.end());
+    return w;
+  };
+  const auto x = words(a), y = words(b);
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] == y[j]) ++common, ++i, ++j;
+    else if (x[i] < y[j]) ++i;
+    else ++j;
+  }
+  const size_t shorter = std::min(x.size(), y.size());
+  return shorter == 0 ? 1.0 : static_cast<double>(common) / static_cast<double>(shorter);
+}
+
+// Below a third of words in common (and past kFewWords words), two runs
+// are read as one replaced by the other without searching for an edit
+// script: what the search would find is the few common words scattered
+// through them, and it costs (tokens × edits).
+constexpr double kReplacedBelow = 1.0 / 3;
+constexpr size_t kFewWords = 40;
+
 void diff_words(const std::string& before, const std::string& after, std::string& out, WordDiff& counts) {
   auto a = tokens(before), b = tokens(after);
-  auto ops = diff_sequences(hashes(a), hashes(b), kWordEdits);
+  std::vector<EditOp> ops;
+  if (a.size() + b.size() > 2 * kFewWords && shared_words(a, b) < kReplacedBelow) {
+    ops.assign(a.size(), EditOp::Delete);
+    ops.insert(ops.end(), b.size(), EditOp::Insert);
+  } else {
+    ops = diff_sequences(hashes(a), hashes(b), kWordEdits);
+  }
 
   // A single space kept between two changes belongs to the change: otherwise
   // "bị bỏ" → "mới thêm" reads as two separate edits.
