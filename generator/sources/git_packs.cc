@@ -18,6 +18,7 @@
 #include <cstring>
 #include <filesystem>
 #include <list>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -112,9 +113,12 @@ struct Entry {
   uint64_t base = 0;  ///< deltas: the base entry's offset
 };
 
+// An object as read or rebuilt; shared between the cache and the read in
+// progress, never copied (a large tree is megabytes, read once a commit).
 struct Kept {
-  git_object_t type;
-  std::string bytes;
+  git_object_t type = GIT_OBJECT_INVALID;
+  std::shared_ptr<const std::string> bytes;
+  size_t size() const { return bytes ? bytes->size() : 0; }
 };
 
 struct Backend {
@@ -185,13 +189,16 @@ struct Backend {
     return &it->second->second;
   }
 
+  // The object just rebuilt is always kept, however large (the content
+  // folder's tree with 40,000 documents is 1.6 MB, and the next commit's is
+  // a delta of it); older ones go while over the budget.
   void keep(uint64_t key, const Kept& k) {
-    if (k.bytes.size() > budget / 4 || kept.count(key)) return;
+    if (kept.count(key)) return;
     lru.emplace_front(key, k);
     kept[key] = lru.begin();
-    kept_bytes += k.bytes.size();
-    while (kept_bytes > budget && !lru.empty()) {
-      kept_bytes -= lru.back().second.bytes.size();
+    kept_bytes += k.size();
+    while (kept_bytes > budget && lru.size() > 1) {
+      kept_bytes -= lru.back().second.size();
       kept.erase(lru.back().first);
       lru.pop_back();
     }
@@ -269,14 +276,17 @@ std::optional<Kept> Backend::read(size_t pack_index, uint64_t at) {
       continue;
     }
     now.type = static_cast<git_object_t>(e->type);  // 1-4: commit, tree, blob, tag, as libgit2 numbers them
-    if (!inflate(p, *e, now.bytes)) return std::nullopt;
+    auto whole = std::make_shared<std::string>();
+    if (!inflate(p, *e, *whole)) return std::nullopt;
+    now.bytes = std::move(whole);
     if (!chain.empty()) keep(key_of(pack_index, cur), now);
     have = true;
   }
-  std::string delta, rebuilt;
+  std::string delta;
   for (size_t n = chain.size(); n-- > 0;) {
-    if (!inflate(p, chain[n], delta) || !apply_delta(now.bytes, delta, rebuilt)) return std::nullopt;
-    now.bytes.swap(rebuilt);
+    auto rebuilt = std::make_shared<std::string>();
+    if (!inflate(p, chain[n], delta) || !apply_delta(*now.bytes, delta, *rebuilt)) return std::nullopt;
+    now.bytes = std::move(rebuilt);
     // Each object rebuilt is likely the base of the next one read (a file's
     // older version, the previous commit's tree).
     keep(key_of(pack_index, n == 0 ? at : chain[n - 1].base), now);
@@ -291,10 +301,10 @@ int packs_read(void** data, size_t* len, git_object_t* type, git_odb_backend* b,
     if (!at) continue;
     auto obj = self->read(i, *at);
     if (!obj) return GIT_PASSTHROUGH;  // libgit2 reads it, and says what is wrong
-    *data = git_odb_backend_data_alloc(b, obj->bytes.size());
+    *data = git_odb_backend_data_alloc(b, obj->size());
     if (!*data) return GIT_ERROR;
-    std::memcpy(*data, obj->bytes.data(), obj->bytes.size());
-    *len = obj->bytes.size();
+    std::memcpy(*data, obj->bytes->data(), obj->size());
+    *len = obj->size();
     *type = obj->type;
     return 0;
   }
