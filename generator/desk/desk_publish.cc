@@ -61,10 +61,14 @@ std::string address_of(const std::string& path) {
 }
 
 // A document page's own text, as the default theme writes it (another
-// theme's pages give none: the page is then only listed).
+// theme's pages give none: the page is then only listed). A release built
+// before the text was marked data-body has it without the mark.
 std::optional<std::string> document_text(const std::string& html) {
-  static const std::string open = "<div class=\"prose doc-text\">\n", close = "\n  </div>\n";
-  const size_t from = html.find(open);
+  static const std::string marked = "<div class=\"prose doc-text\" data-body>\n", unmarked = "<div class=\"prose doc-text\">\n";
+  static const std::string close = "\n  </div>\n";
+  size_t from = html.find(marked);
+  const std::string& open = from != std::string::npos ? marked : unmarked;
+  if (from == std::string::npos) from = html.find(unmarked);
   if (from == std::string::npos) return std::nullopt;
   const size_t to = html.find(close, from + open.size());
   if (to == std::string::npos) return std::nullopt;
