@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -225,7 +226,8 @@ bool apply_delta(const std::string& base, const std::string& delta, std::string&
   uint64_t from = 0, to = 0;
   if (!varint(from) || !varint(to) || from != base.size() || to > kLargestObject) return false;
   out.clear();
-  out.reserve(static_cast<size_t>(to));
+  // Never more than the two together up front: a damaged delta may claim a gigabyte.
+  out.reserve(std::min<size_t>(static_cast<size_t>(to), base.size() + delta.size()));
   while (i < delta.size()) {
     const uint8_t op = static_cast<uint8_t>(delta[i++]);
     if (op & 0x80) {  // copy from the base
