@@ -18,6 +18,8 @@ namespace congbo {
 /// largest score, either way, a campaign can give.
 inline constexpr int kFirstYear = 1930, kLastYear = 2100;
 inline constexpr double kScoreLimit = 100000;
+/// The largest a campaign row's count can be (counts = { dang-vien = … }).
+inline constexpr int64_t kCountLimit = 10'000'000;
 
 class FieldReader {
  public:

@@ -72,13 +72,13 @@ std::string explain_need_criteria(int count, const std::string& grade);
 std::string explain_missing(const std::vector<std::string>& names);
 std::string explain_need_score(double score, const std::string& grade);
 std::string explain_need_children(int count, int total, const std::string& grade, const std::string& share);
-/// "<facts> nhưng <why not better> → <grade>"; `why_not` may be empty.
 /// A criterion whose threshold the counts miss.
 std::string explain_threshold(const std::string& criterion, int64_t count, int64_t total, const std::string& counted,
                               const std::string& share);
 /// A criterion's threshold: "đối với chi bộ, đảng viên … chiếm từ 100% đảng viên được xếp loại".
 std::string rule_threshold(const std::string& counted, const std::string& share, const std::string& of,
                            const std::vector<std::string>& types);
+/// "<facts> nhưng <why not better> → <grade>"; `why_not` may be empty.
 std::string explain_join(const std::vector<std::string>& facts, const std::string& why_not, const std::string& grade);
 /// A target's share with its comparison: "từ 15%", "trên 90%".
 std::string rule_share(int compare, const std::string& share);

@@ -20,7 +20,6 @@ namespace {
 void read_counts(FieldReader& r, const Rules& rules, const std::string& path, Diagnostics& diags, UnitResult& u) {
   const Value* v = r.raw("counts");
   if (!v) return;
-  std::tie(u.counts_line, u.counts_col) = std::make_pair(v->line, v->col);
   if (v->type != Value::Type::Table) {
     diags.error(path, v->line, v->col, msg::wrong_type("counts", msg::type_table(), v->type_name()));
     return;
@@ -33,7 +32,7 @@ void read_counts(FieldReader& r, const Rules& rules, const std::string& path, Di
       diags.error(path, line, col, msg::unknown_count(key));
       continue;
     }
-    if (auto n = cr.integer_in(key, 0, 10'000'000)) u.counts.emplace_back(key, *n);
+    if (auto n = cr.integer_in(key, 0, kCountLimit)) u.counts.emplace_back(key, *n);
   }
   for (const Criterion& c : rules.criteria) {
     for (const Threshold& t : c.thresholds) {
@@ -124,11 +123,11 @@ std::optional<Campaign> Campaign::load(const std::string& text, const std::strin
   return c;
 }
 
+namespace {
+
 // The criteria a row lists whose thresholds (for this kind of unit) its
 // counts make; each one short goes to `u.short_of`, and why to `why`. A
 // threshold whose counts are missing is reported and the criterion taken as written.
-namespace {
-
 std::vector<std::string> met_by_counts(const Rules& rules, const std::string& source, UnitResult& u, UnitType type,
                                        std::vector<std::string>& why, Diagnostics& diags) {
   std::vector<std::string> met;
@@ -229,12 +228,7 @@ int UnitResult::met_count() const {
   return static_cast<int>(std::count_if(met.begin(), met.end(), [&](const std::string& id) { return meets(id); }));
 }
 
-std::optional<int64_t> UnitResult::count(const std::string& id) const {
-  for (const auto& [k, v] : counts) {
-    if (k == id) return v;
-  }
-  return std::nullopt;
-}
+std::optional<int64_t> UnitResult::count(const std::string& id) const { return count_in(counts, id); }
 
 const YearResults* Campaign::year(int y) const {
   for (const auto& yr : years) {
@@ -277,7 +271,7 @@ YearSummary Campaign::summary(const YearResults& y, const Units& units) const {
     o.target = &t;
     for (const UnitResult* u : graded) {
       UnitType type = units.find(u->unit)->type;
-      if (!t.unit_types.empty() && std::find(t.unit_types.begin(), t.unit_types.end(), type) == t.unit_types.end()) continue;
+      if (!covers(t.unit_types, type)) continue;
       ++o.total;
       if (t.pilot ? u->pilot : t.or_better ? rules.at_least(u->grade, t.grade) : u->grade == t.grade) ++o.count;
     }

@@ -39,7 +39,6 @@ struct UnitResult {
   bool lowered = false;
   int line = 0, col = 0;
   int decided_line = 0, decided_col = 0;
-  int counts_line = 0, counts_col = 0;
 
   /// Listed as met and not short of a threshold.
   bool meets(const std::string& criterion) const;

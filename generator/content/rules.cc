@@ -104,8 +104,8 @@ bool Bound::holds(int64_t count, int64_t total) const {
 namespace {
 
 // One bound, or a band: at most one lower (at_least, above) and one upper
-// (at_most, below), the lower not above the upper. False when there is none.
-bool read_bounds(FieldReader& r, const std::string& path, Diagnostics& diags, int line, int col, Bound& bound,
+// (at_most, below), the lower not above the upper.
+void read_bounds(FieldReader& r, const std::string& path, Diagnostics& diags, int line, int col, Bound& bound,
                  std::optional<Bound>& upper_bound) {
   std::vector<Bound> lower, upper;
   const std::pair<const char*, Bound::Compare> kinds[] = {{"at_least", Bound::Compare::AtLeast},
@@ -120,17 +120,16 @@ bool read_bounds(FieldReader& r, const std::string& path, Diagnostics& diags, in
   }
   if (lower.size() > 1 || upper.size() > 1 || lower.size() + upper.size() == 0) {
     diags.error(path, line, col, msg::target_needs_one_bound());
-    return false;
+    return;
   }
   bound = lower.empty() ? upper.front() : lower.front();
-  if (lower.empty() || upper.empty()) return true;
+  if (lower.empty() || upper.empty()) return;
   upper_bound = upper.front();
   const Share &lo = bound.share, &hi = upper_bound->share;
   if (lo.num * hi.den > hi.num * lo.den) {
     auto [l, c] = r.where(upper_bound->compare == Bound::Compare::AtMost ? "at_most" : "below");
     diags.error(path, l, c, msg::target_band_reversed(lo.text, hi.text));
   }
-  return true;
 }
 
 void read_counts(FieldReader& file, const std::string& path, Diagnostics& diags, Rules& rules) {
@@ -291,10 +290,6 @@ void read_commendation(FieldReader& file, const std::string& path, Diagnostics& 
   r.finish(msg::unknown_field);
 }
 
-}  // namespace
-
-namespace {
-
 // "từ 90%", "trên 3/4", "từ 15% đến 20%".
 template <typename Bounded>
 std::string describe_share(const Bounded& t) {
@@ -336,18 +331,25 @@ const Count* Rules::count(const std::string& id) const {
   return nullptr;
 }
 
-bool Threshold::applies_to(UnitType t) const {
-  return unit_types.empty() || std::find(unit_types.begin(), unit_types.end(), t) != unit_types.end();
+std::optional<int64_t> count_in(const Counts& counts, const std::string& id) {
+  for (const auto& [k, v] : counts) {
+    if (k == id) return v;
+  }
+  return std::nullopt;
 }
+
+bool covers(const std::vector<UnitType>& types, UnitType t) {
+  return types.empty() || std::find(types.begin(), types.end(), t) != types.end();
+}
+
+bool Threshold::applies_to(UnitType t) const { return covers(unit_types, t); }
 
 std::string Rules::falls_short(const Criterion& c, UnitType type, const Counts& given,
                                std::vector<std::string>* missing) const {
-  auto value = [&](const std::string& id) -> std::optional<int64_t> {
-    for (const auto& [k, v] : given) {
-      if (k == id) return v;
-    }
-    if (missing && std::find(missing->begin(), missing->end(), id) == missing->end()) missing->push_back(id);
-    return std::nullopt;
+  auto value = [&](const std::string& id) {
+    const auto v = count_in(given, id);
+    if (!v && missing && std::find(missing->begin(), missing->end(), id) == missing->end()) missing->push_back(id);
+    return v;
   };
   for (const Threshold& t : c.thresholds) {
     if (!t.applies_to(type)) continue;
@@ -387,9 +389,7 @@ std::string Rules::evaluate(const Facts& f) const {
   for (const Grade& g : grades) {
     if (g.otherwise) return g.id;
     const Condition& c = g.when;
-    if (!c.unit_types.empty() && std::find(c.unit_types.begin(), c.unit_types.end(), f.type) == c.unit_types.end()) {
-      continue;
-    }
+    if (!covers(c.unit_types, f.type)) continue;
     if (c.criteria_at_least >= 0 && static_cast<int>(f.met.size()) < c.criteria_at_least) continue;
     bool has_all = std::all_of(c.criteria_include.begin(), c.criteria_include.end(), [&](const std::string& id) {
       return std::find(f.met.begin(), f.met.end(), id) != f.met.end();
@@ -409,9 +409,7 @@ std::string Rules::evaluate(const Facts& f) const {
 
 namespace {
 
-bool applies_to(const Condition& c, UnitType t) {
-  return c.unit_types.empty() || std::find(c.unit_types.begin(), c.unit_types.end(), t) != c.unit_types.end();
-}
+bool applies_to(const Condition& c, UnitType t) { return covers(c.unit_types, t); }
 
 int children_reaching(const Rules& rules, const Facts& f, const std::string& bar) {
   return static_cast<int>(std::count_if(f.children_grades.begin(), f.children_grades.end(),

@@ -118,6 +118,10 @@ struct Facts {
 
 /// Counts a row gives, by Count id.
 using Counts = std::vector<std::pair<std::string, int64_t>>;
+std::optional<int64_t> count_in(const Counts& counts, const std::string& id);
+
+/// Whether a rule naming `types` (empty: every kind) is for a unit of type `t`.
+bool covers(const std::vector<UnitType>& types, UnitType t);
 
 struct Rules {
   std::vector<Count> counts;

@@ -27,11 +27,11 @@ std::optional<double> score_from(const std::string& typed) {
   return v;
 }
 
-// "12" → 12; a count is a whole number from 0 to 10,000,000.
+// "12" → 12; a count is a whole number from 0 to kCountLimit, as the campaign file allows.
 std::optional<int64_t> whole_number(const std::string& typed) {
   int64_t v = 0;
   auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), v);
-  if (typed.empty() || ec != std::errc() || end != typed.data() + typed.size() || v < 0 || v > 10'000'000) return std::nullopt;
+  if (typed.empty() || ec != std::errc() || end != typed.data() + typed.size() || v < 0 || v > kCountLimit) return std::nullopt;
   return v;
 }
 

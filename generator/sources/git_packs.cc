@@ -84,8 +84,7 @@ struct Pack {
 
   // The entry's offset in the pack, when the index names the object.
   std::optional<uint64_t> find(const uint8_t* oid) const {
-    const uint32_t lo0 = oid[0] == 0 ? 0 : be32(idx.data + 8 + (oid[0] - 1) * 4);
-    uint32_t lo = lo0, hi = be32(idx.data + 8 + oid[0] * 4);
+    uint32_t lo = oid[0] == 0 ? 0 : be32(idx.data + 8 + (oid[0] - 1) * 4), hi = be32(idx.data + 8 + oid[0] * 4);
     if (hi > count || lo > hi) return std::nullopt;
     while (lo < hi) {
       const uint32_t mid = lo + (hi - lo) / 2;
@@ -262,17 +261,14 @@ std::optional<Kept> Backend::read(size_t pack_index, uint64_t at) {
   const Pack& p = packs[pack_index];
   std::vector<Entry> chain;
   Kept now;
-  bool have = false;
-  for (uint64_t cur = at; !have; ) {
+  for (uint64_t cur = at;;) {
     if (const Kept* k = recall(key_of(pack_index, cur))) {
       now = *k;
-      have = true;
       break;
     }
     auto e = entry(p, cur);
     if (!e || chain.size() > static_cast<size_t>(kLongestChain)) return std::nullopt;
-    if (e->type == 6 || e->type == 7) {
-      if (e->base >= cur && e->type == 6) return std::nullopt;
+    if (e->type == 6 || e->type == 7) {  // entry() has checked an OFS_DELTA's base lies before it
       chain.push_back(*e);
       cur = e->base;
       continue;
@@ -282,7 +278,7 @@ std::optional<Kept> Backend::read(size_t pack_index, uint64_t at) {
     if (!inflate(p, *e, *whole)) return std::nullopt;
     now.bytes = std::move(whole);
     if (!chain.empty()) keep(key_of(pack_index, cur), now);
-    have = true;
+    break;
   }
   std::string delta;
   for (size_t n = chain.size(); n-- > 0;) {
